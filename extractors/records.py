@@ -1,0 +1,166 @@
+"""The records that cross a boundary: article records and fact rows (see CONTRACT.md).
+
+Field names here are the contract; add fields freely, never rename one. Offsets are half-open
+character offsets into ``Article.text``. Numbers are ``Decimal`` inside and plain JSON numbers on
+the wire (``20000000``, not ``2e7`` or ``"20000000"``), because the contract says "a JSON number".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+__all__ = [
+    "ARTICLE_SCHEMA",
+    "FACT_SCHEMA",
+    "Amount",
+    "Article",
+    "Entity",
+    "Fact",
+    "FactRow",
+    "Number",
+    "Percentage",
+    "Period",
+    "Qualifier",
+]
+
+ARTICLE_SCHEMA = "newsfacts.article/1"
+FACT_SCHEMA = "newsfacts.fact/1"
+
+
+def _to_json_number(value: Decimal) -> int | float:
+    """Integral values as JSON integers (20000000), others as floats (2.5)."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Number = Annotated[
+    Decimal,
+    PlainSerializer(_to_json_number, return_type=int | float, when_used="json"),
+]
+
+Qualifier = Literal["approx", "at_least", "more_than", "at_most", "less_than", "up_to"]
+Label = Literal["PER", "ORG", "LOC", "MISC"]
+Rate = Literal["P1D", "P1W", "P1M", "P3M", "P6M", "P1Y"]
+PercentKind = Literal["change", "share", "level", "points"]
+Direction = Literal["up", "down"]
+FactKind = Literal["payment", "revenue", "spending", "change", "share", "count"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Mention(_Record):
+    """A span of the article text: ``text == article.text[start:end]``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Entity(Mention):
+    """A named entity found by the NER backend."""
+
+    label: Label
+
+
+class Amount(Mention):
+    """A money amount, normalised: value in full units, ISO 4217 currency, qualifier, rate."""
+
+    value: Number | None = None
+    currency: str | None = None
+    qualifier: Qualifier | None = None
+    min: Number | None = None
+    max: Number | None = None
+    vague: bool = False
+    rate: Rate | None = None
+
+
+class Percentage(Mention):
+    """A percentage, with what kind of percentage it is and which way it moves."""
+
+    value: Number | None = None
+    kind: PercentKind = "level"
+    direction: Direction | None = None
+    qualifier: Qualifier | None = None
+    min: Number | None = None
+    max: Number | None = None
+
+
+class Period(Mention):
+    """A calendar period resolved against the publication date (inclusive dates)."""
+
+    start_date: date | None = None
+    end_date: date | None = None
+    fiscal: bool = False
+
+
+class Fact(_Record):
+    """A fact linked from entities, amounts, percentages and periods of one article."""
+
+    fact_id: str
+    kind: FactKind
+    customer: str | None = None
+    vendor: str | None = None
+    company: str | None = None
+    product: str | None = None
+    metric: str | None = None
+    amount_value: Number | None = None
+    amount_currency: str | None = None
+    amount_qualifier: Qualifier | None = None
+    amount_vague: bool | None = None
+    amount_min: Number | None = None
+    amount_max: Number | None = None
+    rate: Rate | None = None
+    count_value: Number | None = None
+    count_qualifier: Qualifier | None = None
+    percent_value: Number | None = None
+    percent_kind: PercentKind | None = None
+    percent_qualifier: Qualifier | None = None
+    direction: Direction | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    evidence: str
+    evidence_start: int = Field(ge=0)
+    evidence_end: int = Field(ge=0)
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class Article(_Record):
+    """One article record: the default output line of ``extract``."""
+
+    schema_: Literal["newsfacts.article/1"] = Field(default=ARTICLE_SCHEMA, alias="schema")
+    id: str
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: date | None = None
+    language: str
+    language_score: float = Field(ge=0.0, le=1.0)
+    text: str
+    entities: tuple[Entity, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    percentages: tuple[Percentage, ...] = ()
+    periods: tuple[Period, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    extractor_version: str | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class FactRow(Fact):
+    """A fact flattened with its article's fields: what ``--facts`` prints and flows write."""
+
+    schema_: Literal["newsfacts.fact/1"] = Field(default=FACT_SCHEMA, alias="schema")
+    article_id: str
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: date | None = None
+    language: str
+    extractor_version: str | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
