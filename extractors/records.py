@@ -22,6 +22,7 @@ __all__ = [
     "Fact",
     "FactRow",
     "Number",
+    "Paragraph",
     "Percentage",
     "Period",
     "Qualifier",
@@ -98,6 +99,15 @@ class Period(Mention):
     fiscal: bool = False
 
 
+class Paragraph(_Record):
+    """A content paragraph (boilerplate excluded) and its own detected language."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    language: str
+    language_score: float = Field(ge=0.0, le=1.0)
+
+
 class Fact(_Record):
     """A fact linked from entities, amounts, percentages and periods of one article."""
 
@@ -108,6 +118,7 @@ class Fact(_Record):
     company: str | None = None
     product: str | None = None
     metric: str | None = None
+    of: str | None = None  # the whole a share is of ("25 % des Umsatzes von Microsoft")
     amount_value: Number | None = None
     amount_currency: str | None = None
     amount_qualifier: Qualifier | None = None
@@ -141,6 +152,7 @@ class Article(_Record):
     language: str
     language_score: float = Field(ge=0.0, le=1.0)
     text: str
+    paragraphs: tuple[Paragraph, ...] = ()
     entities: tuple[Entity, ...] = ()
     amounts: tuple[Amount, ...] = ()
     percentages: tuple[Percentage, ...] = ()

@@ -1,0 +1,217 @@
+"""The ``extract`` command: articles in, JSON Lines out (see CONTRACT.md).
+
+Standard output carries only JSON Lines; logs, progress and errors go to standard error.
+Exit status: 0 when every input was processed, 1 when at least one failed (the others are
+still processed and printed), 2 for a usage error. Prefect is never imported here: the
+one-off command must start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import IO
+
+import click
+
+from extractors.errors import InputError, NewsfactsError
+from extractors.readers import DEFAULT_MAX_BYTES, FORMATS, RawArticle, iter_articles
+from extractors.version import __version__
+
+__all__ = ["main"]
+
+log = logging.getLogger("newsfacts")
+_PROGRESS_EVERY = 100
+
+
+def _list_models(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from models import list_models
+
+    for info in list_models():
+        click.echo(json.dumps(info.as_dict(), ensure_ascii=False))
+    ctx.exit(0)
+
+
+def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from extractors.langpack import available_languages
+
+    code = value.strip().lower()
+    if code not in available_languages():
+        raise click.BadParameter(
+            f"no language pack for {value!r}; supported: {', '.join(available_languages())}"
+            " (omit --lang to detect the language)")
+    return code
+
+
+def _check_ner(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from models import BackendNotFound, check_model_name
+
+    try:
+        check_model_name(value)
+    except BackendNotFound as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option("--lang", callback=_check_lang, metavar="CODE",
+              help="ISO 639-1 language of every input; detected per article when omitted.")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none; resolves 'im März dieses Jahres'.")
+@click.option("--input-format", type=click.Choice(FORMATS),
+              help="How to read the input; guessed from the file name when omitted (- is txt).")
+@click.option("--facts", "facts_only", is_flag=True,
+              help="Print one fact row per fact instead of one article record per article.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+              help="Write to FILE (atomically, when the run ends) instead of standard output.")
+@click.option("--ner", callback=_check_ner, metavar="NAME",
+              help="NER model (see --list-models); the language's shipped default when omitted.")
+@click.option("--list-models", is_flag=True, expose_value=False, is_eager=True,
+              callback=_list_models, help="List the NER models as JSON lines and exit.")
+@click.option("--dead-letter", type=click.Path(dir_okay=False, writable=True),
+              help="Append one JSON line per failed input (source, error, reason) to FILE.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Largest single-article file (or JSONL line) to read.")
+@click.option("-v", "--verbose", count=True, help="More log output on standard error (-vv: debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on standard error.")
+@click.version_option(__version__, prog_name="newsfacts extract")
+def main(
+    paths: tuple[str, ...],
+    lang: str | None,
+    published: date | None,
+    input_format: str | None,
+    facts_only: bool,
+    output: str | None,
+    ner: str | None,
+    dead_letter: str | None,
+    max_bytes: int,
+    verbose: int,
+    quiet: bool,
+) -> None:
+    """Extract entities, money amounts, percentages, periods and facts from news articles.
+
+    PATH is a file, a folder (read recursively), a glob, or - for standard input. Formats:
+    plain text (with an optional title/date header), HTML, JSON and JSON Lines records with a
+    "text" field. Prints one JSON line per article (or per fact with --facts).
+
+    \b
+    Examples:
+      extract article.txt
+      extract --facts --published 2024-08-01 news/*.txt
+      cat articles.jsonl | extract --input-format jsonl - > out.jsonl
+    """
+    _setup_logging(verbose, quiet)
+    if not paths:
+        raise click.UsageError("give at least one PATH (a file, folder, glob, or - for stdin)")
+    pub = published.date() if published else None
+    failed = 0
+    started = time.perf_counter()
+    done = 0
+    with _sink(output) as out, _dead_letters(dead_letter) as dead:
+        for item in iter_articles(paths, input_format=input_format, max_bytes=max_bytes):
+            if isinstance(item, InputError):
+                failed += 1
+                _report(item.path, item, dead)
+                continue
+            if _process(item, out, lang=lang, published=pub, ner=ner, facts_only=facts_only, dead=dead):
+                done += 1
+            else:
+                failed += 1
+            if (done + failed) % _PROGRESS_EVERY == 0:
+                _progress(done, failed, started)
+    _progress(done, failed, started)
+    sys.exit(1 if failed else 0)
+
+
+def _process(item: RawArticle, out: IO[str], *, lang: str | None, published: date | None,
+             ner: str | None, facts_only: bool, dead: IO[str] | None) -> bool:
+    """Extract one article and write its line(s); report and return False on failure."""
+    from extractors.pipeline import extract_article  # lazy: keeps --help and usage errors fast
+
+    try:
+        article = extract_article(
+            item.text, lang=lang or item.language, published=item.published or published,
+            ner=ner, title=item.title, id=item.id, source=item.source, url=item.url,
+            header=item.input_format == "txt",
+        )
+    except NewsfactsError as exc:
+        _report(item.source, exc, dead)
+        return False
+    except Exception as exc:  # one bad article never stops a batch; keep the traceback in the log
+        log.exception("unexpected error on %s", item.source)
+        _report(item.source, exc, dead, logged=True)
+        return False
+    if facts_only:
+        from extractors.facts import fact_rows
+
+        for row in fact_rows(article):
+            out.write(row.model_dump_json(by_alias=True) + "\n")
+    else:
+        out.write(article.model_dump_json(by_alias=True) + "\n")
+    return True
+
+
+def _report(source: str, exc: Exception, dead: IO[str] | None, *, logged: bool = False) -> None:
+    if not logged:
+        log.error("%s", exc)
+    if dead is not None:
+        dead.write(json.dumps({"source": source, "error": type(exc).__name__, "reason": str(exc)},
+                              ensure_ascii=False) + "\n")
+        dead.flush()
+
+
+def _progress(done: int, failed: int, started: float) -> None:
+    elapsed = time.perf_counter() - started
+    log.info("%d article(s) extracted, %d failed, %.1f s", done, failed, elapsed)
+
+
+@contextmanager
+def _sink(output: str | None) -> Iterator[IO[str]]:
+    """Standard output, or a file that appears whole when the run ends (never half-written)."""
+    if output is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    directory = os.path.dirname(os.path.abspath(output))
+    fd, tmp = tempfile.mkstemp(prefix=".extract-", suffix=".jsonl", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, output)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+@contextmanager
+def _dead_letters(path: str | None) -> Iterator[IO[str] | None]:
+    if path is None:
+        yield None
+        return
+    with open(path, "a", encoding="utf-8") as handle:
+        yield handle
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)

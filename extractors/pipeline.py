@@ -1,0 +1,131 @@
+"""``extract_article``: one article's text in, one ``Article`` record out.
+
+The steps run in the order of ARCHITECTURE.md: header and boilerplate, language, entities,
+amounts / percentages / periods, facts. The text is never changed: boilerplate is masked with
+spaces of the same length, so every offset found on the masked copy indexes the original.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import date
+
+from extractors.errors import UnsupportedLanguage
+from extractors.facts import link_facts
+from extractors.header import Header, parse_header
+from extractors.langpack import LangPack, available_languages, load_langpack
+from extractors.language import LanguageGuess, detect_language
+from extractors.money import find_amounts
+from extractors.percent import find_percentages
+from extractors.periods import find_periods
+from extractors.records import Article, Entity, Paragraph
+from extractors.sentences import paragraph_spans
+from extractors.version import __version__
+from models import default_model, get_backend
+
+__all__ = ["article_id", "extract_article", "mask_spans"]
+
+log = logging.getLogger(__name__)
+
+
+def extract_article(
+    text: str,
+    *,
+    lang: str | None = None,
+    published: date | None = None,
+    ner: str | None = None,
+    title: str | None = None,
+    id: str | None = None,  # noqa: A002 - the contract's field name
+    source: str | None = None,
+    url: str | None = None,
+    header: bool = True,
+) -> Article:
+    """Extract entities, amounts, percentages, periods and facts from one article.
+
+    Args:
+        text: the article text; every offset in the result indexes it.
+        lang: ISO 639-1 code; detected when None.
+        published: the publication date; read from a date line in the header when None.
+        ner: the NER model name (``extract --list-models``); the language's default when None.
+        title: the title, when the input carried one; read from the header otherwise.
+        id: the article id; a hash of the text when None.
+        source: where the article came from (a path or URL), copied to the record.
+        url: the article's URL, copied to the record.
+        header: look for a title, date line and boilerplate at the top of the text.
+
+    Returns:
+        The article record.
+
+    Raises:
+        UnsupportedLanguage: ``lang`` was given and no language pack exists for it.
+        BackendNotFound, ModelLoadError: the NER model cannot be found or loaded.
+    """
+    head = parse_header(text) if header else Header()
+    masked = mask_spans(text, [*head.boilerplate, *([head.date_span] if head.date_span else [])])
+    guess = _language(masked, lang)
+    pack = _pack(guess.lang, explicit=lang is not None)
+    published = published or head.published
+    entities = _entities(text, masked, ner or default_model(guess.lang))
+    amounts = find_amounts(masked, pack) if pack else []
+    percentages = find_percentages(masked, pack) if pack else []
+    periods = find_periods(masked, pack, published=published) if pack else []
+    aid = id or article_id(text)
+    facts = link_facts(
+        masked, article_id=aid, pack=pack, entities=entities, amounts=amounts,
+        percentages=percentages, periods=periods, title_span=head.title_span,
+    ) if pack else []
+    return Article(
+        id=aid, source=source, url=url, title=title or head.title, published=published,
+        language=guess.lang, language_score=guess.score, text=text,
+        paragraphs=tuple(_paragraphs(masked)), entities=tuple(entities), amounts=tuple(amounts),
+        percentages=tuple(percentages), periods=tuple(periods), facts=tuple(facts),
+        extractor_version=__version__,
+    )
+
+
+def article_id(text: str) -> str:
+    """A stable id from the text itself, so re-running an input gives the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each span by spaces of the same length (offsets stay valid)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _language(masked: str, lang: str | None) -> LanguageGuess:
+    if lang:
+        return LanguageGuess(lang.lower(), 1.0)
+    return detect_language(masked)
+
+
+def _pack(lang: str, *, explicit: bool) -> LangPack | None:
+    """The language's pack; without one, an explicit --lang is an error, a detected one a warning."""
+    if lang in available_languages():
+        return load_langpack(lang)
+    if explicit:
+        raise UnsupportedLanguage(lang, available_languages())
+    log.warning("no language pack for %r: amounts, percentages, periods and facts are skipped", lang)
+    return None
+
+
+def _paragraphs(masked: str) -> list[Paragraph]:
+    """Content paragraphs with their own language, for mixed-language articles."""
+    result = []
+    for start, end in paragraph_spans(masked):
+        guess = detect_language(masked[start:end])
+        result.append(Paragraph(start=start, end=end, language=guess.lang, language_score=guess.score))
+    return result
+
+
+def _entities(text: str, masked: str, model: str) -> list[Entity]:
+    spans = get_backend(model).entities(masked)
+    return [
+        Entity(text=text[s.start:s.end], start=s.start, end=s.end, label=s.label)  # type: ignore[arg-type]
+        for s in spans
+        if s.label in ("PER", "ORG", "LOC", "MISC") and text[s.start:s.end].strip()
+    ]

@@ -1,0 +1,233 @@
+"""NER backends behind a name-based registry.
+
+Callers ask for a model by name (``get_backend("de_news_sm")``) and get an object with
+``entities``/``entities_batch``; they never import spaCy themselves. Loading is lazy (nothing heavy
+happens at import) and cached per process, so a worker loads each model once and reuses it for many
+articles.
+
+Names:
+- ``de_news_sm``: the German pipeline shipped in ``models/de_news_sm/`` (spaCy backend).
+- ``spacy:/some/path``: any local spaCy pipeline folder.
+- ``fake``: a test double that finds preset strings by exact search (like httpx's MockTransport);
+  ``get_backend("fake")`` has no presets, construct :class:`FakeBackend` to give it some.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
+
+from models.errors import BackendNotFound, ModelLoadError
+
+if TYPE_CHECKING:  # spaCy is imported only when a spaCy model is actually loaded
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = [
+    "EntitySpan",
+    "FakeBackend",
+    "ModelInfo",
+    "NerBackend",
+    "SpacyBackend",
+    "default_model",
+    "get_backend",
+    "list_models",
+    "register_backend",
+]
+
+MODELS_DIR = Path(__file__).resolve().parent
+SPACY_PREFIX = "spacy:"
+
+
+@dataclass(frozen=True)
+class EntitySpan:
+    """A named entity as half-open character offsets into the input text (``text == input[start:end]``)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@runtime_checkable
+class NerBackend(Protocol):
+    """What every NER backend offers; batch calls let spaCy-style backends amortise overhead."""
+
+    def entities(self, text: str) -> list[EntitySpan]: ...
+
+    def entities_batch(self, texts: list[str]) -> list[list[EntitySpan]]: ...
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """One line of ``extract --list-models``."""
+
+    name: str
+    kind: str
+    languages: tuple[str, ...]
+    path: str | None
+    description: str
+
+
+_B = TypeVar("_B", bound=Callable[[], NerBackend])
+_REGISTRY: dict[str, tuple[ModelInfo, Callable[[], NerBackend]]] = {}
+
+
+def register_backend(
+    name: str,
+    *,
+    kind: str,
+    languages: Iterable[str] = (),
+    path: str | None = None,
+    description: str = "",
+) -> Callable[[_B], _B]:
+    """Register a zero-argument factory under ``name``; a second registration of a name is a bug.
+
+    Raises:
+        ValueError: ``name`` is already registered or uses the reserved ``spacy:`` prefix.
+    """
+
+    def decorator(factory: _B) -> _B:
+        if name in _REGISTRY or name.startswith(SPACY_PREFIX):
+            raise ValueError(f"NER backend {name!r} is already registered or reserved")
+        info = ModelInfo(name, kind, tuple(languages), path, description)
+        _REGISTRY[name] = (info, factory)
+        return factory
+
+    return decorator
+
+
+def _available() -> list[str]:
+    return [*sorted(_REGISTRY), f"{SPACY_PREFIX}<path>"]
+
+
+def list_models() -> list[ModelInfo]:
+    """Describe every registered model, plus the ``spacy:<path>`` pattern, without loading any."""
+    pattern = ModelInfo(
+        f"{SPACY_PREFIX}<path>", "spacy", (), None, "any local spaCy pipeline folder with an ner component"
+    )
+    return [_REGISTRY[name][0] for name in sorted(_REGISTRY)] + [pattern]
+
+
+def default_model(lang: str) -> str:
+    """Name of the model to use for ``lang`` (ISO 639-1).
+
+    The first registered spaCy model that lists ``lang`` wins. Only German is trained so far, so
+    every other language falls back to the German model ``de_news_sm``: names of companies,
+    people and places are often spelled alike across Latin-script languages, which makes it a
+    usable stop-gap, not a claim of accuracy.
+    """
+    for info, _ in (_REGISTRY[n] for n in sorted(_REGISTRY)):
+        if info.kind == "spacy" and lang in info.languages:
+            return info.name
+    return "de_news_sm"
+
+
+def get_backend(name: str | None = None) -> NerBackend:
+    """Return the backend called ``name`` (default: ``default_model("de")``), loaded once per process.
+
+    Raises:
+        BackendNotFound: the name is neither registered nor ``spacy:<path>``.
+        ModelLoadError: the model folder is missing or cannot be loaded.
+    """
+    return _load(name or default_model("de"))
+
+
+@functools.lru_cache(maxsize=None)
+def _load(name: str) -> NerBackend:
+    if name.startswith(SPACY_PREFIX):
+        return SpacyBackend(Path(name[len(SPACY_PREFIX) :]), name=name)
+    try:
+        _, factory = _REGISTRY[name]
+    except KeyError:
+        raise BackendNotFound(name, _available()) from None
+    return factory()
+
+
+get_backend.cache_clear = _load.cache_clear  # type: ignore[attr-defined]
+
+
+class SpacyBackend:
+    """A spaCy pipeline folder used for its ``doc.ents``."""
+
+    def __init__(self, path: Path, *, name: str | None = None) -> None:
+        self.name = name or str(path)
+        self.path = path
+        self.nlp = self._load(path)
+
+    def _load(self, path: Path) -> Language:
+        if not (path / "config.cfg").is_file():
+            raise ModelLoadError(self.name, str(path), "no spaCy pipeline here (config.cfg is missing)")
+        try:
+            import spacy
+        except ImportError as exc:  # pragma: no cover - spaCy is a core dependency today
+            raise ModelLoadError(self.name, str(path), f"spaCy is not installed ({exc})") from exc
+        try:
+            nlp = spacy.load(path)
+        except Exception as exc:  # any failure inside spaCy/thinc means the folder is unusable
+            raise ModelLoadError(self.name, str(path), f"{type(exc).__name__}: {exc}") from exc
+        if "ner" not in nlp.pipe_names:
+            raise ModelLoadError(self.name, str(path), f"pipeline has no 'ner' ({nlp.pipe_names})")
+        return nlp
+
+    def entities(self, text: str) -> list[EntitySpan]:
+        """Entities of one text."""
+        return _spans(self.nlp(text))
+
+    def entities_batch(self, texts: list[str]) -> list[list[EntitySpan]]:
+        """Entities of many texts, through ``nlp.pipe`` (one process: callers scale out)."""
+        return [_spans(doc) for doc in self.nlp.pipe(texts)]
+
+
+def _spans(doc: Doc) -> list[EntitySpan]:
+    return [EntitySpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+
+
+class FakeBackend:
+    """Test double: finds preset strings per label by exact, case-sensitive search.
+
+    Matches must sit on word boundaries (so ``"Meta"`` does not fire inside ``"Metall"``); longer
+    presets win over shorter overlapping ones.
+    """
+
+    def __init__(self, entities: Mapping[str, Iterable[str]] | None = None) -> None:
+        self.presets = {label: tuple(texts) for label, texts in (entities or {}).items()}
+
+    def entities(self, text: str) -> list[EntitySpan]:
+        """Every non-overlapping occurrence of a preset string, in text order."""
+        found = [
+            EntitySpan(m.start(), m.end(), label, m.group())
+            for label, texts in self.presets.items()
+            for surface in texts
+            if surface
+            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)
+        ]
+        kept: list[EntitySpan] = []
+        for span in sorted(found, key=lambda s: (s.start, -(s.end - s.start))):
+            if not kept or span.start >= kept[-1].end:
+                kept.append(span)
+        return kept
+
+    def entities_batch(self, texts: list[str]) -> list[list[EntitySpan]]:
+        """Entities of many texts."""
+        return [self.entities(t) for t in texts]
+
+
+@register_backend(
+    "de_news_sm",
+    kind="spacy",
+    languages=("de",),
+    path=str(MODELS_DIR / "de_news_sm"),
+    description="German news NER (PER, ORG, LOC, MISC), small CNN; see models/de_news_sm/README.md",
+)
+def _make_de_news_sm() -> NerBackend:
+    return SpacyBackend(MODELS_DIR / "de_news_sm", name="de_news_sm")
+
+
+@register_backend("fake", kind="fake", description="test double: preset strings found by exact search")
+def _make_fake() -> NerBackend:
+    return FakeBackend()

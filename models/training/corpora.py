@@ -1,0 +1,250 @@
+"""Readers that turn the permissive German NER corpora into spaCy ``Doc``s with PER/ORG/LOC/MISC.
+
+Every reader yields ``(key, doc)`` pairs. ``key`` is the normalised text of the unit that is
+split as a whole (a sentence, or a document for SmartData/MobIE), so that duplicated texts always
+land in the same split and the held-out split never leaks into training (see ``split_of``).
+
+Label policy, chosen so the corpora agree with each other:
+- GermEval 2014: outer column; OTH -> MISC; ``*deriv``/``*part`` -> O (common practice).
+- SmartData v1 and MobIE: person -> PER; organization(-company) -> ORG; location, -city, -street,
+  -stop -> LOC. Mentions these corpora annotate as locations but GermEval would not
+  (lower-case adjectives such as "italienische", MobIE routes such as "S4") and types that
+  may overlap MISC (product, org-position) are marked *missing* rather than O, so the model is
+  neither taught nor punished on them. Neither corpus annotates MISC, so MISC comes from GermEval
+  only.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+__all__ = [
+    "LABELS",
+    "Split",
+    "read_germeval",
+    "read_mobie",
+    "read_smartdata",
+    "read_all",
+    "split_of",
+]
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+Split = Literal["train", "dev", "test"]
+
+_FINE_TO_COARSE = {
+    "person": "PER",
+    "organization": "ORG",
+    "organization-company": "ORG",
+    "location": "LOC",
+    "location-city": "LOC",
+    "location-street": "LOC",
+    "location-stop": "LOC",
+}
+# Types that overlap our labels without matching them: neither gold nor negative evidence.
+_UNSURE = {"location-route", "product", "org-position"}
+
+
+def split_of(key: str) -> Split:
+    """Assign a unit to a split by a stable hash: 10 % test (held out), 5 % dev, 85 % train."""
+    bucket = int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 20
+    if bucket < 2:
+        return "test"
+    return "dev" if bucket == 2 else "train"
+
+
+def _coarse(fine: str, surface: str) -> str | None:
+    """Map a SmartData/MobIE type to our label, None for 'unsure' (missing), '' for O."""
+    if fine in _UNSURE:
+        return None
+    label = _FINE_TO_COARSE.get(fine, "")
+    if label == "LOC" and surface[:1].islower():  # "italienische", "beidseitig": not a name
+        return None
+    return label
+
+
+def _iob_blocks(lines: Iterable[str]) -> Iterator[list[str]]:
+    block: list[str] = []
+    for line in lines:
+        line = line.rstrip("\n")
+        if not line.strip():
+            if block:
+                yield block
+            block = []
+        else:
+            block.append(line)
+    if block:
+        yield block
+
+
+def _doc_from_tags(
+    nlp: Language, words: list[str], tags: list[tuple[str, str | None]]
+) -> Doc:
+    """Build a Doc from words and (IOB prefix, label) tags; label None marks a missing span."""
+    doc = Doc(nlp.vocab, words=words)
+    ents: list[Span] = []
+    missing: list[Span] = []
+    start = 0
+    cur: str | None | Literal[False] = False  # False: outside any span
+    for i, (prefix, label) in enumerate([*tags, ("O", "")]):
+        if cur is not False and (prefix != "I" or label != cur):
+            span = Span(doc, start, i, label=cur or "")
+            # a lone ")" or "." tagged I-<other type> is a tagging slip in MobIE: not evidence
+            (ents if cur and not all(t.is_punct for t in span) else missing).append(span)
+            cur = False
+        if prefix in ("B", "I") and cur is False and label != "":
+            start, cur = i, label
+    doc.set_ents([e for e in ents if e.label_], missing=missing)
+    return doc
+
+
+def read_germeval(path: Path, nlp: Language) -> Iterator[tuple[str, Doc]]:
+    """Read a GermEval 2014 TSV file (outer labels only)."""
+    with path.open(encoding="utf-8") as f:
+        for block in _iob_blocks(f):
+            rows = [r.split("\t") for r in block if not r.startswith("#")]
+            words, tags = [], []
+            for row in rows:
+                words.append(row[1])
+                tag = row[2]
+                prefix, _, label = tag.partition("-")
+                if tag == "O" or label.endswith(("deriv", "part")):
+                    tags.append(("O", ""))
+                else:
+                    tags.append((prefix, "MISC" if label == "OTH" else label))
+            yield " ".join(words), _doc_from_tags(nlp, words, tags)
+
+
+def read_mobie(path: Path, nlp: Language) -> Iterator[tuple[str, Doc]]:
+    """Read a MobIE CoNLL-2003 file; sentences of one ``-DOCSTART-`` document share a key."""
+    with path.open(encoding="utf-8") as f:
+        blocks = list(_iob_blocks(f))
+    doc_blocks: list[list[list[str]]] = []
+    for block in blocks:
+        if block[0].startswith("-DOCSTART-"):
+            doc_blocks.append([])
+            block = block[1:]
+        if block:
+            if not doc_blocks:
+                doc_blocks.append([])
+            doc_blocks[-1].append(block)
+    for sentences in doc_blocks:
+        docs = []
+        for block in sentences:
+            rows = [r.split("\t") for r in block]
+            words = [r[0] for r in rows]
+            tags: list[tuple[str, str | None]] = []
+            for r in rows:
+                prefix, _, fine = r[-1].partition("-")
+                label = "" if r[-1] == "O" else _coarse(fine, r[0])
+                tags.append((prefix if label != "" else "O", label))
+            docs.append(_doc_from_tags(nlp, words, tags))
+        key = " ".join(d.text for d in docs)
+        for doc in docs:
+            yield key, doc
+
+
+def _smartdata_text_and_mentions(raw: str) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """Recover the plain text of a SmartData ``raw`` XML document and its entity mentions.
+
+    The ``startPos``/``endPos`` offsets index the ``<TEXT>`` content with the ``<NODE/>`` markers
+    removed and line breaks normalised to ``\\n`` -- which is what an XML parser returns.
+    """
+    root = ET.fromstring(raw)
+    text_el = root.find("TEXT")
+    text = "".join(text_el.itertext()) if text_el is not None else ""
+    mentions = [
+        (int(e.get("startPos", 0)), int(e.get("endPos", 0)), e.get("type", ""), e.get("surface", ""))
+        for e in root.iter("Entity")
+        if e.get("startPos") is not None
+    ]
+    return text, mentions
+
+
+def read_smartdata(path: Path, nlp: Language) -> Iterator[tuple[str, Doc]]:
+    """Read SmartData v1 JSONL (gzip); one Doc per annotated sentence, keyed by document text.
+
+    Text is tokenised with the pipeline's own tokenizer (as at inference time); mentions whose
+    offsets do not reproduce their surface form are skipped and their tokens marked missing.
+    """
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            raw = json.loads(line).get("raw")
+            if not raw:
+                continue
+            text, mentions = _smartdata_text_and_mentions(raw)
+            sentences = sorted((s, e) for s, e, t, _ in mentions if t == "sentence")
+            if not sentences:
+                sentences = [(0, len(text))]
+            for s_start, s_end in sentences:
+                doc = _smartdata_sentence(nlp, text, s_start, s_end, mentions)
+                if doc is not None:
+                    yield text, doc
+
+
+def _smartdata_sentence(
+    nlp: Language, text: str, s_start: int, s_end: int, mentions: list[tuple[int, int, str, str]]
+) -> Doc | None:
+    sent = text[s_start:s_end]
+    if not sent.strip():
+        return None
+    doc = nlp.make_doc(sent)
+    ents: list[Span] = []
+    missing: list[Span] = []
+    for start, end, fine, surface in mentions:
+        if fine == "sentence" or not (s_start <= start < end <= s_end):
+            continue
+        label = _coarse(fine, surface)
+        if label == "":
+            continue
+        span = doc.char_span(start - s_start, end - s_start, label=label or "", alignment_mode="expand")
+        if span is None:
+            continue
+        if label is None or text[start:end] != surface or span.text != text[start:end]:
+            missing.append(span)  # unsure type, bad offsets or a token boundary mismatch
+        else:
+            ents.append(span)
+    ents = [t for t in (_trim(e) for e in _drop_overlaps(ents)) if t is not None]
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    missing = [m for m in _drop_overlaps(missing) if not taken & set(range(m.start, m.end))]
+    doc.set_ents(ents, missing=missing)
+    return doc
+
+
+def _trim(span: Span) -> Span | None:
+    """Strip whitespace tokens at the edges: spaCy's NER cannot learn spans that start or end on them."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_) if end > start else None
+
+
+def _drop_overlaps(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if not out or span.start >= out[-1].end:
+            out.append(span)
+    return out
+
+
+def read_all(data: Path, nlp: Language) -> Iterator[tuple[str, str, Doc]]:
+    """Yield ``(corpus, key, doc)`` for every corpus the shipped model is trained on."""
+    ner = data / "ner"
+    for name in ("NER-de-dev.tsv", "NER-de-test.tsv"):
+        for key, doc in read_germeval(ner / "germeval2014" / "de" / name, nlp):
+            yield "germeval2014", key, doc
+    for key, doc in read_smartdata(ner / "smartdata" / "de" / "smartdata-v1-docs.jsonl.gz", nlp):
+        yield "smartdata", key, doc
+    for file in sorted((ner / "mobie" / "de").glob("*.conll2003")):
+        for key, doc in read_mobie(file, nlp):
+            yield "mobie", key, doc

@@ -1,0 +1,157 @@
+"""Train the shipped German NER pipeline ``models/de_news_sm`` from the permissive corpora.
+
+    python -m models.training.train_de --data /work/shared/data --out models/de_news_sm
+
+Steps (all deterministic; seeds fixed in the config):
+1. read GermEval 2014, SmartData v1 and MobIE (``corpora.py``) and split every unit by a hash of
+   its text (``corpora.split_of``: 85 % train, 5 % dev for early stopping, 10 % held-out test that
+   is never trained or tuned on);
+2. write ``train.spacy``/``dev.spacy`` and the held-out IOB files to ``models/training/corpus/``
+   (ignored by git: corpora are read from ``--data``, never copied into the repository);
+3. train with ``de_news_sm.cfg`` through spaCy's own ``train`` (one process, bounded by
+   ``--max-steps``) into ``models/training/output/``;
+4. copy ``model-best`` to ``--out`` and score it on the held-out split with ``models.evaluate``.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # the training machine is shared; one core is the budget
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+from collections import Counter  # noqa: E402
+from collections.abc import Iterable, Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import spacy  # noqa: E402
+from spacy.tokens import Doc, DocBin  # noqa: E402
+
+from models.evaluate import evaluate, format_scores, measure_speed, read_iob  # noqa: E402
+from models.registry import get_backend  # noqa: E402
+from models.training.corpora import read_all, split_of  # noqa: E402
+
+__all__ = ["build_corpus", "main", "write_iob"]
+
+HERE = Path(__file__).resolve().parent
+CONFIG = HERE / "de_news_sm.cfg"
+CORPUS = HERE / "corpus"
+OUTPUT = HERE / "output"
+# SmartData is the only business-news corpus: repeat its training part so that company names
+# weigh more against MobIE's traffic tweets (measured on the dev split, see the model card).
+REPEAT = {"germeval2014": 1, "smartdata": 2, "mobie": 1}
+
+
+def write_iob(docs: Iterable[Doc], path: Path) -> None:
+    """Write docs as ``token<TAB>IOB2`` lines; whitespace tokens are dropped, missing tags become O."""
+    with path.open("w", encoding="utf-8") as f:
+        for doc in docs:
+            rows = [
+                f"{t.text}\t{t.ent_iob_ + '-' + t.ent_type_ if t.ent_iob_ in ('B', 'I') else 'O'}"
+                for t in doc
+                if not t.is_space
+            ]
+            if rows:
+                f.write("\n".join(rows) + "\n\n")
+
+
+def build_corpus(data: Path, out: Path, *, repeat: dict[str, int] | None = None) -> Counter[str]:
+    """Split the corpora and write train/dev ``.spacy`` files and held-out IOB files to ``out``."""
+    repeat = repeat or REPEAT
+    nlp = spacy.blank("de")
+    out.mkdir(parents=True, exist_ok=True)
+    bins = {"train": DocBin(), "dev": DocBin()}
+    heldout: dict[str, list[Doc]] = {}
+    counts: Counter[str] = Counter()
+    for corpus, key, doc in read_all(data, nlp):
+        split = split_of(key)
+        counts[f"{corpus}/{split}"] += 1
+        if split == "test":
+            heldout.setdefault(corpus, []).append(doc)
+            continue
+        for _ in range(repeat.get(corpus, 1) if split == "train" else 1):
+            bins[split].add(doc)
+    for split, docbin in bins.items():
+        docbin.to_disk(out / f"{split}.spacy")
+    for corpus, docs in heldout.items():
+        write_iob(docs, out / f"heldout-{corpus}.iob")
+    write_iob([d for docs in heldout.values() for d in docs], out / "heldout.iob")
+    return counts
+
+
+def train(*, max_steps: int, output: Path) -> Path:
+    """Train with spaCy's own loop and return the ``model-best`` folder."""
+    from spacy.cli.train import train as spacy_train
+
+    overrides = {
+        "paths.train": str(CORPUS / "train.spacy"),
+        "paths.dev": str(CORPUS / "dev.spacy"),
+        "training.max_steps": max_steps,
+    }
+    spacy_train(CONFIG, output, use_gpu=-1, overrides=overrides)
+    return output / "model-best"
+
+
+def ship(best: Path, out: Path, *, scores: dict[str, object]) -> None:
+    """Copy the trained pipeline to ``out`` and record its identity and held-out scores in meta.json."""
+    if out.exists():
+        keep = out / "README.md"
+        card = keep.read_text(encoding="utf-8") if keep.exists() else None
+        shutil.rmtree(out)
+    else:
+        card = None
+    shutil.copytree(best, out)
+    meta_path = out / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(
+        name="news_sm",
+        version="0.1.0",
+        description="German NER for news (PER, ORG, LOC, MISC); newsfacts. See README.md.",
+        license="CC-BY-4.0 (training data); see README.md and ../NOTICE",
+        sources=[
+            {"name": "GermEval 2014 NER", "license": "CC-BY 4.0"},
+            {"name": "DFKI SmartData Corpus v1", "license": "CC-BY 4.0 (annotations: 'Research use only')"},
+            {"name": "DFKI MobIE", "license": "CC-BY 4.0"},
+        ],
+        heldout=scores,
+    )
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if card is not None:
+        (out / "README.md").write_text(card, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m models.training.train_de", description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="the shared data folder (holds ner/...)")
+    parser.add_argument("--out", type=Path, default=HERE.parent / "de_news_sm")
+    parser.add_argument("--max-steps", type=int, default=6000, help="caps training time (~25 min on one core)")
+    parser.add_argument("--skip-train", action="store_true", help="only rebuild the corpus and re-evaluate --out")
+    args = parser.parse_args(argv)
+
+    counts = build_corpus(args.data, CORPUS)
+    print("units per corpus/split:", dict(sorted(counts.items())), file=sys.stderr)
+    if not args.skip_train:
+        best = train(max_steps=args.max_steps, output=OUTPUT)
+        ship(best, args.out, scores={})
+    name = f"spacy:{args.out.resolve()}"
+    results: dict[str, object] = {}
+    for iob in sorted(CORPUS.glob("heldout*.iob")):
+        scores = evaluate(get_backend(name), read_iob(iob))
+        print(f"\n== {iob.name}\n{format_scores(scores)}")
+        results[iob.stem] = {k: {"p": v.p, "r": v.r, "f": v.f, "n": v.tp + v.fn} for k, v in scores.items()}
+    load, wps = measure_speed(name, [s.text for s in read_iob(CORPUS / "heldout.iob")])
+    print(f"\nwords/s (one process): {wps:,.0f}; load (cached here, see model card): {load:.3f} s")
+    meta_path = args.out / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["heldout"] = results
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Plumbing of the NER registry: names, errors, the fake backend, cheap imports. No model is loaded."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import models
+from models import (
+    BackendNotFound,
+    EntitySpan,
+    FakeBackend,
+    ModelLoadError,
+    NerBackend,
+    NewsfactsError,
+    default_model,
+    get_backend,
+    list_models,
+    register_backend,
+)
+
+__all__: list[str] = []
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_registry_contents_snapshot() -> None:
+    assert [(m.name, m.kind, m.languages) for m in list_models()] == [
+        ("de_news_sm", "spacy", ("de",)),
+        ("fake", "fake", ()),
+        ("spacy:<path>", "spacy", ()),
+    ]
+
+
+def test_registry_shipped_model_path_is_inside_package() -> None:
+    info = next(m for m in list_models() if m.name == "de_news_sm")
+    assert info.path is not None and Path(info.path) == ROOT / "models" / "de_news_sm"
+    assert (Path(info.path) / "config.cfg").is_file()
+
+
+@pytest.mark.parametrize("lang, expected", [("de", "de_news_sm"), ("en", "de_news_sm"), ("und", "de_news_sm")])
+def test_registry_default_model_falls_back_to_german(lang: str, expected: str) -> None:
+    assert default_model(lang) == expected
+
+
+def test_registry_unknown_name_lists_available() -> None:
+    with pytest.raises(BackendNotFound) as info:
+        get_backend("de_core_news_lg")
+    message = str(info.value)
+    assert "'de_core_news_lg'" in message
+    for name in ("de_news_sm", "fake", "spacy:<path>"):
+        assert name in message
+    assert isinstance(info.value, NewsfactsError)
+    assert info.value.available == ["de_news_sm", "fake", "spacy:<path>"]
+
+
+def test_registry_rejects_duplicate_names() -> None:
+    with pytest.raises(ValueError, match="already registered"):
+        register_backend("fake", kind="fake")(FakeBackend)
+
+
+def test_registry_broken_model_folder(tmp_path: Path) -> None:
+    (tmp_path / "config.cfg").write_text("[nlp]\nlang = \"xx\"\npipeline = [\"ner\"\n", encoding="utf-8")
+    with pytest.raises(ModelLoadError) as info:
+        get_backend(f"spacy:{tmp_path}")
+    assert str(tmp_path) in str(info.value) and isinstance(info.value, NewsfactsError)
+
+
+def test_registry_missing_model_folder(tmp_path: Path) -> None:
+    with pytest.raises(ModelLoadError, match="config.cfg is missing"):
+        get_backend(f"spacy:{tmp_path / 'nowhere'}")
+
+
+def test_registry_fake_is_cached_and_a_backend() -> None:
+    backend = get_backend("fake")
+    assert backend is get_backend("fake")
+    assert isinstance(backend, NerBackend)
+    assert backend.entities("TikTok zahlt Microsoft.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "TikTok zahlt Microsoft monatlich, sagt Satya Nadella.",
+            [(0, 6, "ORG"), (13, 22, "ORG"), (39, 52, "PER")],
+        ),
+        ("Metall und Meta-Aktien; Microsofts Cloud", [(11, 15, "ORG")]),  # word boundaries only
+        ("", []),
+        ("مرحبا TikTok 🙂 TikTok", [(6, 12, "ORG"), (15, 21, "ORG")]),
+    ],
+)
+def test_registry_fake_backend_finds_presets(text: str, expected: list[tuple[int, int, str]]) -> None:
+    fake = FakeBackend({"ORG": ["TikTok", "Microsoft", "Meta"], "PER": ["Satya Nadella"]})
+    spans = fake.entities(text)
+    assert [(s.start, s.end, s.label) for s in spans] == expected
+    assert all(s.text == text[s.start : s.end] for s in spans)
+    assert fake.entities_batch([text, text]) == [spans, spans]
+
+
+def test_registry_fake_prefers_longest_overlap() -> None:
+    fake = FakeBackend({"ORG": ["Deutsche Bank", "Bank"], "LOC": ["Deutsche"]})
+    assert fake.entities("Die Deutsche Bank") == [EntitySpan(4, 17, "ORG", "Deutsche Bank")]
+
+
+def test_registry_entity_span_is_frozen() -> None:
+    span = EntitySpan(0, 1, "ORG", "X")
+    with pytest.raises(AttributeError):
+        span.start = 2  # type: ignore[misc]
+
+
+def test_registry_import_is_cheap_and_layered() -> None:
+    code = (
+        "import sys, models, models.evaluate; "
+        "bad = [m for m in ('spacy', 'thinc', 'extractors', 'prefect') if m in sys.modules]; "
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_registry_models_never_import_extractors_or_prefect() -> None:
+    for path in Path(models.__file__).parent.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "import extractors" not in source and "from extractors" not in source, path
+        assert "prefect" not in source.lower(), path
