@@ -1,0 +1,308 @@
+"""Language packs: the per-language data that the shared engines compile into regexes.
+
+A pack is ``langpacks/_base.toml`` merged with ``langpacks/<lang>.toml``, both laid over data
+derived from CLDR through babel (separators, currency names and symbols, month and weekday
+names), so that a pack file only holds what CLDR lacks. Engines never branch on the language:
+everything language-specific is a value here (the Recognizers-Text split of engine and data).
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, field_validator
+
+from extractors.errors import LangPackError, UnsupportedLanguage
+from extractors.records import Qualifier, Rate
+
+__all__ = [
+    "LANGPACK_DIR",
+    "LangPack",
+    "MoneyData",
+    "NumberData",
+    "PercentData",
+    "PeriodData",
+    "RateData",
+    "TextData",
+    "available_languages",
+    "load_langpack",
+]
+
+LANGPACK_DIR = Path(__file__).parent / "langpacks"
+BASE_FILE = "_base.toml"
+T = TypeVar("T")
+Words = tuple[str, ...]
+PeriodUnit = Literal["year", "half", "quarter", "month", "week", "day"]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TextData(_Data):
+    """Sentence splitting: abbreviations whose "." does not end a sentence."""
+
+    abbreviations: Words = ()
+
+
+class NumberData(_Data):
+    """How numbers are written: separators, number words, multipliers, vague quantities."""
+
+    decimal_separator: str
+    group_separators: Words
+    extra_group_separators: Words = ()
+    words: dict[str, int] = {}
+    scales: dict[str, int] = {}
+    joiners: Words = ()
+    multipliers: dict[str, Decimal] = {}
+    vague_quantifiers: dict[str, Decimal] = {}
+    vague_magnitudes: dict[str, Decimal] = {}
+    range_words: Words = ()
+    range_frames: tuple[tuple[str, str], ...] = ()
+
+
+class RateData(_Data):
+    """Phrases that make an amount recur (ISO 8601 durations as keys)."""
+
+    before: dict[Rate, Words] = {}
+    after: dict[Rate, Words] = {}
+    adjectives: dict[Rate, Words] = {}
+    adjective_linkers: Words = ()
+    after_blockers: Words = ()
+
+
+class MoneyData(_Data):
+    """Currency lexicon (CLDR plus news forms) and vague money expressions."""
+
+    currency_names: dict[str, str] = {}
+    currency_symbols: dict[str, str] = {}
+    currency_codes: Words = ()
+    currency_codes_exclude: Words = ()
+    use_cldr: bool = True
+    currency_linkers: Words = ()
+    adjective_stem: str = ""
+    adjective_endings: Words = ()
+    vague_compound_heads: Words = ()
+    vague_compound_magnitudes: dict[str, Decimal] = {}
+    rates: RateData = RateData()
+
+    @field_validator("currency_names", "currency_symbols")
+    @classmethod
+    def _iso_codes(cls, value: dict[str, str]) -> dict[str, str]:
+        for name, code in value.items():
+            if code and not (len(code) == 3 and code.isascii() and code.isupper()):
+                raise ValueError(f"{name!r} maps to {code!r}, not an ISO 4217 code or ''")
+        return value
+
+
+class PercentData(_Data):
+    """Percent units and the cue words that give a percentage its kind and direction."""
+
+    units: dict[str, Literal["percent", "points"]] = {}
+    change_prefixes: Words = ()
+    share_after: Words = ()
+    share_before: Words = ()
+    share_verbs: Words = ()
+    up: Words = ()
+    down: Words = ()
+
+
+class PeriodData(_Data):
+    """Calendar vocabulary: months, weekdays, quarters, relative expressions."""
+
+    months: dict[str, int] = {}
+    extra_months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    quarter_words: Words = ()
+    fiscal_quarter_words: Words = ()
+    half_words: Words = ()
+    year_words: Words = ()
+    fiscal_year_words: Words = ()
+    month_quarter_suffixes: Words = ()
+    prepositions: dict[str, Literal["in", "since", "until"]] = {}
+    year_prepositions: dict[str, Literal["in", "since", "until"]] = {}
+    year_range_frames: tuple[tuple[str, str], ...] = ()
+    weekday_prepositions: Words = ()
+    relative_modifiers: dict[str, int] = {}
+    relative_prepositions: Words = ()
+    relative_units: dict[str, PeriodUnit] = {}
+    relative_words: dict[str, tuple[PeriodUnit, int]] = {}
+    span_frames: Words = ()
+    span_modifiers: dict[str, int] = {}
+    span_units: dict[str, PeriodUnit] = {}
+    min_year: int = 1900
+    max_year: int = 2099
+
+    @field_validator("months", "extra_months")
+    @classmethod
+    def _month_numbers(cls, value: dict[str, int]) -> dict[str, int]:
+        bad = {k: v for k, v in value.items() if not 1 <= v <= 12}
+        if bad:
+            raise ValueError(f"month numbers must be 1..12, got {bad}")
+        return value
+
+
+class LangPack(_Data):
+    """One language's data, validated. Engines compile it once and keep the result on it."""
+
+    lang: str
+    locale: str
+    text: TextData = TextData()
+    numbers: NumberData
+    qualifiers: dict[Qualifier, Words] = {}
+    money: MoneyData = MoneyData()
+    percent: PercentData = PercentData()
+    periods: PeriodData = PeriodData()
+    facts: dict[str, Any] = {}
+    _compiled: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    def compiled(self, key: str, build: Callable[[LangPack], T]) -> T:
+        """Build an engine's regexes for this pack once and reuse them (a per-pack cache)."""
+        try:
+            return self._compiled[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._compiled[key] = build(self)
+            return value
+
+
+def available_languages() -> list[str]:
+    """The language codes that have a pack file, sorted."""
+    return sorted(p.stem for p in LANGPACK_DIR.glob("*.toml") if not p.stem.startswith("_"))
+
+
+@functools.lru_cache(maxsize=None)
+def load_langpack(lang: str) -> LangPack:
+    """Load, merge and validate the pack for ``lang`` (``de``, ``de-CH`` -> ``de``).
+
+    Raises:
+        UnsupportedLanguage: no pack file for the language.
+        LangPackError: a pack file is unreadable or holds an invalid value.
+    """
+    code = lang.strip().lower().replace("_", "-")
+    supported = available_languages()
+    if code not in supported:
+        code = code.split("-")[0]
+    if code not in supported:
+        raise UnsupportedLanguage(lang, supported)
+    base, own = _read_toml(LANGPACK_DIR / BASE_FILE), _read_toml(LANGPACK_DIR / f"{code}.toml")
+    meta = own.pop("meta", {})
+    data = _merge(_merge(_cldr_data(meta.get("locale", code), base, own), base), own)
+    data.update(lang=meta.get("lang", code), locale=meta.get("locale", code))
+    return _validate(data, own, code)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LangPackError(path.name, "<file>", str(exc)) from exc
+
+
+def _merge(low: dict[str, Any], high: dict[str, Any]) -> dict[str, Any]:
+    """Tables merge key by key; any other value in ``high`` replaces the one in ``low``."""
+    out = dict(low)
+    for key, value in high.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _validate(data: dict[str, Any], own: dict[str, Any], code: str) -> LangPack:
+    try:
+        return LangPack.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = [str(part) for part in err["loc"]]
+        file = f"{code}.toml" if _has_path(own, loc) else BASE_FILE
+        raise LangPackError(file, ".".join(loc), err["msg"]) from None
+
+
+def _has_path(data: dict[str, Any], loc: list[str]) -> bool:
+    node: Any = data
+    for part in loc:
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
+
+
+def _cldr_data(locale: str, base: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """What CLDR knows about ``locale``: the layer under both pack files."""
+    from babel import Locale, UnknownLocaleError, numbers
+
+    try:
+        loc = Locale.parse(locale.replace("-", "_"))
+    except (UnknownLocaleError, ValueError) as exc:
+        raise LangPackError(f"{locale}.toml", "meta.locale", str(exc)) from None
+    money = _merge(base.get("money", {}), own.get("money", {}))
+    data: dict[str, Any] = {
+        "numbers": {
+            "decimal_separator": numbers.get_decimal_symbol(loc),
+            "group_separators": [numbers.get_group_symbol(loc)],
+        },
+        "periods": {
+            "months": _cldr_months(loc),
+            "weekdays": {name: n for n, name in loc.days["format"]["wide"].items()},
+        },
+    }
+    if money.get("use_cldr", True):
+        data["money"] = _cldr_money(loc, money)
+    return data
+
+
+def _cldr_months(loc: Any) -> dict[str, int]:
+    months = {name: n for n, name in loc.months["format"]["wide"].items()}
+    months.update({name: n for n, name in loc.months["stand-alone"]["wide"].items()})
+    # Abbreviations only with their dot ("Okt."), so that short words are never months.
+    months.update({a: n for n, a in loc.months["format"]["abbreviated"].items() if a.endswith(".")})
+    return months
+
+
+def _cldr_money(loc: Any, money: dict[str, Any]) -> dict[str, Any]:
+    from babel import numbers
+
+    excluded = set(money.get("currency_codes_exclude", []))
+    codes = sorted(c for c in numbers.list_currencies() if c not in excluded)
+    names: dict[str, str] = {}
+    for code, name in loc.currencies.items():
+        if code in excluded or "(" in name:
+            continue
+        for form in {name, *(numbers.get_currency_name(code, count=n, locale=loc) for n in (1, 2))}:
+            for variant in _inflections(form, money):
+                names.setdefault(variant, code)
+    return {"currency_names": names, "currency_symbols": _cldr_symbols(loc, codes),
+            "currency_codes": codes}
+
+
+def _inflections(name: str, money: dict[str, Any]) -> list[str]:
+    """``Kanadischer Dollar`` -> also ``kanadischen Dollar``, ``kanadische Dollar``, ..."""
+    stem, endings = money.get("adjective_stem", ""), money.get("adjective_endings", [])
+    first, _, rest = name.partition(" ")
+    if not (stem and rest):
+        return [name]
+    for ending in sorted(endings, key=len, reverse=True):
+        if first.endswith(stem + ending):
+            root = first[: len(first) - len(ending)]
+            return [name, *(f"{root}{e} {rest}" for e in endings)]
+    return [name]
+
+
+def _cldr_symbols(loc: Any, codes: list[str]) -> dict[str, str]:
+    """Symbols with a non-letter in them ("CA$", "₹"); a symbol shared by two codes is dropped."""
+    from babel import numbers
+
+    seen: dict[str, str | None] = {}
+    for code in codes:
+        symbol = numbers.get_currency_symbol(code, locale=loc)
+        if symbol == code or symbol.isalpha() or not symbol.strip():
+            continue
+        seen[symbol] = code if symbol not in seen else None
+    return {s: c for s, c in seen.items() if c}

@@ -1,0 +1,61 @@
+"""The evaluation command: IOB reading, entity-level scoring, and the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models import FakeBackend
+from models.evaluate import Prf, evaluate, main, read_iob, score
+
+__all__: list[str] = []
+
+TINY = Path(__file__).resolve().parents[2] / "fixtures" / "ner" / "tiny.iob"
+
+
+def test_evaluate_read_iob_offsets() -> None:
+    sentences = read_iob(TINY)
+    assert [s.text for s in sentences] == [
+        "Siemens baut in München .",
+        "Angela Merkel besucht die Deutsche Bank .",
+        "Auch Paris wartet .",  # space-separated columns and an IOB1 "I-" start are accepted
+    ]
+    found = {(s.text[a:b], label) for s in sentences for a, b, label in s.spans}
+    assert found == {
+        ("Siemens", "ORG"), ("München", "LOC"), ("Angela Merkel", "PER"),
+        ("Deutsche Bank", "ORG"), ("Paris", "LOC"),
+    }
+
+
+def test_evaluate_scores_exact_spans_only() -> None:
+    fake = FakeBackend({"ORG": ["Siemens", "Deutsche Bank", "Paris"], "PER": ["Merkel"]})
+    scores = evaluate(fake, read_iob(TINY))
+    assert scores["ORG"] == Prf(tp=2, fp=1, fn=0)
+    assert scores["LOC"] == Prf(tp=0, fp=0, fn=2)
+    assert scores["PER"] == Prf(tp=0, fp=1, fn=1)  # "Merkel" is not "Angela Merkel"
+    assert scores["micro"] == Prf(tp=2, fp=2, fn=3)
+    assert scores["micro:PER/ORG/LOC"] == scores["micro"]
+    assert scores["micro"].p == pytest.approx(0.5) and scores["micro"].r == pytest.approx(0.4)
+
+
+def test_evaluate_score_empty_is_zero_not_error() -> None:
+    scores = score([[]], [[]])
+    assert scores["micro"] == Prf(0, 0, 0) and scores["micro"].f == 0.0
+
+
+def test_evaluate_cli_prints_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--model", "fake", str(TINY)]) == 0
+    out = capsys.readouterr().out
+    assert "3 sentences, 5 gold entities" in out
+    assert "micro:PER/ORG/LOC" in out and "LOC" in out
+
+
+def test_evaluate_cli_unknown_model_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--model", "nope", str(TINY)]) == 1
+    assert "Error: unknown NER model 'nope'" in capsys.readouterr().err
+
+
+def test_evaluate_cli_shipped_model(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--model", "de_news_sm", str(TINY)]) == 0
+    assert "micro" in capsys.readouterr().out

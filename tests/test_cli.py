@@ -1,0 +1,156 @@
+"""The `extract` command: the contract's output, exit codes, and bad input that loses nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from extractors.cli import main
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+SEED = FIXTURES / "de-tiktok-microsoft.txt"
+INPUTS = FIXTURES / "inputs"
+GOOD = "Die Siemens AG zahlte im ersten Quartal 3,5 Millionen Euro an die Müller GmbH. " * 3
+
+
+def run(*args: str, input: bytes | None = None) -> Result:  # noqa: A002
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def lines(result: Result) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_cli_seed_article_record() -> None:
+    result = run(str(SEED))
+    assert result.exit_code == 0, result.stderr
+    [record] = lines(result)
+    assert record["schema"] == "newsfacts.article/1"
+    assert record["language"] == "de" and record["language_score"] > 0.9
+    assert record["published"] == "2024-08-01"
+    assert record["title"].startswith("Fast 20 Millionen US-Dollar an monatlichen Gebühren!")
+    assert record["text"] == SEED.read_text(encoding="utf-8")
+    for key in ("entities", "amounts", "percentages", "periods"):
+        for mention in record[key]:
+            assert record["text"][mention["start"]:mention["end"]] == mention["text"]
+
+
+def test_cli_facts_rows_have_stable_ids() -> None:
+    first, second = run("--facts", str(SEED)), run("--facts", str(SEED))
+    assert first.exit_code == 0
+    rows = lines(first)
+    assert rows and all(r["schema"] == "newsfacts.fact/1" for r in rows)
+    assert [r["fact_id"] for r in rows] == [r["fact_id"] for r in lines(second)]
+    assert len({r["fact_id"] for r in rows}) == len(rows)
+
+
+def test_cli_missing_path_exits_1_and_names_it(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "missing.txt"), str(SEED))
+    assert result.exit_code == 1
+    assert "missing.txt" in result.stderr and "no such file or directory" in result.stderr
+    assert len(lines(result)) == 1  # the good input still went through
+
+
+def test_cli_usage_errors_exit_2() -> None:
+    assert run().exit_code == 2
+    assert run("--lang", "xx", str(SEED)).exit_code == 2
+    bad_ner = run("--ner", "no-such-model", str(SEED))
+    assert bad_ner.exit_code == 2 and "available" in bad_ner.stderr
+
+
+def test_cli_folder_mixing_good_and_bad_files(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b-empty.txt").write_bytes(b"")
+    (folder / "c-binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (folder / "d-latin1.txt").write_bytes(GOOD.replace("Müller", "Müller-Lüdenscheidt").encode("latin-1"))
+    (folder / "e-records.jsonl").write_text(
+        json.dumps({"id": "x1", "text": GOOD}) + "\n{broken\n" + json.dumps({"id": "x3", "text": GOOD}) + "\n")
+    dead = tmp_path / "dead.jsonl"
+    result = run("--dead-letter", str(dead), str(folder))
+    assert result.exit_code == 1
+    records = lines(result)
+    assert [r["id"] for r in records][-2:] == ["x1", "x3"]
+    assert len(records) == 4  # a-good, d-latin1, x1, x3
+    assert any("Müller-Lüdenscheidt" in r["text"] for r in records)
+    assert "b-empty.txt" in result.stderr and "empty" in result.stderr
+    assert "c-binary.txt" in result.stderr and "binary" in result.stderr
+    assert "e-records.jsonl:2" in result.stderr and "malformed JSON" in result.stderr
+    letters = [json.loads(line) for line in dead.read_text().splitlines()]
+    assert len(letters) == 3 and all(d["reason"] for d in letters)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [("empty.txt", b"", "empty"), ("binary.txt", bytes(range(256)) * 40, "binary"),
+     ("page.html", (INPUTS / "no-article.html").read_bytes(), "no article text")],
+)
+def test_cli_bad_single_inputs(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run(str(path))
+    assert result.exit_code == 1
+    assert message in result.stderr and name in result.stderr
+    assert result.stdout == ""
+
+
+def test_cli_fifty_megabyte_file_is_refused_clearly(tmp_path: Path) -> None:
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        chunk = ("Die Firma zahlte 3 Mio. Euro. " * 1000).encode()
+        while handle.tell() < 50_000_000:
+            handle.write(chunk)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    result = run(str(big), str(good))
+    assert result.exit_code == 1
+    assert "huge.txt" in result.stderr and "MB limit" in result.stderr and "--max-bytes" in result.stderr
+    assert len(lines(result)) == 1
+
+
+def test_cli_latin1_file_is_read() -> None:
+    result = run(str(INPUTS / "latin1.txt"))
+    assert result.exit_code == 0
+    [record] = lines(result)
+    assert "Müller GmbH" in record["text"] and record["language"] == "de"
+
+
+def test_cli_jsonl_with_malformed_line_keeps_order_and_ids() -> None:
+    result = run(str(INPUTS / "mixed.jsonl"))
+    assert result.exit_code == 1
+    assert [r["id"] for r in lines(result)] == ["r1", "r3"]
+    assert [r["published"] for r in lines(result)] == ["2024-04-10", "2024-01-12"]
+
+
+def test_cli_stdin_and_published_option() -> None:
+    result = run("--published", "2024-08-01", "-", input=GOOD.encode())
+    assert result.exit_code == 0
+    [record] = lines(result)
+    assert record["published"] == "2024-08-01" and record["source"] == "<stdin>"
+
+
+def test_cli_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = run("--output", str(out), str(SEED))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text())["language"] == "de"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_cli_html_input() -> None:
+    result = run(str(INPUTS / "article.html"))
+    assert result.exit_code == 0, result.stderr
+    [record] = lines(result)
+    assert record["title"] == "Siemens zahlt Millionen" and record["published"] == "2024-05-02"
+
+
+def test_cli_list_models() -> None:
+    result = run("--list-models")
+    assert result.exit_code == 0
+    names = [json.loads(line)["name"] for line in result.stdout.splitlines()]
+    assert "de_news_sm" in names
