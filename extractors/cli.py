@@ -57,12 +57,13 @@ def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None)
 def _check_ner(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from models import BackendNotFound, check_model_name
+    from models import list_models
 
-    try:
-        check_model_name(value)
-    except BackendNotFound as exc:
-        raise click.BadParameter(str(exc)) from None
+    names = [m.name for m in list_models()]
+    if value not in names and not value.startswith("spacy:"):
+        raise click.BadParameter(
+            f"unknown NER model {value!r}; available: {', '.join(names)}, or spacy:/path/to/pipeline"
+            " (see --list-models)")
     return value
 
 

@@ -21,15 +21,15 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from extractors.errors import LangPackError
 from extractors.langpack import LangPack
+from extractors.numbers import normalize_phrase, number_pattern, read_number, word_pattern
 from extractors.records import Amount, Article, Entity, Fact, FactRow, Percentage, Period
 from extractors.sentences import sentence_spans
 
@@ -51,11 +51,8 @@ class FactsPack(BaseModel):
     singular_anaphors: str
     revenue_nouns: str
     metric_nouns: str
-    count_nouns: str
-    count_number: str
+    count_nouns: list[str]
     restatement: str
-    rate_phrases: dict[str, str]
-    abbreviations: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -72,11 +69,14 @@ class _Cues:
     count: re.Pattern[str]
     restatement: re.Pattern[str]
     rates: tuple[tuple[re.Pattern[str], str], ...]
-    abbreviations: frozenset[str] = field(default_factory=frozenset)
+    abbreviations: frozenset[str]
 
 
-@lru_cache(maxsize=32)
 def _cues(pack: LangPack) -> _Cues:
+    return pack.compiled("facts", _build_cues)
+
+
+def _build_cues(pack: LangPack) -> _Cues:
     try:
         data = FactsPack.model_validate(pack.facts)
     except Exception as exc:  # pydantic.ValidationError: a pack error, with its key
@@ -90,10 +90,12 @@ def _cues(pack: LangPack) -> _Cues:
         singular=re.compile(data.singular_anaphors, ci),
         revenue=re.compile(data.revenue_nouns, ci),
         metric=re.compile(data.metric_nouns, ci),
-        count=re.compile(data.count_number + r"\s+" + data.count_nouns),
+        count=re.compile(_count_pattern(pack, data.count_nouns), ci),
         restatement=re.compile(data.restatement),
-        rates=tuple((re.compile(p, ci), rate) for rate, p in data.rate_phrases.items()),
-        abbreviations=frozenset(a.lower() for a in data.abbreviations),
+        # rate phrases anywhere in a sentence: the money engine's "before" phrases
+        rates=tuple((re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", ci), rate)
+                    for rate, phrases in pack.money.rates.before.items() if phrases),
+        abbreviations=frozenset(a.lower() for a in pack.text.abbreviations),
     )
 
 
@@ -117,15 +119,17 @@ def link_facts(
     percentages: Sequence[Percentage],
     periods: Sequence[Period],
     title_span: tuple[int, int] | None = None,
+    original: str | None = None,
 ) -> list[Fact]:
     """Link one article's mentions into facts.
 
     Args:
-        text: the article text (boilerplate masked); offsets index it.
+        text: the article text with boilerplate masked by spaces; offsets index it.
         article_id: the article's id, part of every ``fact_id``.
         pack: the article's language pack (its ``facts`` table holds the cues).
         entities, amounts, percentages, periods: the mentions found in ``text``.
         title_span: the title's span, whose facts rank below the body's when deduplicated.
+        original: the unmasked text, which evidence is quoted from (``text`` when None).
 
     Returns:
         Facts in text order, one per distinct statement.
@@ -133,11 +137,23 @@ def link_facts(
     cues = _cues(pack)
     sentences = _sentences(text, cues, entities, amounts, percentages, periods)
     dominant = _dominant_org(entities)
-    linker = _Linker(text, article_id, cues, sentences, dominant, title_span)
+    currencies = {a.currency for a in amounts if a.currency}
+    linker = _Linker(text, original if original is not None else text, article_id, pack,
+                     sentences, dominant, title_span)
+    # An amount without a currency ("Einnahmen in Milliardenhöhe") takes the article's
+    # currency when every amount that names one names the same.
+    linker.context_currency = currencies.pop() if len(currencies) == 1 else None
     facts: list[Fact] = []
     for index in range(len(sentences)):
         facts.extend(linker.sentence_facts(index))
     return _deduplicate(facts, title_span)
+
+
+def _count_pattern(pack: LangPack, nouns: list[str]) -> str:
+    """Qualifier? number multiplier? count-noun, from the pack's shared number grammar."""
+    qualifiers = [w for words in pack.qualifiers.values() for w in words]
+    return (rf"(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
+            rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?\s+(?P<noun>{word_pattern(nouns)})")
 
 
 def _sentences(text: str, cues: _Cues, entities: Sequence[Entity], amounts: Sequence[Amount],
@@ -170,11 +186,14 @@ def _org_key(name: str) -> str:
 class _Linker:
     """Role assignment for the sentences of one article (state: the previous sentence's fact)."""
 
-    def __init__(self, text: str, article_id: str, cues: _Cues, sentences: list[_Sentence],
-                 dominant: str | None, title_span: tuple[int, int] | None) -> None:
-        self.text, self.article_id, self.cues = text, article_id, cues
+    def __init__(self, text: str, original: str, article_id: str, pack: LangPack,
+                 sentences: list[_Sentence], dominant: str | None,
+                 title_span: tuple[int, int] | None) -> None:
+        self.text, self.original, self.article_id = text, original, article_id
+        self.pack, self.cues = pack, _cues(pack)
         self.sentences, self.dominant, self.title_span = sentences, dominant, title_span
-        self.previous_fact: Fact | None = None
+        self.previous_facts: list[Fact] = []
+        self.context_currency: str | None = None
 
     # -- entry point -------------------------------------------------------------------
     def sentence_facts(self, index: int) -> list[Fact]:
@@ -185,10 +204,8 @@ class _Linker:
         facts.extend(self._revenues(index, used, facts))
         facts.extend(self._percent_facts(index, facts))
         facts.extend(self._counts(index))
-        if facts:
-            self.previous_fact = facts[-1]
-        elif s.amounts or s.percentages:
-            self.previous_fact = None
+        if facts or s.amounts or s.percentages:
+            self.previous_facts = facts
         return facts
 
     # -- payments ------------------------------------------------------------------------
@@ -203,7 +220,7 @@ class _Linker:
         roles = self._roles(index, selling=buy is None)
         if not roles.customers:
             return []
-        vendor, explicit_vendor = roles.vendor, roles.vendor is not None
+        vendor, explicit_vendor = roles.vendor, roles.explicit_vendor
         if vendor is None and self.dominant and s.amounts:
             vendor = self.dominant
         if vendor is None or any(_org_key(c) == _org_key(vendor) for c in roles.customers):
@@ -213,10 +230,11 @@ class _Linker:
             return []
         if amount is not None:
             used.add(amount.start)
+        product = roles.product if roles.product and _key(roles.product) != _key(vendor) else None
         confidence = 0.5 + 0.2 * explicit_vendor + 0.2 * roles.explicit_customer + 0.1 * (amount is not None)
         return [
             self._fact(
-                "payment", s, customer=customer, vendor=vendor, product=roles.product,
+                "payment", s, customer=customer, vendor=vendor, product=product,
                 amount=amount, period=_nearest(s.periods, verb_at), confidence=confidence,
                 key=customer,
             )
@@ -237,6 +255,7 @@ class _Linker:
         vendor: str | None
         product: str | None
         explicit_customer: bool
+        explicit_vendor: bool = True  # False: only guessed from word order
 
     def _roles(self, index: int, *, selling: bool) -> _Linker._Roles:
         """Customer(s), vendor and product of a buying or selling sentence."""
@@ -248,6 +267,8 @@ class _Linker:
         product: str | None = None
         for org in s.orgs:
             prep = self._preposition_before(org.start, s.start)
+            if vendor is not None and _org_key(org.text) == _org_key(vendor):
+                continue
             if self._is_compound(org) or prep in self.cues.pack.product_preps:
                 if prep in self.cues.pack.vendor_preps and not selling:
                     vendor = vendor or org.text  # "Miete von Amazon-Servern": Amazon rents
@@ -268,9 +289,9 @@ class _Linker:
             return self._Roles([c for c in anaphor if c != vendor], vendor, product, True)
         if bare:
             if vendor is None and len(bare) > 1:
-                vendor = bare[1]
-            return self._Roles(bare[:1], vendor, product, True)
-        return self._Roles([], vendor, product, False)
+                return self._Roles(bare[:1], bare[1], product, True, explicit_vendor=False)
+            return self._Roles(bare[:1], vendor, product, True, explicit_vendor=vendor is not None)
+        return self._Roles([], vendor, product, False, explicit_vendor=vendor is not None)
 
     def _anaphor_customers(self, index: int, sentence: str) -> list[str]:
         """'Diese Kunden' → the previous sentence's companies; 'das Unternehmen' → the last one."""
@@ -316,9 +337,9 @@ class _Linker:
         for amount in s.amounts:
             if amount.start in used:
                 continue
-            if self.cues.restatement.match(sentence) and self.previous_fact is not None \
-                    and self.previous_fact.kind == "revenue":
-                facts.append(self._fact("revenue", s, company=self.previous_fact.company,
+            restated = next((f for f in self.previous_facts if f.kind == "revenue"), None)
+            if restated is not None and self.cues.restatement.match(sentence):
+                facts.append(self._fact("revenue", s, company=restated.company,
                                         amount=amount, confidence=0.6, key=amount.text))
                 continue
             cue = self.cues.revenue.search(sentence)
@@ -392,11 +413,11 @@ class _Linker:
         s = self.sentences[index]
         facts = []
         for m in self.cues.count.finditer(self.text, s.start, s.end):
-            value = _count_value(m)
+            value = _count_value(m, self.pack)
             company = self._subject(index, m.start())
             if value is None or company is None:
                 continue
-            qualifier = _count_qualifier(m)
+            qualifier = _count_qualifier(m, self.pack)
             facts.append(self._fact(
                 "count", s, company=company, metric=m.group("noun"), count=(value, qualifier),
                 period=_nearest(s.periods, m.start()), confidence=0.6, key=m.group()))
@@ -414,11 +435,15 @@ class _Linker:
         fields: dict[str, Any] = dict(
             kind=kind, customer=customer, vendor=vendor, company=company, product=product,
             metric=metric, of=of, rate=rate,
-            evidence=self.text[s.start:s.end], evidence_start=s.start, evidence_end=s.end,
+            evidence=self.original[s.start:s.end], evidence_start=s.start, evidence_end=s.end,
             confidence=round(min(confidence, 1.0), 2),
         )
         if amount is not None:
-            fields.update(amount_value=amount.value, amount_currency=amount.currency,
+            currency = amount.currency
+            if currency is None and amount.value is not None and self.context_currency:
+                currency = self.context_currency
+                fields["confidence"] = round(max(fields["confidence"] - 0.1, 0.1), 2)
+            fields.update(amount_value=amount.value, amount_currency=currency,
                           amount_qualifier=amount.qualifier, amount_vague=amount.vague,
                           amount_min=amount.min, amount_max=amount.max)
         if percent is not None:
@@ -434,8 +459,9 @@ class _Linker:
     def _rate_in(self, s: _Sentence) -> str | None:
         """A rate phrase elsewhere in the sentence ("jedes Jahr … Einnahmen in Milliardenhöhe")."""
         for pattern, rate in self.cues.rates:
-            if pattern.search(self.text, s.start, s.end):
-                return rate
+            for m in pattern.finditer(self.text, s.start, s.end):
+                if not any(a.start <= m.start() < a.end for a in s.amounts):
+                    return rate  # a phrase that no other amount claimed
         return None
 
 
@@ -454,28 +480,20 @@ def _vendor_of(facts: list[Fact]) -> str | None:
     return next((f.vendor for f in facts if f.kind == "payment"), None)
 
 
-def _count_value(m: re.Match[str]) -> Decimal | None:
-    """The number of a count ("24 Millionen"), from the pack's named groups."""
-    digits = m.group("number").replace(".", "").replace("\u202f", "").replace(" ", "")
-    digits = digits.replace(",", ".")
-    try:
-        value = Decimal(digits)
-    except ArithmeticError:
+def _count_value(m: re.Match[str], pack: LangPack) -> Decimal | None:
+    """The number of a count ("mehr als 24 Millionen Kunden" → 24000000)."""
+    value = read_number(m.group("number"), pack)
+    if value is None:
         return None
-    scale = (m.group("scale") or "").lower()
-    for prefix, factor in (("tausend", 10**3), ("mio", 10**6), ("million", 10**6),
-                           ("mrd", 10**9), ("milliard", 10**9)):
-        if scale.startswith(prefix):
-            return value * factor
-    return value if not scale else None
+    scale = normalize_phrase(m.group("scale") or "")
+    factors = {normalize_phrase(k): v for k, v in pack.numbers.multipliers.items()}
+    return value * factors[scale] if scale else value
 
 
-def _count_qualifier(m: re.Match[str]) -> str | None:
-    groups = m.groupdict()
-    for name in ("more_than", "at_least", "approx", "less_than", "up_to"):
-        if groups.get(name):
-            return name
-    return None
+def _count_qualifier(m: re.Match[str], pack: LangPack) -> str | None:
+    word = normalize_phrase(m.group("qualifier") or "")
+    return next((q for q, words in pack.qualifiers.items()
+                 if word in {normalize_phrase(w) for w in words}), None)
 
 
 def _fact_id(article_id: str, kind: str, start: int, end: int, key: str | None) -> str:

@@ -83,6 +83,7 @@ class MoneyData(_Data):
     currency_codes: Words = ()
     currency_codes_exclude: Words = ()
     use_cldr: bool = True
+    subunits: Words = ()
     currency_linkers: Words = ()
     adjective_stem: str = ""
     adjective_endings: Words = ()
@@ -106,6 +107,7 @@ class PercentData(_Data):
     change_prefixes: Words = ()
     share_after: Words = ()
     share_before: Words = ()
+    level_before: Words = ()
     share_verbs: Words = ()
     up: Words = ()
     down: Words = ()
@@ -127,6 +129,7 @@ class PeriodData(_Data):
     prepositions: dict[str, Literal["in", "since", "until"]] = {}
     year_prepositions: dict[str, Literal["in", "since", "until"]] = {}
     year_range_frames: tuple[tuple[str, str], ...] = ()
+    articles: Words = ()
     weekday_prepositions: Words = ()
     relative_modifiers: dict[str, int] = {}
     relative_prepositions: Words = ()
@@ -221,7 +224,8 @@ def _validate(data: dict[str, Any], own: dict[str, Any], code: str) -> LangPack:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = [str(part) for part in err["loc"]]
-        file = f"{code}.toml" if _has_path(own, loc) else BASE_FILE
+        path = [part for part in loc if part != "[key]"]  # a bad dict key: blame where it is
+        file = f"{code}.toml" if _has_path(own, path) else BASE_FILE
         raise LangPackError(file, ".".join(loc), err["msg"]) from None
 
 

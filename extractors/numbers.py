@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from extractors.langpack import LangPack
+from extractors.sentences import sentence_spans
 
 __all__ = [
     "NUMBER_START",
@@ -82,7 +83,11 @@ def number_pattern(pack: LangPack) -> str:
     seps = {nums.decimal_separator, *nums.group_separators} - {" ", "\u00a0", "\u202f"}
     spaces = [s for s in (*nums.group_separators, *nums.extra_group_separators) if s.isspace()]
     sep_class = re.escape("".join(sorted(seps)))
-    spaced = rf"\d{{1,3}}(?:[{''.join(spaces)}]\d{{3}})+(?!\d)(?:{re.escape(nums.decimal_separator)}\d+)?"
+    # Space-grouped numbers ("12 500") start only at the first group, and have at most six
+    # groups: a run of "123 123 123 ..." would otherwise be re-scanned from every group.
+    space_class = "[" + "".join(spaces) + "]"
+    spaced = (rf"(?<!\d{space_class})\d{{1,3}}(?:{space_class}\d{{3}}){{1,6}}(?![\d])"
+              rf"(?:{re.escape(nums.decimal_separator)}\d+)?")
     digits = rf"\d(?:[\d{sep_class}]*\d)?"
     parts = [*nums.words, *nums.scales, *nums.joiners]
     joiners = phrase_pattern(nums.joiners) if nums.joiners else "(?!)"
@@ -166,28 +171,22 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 
 
 class SentenceIndex:
-    """Sentence boundaries of a text, for cue words that must stand in the same sentence."""
+    """Sentence boundaries of a text, for cue words that must stand in the same sentence.
+
+    The boundaries are those of ``extractors.sentences`` (the one splitter of the project),
+    with the pack's abbreviations.
+    """
 
     def __init__(self, text: str, pack: LangPack) -> None:
         abbreviations = pack.compiled("numbers.abbrev", _abbreviations)
-        cuts = [0]
-        for m in _BOUNDARY.finditer(text):
-            before = text[max(0, m.start() - 12) : m.start() + 1].split()
-            last = before[-1].lower() if before else ""
-            if m.group(0)[0] == "." and (last in abbreviations or re.fullmatch(r"\d{1,2}\.", last)):
-                continue
-            cuts.append(m.end())
-        cuts.append(len(text))
-        self._cuts = cuts
+        spans = sentence_spans(text, abbreviations=abbreviations) or [(0, len(text))]
+        self._starts = [start for start, _ in spans]
+        self._spans = spans
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """The ``[start, end)`` of the sentence holding character ``pos``."""
-        i = bisect.bisect_right(self._cuts, pos) - 1
-        i = min(max(i, 0), len(self._cuts) - 2)
-        return self._cuts[i], self._cuts[i + 1]
-
-
-_BOUNDARY = re.compile(r"[.!?…]+[\"'“”»«]?\s+(?=[\"'“”„»«(\[]?[^\W_a-zß])|\n+")
+        """The ``[start, end)`` of the sentence holding character ``pos`` (or nearest before it)."""
+        i = max(bisect.bisect_right(self._starts, pos) - 1, 0)
+        return self._spans[i]
 
 
 def _abbreviations(pack: LangPack) -> frozenset[str]:

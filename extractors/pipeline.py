@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import date
+from typing import TypeVar
 
 from extractors.errors import UnsupportedLanguage
 from extractors.facts import link_facts
@@ -19,7 +20,7 @@ from extractors.language import LanguageGuess, detect_language
 from extractors.money import find_amounts
 from extractors.percent import find_percentages
 from extractors.periods import find_periods
-from extractors.records import Article, Entity, Paragraph
+from extractors.records import Amount, Article, Entity, Paragraph, Percentage, Period
 from extractors.sentences import paragraph_spans
 from extractors.version import __version__
 from models import default_model, get_backend
@@ -27,6 +28,7 @@ from models import default_model, get_backend
 __all__ = ["article_id", "extract_article", "mask_spans"]
 
 log = logging.getLogger(__name__)
+M = TypeVar("M", Amount, Percentage, Period)
 
 
 def extract_article(
@@ -67,13 +69,13 @@ def extract_article(
     pack = _pack(guess.lang, explicit=lang is not None)
     published = published or head.published
     entities = _entities(text, masked, ner or default_model(guess.lang))
-    amounts = find_amounts(masked, pack) if pack else []
-    percentages = find_percentages(masked, pack) if pack else []
-    periods = find_periods(masked, pack, published=published) if pack else []
+    amounts = _indexing(text, find_amounts(masked, pack)) if pack else []
+    percentages = _indexing(text, find_percentages(masked, pack)) if pack else []
+    periods = _indexing(text, find_periods(masked, pack, published=published)) if pack else []
     aid = id or article_id(text)
     facts = link_facts(
         masked, article_id=aid, pack=pack, entities=entities, amounts=amounts,
-        percentages=percentages, periods=periods, title_span=head.title_span,
+        percentages=percentages, periods=periods, title_span=head.title_span, original=text,
     ) if pack else []
     return Article(
         id=aid, source=source, url=url, title=title or head.title, published=published,
@@ -111,6 +113,11 @@ def _pack(lang: str, *, explicit: bool) -> LangPack | None:
         raise UnsupportedLanguage(lang, available_languages())
     log.warning("no language pack for %r: amounts, percentages, periods and facts are skipped", lang)
     return None
+
+
+def _indexing(text: str, mentions: list[M]) -> list[M]:
+    """Mentions whose offsets index the original text (one reaching into a mask would not)."""
+    return [m for m in mentions if text[m.start:m.end] == m.text]
 
 
 def _paragraphs(masked: str) -> list[Paragraph]:

@@ -1,0 +1,190 @@
+"""Money amounts: ``find_amounts(text, pack)``, one compiled regex per language pack.
+
+The shape of an amount is the same in every language we target (qualifier, number,
+multiplier, currency, rate phrase; or a currency symbol before the number; or an order of
+magnitude with no number); the words come from the pack. A number without a currency is a
+count, not an amount ("mehr als 24 Millionen Kunden").
+
+Conventions (CONTRACT.md):
+- ``value`` is the full amount (20000000), ``None`` when the number cannot be read.
+- Ranges ("20 bis 25 Mio. Euro") set ``min`` and ``max`` and leave ``value`` null: a midpoint
+  is a number the text never states.
+- Vague amounts ("Millionen von Dollar", "in Milliardenhöhe", "Dutzende Milliarden Dollar") set
+  ``vague`` and a conservative lower bound as ``value``: the order of magnitude times the
+  quantifier's factor from the pack (Dutzende = 10, so "Dutzende Milliarden" = 10^10).
+- The span includes the qualifier and the rate phrase ("fast 20 Millionen US-Dollar pro
+  Monat"); a rate phrase before the amount may stand up to two words away ("jedes Jahr
+  Einnahmen in Milliardenhöhe").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractors.langpack import LangPack
+from extractors.numbers import (
+    normalize_phrase,
+    number_pattern,
+    phrase_pattern,
+    read_number,
+    tidy,
+    url_spans,
+    word_pattern,
+)
+from extractors.records import Amount, Qualifier, Rate
+
+__all__ = ["find_amounts"]
+
+
+@dataclass(frozen=True)
+class _Money:
+    """A pack's money regex and the lookup tables that turn its groups into values."""
+
+    regex: re.Pattern[str]
+    currencies: dict[str, str]
+    qualifiers: dict[str, Qualifier]
+    rates: dict[str, Rate]
+    multipliers: dict[str, Decimal]
+    quantifiers: dict[str, Decimal]
+    magnitudes: dict[str, Decimal]
+
+
+def find_amounts(text: str, pack: LangPack) -> list[Amount]:
+    """Find the money amounts in ``text``, sorted by start and non-overlapping.
+
+    Args:
+        text: the article text; offsets index it unchanged.
+        pack: the language pack (``load_langpack("de")``).
+
+    Returns:
+        One ``Amount`` per mention; ``text[a.start:a.end] == a.text``.
+    """
+    money = pack.compiled("money", _compile)
+    urls = url_spans(text)
+    amounts = []
+    for m in money.regex.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in urls):
+            amounts.append(_amount(m, money, pack))
+    return amounts
+
+
+def _amount(m: re.Match[str], money: _Money, pack: LangPack) -> Amount:
+    g = m.groupdict()
+    rate_text = g["rb"] or g["ra"] or g["radj"]
+    base = dict(
+        text=m.group(0), start=m.start(), end=m.end(),
+        qualifier=money.qualifiers.get(normalize_phrase(g["q"] or "")),
+        rate=money.rates.get(normalize_phrase(rate_text or "")),
+    )
+    if g["vc"]:
+        return Amount(**base, value=_magnitude_of(g["vc"], money), vague=True)
+    currency = money.currencies.get(normalize_phrase(g["cb"] or g["ca"] or g["cv"] or "")) or None
+    if g["vm"]:
+        factor = money.quantifiers.get(normalize_phrase(g["vq"] or ""), Decimal(1))
+        return Amount(**base, value=tidy(factor * money.magnitudes[normalize_phrase(g["vm"])]),
+                      currency=currency, vague=True)
+    return Amount(**base, currency=currency, **_numbers(g, money, pack))
+
+
+def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[str, object]:
+    """Value, or min and max for a range, of the number part of an amount."""
+    mult = _multiplier(g["m2"] or g["m1"] or g["mb"], money)
+    first = read_number(g["n1"] or g["nb"] or "", pack)
+    if g["n2"]:
+        second = read_number(g["n2"], pack)
+        low = first * _multiplier(g["m1"] or g["m2"], money) if first is not None else None
+        high = second * mult if second is not None else None
+        return {"min": low and tidy(low), "max": high and tidy(high)}
+    factor = money.quantifiers.get(normalize_phrase(g["nq"] or ""))
+    value = first * mult * (factor or 1) if first is not None else None
+    if g["sub"] and value is not None:
+        cents = read_number(g["sub"], pack)
+        value = value + cents / 100 if cents is not None and cents < 100 else None
+    return {"value": value if value is None else tidy(value), "vague": factor is not None}
+
+
+def _multiplier(word: str | None, money: _Money) -> Decimal:
+    return money.multipliers.get(normalize_phrase(word or ""), Decimal(1))
+
+
+def _magnitude_of(compound: str, money: _Money) -> Decimal:
+    key = normalize_phrase(compound)
+    return max(v for k, v in money.magnitudes.items() if key.startswith(k))
+
+
+def _compile(pack: LangPack) -> _Money:
+    """Build the amount regex from the pack (see the module docstring for its shape)."""
+    p = _parts(pack)
+    number_part = (
+        rf"(?:(?P<nq>{p['vq']})\s+)?(?:(?P<fr>{p['frame']})\s+)?(?P<n1>{p['num']})"
+        rf"(?:\s+(?P<m1>{p['mult']}))?"
+        rf"(?:(?:(?(fr)\s+{p['frame_end']}\s+|{p['range']}))(?P<n2>{p['num']})"
+        rf"(?:\s+(?P<m2>{p['mult']}))?)?"
+        rf"(?:\s*-\s*|\s*)(?P<ca>{p['cur_after']})"
+        rf"(?:(?(m1)(?!)|(?(n2)(?!)|))\s+(?:{p['joiner']}\s+)?(?P<sub>{p['num']})"
+        rf"(?:\s+{p['subunit']}|(?!\s*[\w%]))(?<!\s))?"
+    )
+    prefix_part = rf"(?<![^\W\d_])(?P<cb>{p['cur_before']})\s?(?P<nb>{p['num']})(?:\s+(?P<mb>{p['mult']}))?"
+    vague_part = (
+        rf"(?:(?P<vq>{p['vq']})\s+)?(?P<vm>{p['vmag']})(?:\s+{p['link']})?\s+(?P<cv>{p['cur_word']})"
+    )
+    core = rf"(?:{prefix_part}|{number_part}|{vague_part}|(?P<vc>{p['vcomp']}))"
+    regex = (
+        rf"(?:(?P<rb>{p['rate_before']})\s+(?:[^\W\d][\w-]*\s+){{0,2}}?)?"
+        rf"(?:(?P<q>{p['qual']})(?:(?<=\.)\s*|\s+))?{core}"
+        rf"(?:\s+(?P<ra>{p['rate_after']})(?!\s*\d)(?!\s+{p['blockers']})"
+        rf"|\s+(?:{p['adj_link']}\s+)?(?P<radj>{p['rate_adj']})\s+[^\W\d][\w-]*)?"
+    )
+    return _Money(re.compile(regex, re.IGNORECASE), **_tables(pack))
+
+
+def _parts(pack: LangPack) -> dict[str, str]:
+    nums, money, rates = pack.numbers, pack.money, pack.money.rates
+    frame = nums.range_frames
+    range_alts = [rf"\s+{phrase_pattern([w])}\s+" if w.isalpha() else rf"\s*{re.escape(w)}\s*"
+                  for w in nums.range_words]
+    symbols = phrase_pattern(money.currency_symbols)
+    codes = rf"(?-i:{phrase_pattern(money.currency_codes, fold=False)})(?![^\W\d_])"
+    names = word_pattern(money.currency_names)
+    return {
+        "num": number_pattern(pack), "mult": word_pattern(nums.multipliers),
+        "vq": word_pattern(nums.vague_quantifiers), "vmag": word_pattern(nums.vague_magnitudes),
+        "frame": word_pattern(f for f, _ in frame), "frame_end": word_pattern(e for _, e in frame),
+        "range": "(?:" + "|".join(range_alts or ["(?!)"]) + ")",
+        "cur_after": f"{names}|{symbols}|{codes}", "cur_before": f"{symbols}|{codes}",
+        "cur_word": f"{names}|{codes}", "link": word_pattern(money.currency_linkers),
+        "vcomp": rf"(?<!\w){phrase_pattern(money.vague_compound_magnitudes)}-?"
+                 rf"{phrase_pattern(money.vague_compound_heads)}(?!\w)",
+        "qual": word_pattern(w for ws in pack.qualifiers.values() for w in ws),
+        "rate_before": word_pattern(w for ws in rates.before.values() for w in ws),
+        "rate_after": word_pattern(w for ws in rates.after.values() for w in ws),
+        "rate_adj": word_pattern(w for ws in rates.adjectives.values() for w in ws),
+        "joiner": word_pattern(nums.joiners), "subunit": word_pattern(money.subunits),
+        "adj_link": word_pattern(rates.adjective_linkers), "blockers": word_pattern(rates.after_blockers),
+    }
+
+
+def _tables(pack: LangPack) -> dict[str, dict]:  # type: ignore[type-arg]
+    nums, money, rates = pack.numbers, pack.money, pack.money.rates
+    rate_table = {
+        normalize_phrase(w): rate
+        for table in (rates.adjectives, rates.after, rates.before)
+        for rate, ws in table.items()
+        for w in ws
+    }
+    currencies = {normalize_phrase(k): v for k, v in money.currency_names.items()}
+    currencies.update({normalize_phrase(k): v for k, v in money.currency_symbols.items()})
+    currencies.update({normalize_phrase(c): c for c in money.currency_codes})
+    return {
+        "currencies": currencies,
+        "qualifiers": {normalize_phrase(w): q for q, ws in pack.qualifiers.items() for w in ws},
+        "rates": rate_table,
+        "multipliers": {normalize_phrase(k): v for k, v in nums.multipliers.items()},
+        "quantifiers": {normalize_phrase(k): v for k, v in nums.vague_quantifiers.items()},
+        "magnitudes": {
+            normalize_phrase(k): v
+            for k, v in {**nums.vague_magnitudes, **money.vague_compound_magnitudes}.items()
+        },
+    }

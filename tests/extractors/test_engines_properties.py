@@ -1,0 +1,87 @@
+"""Properties of the money, percent and period engines on arbitrary text.
+
+- they never raise;
+- every mention indexes the input (``text[start:end] == mention.text``), sorted, non-overlapping;
+- a value is never produced from a span with no digit and no number word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractors.langpack import load_langpack
+from extractors.money import find_amounts
+from extractors.percent import find_percentages
+from extractors.periods import find_periods
+
+PACK = load_langpack("de")
+_NUMERIC_WORDS = [
+    *PACK.numbers.words, *PACK.numbers.scales, *PACK.numbers.multipliers,
+    *PACK.numbers.vague_quantifiers, *PACK.numbers.vague_magnitudes,
+    *PACK.money.vague_compound_magnitudes,
+]
+_NUMERIC = re.compile(r"\d|" + "|".join(re.escape(w) for w in sorted(_NUMERIC_WORDS, key=len, reverse=True)),
+                      re.IGNORECASE)
+
+# Text made of the words the engines react to, glued by noise, finds far more edge cases than
+# uniform unicode text.
+_TOKENS = st.sampled_from([
+    "20", "2,5", "1.000", "1.000,50", "12 500", "2.5", "1,000,000", "10.000", "2023", "Q3", "3.",
+    "Millionen", "Mio.", "Mrd.", "Milliardenhöhe", "Dutzende", "zwei", "siebenunddreißig", "und",
+    "Euro", "US-Dollar", "$", "€", "USD", "EUR", "%", "Prozent", "Prozentpunkte", "um", "fast",
+    "mehr als", "bis", "zwischen", "von", "pro Monat", "jeden Monat", "jährlich", "an monatlichen",
+    "im", "seit", "März", "Juniquartal", "ersten", "Quartal", "Halbjahr", "letztes", "Jahr",
+    "Geschäftsjahr", "in den letzten", "drei", "Monaten", "am", "Dienstag", "stieg", "fiel", "des",
+    " ", "  ", "\n", ".", ",", "-", "(", ")", "/", "https://x.de/?q=30%25", "日本語", "שלום", "é",
+])
+_TEXT = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.one_of(_TOKENS, st.text(max_size=3)), max_size=40).map(" ".join),
+    st.lists(_TOKENS, max_size=40).map("".join),
+)
+_DATE = st.one_of(st.none(), st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2098, 12, 31)))
+
+
+def _check_offsets(text: str, mentions: list) -> None:
+    end = 0
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.start >= end, "mentions overlap or are out of order"
+        end = m.end
+
+
+def _check_values(mentions: list, fields: tuple[str, ...]) -> None:
+    for m in mentions:
+        if any(getattr(m, f) is not None for f in fields):
+            assert _NUMERIC.search(m.text), f"value from a span with no number: {m.text!r}"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_money_engine_properties(text: str) -> None:
+    found = find_amounts(text, PACK)
+    _check_offsets(text, found)
+    _check_values(found, ("value", "min", "max"))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_percent_engine_properties(text: str) -> None:
+    found = find_percentages(text, PACK)
+    _check_offsets(text, found)
+    _check_values(found, ("value", "min", "max"))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT, _DATE)
+def test_period_engine_properties(text: str, published: dt.date | None) -> None:
+    found = find_periods(text, PACK, published=published)
+    _check_offsets(text, found)
+    for p in found:
+        if p.start_date and p.end_date:
+            assert p.start_date <= p.end_date

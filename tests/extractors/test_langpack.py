@@ -1,0 +1,88 @@
+"""Language packs: every pack loads, validates, merges with _base and CLDR; errors are clear."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractors import langpack
+from extractors.errors import LangPackError, UnsupportedLanguage
+from extractors.langpack import LangPack, available_languages, load_langpack
+
+
+@pytest.mark.parametrize("lang", available_languages())
+def test_langpack_every_pack_loads(lang: str) -> None:
+    pack = load_langpack(lang)
+    assert isinstance(pack, LangPack) and pack.lang == lang
+    assert pack.facts == {} or isinstance(pack.facts, dict)
+
+
+def test_langpack_available_languages_lists_de_not_base() -> None:
+    langs = available_languages()
+    assert "de" in langs and "_base" not in langs and langs == sorted(langs)
+
+
+def test_langpack_is_cached_and_frozen() -> None:
+    pack = load_langpack("de")
+    assert load_langpack("de") is pack
+    with pytest.raises(Exception):
+        pack.lang = "en"  # type: ignore[misc]
+
+
+def test_langpack_region_falls_back_to_language() -> None:
+    assert load_langpack("de-CH").lang == "de"
+
+
+def test_de_langpack_takes_separators_and_currencies_from_cldr() -> None:
+    pack = load_langpack("de")
+    assert pack.numbers.decimal_separator == ","
+    assert "." in pack.numbers.group_separators
+    assert pack.money.currency_names["Kanadischer Dollar"] == "CAD"
+    assert pack.money.currency_names["Kanadischen Dollar"] == "CAD"  # inflected from CLDR's name
+    assert pack.money.currency_symbols["€"] == "EUR"
+    assert "EUR" in pack.money.currency_codes and "TOP" not in pack.money.currency_codes
+    assert pack.periods.months["März"] == 3 and pack.periods.weekdays["Dienstag"] == 1
+
+
+def test_de_langpack_merges_base_and_own_data() -> None:
+    pack = load_langpack("de")
+    assert pack.money.currency_symbols["$"] == "USD"  # from _base.toml
+    assert pack.money.currency_names["US-Dollar"] == "USD"  # de.toml (and CLDR)
+    assert pack.numbers.multipliers["Mrd."] == Decimal(10**9)
+    assert pack.percent.units["%"] == "percent" and pack.percent.units["Prozentpunkte"] == "points"
+
+
+def test_langpack_unknown_language_raises() -> None:
+    with pytest.raises(UnsupportedLanguage) as info:
+        load_langpack("xx")
+    assert info.value.lang == "xx" and "de" in info.value.supported
+
+
+@pytest.fixture()
+def pack_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    base = (langpack.LANGPACK_DIR / "_base.toml").read_text(encoding="utf-8")
+    (tmp_path / "_base.toml").write_text(base, encoding="utf-8")
+    monkeypatch.setattr(langpack, "LANGPACK_DIR", tmp_path)
+    load_langpack.cache_clear()
+    yield tmp_path
+    load_langpack.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        ('[meta]\nlocale = "de"\n[money]\ncurrency_names = { "Taler" = "taler" }\n', "money.currency_names"),
+        ('[meta]\nlocale = "de"\n[periods]\nextra_months = { "Brachet" = 13 }\n', "periods.extra_months"),
+        ('[meta]\nlocale = "de"\n[money.rates]\nafter = { P2M = ["alle zwei Monate"] }\n', "money.rates.after.P2M.[key]"),
+        ('[meta]\nlocale = "de"\n[numbers]\nnot_a_field = 1\n', "numbers.not_a_field"),
+        ('[meta]\nlocale = "de"\n[numbers\n', "<file>"),
+    ],
+)
+def test_langpack_invalid_file_raises_langpack_error(pack_dir: Path, body: str, key: str) -> None:
+    (pack_dir / "zz.toml").write_text(body, encoding="utf-8")
+    with pytest.raises(LangPackError) as info:
+        load_langpack("zz")
+    assert info.value.file == "zz.toml" and info.value.key == key
+    assert "zz.toml" in str(info.value)

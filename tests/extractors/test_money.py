@@ -1,0 +1,99 @@
+"""Money engine: golden cases from fixtures/golden/de/money.jsonl plus behaviour tests."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.langpack import load_langpack
+from extractors.money import find_amounts
+
+GOLDEN = Path(__file__).parents[2] / "fixtures" / "golden" / "de" / "money.jsonl"
+
+
+def _cases(path: Path) -> list[Any]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(reason=row["xfail"], strict=True)]
+                     if row.get("xfail") else [])
+        for row in rows
+    ]
+
+
+@pytest.fixture(scope="module")
+def pack_de():
+    return load_langpack("de")
+
+
+@pytest.mark.parametrize("case", _cases(GOLDEN))
+def test_money_golden(case: dict[str, Any], pack_de) -> None:
+    got = [a.model_dump(mode="json") for a in find_amounts(case["text"], pack_de)]
+    assert got == case["expected"]
+    for amount in got:
+        assert case["text"][amount["start"] : amount["end"]] == amount["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "extra"),
+    [
+        ("fast 20 Millionen US-Dollar pro Monat", Decimal(20_000_000), "USD", {"qualifier": "approx", "rate": "P1M"}),
+        ("jeden Monat Millionen von Dollar", Decimal(1_000_000), "USD", {"vague": True, "rate": "P1M"}),
+        ("Milliardenhöhe", Decimal(10**9), None, {"vague": True}),
+        ("Dutzende Milliarden Dollar", Decimal(10**10), "USD", {"vague": True}),
+        ("1,2 Mrd. Euro", Decimal(1_200_000_000), "EUR", {}),
+        ("3,5 Mio. €", Decimal(3_500_000), "EUR", {}),
+        ("€ 500", Decimal(500), "EUR", {}),
+        ("USD 34,6 Mio.", Decimal(34_600_000), "USD", {}),
+        ("99$", Decimal(99), "USD", {}),
+        ("16,4 Millionen kanadischen Dollar", Decimal(16_400_000), "CAD", {}),
+        ("achtundsiebzig Millionen Dollar", Decimal(78_000_000), "USD", {}),
+        ("zwei Euro fünfzig", Decimal("2.5"), "EUR", {}),
+        ("300 000 GBP", Decimal(300_000), "GBP", {}),
+        ("weniger als 5 Euro", Decimal(5), "EUR", {"qualifier": "less_than"}),
+        ("1000 Rupien", Decimal(1000), "INR", {}),
+        ("500 Kronen", Decimal(500), None, {}),
+    ],
+)
+def test_money_reads_value_and_currency(text, value, currency, extra, pack_de) -> None:
+    (amount,) = find_amounts(text, pack_de)
+    assert (amount.value, amount.currency, amount.text) == (value, currency, text)
+    for key, expected in extra.items():
+        assert getattr(amount, key) == expected
+
+
+def test_money_vague_compound_takes_preceding_rate(pack_de) -> None:
+    text = "generiert Microsoft jedes Jahr Einnahmen in Milliardenhöhe (wenn auch"
+    (amount,) = find_amounts(text, pack_de)
+    assert amount.text == "jedes Jahr Einnahmen in Milliardenhöhe"
+    assert (amount.value, amount.currency, amount.vague, amount.rate) == (Decimal(10**9), None, True, "P1Y")
+
+
+def test_money_range_sets_min_max_and_null_value(pack_de) -> None:
+    (amount,) = find_amounts("20 bis 25 Mio. Euro", pack_de)
+    assert (amount.value, amount.min, amount.max) == (None, Decimal(20_000_000), Decimal(25_000_000))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10.000 oder mehr Copilot-Abonnements", "mehr als 24 Millionen Kunden", "im Jahr 2023",
+     "", "12345", "Dollar", "TOP 5 der Liste", "мы заплатили", "שילמנו 5 דולר", "G42 und GPT-4"],
+)
+def test_money_counts_and_noise_are_not_amounts(text: str, pack_de) -> None:
+    assert find_amounts(text, pack_de) == []
+
+
+@pytest.mark.parametrize("text", ["2.5 Mio. Euro", "1,000,000 Euro"])
+def test_money_foreign_number_format_gives_null_not_wrong_value(text: str, pack_de) -> None:
+    (amount,) = find_amounts(text, pack_de)
+    assert amount.value is None and amount.currency == "EUR"
+
+
+def test_money_mixed_script_offsets(pack_de) -> None:
+    text = "日本語 Text: 5 Euro und Ελληνικά 3 Mio. $"
+    found = find_amounts(text, pack_de)
+    assert [a.text for a in found] == ["5 Euro", "3 Mio. $"]
+    assert all(text[a.start : a.end] == a.text for a in found)

@@ -1,0 +1,84 @@
+"""Period engine: golden cases from fixtures/golden/de/periods.jsonl plus resolution rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.langpack import load_langpack
+from extractors.periods import find_periods
+
+GOLDEN = Path(__file__).parents[2] / "fixtures" / "golden" / "de" / "periods.jsonl"
+PUB = dt.date(2024, 8, 1)
+
+
+def _cases(path: Path) -> list[Any]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(reason=row["xfail"], strict=True)]
+                     if row.get("xfail") else [])
+        for row in rows
+    ]
+
+
+@pytest.fixture(scope="module")
+def pack_de():
+    return load_langpack("de")
+
+
+@pytest.mark.parametrize("case", _cases(GOLDEN))
+def test_periods_golden(case: dict[str, Any], pack_de) -> None:
+    published = dt.date.fromisoformat(case["published"]) if case["published"] else None
+    got = [p.model_dump(mode="json") for p in find_periods(case["text"], pack_de, published=published)]
+    assert got == case["expected"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("im März dieses Jahres", "2024-03-01", "2024-03-31"),
+        ("im Mai", "2024-05-01", "2024-05-31"),
+        ("im September", "2023-09-01", "2023-09-30"),
+        ("im ersten Quartal", "2024-01-01", "2024-03-31"),
+        ("im vierten Quartal", "2023-10-01", "2023-12-31"),
+        ("Q3 2024", "2024-07-01", "2024-09-30"),
+        ("drittes Quartal 2023", "2023-07-01", "2023-09-30"),
+        ("im Märzquartal", "2024-01-01", "2024-03-31"),
+        ("seit September", "2023-09-01", None),
+        ("im Vorjahr", "2023-01-01", "2023-12-31"),
+        ("im kommenden Jahr", "2025-01-01", "2025-12-31"),
+        ("in den letzten drei Monaten", "2024-05-01", "2024-08-01"),
+        ("im ersten Halbjahr", "2024-01-01", "2024-06-30"),
+        ("im letzten Quartal", "2024-04-01", "2024-06-30"),
+        ("bis 2025", None, "2025-12-31"),
+    ],
+)
+def test_periods_resolve_against_publication(text, start, end, pack_de) -> None:
+    (period,) = find_periods(text, pack_de, published=PUB)
+    assert period.text == text
+    assert (period.start_date, period.end_date) == (
+        start and dt.date.fromisoformat(start), end and dt.date.fromisoformat(end))
+
+
+def test_periods_fiscal_year_keeps_year_and_flags(pack_de) -> None:
+    (period,) = find_periods("Geschäftsjahr 2024", pack_de, published=None)
+    assert period.fiscal and period.start_date == dt.date(2024, 1, 1)
+
+
+@pytest.mark.parametrize("text", ["im März", "letztes Jahr", "im ersten Quartal", "am Dienstag"])
+def test_periods_relative_without_publication_are_reported_with_null_dates(text, pack_de) -> None:
+    (period,) = find_periods(text, pack_de, published=None)
+    assert (period.text, period.start_date, period.end_date) == (text, None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10.000 oder mehr", "24 Millionen Kunden", "um 29 %", "2023", "bis 2000 Euro", "",
+     "März und Juni", "Vorjahreszeitraum", "日本語 2023", "في عام 2023"],
+)
+def test_periods_never_from_bare_numbers(text: str, pack_de) -> None:
+    assert find_periods(text, pack_de, published=PUB) == []
