@@ -34,10 +34,12 @@ _PROGRESS_EVERY = 100
 def _list_models(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
+    from dataclasses import asdict
+
     from models import list_models
 
     for info in list_models():
-        click.echo(json.dumps(info.as_dict(), ensure_ascii=False))
+        click.echo(json.dumps(asdict(info), ensure_ascii=False))
     ctx.exit(0)
 
 
@@ -210,9 +212,10 @@ def _dead_letters(path: str | None) -> Iterator[IO[str] | None]:
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    """Warnings and our own progress by default; -v adds libraries' info, -vv debug, -q errors only."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level)
+    root.setLevel(logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING))
+    log.setLevel(logging.ERROR if quiet else logging.INFO)

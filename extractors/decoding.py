@@ -52,7 +52,7 @@ def decode_bytes(data: bytes, *, source: str) -> str:
         pass
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        return _strict(data, utf16, source)
+        return _printable(_strict(data, utf16, source), source)
     if b"\x00" in data:
         raise InputError(source, "the input looks binary (NUL bytes), not text",
                          hint="pass a text, HTML, JSON or JSONL file")
@@ -87,7 +87,11 @@ def _detect_legacy(data: bytes, source: str) -> str:
     if best is None or best.chaos > _MAX_CHAOS:
         raise InputError(source, "the encoding cannot be detected with confidence",
                          hint="re-save the file as UTF-8")
-    text = str(best)
+    return _printable(str(best), source)
+
+
+def _printable(text: str, source: str) -> str:
+    """Decoded bytes that are mostly control characters were binary after all."""
     if sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
         raise InputError(source, "the input looks binary, not text",
                          hint="pass a text, HTML, JSON or JSONL file")

@@ -33,7 +33,7 @@ from extractors.numbers import normalize_phrase, number_pattern, read_number, wo
 from extractors.records import Amount, Article, Entity, Fact, FactRow, Percentage, Period
 from extractors.sentences import sentence_spans
 
-__all__ = ["FactsPack", "fact_rows", "link_facts"]
+__all__ = ["FactsPack", "fact_rows", "link_facts", "org_cues"]
 
 
 class FactsPack(BaseModel):
@@ -47,12 +47,15 @@ class FactsPack(BaseModel):
     customer_preps: list[str]
     product_preps: list[str]
     other_preps: list[str]
+    antecedent_preps: list[str] = []
+    amountless_vendor_preps: list[str] = []
     plural_anaphors: str
     singular_anaphors: str
     revenue_nouns: str
     metric_nouns: str
     count_nouns: list[str]
     restatement: str
+    org_cues: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,16 @@ class _Cues:
     restatement: re.Pattern[str]
     rates: tuple[tuple[re.Pattern[str], str], ...]
     abbreviations: frozenset[str]
+    org_cues: tuple[re.Pattern[str], ...]
 
 
 def _cues(pack: LangPack) -> _Cues:
     return pack.compiled("facts", _build_cues)
+
+
+def org_cues(pack: LangPack) -> tuple[re.Pattern[str], ...]:
+    """The pack's patterns in which a text calls a name a company (none without fact cues)."""
+    return _cues(pack).org_cues if pack.facts else ()
 
 
 def _build_cues(pack: LangPack) -> _Cues:
@@ -96,6 +105,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         rates=tuple((re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", ci), rate)
                     for rate, phrases in pack.money.rates.before.items() if phrases),
         abbreviations=frozenset(a.lower() for a in pack.text.abbreviations),
+        org_cues=tuple(re.compile(p) for p in data.org_cues),
     )
 
 
@@ -134,6 +144,8 @@ def link_facts(
     Returns:
         Facts in text order, one per distinct statement.
     """
+    if not pack.facts:  # this language has no fact cues yet: mentions only, no facts
+        return []
     cues = _cues(pack)
     sentences = _sentences(text, cues, entities, amounts, percentages, periods)
     dominant = _dominant_org(entities)
@@ -226,7 +238,7 @@ class _Linker:
         if vendor is None or any(_org_key(c) == _org_key(vendor) for c in roles.customers):
             return self._spending(index, roles.customers, used) if s.amounts else []
         amount = _nearest(s.amounts, verb_at)
-        if amount is None and not (explicit_vendor and roles.explicit_customer):
+        if amount is None and not (roles.strong_vendor and roles.explicit_customer):
             return []
         if amount is not None:
             used.add(amount.start)
@@ -256,6 +268,7 @@ class _Linker:
         product: str | None
         explicit_customer: bool
         explicit_vendor: bool = True  # False: only guessed from word order
+        strong_vendor: bool = False  # clear enough for a payment without an amount
 
     def _roles(self, index: int, *, selling: bool) -> _Linker._Roles:
         """Customer(s), vendor and product of a buying or selling sentence."""
@@ -265,6 +278,7 @@ class _Linker:
         vendor: str | None = None
         customers: list[str] = []
         product: str | None = None
+        strong_vendor = False  # a cue clear enough to state a payment without an amount
         for org in s.orgs:
             prep = self._preposition_before(org.start, s.start)
             if vendor is not None and _org_key(org.text) == _org_key(vendor):
@@ -272,6 +286,7 @@ class _Linker:
             if self._is_compound(org) or prep in self.cues.pack.product_preps:
                 if prep in self.cues.pack.vendor_preps and not selling:
                     vendor = vendor or org.text  # "Miete von Amazon-Servern": Amazon rents
+                    strong_vendor = True
                 product = product or org.text
             elif prep is None:
                 bare.append(org.text)
@@ -279,6 +294,7 @@ class _Linker:
                 customers.append(org.text)
             elif not selling and prep in self.cues.pack.vendor_preps:
                 vendor = vendor or org.text
+                strong_vendor = strong_vendor or prep in self.cues.pack.amountless_vendor_preps
         anaphor = self._anaphor_customers(index, sentence)
         if selling:
             vendor = bare[0] if bare else (anaphor[0] if anaphor else None)
@@ -286,11 +302,13 @@ class _Linker:
         if anaphor:
             if bare and vendor is None:
                 vendor = bare[0]  # "Diese Kunden zahlten Microsoft": the dative after the subject
-            return self._Roles([c for c in anaphor if c != vendor], vendor, product, True)
+            return self._Roles([c for c in anaphor if c != vendor], vendor, product, True,
+                               strong_vendor=strong_vendor)
         if bare:
             if vendor is None and len(bare) > 1:
                 return self._Roles(bare[:1], bare[1], product, True, explicit_vendor=False)
-            return self._Roles(bare[:1], vendor, product, True, explicit_vendor=vendor is not None)
+            return self._Roles(bare[:1], vendor, product, True, explicit_vendor=vendor is not None,
+                               strong_vendor=strong_vendor)
         return self._Roles([], vendor, product, False, explicit_vendor=vendor is not None)
 
     def _anaphor_customers(self, index: int, sentence: str) -> list[str]:
@@ -299,12 +317,18 @@ class _Linker:
         first_org = s.orgs[0].start - s.start if s.orgs else len(sentence)
         plural = self.cues.plural.search(sentence)
         if plural and plural.start() < first_org and index > 0:
-            return _unique(o.text for o in self.sentences[index - 1].orgs)
+            previous = self.sentences[index - 1]
+            return _unique(o.text for o in previous.orgs if self._can_be_antecedent(o, previous))
         singular = self.cues.singular.search(sentence)
         if singular and singular.start() < first_org:
             last = self._last_org_before(s.start + singular.start())
             return [last] if last else []
         return []
+
+    def _can_be_antecedent(self, org: Entity, sentence: _Sentence) -> bool:
+        """Listed companies ("Kunden wie Walmart und Intuit"), not ones behind "von", "mit"…"""
+        prep = self._preposition_before(org.start, sentence.start)
+        return prep is None or prep in self.cues.pack.antecedent_preps
 
     def _last_org_before(self, offset: int) -> str | None:
         for sentence in reversed(self.sentences):

@@ -58,6 +58,9 @@ class NumberData(_Data):
     words: dict[str, int] = {}
     scales: dict[str, int] = {}
     joiners: Words = ()
+    # Between the parts of a number written in words ("forty-five", "one hundred"); German
+    # writes them as one word and leaves this empty.
+    word_separators: Words = ()
     multipliers: dict[str, Decimal] = {}
     vague_quantifiers: dict[str, Decimal] = {}
     vague_magnitudes: dict[str, Decimal] = {}
@@ -84,14 +87,21 @@ class MoneyData(_Data):
     currency_codes_exclude: Words = ()
     use_cldr: bool = True
     subunits: Words = ()
+    # A subunit as the unit of an amount ("50 cents", "470 pence", "100 öre"): the value is
+    # given in the main unit (0.5), the code is the currency ("" where the word names none).
+    subunit_currencies: dict[str, str] = {}
+    # Multiplier letters glued before an ISO code ("30 MUSD", "120 MEUR").
+    code_multipliers: dict[str, Decimal] = {}
     currency_linkers: Words = ()
+    # Between a multiplier and the currency: "75 millions de dollars", "2 milioni di euro".
+    multiplier_linkers: Words = ()
     adjective_stem: str = ""
     adjective_endings: Words = ()
     vague_compound_heads: Words = ()
     vague_compound_magnitudes: dict[str, Decimal] = {}
     rates: RateData = RateData()
 
-    @field_validator("currency_names", "currency_symbols")
+    @field_validator("currency_names", "currency_symbols", "subunit_currencies")
     @classmethod
     def _iso_codes(cls, value: dict[str, str]) -> dict[str, str]:
         for name, code in value.items():
@@ -104,6 +114,8 @@ class PercentData(_Data):
     """Percent units and the cue words that give a percentage its kind and direction."""
 
     units: dict[str, Literal["percent", "points"]] = {}
+    # Units written before the number: "percent of 10", "per cent of twenty-two".
+    prefix_units: dict[str, Literal["percent", "points"]] = {}
     change_prefixes: Words = ()
     share_after: Words = ()
     share_before: Words = ()
@@ -277,7 +289,7 @@ def _cldr_money(loc: Any, money: dict[str, Any]) -> dict[str, Any]:
     codes = sorted(c for c in numbers.list_currencies() if c not in excluded)
     names: dict[str, str] = {}
     for code, name in loc.currencies.items():
-        if code in excluded or "(" in name:
+        if (code in excluded and code.startswith("X")) or "(" in name:
             continue
         for form in {name, *(numbers.get_currency_name(code, count=n, locale=loc) for n in (1, 2))}:
             for variant in _inflections(form, money):

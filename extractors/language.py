@@ -8,6 +8,7 @@ detector is a swappable callable (``Detector``), as in dateparser.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,11 +29,16 @@ class LanguageGuess:
 Detector = Callable[[str], LanguageGuess]
 
 
+_INIT_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _factory_ready() -> bool:
-    from langdetect import DetectorFactory
+    from langdetect import DetectorFactory, detector_factory
 
     DetectorFactory.seed = 0  # langdetect samples randomly; the seed makes it deterministic
+    with _INIT_LOCK:  # its lazy profile loading is not thread-safe (seen: German detected as "af")
+        detector_factory.init_factory()
     return True
 
 

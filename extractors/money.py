@@ -12,6 +12,12 @@ Conventions (CONTRACT.md):
 - Vague amounts ("Millionen von Dollar", "in Milliardenhöhe", "Dutzende Milliarden Dollar") set
   ``vague`` and a conservative lower bound as ``value``: the order of magnitude times the
   quantifier's factor from the pack (Dutzende = 10, so "Dutzende Milliarden" = 10^10).
+- "$" alone is USD (``_base.toml``); a pack or the text's own form names any other dollar
+  ("C$", "A$", "US $", "$ CA", "australian dollars", "MXN$"), and a bare "Dollar" name follows
+  the pack (USD in de/en, for example). A subunit as the unit ("50 cents", "470 pence") gives
+  the value in the main unit (0.5, 4.7); a multiplier letter before a code ("30 MUSD") scales.
+- Numbers in words are read only when they split cleanly into the pack's parts; a joiner
+  standing alone follows a scale or a tens word, so "five and ten" gives ``None``, never 15.
 - The span includes the qualifier and the rate phrase ("fast 20 Millionen US-Dollar pro
   Monat"); a rate phrase before the amount may stand up to two words away ("jedes Jahr
   Einnahmen in Milliardenhöhe").
@@ -49,6 +55,8 @@ class _Money:
     multipliers: dict[str, Decimal]
     quantifiers: dict[str, Decimal]
     magnitudes: dict[str, Decimal]
+    subunit_currencies: dict[str, str]
+    code_multipliers: dict[str, Decimal]
 
 
 def find_amounts(text: str, pack: LangPack) -> list[Amount]:
@@ -80,7 +88,8 @@ def _amount(m: re.Match[str], money: _Money, pack: LangPack) -> Amount:
     )
     if g["vc"]:
         return Amount(**base, value=_magnitude_of(g["vc"], money), vague=True)
-    currency = money.currencies.get(normalize_phrase(g["cb"] or g["ca"] or g["cv"] or "")) or None
+    named = (g["cb"] or g["ca"] or g["cv"] or "")[len(g["cm"] or g["cmb"] or "") :]
+    currency = money.currencies.get(normalize_phrase(named)) or None
     if g["vm"]:
         factor = money.quantifiers.get(normalize_phrase(g["vq"] or ""), Decimal(1))
         return Amount(**base, value=tidy(factor * money.magnitudes[normalize_phrase(g["vm"])]),
@@ -90,11 +99,14 @@ def _amount(m: re.Match[str], money: _Money, pack: LangPack) -> Amount:
 
 def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[str, object]:
     """Value, or min and max for a range, of the number part of an amount."""
-    mult = _multiplier(g["m2"] or g["m1"] or g["mb"], money)
+    mult = _multiplier(g["m2"] or g["mb2"] or g["m1"] or g["mb"] or g["m3"], money)
+    mult *= money.code_multipliers.get(g["cm"] or g["cmb"] or "", Decimal(1))
     first = read_number(g["n1"] or g["nb"] or "", pack)
-    if g["n2"]:
-        second = read_number(g["n2"], pack)
-        low = first * _multiplier(g["m1"] or g["m2"], money) if first is not None else None
+    second_text = g["n2"] or g["nb2"]
+    if second_text:
+        second = read_number(second_text, pack)
+        low_mult = _multiplier(g["m1"] or g["mb"], money) if (g["m1"] or g["mb"]) else mult
+        low = first * low_mult if first is not None else None
         high = second * mult if second is not None else None
         return {"min": low and tidy(low), "max": high and tidy(high)}
     factor = money.quantifiers.get(normalize_phrase(g["nq"] or ""))
@@ -102,6 +114,8 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
     if g["sub"] and value is not None:
         cents = read_number(g["sub"], pack)
         value = value + cents / 100 if cents is not None and cents < 100 else None
+    if value is not None and normalize_phrase(g["ca"] or "") in money.subunit_currencies:
+        value = value / 100
     return {"value": value if value is None else tidy(value), "vague": factor is not None}
 
 
@@ -119,14 +133,18 @@ def _compile(pack: LangPack) -> _Money:
     p = _parts(pack)
     number_part = (
         rf"(?:(?P<nq>{p['vq']})\s+)?(?:(?P<fr>{p['frame']})\s+)?(?P<n1>{p['num']})"
-        rf"(?:\s+(?P<m1>{p['mult']}))?"
+        rf"(?:\s*(?P<m1>{p['mult']}))?"
         rf"(?:(?:(?(fr)\s+{p['frame_end']}\s+|{p['range']}))(?P<n2>{p['num']})"
-        rf"(?:\s+(?P<m2>{p['mult']}))?)?"
-        rf"(?:\s*-\s*|\s*)(?P<ca>{p['cur_after']})"
-        rf"(?:(?(m1)(?!)|(?(n2)(?!)|))\s+(?:{p['joiner']}\s+)?(?P<sub>{p['num']})"
-        rf"(?:\s+{p['subunit']}|(?!\s*[\w%]))(?<!\s))?"
+        rf"(?:\s*(?P<m2>{p['mult']}))?)?(?(fr)(?(n2)|(?!))|)"
+        rf"(?:(?<=[^\W\d_]|\.)\s+{p['mult_link']}\s*|\s*-\s*|\s*)(?P<ca>{p['cur_after']})"
+        rf"(?:(?(m1)(?!)|(?(n2)(?!)|))\s+(?P<m3>{p['mult']}))?"
+        rf"(?:(?(m1)(?!)|(?(n2)(?!)|(?(m3)(?!)|)))\s+(?:{p['joiner']}\s+)?(?P<sub>{p['num']})"
+        rf"(?:\s+{p['subunit']}|(?!\s*(?:[\w%]|{p['symbol']})))(?<!\s))?"
     )
-    prefix_part = rf"(?<![^\W\d_])(?P<cb>{p['cur_before']})\s?(?P<nb>{p['num']})(?:\s+(?P<mb>{p['mult']}))?"
+    prefix_part = (
+        rf"(?<![^\W\d_])(?P<cb>{p['cur_before']})\s?(?P<nb>{p['num_glued']})(?:\s*(?P<mb>{p['mult']}))?"
+        rf"(?:{p['range']}(?:{p['cur_before_again']})?\s?(?P<nb2>{p['num']})(?:\s*(?P<mb2>{p['mult']}))?)?"
+    )
     vague_part = (
         rf"(?:(?P<vq>{p['vq']})\s+)?(?P<vm>{p['vmag']})(?:\s+{p['link']})?\s+(?P<cv>{p['cur_word']})"
     )
@@ -140,20 +158,39 @@ def _compile(pack: LangPack) -> _Money:
     return _Money(re.compile(regex, re.IGNORECASE), **_tables(pack))
 
 
+def _codes(pack: LangPack, group: str | None = None) -> str:
+    """ISO codes, case-sensitive, optionally after a multiplier letter ("MEUR")."""
+    money = pack.money
+    codes = phrase_pattern(money.currency_codes, fold=False)
+    mult = phrase_pattern(money.code_multipliers, fold=False) if money.code_multipliers else "(?!)"
+    head = f"(?P<{group}>{mult})?" if group else ""
+    return rf"(?-i:{head}{codes})(?![^\W\d_])"
+
+
 def _parts(pack: LangPack) -> dict[str, str]:
     nums, money, rates = pack.numbers, pack.money, pack.money.rates
     frame = nums.range_frames
     range_alts = [rf"\s+{phrase_pattern([w])}\s+" if w.isalpha() else rf"\s*{re.escape(w)}\s*"
                   for w in nums.range_words]
-    symbols = phrase_pattern(money.currency_symbols)
-    codes = rf"(?-i:{phrase_pattern(money.currency_codes, fold=False)})(?![^\W\d_])"
+    # A symbol that ends in a letter ("$ c", "kr") is not followed by one: "5 $ ce matin" is
+    # not CAD; "RMB310.4 million" is CNY.
+    symbols = rf"{phrase_pattern(money.currency_symbols)}(?:(?<=\W)|(?![^\W\d_]))"
+    codes = _codes(pack)
     names = word_pattern(money.currency_names)
+    subunit_names = word_pattern(money.subunit_currencies) if money.subunit_currencies else "(?!)"
     return {
-        "num": number_pattern(pack), "mult": word_pattern(nums.multipliers),
+        "num": number_pattern(pack), "num_glued": number_pattern(pack, anchored=False),
+        # A multiplier may be glued to its number ("$1bn", "USD34.6m"), never to a letter.
+        "mult": rf"(?<![^\W\d_]){phrase_pattern(nums.multipliers)}(?:(?<=\W)|(?!\w))",
         "vq": word_pattern(nums.vague_quantifiers), "vmag": word_pattern(nums.vague_magnitudes),
         "frame": word_pattern(f for f, _ in frame), "frame_end": word_pattern(e for _, e in frame),
         "range": "(?:" + "|".join(range_alts or ["(?!)"]) + ")",
-        "cur_after": f"{names}|{symbols}|{codes}", "cur_before": f"{symbols}|{codes}",
+        # A symbol glued to the next number belongs to it: "1 $10" is "$10".
+        "cur_after": rf"{names}|{subunit_names}|(?:{symbols})(?!\d)|{_codes(pack, 'cm')}",
+        "symbol": symbols,
+        "mult_link": rf"(?:{phrase_pattern(money.multiplier_linkers)})(?:(?<=')|(?!\w))"
+                     if money.multiplier_linkers else "(?!)",
+        "cur_before": f"{symbols}|{_codes(pack, 'cmb')}", "cur_before_again": f"{symbols}|{codes}",
         "cur_word": f"{names}|{codes}", "link": word_pattern(money.currency_linkers),
         "vcomp": rf"(?<!\w){phrase_pattern(money.vague_compound_magnitudes)}-?"
                  rf"{phrase_pattern(money.vague_compound_heads)}(?!\w)",
@@ -177,6 +214,8 @@ def _tables(pack: LangPack) -> dict[str, dict]:  # type: ignore[type-arg]
     currencies = {normalize_phrase(k): v for k, v in money.currency_names.items()}
     currencies.update({normalize_phrase(k): v for k, v in money.currency_symbols.items()})
     currencies.update({normalize_phrase(c): c for c in money.currency_codes})
+    subunits = {normalize_phrase(k): v for k, v in money.subunit_currencies.items()}
+    currencies.update(subunits)
     return {
         "currencies": currencies,
         "qualifiers": {normalize_phrase(w): q for q, ws in pack.qualifiers.items() for w in ws},
@@ -187,4 +226,6 @@ def _tables(pack: LangPack) -> dict[str, dict]:  # type: ignore[type-arg]
             normalize_phrase(k): v
             for k, v in {**nums.vague_magnitudes, **money.vague_compound_magnitudes}.items()
         },
+        "subunit_currencies": subunits,
+        "code_multipliers": dict(money.code_multipliers),
     }

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from extractors.langpack import LangPack
 from extractors.sentences import sentence_spans
@@ -32,7 +33,10 @@ __all__ = [
 ]
 
 # A number never starts inside a word or another number ("G42", "1.000" at "000").
-NUMBER_START = r"(?<![\w.,])"
+NUMBER_START = r"(?<![\w.,])(?<!\d['’])"
+# Swiss grouping ("1'000", "1’000") is read in every language: an apostrophe is never a decimal
+# separator, and "000" alone must never be read out of "1'000".
+_APOSTROPHES = ("'", "’")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -77,10 +81,15 @@ def word_pattern(phrases: Iterable[str]) -> str:
     return rf"(?<!\w){phrase_pattern(phrases)}(?:(?<=\W)|(?!\w))"
 
 
-def number_pattern(pack: LangPack) -> str:
-    """A regex for one number: digits in any grouping, or a number word."""
+def number_pattern(pack: LangPack, *, anchored: bool = True) -> str:
+    """A regex for one number: digits in any grouping, or a number word.
+
+    ``anchored=False`` lets the number follow a letter ("USD115"), for callers that put their
+    own boundary before it.
+    """
     nums = pack.numbers
-    seps = {nums.decimal_separator, *nums.group_separators} - {" ", "\u00a0", "\u202f"}
+    seps = {nums.decimal_separator, *nums.group_separators, *nums.extra_group_separators, *_APOSTROPHES}
+    seps = {s for s in seps if not s.isspace()}
     spaces = [s for s in (*nums.group_separators, *nums.extra_group_separators) if s.isspace()]
     sep_class = re.escape("".join(sorted(seps)))
     # Space-grouped numbers ("12 500") start only at the first group, and have at most six
@@ -91,9 +100,12 @@ def number_pattern(pack: LangPack) -> str:
     digits = rf"\d(?:[\d{sep_class}]*\d)?"
     parts = [*nums.words, *nums.scales, *nums.joiners]
     joiners = phrase_pattern(nums.joiners) if nums.joiners else "(?!)"
-    words = rf"(?<!\w)(?!{joiners}(?!\w))(?:{phrase_pattern(parts)}){{1,12}}(?!\w)"
+    part = phrase_pattern(parts)
+    seps = "|".join(r"\s+" if s.isspace() else re.escape(s) for s in nums.word_separators)
+    glue = f"(?:{seps})?" if seps else ""
+    words = rf"(?<!\w)(?!{joiners}(?!\w))(?:{part})(?:{glue}(?:{part})){{0,30}}(?!\w)"
     alternatives = ([spaced] if spaces else []) + [digits, words]
-    return NUMBER_START + "(?:" + "|".join(alternatives) + ")"
+    return (NUMBER_START if anchored else "") + "(?:" + "|".join(alternatives) + ")"
 
 
 def read_number(text: str, pack: LangPack) -> Decimal | None:
@@ -115,7 +127,7 @@ def read_digits(text: str, pack: LangPack) -> Decimal | None:
 
 def _digit_grammar(pack: LangPack) -> re.Pattern[str]:
     nums = pack.numbers
-    groups = [*nums.group_separators, *nums.extra_group_separators]
+    groups = [*nums.group_separators, *nums.extra_group_separators, *_APOSTROPHES]
     grouped = "|".join(rf"\d{{1,3}}(?:{re.escape(g)}\d{{3}})+" for g in groups)
     dec = re.escape(nums.decimal_separator)
     return re.compile(rf"(?P<int>{grouped}|\d+)(?:{dec}(?P<frac>\d+))?")
@@ -127,29 +139,66 @@ def read_number_words(text: str, pack: LangPack) -> Decimal | None:
     parts = _segment(text.lower(), pack)
     if not parts or parts[0] in nums.joiners or parts[-1] in nums.joiners:
         return None
-    total, group = 0, 0
+    return Decimal(_sum_parts(parts, nums.scales, nums.words))
+
+
+def _sum_parts(parts: list[str], scales: dict[str, int], words: dict[str, int]) -> int:
+    """Split at the largest scale >= 1000: left * scale + right ("455 mil 228 millones 556")."""
+    big = [(scales[p], -i) for i, p in enumerate(parts) if scales.get(p, 0) >= 1000]
+    if big:
+        scale, neg = max(big)
+        left, right = parts[: -neg], parts[-neg + 1 :]
+        return max(_sum_parts(left, scales, words), 1) * scale + _sum_parts(right, scales, words)
+    group = 0
     for part in parts:
-        if part in nums.scales and nums.scales[part] >= 1000:
-            total, group = total + max(group, 1) * nums.scales[part], 0
-        elif part in nums.scales:
-            group = max(group, 1) * nums.scales[part]
-        elif part not in nums.joiners:
-            group += nums.words[part]
-    return Decimal(total + group)
+        if part in scales:
+            group = max(group, 1) * scales[part]
+        elif part in words:
+            group += words[part]
+    return group
 
 
 def _segment(word: str, pack: LangPack) -> list[str] | None:
-    """Split ``word`` into number-word parts, longest parts first (backtracking)."""
+    """Split ``word`` into number-word parts, longest parts first (backtracking).
+
+    Separators ("forty-five", "one hundred") may stand between parts, and a part may hold one
+    ("quatre-vingt"). A joiner written as its own word follows a scale or a tens word ("hundred
+    and five", "vingt et un"): "five and ten" is two numbers, not fifteen.
+    """
     vocab: dict[str, int] = pack.compiled("numbers.vocab", _vocab)
-    if not word:
-        return []
-    for size in range(min(len(word), max(vocab.values(), default=0)), 0, -1):
-        head = word[:size]
-        if head in vocab:
-            rest = _segment(word[size:], pack)
+    sep = pack.compiled("numbers.word_split", _word_split)
+    nums = pack.numbers
+
+    def walk(pos: int, prev: str | None, spaced: bool) -> list[str] | None:
+        if pos == len(word):
+            return []
+        gap = sep.match(word, pos)
+        if gap and gap.end() > pos:
+            return walk(gap.end(), prev, True) if prev is not None else None
+        for size in range(min(len(word) - pos, max(vocab.values(), default=0)), 0, -1):
+            head = word[pos : pos + size]
+            if head not in vocab:
+                continue
+            if head in nums.joiners and spaced and not _joinable(prev, nums):
+                continue
+            rest = walk(pos + size, head, False)
             if rest is not None:
                 return [head, *rest]
-    return None
+        return None
+
+    return walk(0, None, False)
+
+
+def _joinable(prev: str | None, nums: Any) -> bool:
+    if prev is None:
+        return False
+    value = nums.scales.get(prev) or nums.words.get(prev, 0)
+    return prev in nums.scales or (value >= 20 and value % 10 == 0)
+
+
+def _word_split(pack: LangPack) -> re.Pattern[str]:
+    seps = [r"\s+" if s.isspace() else re.escape(s) for s in pack.numbers.word_separators]
+    return re.compile("|".join(seps) or "(?!)")
 
 
 def _vocab(pack: LangPack) -> dict[str, int]:

@@ -68,7 +68,7 @@ def find_percentages(text: str, pack: LangPack) -> list[Percentage]:
 def _percentage(
     text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex, pack: LangPack
 ) -> Percentage:
-    first, second = read_number(m["n1"], pack), m["n2"] and read_number(m["n2"], pack)
+    first, second = read_number(m["n1"] or m["pn"], pack), m["n2"] and read_number(m["n2"], pack)
     kind = _kind(text, m, percent, sentences)
     direction = _direction(text, m, percent, sentences) if kind in ("change", "points") else None
     values: dict[str, object] = {"value": first if first is None else tidy(first)}
@@ -81,7 +81,7 @@ def _percentage(
 
 
 def _kind(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex) -> PercentKind:
-    if percent.units[normalize_phrase(m["u"])] == "points":
+    if percent.units[normalize_phrase(m["u"] or m["pu"])] == "points":
         return "points"
     if m["um"]:
         return "change"
@@ -132,8 +132,13 @@ def _compile(pack: LangPack) -> _Percent:
         rf"(?:(?P<q>{word_pattern(w for ws in pack.qualifiers.values() for w in ws)})"
         rf"(?:(?<=\.)\s*|\s+))?(?:(?P<fr>{word_pattern(f for f, _ in frames)})\s+)?"
         rf"(?:(?<![\w\d])(?P<sign>[+\-−]))?(?P<n1>{num})"
-        rf"(?:(?(fr)\s+{word_pattern(e for _, e in frames)}\s+|{rng})(?P<n2>{num}))?\s*-?\s*(?P<u>{phrase_pattern(units)})(?![\w%])"
+        rf"(?:(?(fr)\s+{word_pattern(e for _, e in frames)}\s+|{rng})(?P<n2>{num}))?(?(fr)(?(n2)|(?!))|)\s*-?\s*(?P<u>{phrase_pattern(units)})(?![\w%])"
     )
+    if data.prefix_units:
+        regex = rf"(?:{regex}|(?P<pu>{word_pattern(data.prefix_units)})\s+(?P<pn>{num}))"
+    else:
+        regex = rf"(?:{regex}|(?P<pu>(?!))(?P<pn>(?!)))"
+    units.update(data.prefix_units)
     return _Percent(
         regex=re.compile(regex, re.IGNORECASE),
         units={normalize_phrase(k): v for k, v in units.items()},

@@ -13,7 +13,8 @@ from datetime import date
 from typing import TypeVar
 
 from extractors.errors import UnsupportedLanguage
-from extractors.facts import link_facts
+from extractors.entities import harmonize_entities
+from extractors.facts import link_facts, org_cues
 from extractors.header import Header, parse_header
 from extractors.langpack import LangPack, available_languages, load_langpack
 from extractors.language import LanguageGuess, detect_language
@@ -68,10 +69,13 @@ def extract_article(
     guess = _language(masked, lang)
     pack = _pack(guess.lang, explicit=lang is not None)
     published = published or head.published
-    entities = _entities(text, masked, ner or default_model(guess.lang))
+    entities = harmonize_entities(masked, _entities(text, masked, ner or default_model(guess.lang)),
+                                  org_cues=org_cues(pack) if pack else ())
     amounts = _indexing(text, find_amounts(masked, pack)) if pack else []
     percentages = _indexing(text, find_percentages(masked, pack)) if pack else []
     periods = _indexing(text, find_periods(masked, pack, published=published)) if pack else []
+    # A number, currency or date is not a name ("Dollar für Azure", "Juniquartal" as LOC).
+    entities = [e for e in entities if not _overlaps_any(e, [*amounts, *percentages, *periods])]
     aid = id or article_id(text)
     facts = link_facts(
         masked, article_id=aid, pack=pack, entities=entities, amounts=amounts,
@@ -111,8 +115,14 @@ def _pack(lang: str, *, explicit: bool) -> LangPack | None:
         return load_langpack(lang)
     if explicit:
         raise UnsupportedLanguage(lang, available_languages())
-    log.warning("no language pack for %r: amounts, percentages, periods and facts are skipped", lang)
+    # "und" (too little text to judge) is routine; a detected language without a pack is news
+    log.log(logging.DEBUG if lang == "und" else logging.WARNING,
+            "no language pack for %r: amounts, percentages, periods and facts are skipped", lang)
     return None
+
+
+def _overlaps_any(entity: Entity, mentions: list[Amount | Percentage | Period]) -> bool:
+    return any(entity.start < m.end and m.start < entity.end for m in mentions)
 
 
 def _indexing(text: str, mentions: list[M]) -> list[M]:

@@ -5,7 +5,9 @@ Usage::
     python -m models.evaluate --model de_news_sm FILE [--speed]
 
 The file holds one ``token<TAB or space>label`` per line (the label is the last field), a blank
-line between sentences, IOB1 or IOB2 tags; ``-DOCSTART-`` lines are skipped. Each sentence is
+line between sentences, IOB1 or IOB2 tags; ``-DOCSTART-`` lines are skipped. A ``-`` label marks a
+token whose annotation is unknown (spaCy's convention): predictions touching it are not scored,
+which is how spaCy's own scorer treats missing annotation. Each sentence is
 rebuilt as its tokens joined by single spaces and given to the backend as raw text, so every
 backend -- whatever its tokenizer -- is scored the same way: a predicted entity counts only if its
 character span and label equal a gold one. The model card's numbers come from this module.
@@ -24,17 +26,27 @@ from pathlib import Path
 from models.errors import NewsfactsError
 from models.registry import NerBackend, get_backend
 
-__all__ = ["Gold", "Prf", "evaluate", "format_scores", "main", "measure_speed", "read_iob", "score"]
+__all__ = [
+    "Gold",
+    "Prf",
+    "evaluate",
+    "format_scores",
+    "main",
+    "measure_speed",
+    "read_iob",
+    "score",
+]
 
 CORE_LABELS = ("PER", "ORG", "LOC")
 
 
 @dataclass(frozen=True)
 class Gold:
-    """One sentence: its text and gold ``(start, end, label)`` character spans."""
+    """One sentence: its text, gold ``(start, end, label)`` spans and unannotated ``(start, end)`` ranges."""
 
     text: str
     spans: frozenset[tuple[int, int, str]]
+    unknown: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,11 +88,14 @@ def read_iob(path: Path) -> list[Gold]:
 
 def _sentence(rows: Sequence[tuple[str, str]]) -> Gold:
     text, spans, offset = "", set(), 0
+    unknown: list[tuple[int, int]] = []
     cur: tuple[int, int, str] | None = None
     for token, tag in rows:
         start = offset + (1 if text else 0)
         text = f"{text} {token}" if text else token
         offset = start + len(token)
+        if tag == "-":
+            unknown.append((start, offset))
         prefix, _, label = tag.partition("-")
         if cur and (prefix != "I" or label != cur[2]):
             spans.add(cur)
@@ -91,11 +106,12 @@ def _sentence(rows: Sequence[tuple[str, str]]) -> Gold:
             cur = (start, offset, label)
     if cur:
         spans.add(cur)
-    return Gold(text, frozenset(spans))
+    return Gold(text, frozenset(spans), tuple(unknown))
 
 
 def score(
-    gold: Iterable[Iterable[tuple[int, int, str]]], pred: Iterable[Iterable[tuple[int, int, str]]]
+    gold: Iterable[Iterable[tuple[int, int, str]]],
+    pred: Iterable[Iterable[tuple[int, int, str]]],
 ) -> dict[str, Prf]:
     """Per-label and micro counts; ``micro`` covers every label, ``micro:PER/ORG/LOC`` the core three."""
     tp: Counter[str] = Counter()
@@ -111,7 +127,10 @@ def score(
             fn[label] += 1
     labels = sorted(set(tp) | set(fp) | set(fn))
     out = {label: Prf(tp[label], fp[label], fn[label]) for label in labels}
-    for name, subset in (("micro", labels), ("micro:" + "/".join(CORE_LABELS), CORE_LABELS)):
+    for name, subset in (
+        ("micro", labels),
+        ("micro:" + "/".join(CORE_LABELS), CORE_LABELS),
+    ):
         out[name] = Prf(*(sum(c[label] for label in subset) for c in (tp, fp, fn)))
     return out
 
@@ -119,7 +138,14 @@ def score(
 def evaluate(backend: NerBackend, sentences: Sequence[Gold]) -> dict[str, Prf]:
     """Run ``backend`` over the sentences and score it against their gold spans."""
     predicted = backend.entities_batch([s.text for s in sentences])
-    pred = [{(e.start, e.end, e.label) for e in ents} for ents in predicted]
+    pred = [
+        {
+            (e.start, e.end, e.label)
+            for e in ents
+            if not any(e.start < b and a < e.end for a, b in s.unknown)
+        }
+        for s, ents in zip(sentences, predicted, strict=True)
+    ]
     return score([s.spans for s in sentences], pred)
 
 
@@ -127,11 +153,15 @@ def format_scores(scores: dict[str, Prf]) -> str:
     """A plain-text table (also used verbatim in the model card)."""
     lines = [f"{'label':<18}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}"]
     for label, prf in scores.items():
-        lines.append(f"{label:<18}{prf.p:>7.3f}{prf.r:>7.3f}{prf.f:>7.3f}{prf.tp + prf.fn:>7}")
+        lines.append(
+            f"{label:<18}{prf.p:>7.3f}{prf.r:>7.3f}{prf.f:>7.3f}{prf.tp + prf.fn:>7}"
+        )
     return "\n".join(lines)
 
 
-def measure_speed(model: str, texts: Sequence[str], *, repeat: int = 3) -> tuple[float, float]:
+def measure_speed(
+    model: str, texts: Sequence[str], *, repeat: int = 3
+) -> tuple[float, float]:
     """Return (load seconds, best words per second) of ``model`` on ``texts`` in this process."""
     start = time.perf_counter()
     backend = get_backend(model)
@@ -147,20 +177,38 @@ def measure_speed(model: str, texts: Sequence[str], *, repeat: int = 3) -> tuple
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point; prints the score table (and speed with ``--speed``)."""
-    parser = argparse.ArgumentParser(prog="python -m models.evaluate", description=__doc__.split("\n")[0])
-    parser.add_argument("file", type=Path, help="CoNLL/IOB file: token<TAB>label, blank line between sentences")
-    parser.add_argument("--model", default=None, help="registered model name or spacy:<path> (default: de_news_sm)")
-    parser.add_argument("--speed", action="store_true", help="also print load time and words/s")
+    parser = argparse.ArgumentParser(
+        prog="python -m models.evaluate", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "file",
+        type=Path,
+        help="CoNLL/IOB file: token<TAB>label, blank line between sentences",
+    )
+    parser.add_argument(
+        "--model",
+        default=None,
+        help="registered model name or spacy:<path> (default: de_news_sm)",
+    )
+    parser.add_argument(
+        "--speed", action="store_true", help="also print load time and words/s"
+    )
     args = parser.parse_args(argv)
     try:
         sentences = read_iob(args.file)
-        if args.speed:  # measure before anything else loads the model, so load time is honest
-            load, wps = measure_speed(args.model or "de_news_sm", [s.text for s in sentences])
+        if (
+            args.speed
+        ):  # measure before anything else loads the model, so load time is honest
+            load, wps = measure_speed(
+                args.model or "de_news_sm", [s.text for s in sentences]
+            )
         scores = evaluate(get_backend(args.model), sentences)
     except (NewsfactsError, OSError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
-    print(f"{len(sentences)} sentences, {sum(len(s.spans) for s in sentences)} gold entities")
+    print(
+        f"{len(sentences)} sentences, {sum(len(s.spans) for s in sentences)} gold entities"
+    )
     print(format_scores(scores))
     if args.speed:
         print(f"load {load:.3f} s; {wps:,.0f} words/s (one process, nlp.pipe)")

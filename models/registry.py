@@ -108,7 +108,11 @@ def _available() -> list[str]:
 def list_models() -> list[ModelInfo]:
     """Describe every registered model, plus the ``spacy:<path>`` pattern, without loading any."""
     pattern = ModelInfo(
-        f"{SPACY_PREFIX}<path>", "spacy", (), None, "any local spaCy pipeline folder with an ner component"
+        f"{SPACY_PREFIX}<path>",
+        "spacy",
+        (),
+        None,
+        "any local spaCy pipeline folder with an ner component",
     )
     return [_REGISTRY[name][0] for name in sorted(_REGISTRY)] + [pattern]
 
@@ -137,7 +141,7 @@ def get_backend(name: str | None = None) -> NerBackend:
     return _load(name or default_model("de"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load(name: str) -> NerBackend:
     if name.startswith(SPACY_PREFIX):
         return SpacyBackend(Path(name[len(SPACY_PREFIX) :]), name=name)
@@ -161,17 +165,29 @@ class SpacyBackend:
 
     def _load(self, path: Path) -> Language:
         if not (path / "config.cfg").is_file():
-            raise ModelLoadError(self.name, str(path), "no spaCy pipeline here (config.cfg is missing)")
+            raise ModelLoadError(
+                self.name, str(path), "no spaCy pipeline here (config.cfg is missing)"
+            )
         try:
             import spacy
-        except ImportError as exc:  # pragma: no cover - spaCy is a core dependency today
-            raise ModelLoadError(self.name, str(path), f"spaCy is not installed ({exc})") from exc
+        except (
+            ImportError
+        ) as exc:  # pragma: no cover - spaCy is a core dependency today
+            raise ModelLoadError(
+                self.name, str(path), f"spaCy is not installed ({exc})"
+            ) from exc
         try:
             nlp = spacy.load(path)
-        except Exception as exc:  # any failure inside spaCy/thinc means the folder is unusable
-            raise ModelLoadError(self.name, str(path), f"{type(exc).__name__}: {exc}") from exc
+        except (
+            Exception
+        ) as exc:  # any failure inside spaCy/thinc means the folder is unusable
+            raise ModelLoadError(
+                self.name, str(path), f"{type(exc).__name__}: {exc}"
+            ) from exc
         if "ner" not in nlp.pipe_names:
-            raise ModelLoadError(self.name, str(path), f"pipeline has no 'ner' ({nlp.pipe_names})")
+            raise ModelLoadError(
+                self.name, str(path), f"pipeline has no 'ner' ({nlp.pipe_names})"
+            )
         return nlp
 
     def entities(self, text: str) -> list[EntitySpan]:
@@ -195,7 +211,9 @@ class FakeBackend:
     """
 
     def __init__(self, entities: Mapping[str, Iterable[str]] | None = None) -> None:
-        self.presets = {label: tuple(texts) for label, texts in (entities or {}).items()}
+        self.presets = {
+            label: tuple(texts) for label, texts in (entities or {}).items()
+        }
 
     def entities(self, text: str) -> list[EntitySpan]:
         """Every non-overlapping occurrence of a preset string, in text order."""
@@ -228,6 +246,8 @@ def _make_de_news_sm() -> NerBackend:
     return SpacyBackend(MODELS_DIR / "de_news_sm", name="de_news_sm")
 
 
-@register_backend("fake", kind="fake", description="test double: preset strings found by exact search")
+@register_backend(
+    "fake", kind="fake", description="test double: preset strings found by exact search"
+)
 def _make_fake() -> NerBackend:
     return FakeBackend()

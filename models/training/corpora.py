@@ -11,7 +11,8 @@ Label policy, chosen so the corpora agree with each other:
   (lower-case adjectives such as "italienische", MobIE routes such as "S4") and types that
   may overlap MISC (product, org-position) are marked *missing* rather than O, so the model is
   neither taught nor punished on them. Neither corpus annotates MISC, so MISC comes from GermEval
-  only.
+  only. Hashtag mentions (``#Celle``) become the name after the ``#``, which is also how spaCy's
+  tokenizer splits them at inference time.
 """
 
 from __future__ import annotations
@@ -20,20 +21,23 @@ import gzip
 import hashlib
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 __all__ = [
     "LABELS",
     "Split",
+    "doc_from_tags",
+    "read_all",
     "read_germeval",
+    "read_hipe",
     "read_mobie",
     "read_smartdata",
-    "read_all",
     "split_of",
 ]
 
@@ -66,7 +70,9 @@ def _coarse(fine: str, surface: str) -> str | None:
     if fine in _UNSURE:
         return None
     label = _FINE_TO_COARSE.get(fine, "")
-    if label == "LOC" and surface[:1].islower():  # "italienische", "beidseitig": not a name
+    if (
+        label == "LOC" and surface[:1].islower()
+    ):  # "italienische", "beidseitig": not a name
         return None
     return label
 
@@ -85,11 +91,15 @@ def _iob_blocks(lines: Iterable[str]) -> Iterator[list[str]]:
         yield block
 
 
-def _doc_from_tags(
-    nlp: Language, words: list[str], tags: list[tuple[str, str | None]]
+def doc_from_tags(
+    vocab: Vocab,
+    words: list[str],
+    tags: Sequence[tuple[str, str | None]],
+    *,
+    spaces: list[bool] | None = None,
 ) -> Doc:
     """Build a Doc from words and (IOB prefix, label) tags; label None marks a missing span."""
-    doc = Doc(nlp.vocab, words=words)
+    doc = Doc(vocab, words=words, spaces=spaces)
     ents: list[Span] = []
     missing: list[Span] = []
     start = 0
@@ -98,7 +108,9 @@ def _doc_from_tags(
         if cur is not False and (prefix != "I" or label != cur):
             span = Span(doc, start, i, label=cur or "")
             # a lone ")" or "." tagged I-<other type> is a tagging slip in MobIE: not evidence
-            (ents if cur and not all(t.is_punct for t in span) else missing).append(span)
+            (ents if cur and not all(t.is_punct for t in span) else missing).append(
+                span
+            )
             cur = False
         if prefix in ("B", "I") and cur is False and label != "":
             start, cur = i, label
@@ -120,7 +132,7 @@ def read_germeval(path: Path, nlp: Language) -> Iterator[tuple[str, Doc]]:
                     tags.append(("O", ""))
                 else:
                     tags.append((prefix, "MISC" if label == "OTH" else label))
-            yield " ".join(words), _doc_from_tags(nlp, words, tags)
+            yield " ".join(words), doc_from_tags(nlp.vocab, words, tags)
 
 
 def read_mobie(path: Path, nlp: Language) -> Iterator[tuple[str, Doc]]:
@@ -139,20 +151,40 @@ def read_mobie(path: Path, nlp: Language) -> Iterator[tuple[str, Doc]]:
     for sentences in doc_blocks:
         docs = []
         for block in sentences:
-            rows = [r.split("\t") for r in block]
-            words = [r[0] for r in rows]
+            words: list[str] = []
             tags: list[tuple[str, str | None]] = []
-            for r in rows:
+            for r in (r.split("\t") for r in block):
                 prefix, _, fine = r[-1].partition("-")
                 label = "" if r[-1] == "O" else _coarse(fine, r[0])
-                tags.append((prefix if label != "" else "O", label))
-            docs.append(_doc_from_tags(nlp, words, tags))
+                _add_token(words, tags, r[0], (prefix if label != "" else "O", label))
+            docs.append(doc_from_tags(nlp.vocab, words, tags))
         key = " ".join(d.text for d in docs)
         for doc in docs:
             yield key, doc
 
 
-def _smartdata_text_and_mentions(raw: str) -> tuple[str, list[tuple[int, int, str, str]]]:
+def _add_token(
+    words: list[str],
+    tags: list[tuple[str, str | None]],
+    word: str,
+    tag: tuple[str, str | None],
+) -> None:
+    """Append a token; split ``#Name`` as spaCy's tokenizer does, so the entity is ``Name``."""
+    prefix, label = tag
+    if not (word.startswith("#") and len(word) > 1):
+        words.append(word)
+        tags.append(tag)
+    elif prefix == "B" and label:
+        words += ["#", word[1:]]
+        tags += [("O", ""), ("B", label)]
+    else:
+        words += ["#", word[1:]]
+        tags += [tag, ("I" if prefix in ("B", "I") else prefix, label)]
+
+
+def _smartdata_text_and_mentions(
+    raw: str,
+) -> tuple[str, list[tuple[int, int, str, str]]]:
     """Recover the plain text of a SmartData ``raw`` XML document and its entity mentions.
 
     The ``startPos``/``endPos`` offsets index the ``<TEXT>`` content with the ``<NODE/>`` markers
@@ -162,7 +194,12 @@ def _smartdata_text_and_mentions(raw: str) -> tuple[str, list[tuple[int, int, st
     text_el = root.find("TEXT")
     text = "".join(text_el.itertext()) if text_el is not None else ""
     mentions = [
-        (int(e.get("startPos", 0)), int(e.get("endPos", 0)), e.get("type", ""), e.get("surface", ""))
+        (
+            int(e.get("startPos", 0)),
+            int(e.get("endPos", 0)),
+            e.get("type", ""),
+            e.get("surface", ""),
+        )
         for e in root.iter("Entity")
         if e.get("startPos") is not None
     ]
@@ -191,7 +228,11 @@ def read_smartdata(path: Path, nlp: Language) -> Iterator[tuple[str, Doc]]:
 
 
 def _smartdata_sentence(
-    nlp: Language, text: str, s_start: int, s_end: int, mentions: list[tuple[int, int, str, str]]
+    nlp: Language,
+    text: str,
+    s_start: int,
+    s_end: int,
+    mentions: list[tuple[int, int, str, str]],
 ) -> Doc | None:
     sent = text[s_start:s_end]
     if not sent.strip():
@@ -205,16 +246,26 @@ def _smartdata_sentence(
         label = _coarse(fine, surface)
         if label == "":
             continue
-        span = doc.char_span(start - s_start, end - s_start, label=label or "", alignment_mode="expand")
+        if (
+            surface.startswith("#") and len(surface) > 1
+        ):  # "#Celle": the entity is "Celle"
+            start, surface = start + 1, surface[1:]
+        span = doc.char_span(
+            start - s_start, end - s_start, label=label or "", alignment_mode="expand"
+        )
         if span is None:
             continue
         if label is None or text[start:end] != surface or span.text != text[start:end]:
-            missing.append(span)  # unsure type, bad offsets or a token boundary mismatch
+            missing.append(
+                span
+            )  # unsure type, bad offsets or a token boundary mismatch
         else:
             ents.append(span)
     ents = [t for t in (_trim(e) for e in _drop_overlaps(ents)) if t is not None]
     taken = {i for e in ents for i in range(e.start, e.end)}
-    missing = [m for m in _drop_overlaps(missing) if not taken & set(range(m.start, m.end))]
+    missing = [
+        m for m in _drop_overlaps(missing) if not taken & set(range(m.start, m.end))
+    ]
     doc.set_ents(ents, missing=missing)
     return doc
 
@@ -237,13 +288,52 @@ def _drop_overlaps(spans: list[Span]) -> list[Span]:
     return out
 
 
-def read_all(data: Path, nlp: Language) -> Iterator[tuple[str, str, Doc]]:
+def read_hipe(path: Path, nlp: Language) -> Iterator[tuple[str, Doc]]:
+    """Read a HIPE-2022 TSV file (coarse literal column); sentences are keyed by their document.
+
+    HumanProd -> MISC; time and other types -> O. Sentences end at ``EndOfSentence``.
+    """
+    key, words, tags = "", [], []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("# hipe2022:document_id"):
+                key = f"{path.name}:{line.partition('=')[2].strip()}"
+            if (
+                not line
+                or line.startswith("TOKEN\t")
+                or (line.startswith("#") and "\t" not in line)
+            ):
+                continue
+            cols = line.split("\t")
+            prefix, _, label = cols[1].partition("-")
+            label = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "HumanProd": "MISC"}.get(
+                label, ""
+            )
+            words.append(cols[0])
+            tags.append((prefix if label else "O", label))
+            if "EndOfSentence" in cols[-1] and len(words) >= 3:
+                yield key, doc_from_tags(nlp.vocab, words, tags)
+                words, tags = [], []
+    if words:
+        yield key, doc_from_tags(nlp.vocab, words, tags)
+
+
+def read_all(
+    data: Path, nlp: Language, *, hipe: bool = False
+) -> Iterator[tuple[str, str, Doc]]:
     """Yield ``(corpus, key, doc)`` for every corpus the shipped model is trained on."""
     ner = data / "ner"
+    if hipe:
+        for file in sorted(ner.glob("hipe2022-*/de/*.tsv")):
+            for key, doc in read_hipe(file, nlp):
+                yield "hipe2022", key, doc
     for name in ("NER-de-dev.tsv", "NER-de-test.tsv"):
         for key, doc in read_germeval(ner / "germeval2014" / "de" / name, nlp):
             yield "germeval2014", key, doc
-    for key, doc in read_smartdata(ner / "smartdata" / "de" / "smartdata-v1-docs.jsonl.gz", nlp):
+    for key, doc in read_smartdata(
+        ner / "smartdata" / "de" / "smartdata-v1-docs.jsonl.gz", nlp
+    ):
         yield "smartdata", key, doc
     for file in sorted((ner / "mobie" / "de").glob("*.conll2003")):
         for key, doc in read_mobie(file, nlp):

@@ -1,4 +1,4 @@
-"""Properties of the money, percent and period engines on arbitrary text.
+"""Properties of the money, percent and period engines on arbitrary text, for every pack.
 
 - they never raise;
 - every mention indexes the input (``text[start:end] == mention.text``), sorted, non-overlapping;
@@ -10,22 +10,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.langpack import load_langpack
+from extractors.langpack import LangPack, available_languages, load_langpack
 from extractors.money import find_amounts
 from extractors.percent import find_percentages
 from extractors.periods import find_periods
 
-PACK = load_langpack("de")
-_NUMERIC_WORDS = [
-    *PACK.numbers.words, *PACK.numbers.scales, *PACK.numbers.multipliers,
-    *PACK.numbers.vague_quantifiers, *PACK.numbers.vague_magnitudes,
-    *PACK.money.vague_compound_magnitudes,
-]
-_NUMERIC = re.compile(r"\d|" + "|".join(re.escape(w) for w in sorted(_NUMERIC_WORDS, key=len, reverse=True)),
+LANGS = available_languages()
+
+
+def _numeric_regex(pack: LangPack) -> re.Pattern[str]:
+    words = [
+        *pack.numbers.words, *pack.numbers.scales, *pack.numbers.multipliers,
+        *pack.numbers.vague_quantifiers, *pack.numbers.vague_magnitudes,
+        *pack.money.vague_compound_magnitudes, *pack.money.code_multipliers,
+    ]
+    return re.compile(r"\d|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)),
                       re.IGNORECASE)
+
+
+_NUMERIC = {lang: _numeric_regex(load_langpack(lang)) for lang in LANGS}
 
 # Text made of the words the engines react to, glued by noise, finds far more edge cases than
 # uniform unicode text.
@@ -36,6 +43,11 @@ _TOKENS = st.sampled_from([
     "mehr als", "bis", "zwischen", "von", "pro Monat", "jeden Monat", "jährlich", "an monatlichen",
     "im", "seit", "März", "Juniquartal", "ersten", "Quartal", "Halbjahr", "letztes", "Jahr",
     "Geschäftsjahr", "in den letzten", "drei", "Monaten", "am", "Dienstag", "stieg", "fiel", "des",
+    "$1bn", "$10-20 million", "USD34.6m", "1,000.50", "1 000 000", "1'000", "two billion", "bn", "m",
+    "twenty-two", "and", "percent", "percentage points", "by", "about", "a year", "per cent of",
+    "millions de", "milliards", "pour cent", "vingt", "et", "quatre-vingt", "€4,25", "$ c", "MEUR",
+    "millones", "por ciento", "y", "veintiocho", "milioni", "di", "per cento", "milhões", "e",
+    "miljoen", "procent", "miljoner", "kronor", "kr", "öre", "cents", "pence", "entre", "between",
     " ", "  ", "\n", ".", ",", "-", "(", ")", "/", "https://x.de/?q=30%25", "日本語", "שלום", "é",
 ])
 _TEXT = st.one_of(
@@ -55,32 +67,39 @@ def _check_offsets(text: str, mentions: list) -> None:
         end = m.end
 
 
-def _check_values(mentions: list, fields: tuple[str, ...]) -> None:
+def _check_values(mentions: list, fields: tuple[str, ...], lang: str) -> None:
     for m in mentions:
         if any(getattr(m, f) is not None for f in fields):
-            assert _NUMERIC.search(m.text), f"value from a span with no number: {m.text!r}"
+            assert _NUMERIC[lang].search(m.text), f"value from a span with no number: {m.text!r}"
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_TEXT)
-def test_money_engine_properties(text: str) -> None:
-    found = find_amounts(text, PACK)
+_SETTINGS = settings(max_examples=150, deadline=None,
+                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@_SETTINGS
+@given(text=_TEXT)
+def test_money_engine_properties(lang: str, text: str) -> None:
+    found = find_amounts(text, load_langpack(lang))
     _check_offsets(text, found)
-    _check_values(found, ("value", "min", "max"))
+    _check_values(found, ("value", "min", "max"), lang)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_TEXT)
-def test_percent_engine_properties(text: str) -> None:
-    found = find_percentages(text, PACK)
+@pytest.mark.parametrize("lang", LANGS)
+@_SETTINGS
+@given(text=_TEXT)
+def test_percent_engine_properties(lang: str, text: str) -> None:
+    found = find_percentages(text, load_langpack(lang))
     _check_offsets(text, found)
-    _check_values(found, ("value", "min", "max"))
+    _check_values(found, ("value", "min", "max"), lang)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_TEXT, _DATE)
-def test_period_engine_properties(text: str, published: dt.date | None) -> None:
-    found = find_periods(text, PACK, published=published)
+@pytest.mark.parametrize("lang", LANGS)
+@_SETTINGS
+@given(text=_TEXT, published=_DATE)
+def test_period_engine_properties(lang: str, text: str, published: dt.date | None) -> None:
+    found = find_periods(text, load_langpack(lang), published=published)
     _check_offsets(text, found)
     for p in found:
         if p.start_date and p.end_date:

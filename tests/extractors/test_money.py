@@ -1,4 +1,4 @@
-"""Money engine: golden cases from fixtures/golden/de/money.jsonl plus behaviour tests."""
+"""Money engine: golden cases from fixtures/golden/<lang>/money.jsonl plus behaviour tests."""
 
 from __future__ import annotations
 
@@ -12,11 +12,18 @@ import pytest
 from extractors.langpack import load_langpack
 from extractors.money import find_amounts
 
-GOLDEN = Path(__file__).parents[2] / "fixtures" / "golden" / "de" / "money.jsonl"
+GOLDEN_DIR = Path(__file__).parents[2] / "fixtures" / "golden"
+GOLDEN = sorted(GOLDEN_DIR.glob("*/money.jsonl"))
 
 
-def _cases(path: Path) -> list[Any]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+def _cases(paths: list[Path]) -> list[Any]:
+    """Every golden line of every language; the folder names the pack."""
+    rows = [
+        {**json.loads(line), "lang": path.parent.name}
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
+    ]
     return [
         pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(reason=row["xfail"], strict=True)]
                      if row.get("xfail") else [])
@@ -30,8 +37,8 @@ def pack_de():
 
 
 @pytest.mark.parametrize("case", _cases(GOLDEN))
-def test_money_golden(case: dict[str, Any], pack_de) -> None:
-    got = [a.model_dump(mode="json") for a in find_amounts(case["text"], pack_de)]
+def test_money_golden(case: dict[str, Any]) -> None:
+    got = [a.model_dump(mode="json") for a in find_amounts(case["text"], load_langpack(case["lang"]))]
     assert got == case["expected"]
     for amount in got:
         assert case["text"][amount["start"] : amount["end"]] == amount["text"]
@@ -97,3 +104,53 @@ def test_money_mixed_script_offsets(pack_de) -> None:
     found = find_amounts(text, pack_de)
     assert [a.text for a in found] == ["5 Euro", "3 Mio. $"]
     assert all(text[a.start : a.end] == a.text for a in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "currency", "extra"),
+    [
+        ("en", "$1bn", Decimal(10**9), "USD", {}),
+        ("en", "USD34.6m", Decimal(34_600_000), "USD", {}),
+        ("en", "$1,000.50", Decimal("1000.5"), "USD", {}),
+        ("en", "two billion dollars", Decimal(2 * 10**9), "USD", {}),
+        ("en", "nearly $5m a month", Decimal(5_000_000), "USD", {"qualifier": "approx", "rate": "P1M"}),
+        ("en", "billions of euros", Decimal(10**9), "EUR", {"vague": True}),
+        ("en", "50 cents", Decimal("0.5"), None, {}),
+        ("en", "30 MUSD", Decimal(30_000_000), "USD", {}),
+        ("en", "Rs 33.80 crore", Decimal(338_000_000), "INR", {}),
+        ("en", "1'000 CHF", Decimal(1000), "CHF", {}),
+        ("fr", "1 000 000 euros", Decimal(1_000_000), "EUR", {}),
+        ("fr", "2,5 milliards d'euros par an", Decimal(2_500_000_000), "EUR", {"rate": "P1Y"}),
+        ("es", "unos 300 millones de dólares al año", Decimal(300_000_000), "USD", {"qualifier": "approx", "rate": "P1Y"}),
+        ("it", "circa 2 miliardi di euro", Decimal(2 * 10**9), "EUR", {"qualifier": "approx"}),
+        ("pt", "R$ 1,5 bilhão", Decimal(1_500_000_000), "BRL", {}),
+        ("nl", "ruim 3 miljoen euro per jaar", Decimal(3_000_000), "EUR", {"qualifier": "more_than", "rate": "P1Y"}),
+        ("sv", "70 miljoner kronor", Decimal(70_000_000), "SEK", {}),
+    ],
+)
+def test_money_reads_every_pack(lang, text, value, currency, extra) -> None:
+    (amount,) = find_amounts(text, load_langpack(lang))
+    assert (amount.value, amount.currency, amount.text) == (value, currency, text)
+    for key, expected in extra.items():
+        assert getattr(amount, key) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "low", "high"),
+    [("en", "$10-20 million", 10_000_000, 20_000_000),
+     ("en", "between 20 and 25 million euros", 20_000_000, 25_000_000)],
+)
+def test_money_ranges_share_scale_and_currency(lang, text, low, high) -> None:
+    (amount,) = find_amounts(text, load_langpack(lang))
+    assert (amount.value, amount.min, amount.max) == (None, Decimal(low), Decimal(high))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "rose from $9.17 million to $9.88 million"),  # two amounts, not a range
+     ("en", "five and ten dollars"),  # never 15
+     ("es", "enero. 1.1990 a 1.015 francos")],
+)
+def test_money_never_invents_a_range_or_a_sum(lang, text) -> None:
+    for amount in find_amounts(text, load_langpack(lang)):
+        assert amount.min is None and amount.value != Decimal(15)

@@ -1,4 +1,4 @@
-"""Percent engine: golden cases from fixtures/golden/de/percent.jsonl plus behaviour tests."""
+"""Percent engine: golden cases from fixtures/golden/<lang>/percent.jsonl plus behaviour tests."""
 
 from __future__ import annotations
 
@@ -12,11 +12,18 @@ import pytest
 from extractors.langpack import load_langpack
 from extractors.percent import find_percentages
 
-GOLDEN = Path(__file__).parents[2] / "fixtures" / "golden" / "de" / "percent.jsonl"
+GOLDEN_DIR = Path(__file__).parents[2] / "fixtures" / "golden"
+GOLDEN = sorted(GOLDEN_DIR.glob("*/percent.jsonl"))
 
 
-def _cases(path: Path) -> list[Any]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+def _cases(paths: list[Path]) -> list[Any]:
+    """Every golden line of every language; the folder names the pack."""
+    rows = [
+        {**json.loads(line), "lang": path.parent.name}
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
+    ]
     return [
         pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(reason=row["xfail"], strict=True)]
                      if row.get("xfail") else [])
@@ -30,8 +37,8 @@ def pack_de():
 
 
 @pytest.mark.parametrize("case", _cases(GOLDEN))
-def test_percent_golden(case: dict[str, Any], pack_de) -> None:
-    got = [p.model_dump(mode="json") for p in find_percentages(case["text"], pack_de)]
+def test_percent_golden(case: dict[str, Any]) -> None:
+    got = [p.model_dump(mode="json") for p in find_percentages(case["text"], load_langpack(case["lang"]))]
     assert got == case["expected"]
 
 
@@ -61,3 +68,20 @@ def test_percent_kind_direction_qualifier(text, mention, value, kind, direction,
 )
 def test_percent_nothing_to_find(text: str, pack_de) -> None:
     assert find_percentages(text, pack_de) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "mention", "value", "kind", "direction"),
+    [
+        ("en", "Sales rose by 3 percentage points.", "by 3 percentage points", Decimal(3), "points", "up"),
+        ("en", "an increase of 12% in spending", "12%", Decimal(12), "change", "up"),
+        ("en", "Mobil had a 30% stake in fuels.", "30%", Decimal(30), "share", None),
+        ("en", "per cent of twenty-two", "per cent of twenty-two", Decimal(22), "level", None),
+        ("fr", "le chiffre d'affaires a progressé de 12 %", "de 12 %", Decimal(12), "change", "up"),
+        ("es", "las ventas cayeron un 5%", "un 5%", Decimal(5), "change", "down"),
+        ("it", "in calo dell'8 per cento", "8 per cento", Decimal(8), "change", "down"),
+    ],
+)
+def test_percent_every_pack(lang, text, mention, value, kind, direction) -> None:
+    (found,) = find_percentages(text, load_langpack(lang))
+    assert (found.text, found.value, found.kind, found.direction) == (mention, value, kind, direction)

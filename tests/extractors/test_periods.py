@@ -82,3 +82,29 @@ def test_periods_relative_without_publication_are_reported_with_null_dates(text,
 )
 def test_periods_never_from_bare_numbers(text: str, pack_de) -> None:
     assert find_periods(text, pack_de, published=PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "start", "end"),
+    [
+        ("en", "in the third quarter", "2024-07-01", "2024-09-30"),
+        ("en", "last year", "2023-01-01", "2023-12-31"),
+        ("en", "in the past three months", "2024-05-01", "2024-08-01"),
+        ("en", "since September", "2023-09-01", None),
+        ("fr", "au premier trimestre", "2024-01-01", "2024-03-31"),
+        ("es", "en el primer trimestre", "2024-01-01", "2024-03-31"),
+        ("it", "nel primo trimestre", "2024-01-01", "2024-03-31"),
+        ("pt", "no primeiro trimestre", "2024-01-01", "2024-03-31"),
+        ("nl", "in het eerste kwartaal", "2024-01-01", "2024-03-31"),
+        ("sv", "under första kvartalet", "2024-01-01", "2024-03-31"),
+    ],
+)
+def test_periods_every_pack(lang, text, start, end) -> None:
+    (period,) = find_periods(text, load_langpack(lang), published=PUB)
+    assert (period.text, period.start_date, period.end_date) == (
+        text, dt.date.fromisoformat(start), end and dt.date.fromisoformat(end))
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", "2023"), ("en", "$ 2023 million"), ("fr", "2023 euros")])
+def test_periods_every_pack_never_from_bare_numbers(lang, text) -> None:
+    assert find_periods(text, load_langpack(lang), published=PUB) == []

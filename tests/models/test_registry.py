@@ -41,7 +41,10 @@ def test_registry_shipped_model_path_is_inside_package() -> None:
     assert (Path(info.path) / "config.cfg").is_file()
 
 
-@pytest.mark.parametrize("lang, expected", [("de", "de_news_sm"), ("en", "de_news_sm"), ("und", "de_news_sm")])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [("de", "de_news_sm"), ("en", "de_news_sm"), ("und", "de_news_sm")],
+)
 def test_registry_default_model_falls_back_to_german(lang: str, expected: str) -> None:
     assert default_model(lang) == expected
 
@@ -63,7 +66,9 @@ def test_registry_rejects_duplicate_names() -> None:
 
 
 def test_registry_broken_model_folder(tmp_path: Path) -> None:
-    (tmp_path / "config.cfg").write_text("[nlp]\nlang = \"xx\"\npipeline = [\"ner\"\n", encoding="utf-8")
+    (tmp_path / "config.cfg").write_text(
+        '[nlp]\nlang = "xx"\npipeline = ["ner"\n', encoding="utf-8"
+    )
     with pytest.raises(ModelLoadError) as info:
         get_backend(f"spacy:{tmp_path}")
     assert str(tmp_path) in str(info.value) and isinstance(info.value, NewsfactsError)
@@ -88,13 +93,20 @@ def test_registry_fake_is_cached_and_a_backend() -> None:
             "TikTok zahlt Microsoft monatlich, sagt Satya Nadella.",
             [(0, 6, "ORG"), (13, 22, "ORG"), (39, 52, "PER")],
         ),
-        ("Metall und Meta-Aktien; Microsofts Cloud", [(11, 15, "ORG")]),  # word boundaries only
+        (
+            "Metall und Meta-Aktien; Microsofts Cloud",
+            [(11, 15, "ORG")],
+        ),  # word boundaries only
         ("", []),
         ("مرحبا TikTok 🙂 TikTok", [(6, 12, "ORG"), (15, 21, "ORG")]),
     ],
 )
-def test_registry_fake_backend_finds_presets(text: str, expected: list[tuple[int, int, str]]) -> None:
-    fake = FakeBackend({"ORG": ["TikTok", "Microsoft", "Meta"], "PER": ["Satya Nadella"]})
+def test_registry_fake_backend_finds_presets(
+    text: str, expected: list[tuple[int, int, str]]
+) -> None:
+    fake = FakeBackend(
+        {"ORG": ["TikTok", "Microsoft", "Meta"], "PER": ["Satya Nadella"]}
+    )
     spans = fake.entities(text)
     assert [(s.start, s.end, s.label) for s in spans] == expected
     assert all(s.text == text[s.start : s.end] for s in spans)
@@ -103,7 +115,9 @@ def test_registry_fake_backend_finds_presets(text: str, expected: list[tuple[int
 
 def test_registry_fake_prefers_longest_overlap() -> None:
     fake = FakeBackend({"ORG": ["Deutsche Bank", "Bank"], "LOC": ["Deutsche"]})
-    assert fake.entities("Die Deutsche Bank") == [EntitySpan(4, 17, "ORG", "Deutsche Bank")]
+    assert fake.entities("Die Deutsche Bank") == [
+        EntitySpan(4, 17, "ORG", "Deutsche Bank")
+    ]
 
 
 def test_registry_entity_span_is_frozen() -> None:
@@ -124,5 +138,7 @@ def test_registry_import_is_cheap_and_layered() -> None:
 def test_registry_models_never_import_extractors_or_prefect() -> None:
     for path in Path(models.__file__).parent.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
-        assert "import extractors" not in source and "from extractors" not in source, path
+        assert "import extractors" not in source and "from extractors" not in source, (
+            path
+        )
         assert "prefect" not in source.lower(), path

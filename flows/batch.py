@@ -1,0 +1,123 @@
+"""One batch of articles through the library, into rows for the sinks (no Prefect here).
+
+This is the body of the flows' extraction task, kept free of Prefect so it can be tested and
+benchmarked on its own. The model is loaded once per process by the library's registry
+(``models.get_backend`` is cached), so a worker that runs many batches loads it once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.errors import InputError, NewsfactsError
+from extractors.facts import fact_rows
+from extractors.pipeline import extract_article
+from extractors.readers import RawArticle
+from flows.sinks import Row, article_key
+from flows.sources import utc_now
+
+__all__ = ["BatchResult", "Pending", "dead_letter", "extract_batch", "warm_up"]
+
+log = logging.getLogger(__name__)
+_WARM_LOCK = threading.Lock()
+_WARM: set[tuple[str | None, str | None]] = set()
+_WARM_TEXT = ("Die Beispiel AG hat im ersten Quartal 2024 rund 3,5 Millionen Euro an die Muster GmbH "
+              "gezahlt. Der Umsatz stieg um 4 Prozent.")
+
+
+def warm_up(*, ner: str | None = None, lang: str | None = None) -> None:
+    """Load the model, language packs and language detector once per process, under a lock.
+
+    Two threads that make a process's first extractions at the same time would otherwise both
+    load the model, and langdetect's lazy profile loading is not thread-safe: a thread can
+    detect against half-loaded profiles (seen here as German articles detected as "af").
+    """
+    if (ner, lang) in _WARM:
+        return
+    with _WARM_LOCK:
+        if (ner, lang) not in _WARM:
+            extract_article(_WARM_TEXT, ner=ner, lang=lang)
+            _WARM.add((ner, lang))
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An article waiting for extraction, with its content key for the ledger."""
+
+    key: str
+    raw: RawArticle
+
+
+@dataclass
+class BatchResult:
+    """What one batch produced: sink rows, dead letters, processed keys and counts for reports."""
+
+    facts: list[Row] = field(default_factory=list)
+    articles: list[Row] = field(default_factory=list)
+    dead: list[dict[str, Any]] = field(default_factory=list)
+    done: list[str] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    top: list[dict[str, Any]] = field(default_factory=list)
+
+
+def dead_letter(source: str, reason: str, *, stage: str, error: str, id: str | None = None,  # noqa: A002
+                url: str | None = None) -> dict[str, Any]:
+    """A dead-letter record: where the article came from, the stage that failed, and why."""
+    return {"source": source, "id": id, "url": url, "stage": stage, "error": error,
+            "reason": reason, "at": utc_now()}
+
+
+def error_letter(exc: InputError, *, stage: str, url: str | None = None) -> dict[str, Any]:
+    """A dead letter for an input the readers or fetchers could not turn into an article."""
+    return dead_letter(exc.path, str(exc), stage=stage, error=type(exc).__name__, url=url)
+
+
+def extract_batch(batch: list[Pending], *, ner: str | None = None, lang: str | None = None,
+                  with_articles: bool = False, top: int = 20) -> BatchResult:
+    """Extract every article of a batch; a failing article becomes a dead letter, the rest go on.
+
+    Args:
+        batch: the articles, each with its content key.
+        ner: the NER model name; the language's default when None.
+        lang: the language of every article; detected (or taken from the input) when None.
+        with_articles: also return the full article records.
+        top: how many of the batch's most confident facts to keep for the run's table.
+    """
+    warm_up(ner=ner, lang=lang)
+    result = BatchResult()
+    for item in batch:
+        raw = item.raw
+        try:
+            article = extract_article(raw.text, lang=lang or raw.language, published=raw.published,
+                                      ner=ner, title=raw.title, id=raw.id, source=raw.source,
+                                      url=raw.url, header=raw.input_format == "txt")  # as the CLI
+            rows = fact_rows(article)
+        except Exception as exc:  # one bad article must not stop a batch: report it and go on
+            if not isinstance(exc, NewsfactsError):
+                log.exception("unexpected error on %s", raw.source)
+            result.dead.append(dead_letter(raw.source, str(exc), stage="extract", error=type(exc).__name__,
+                                           id=raw.id, url=raw.url))
+            continue
+        day = article.published.isoformat() if article.published else "unknown"
+        for row in rows:
+            result.facts.append(Row(row.fact_id, day, row.model_dump_json(by_alias=True)))
+            result.kinds[row.kind] += 1
+            data = row.model_dump(mode="json")  # Decimal -> JSON numbers for the artifact table
+            result.top.append({"confidence": data["confidence"], "kind": data["kind"],
+                               "who": data["customer"] or data["company"], "vendor": data["vendor"],
+                               "amount": data["amount_value"], "currency": data["amount_currency"],
+                               "rate": data["rate"], "percent": data["percent_value"],
+                               "article": article.title or article.id})
+        if with_articles:
+            line = article.model_dump_json(by_alias=True)
+            record = {"id": article.id, "text": article.text}
+            result.articles.append(Row(article_key(record), day, line))
+        result.languages[article.language] += 1
+        result.done.append(item.key)
+    result.top = sorted(result.top, key=lambda r: -(r["confidence"] or 0))[:top]
+    return result
