@@ -1,0 +1,48 @@
+"""Document-level entity consistency and the pack's company cues."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractors.entities import harmonize_entities
+from extractors.facts import org_cues
+from extractors.langpack import load_langpack
+from extractors.records import Entity
+
+
+def ent(text: str, name: str, label: str, nth: int = 0) -> Entity:
+    start = [m.start() for m in re.finditer(re.escape(name), text)][nth]
+    return Entity(text=name, start=start, end=start + len(name), label=label)  # type: ignore[arg-type]
+
+
+def test_entities_majority_label_and_propagation() -> None:
+    text = "Siemens wächst. Siemens zahlt. Der Chef von Siemens lacht."
+    out = harmonize_entities(text, [ent(text, "Siemens", "ORG"), ent(text, "Siemens", "ORG", 1)])
+    assert [(e.text, e.label, e.start) for e in out] == [
+        ("Siemens", "ORG", 0), ("Siemens", "ORG", 16), ("Siemens", "ORG", 44)]
+    for e in out:
+        assert text[e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Ein Kunde ist das in Abu Dhabi ansässige Unternehmen G42, das expandiert.", "G42"),
+     ("Microsoft sucht Kunden wie Walmart und Intuit.", "Walmart"),
+     ("Größter Abnehmer ist das Finanzsoftwareunternehmen Intuit.", "Intuit"),
+     ("Walmart, ein langjähriger Kunde der Cloud-Dienste, nutzt die Technik.", "Walmart")],
+)
+def test_de_entities_company_cues(text: str, name: str) -> None:
+    cues = org_cues(load_langpack("de"))
+    tagged = [ent(text, "Walmart", "LOC")] if "Walmart" in text else []
+    out = harmonize_entities(text, tagged, org_cues=cues)
+    assert (name, "ORG") in [(e.text, e.label) for e in out]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Regierung will Unternehmen Geld geben.", "Viele Kunden Finanzberatung zu bieten ist schwer."],
+)
+def test_de_entities_capitalised_nouns_after_cue_stay_untagged(text: str) -> None:
+    assert harmonize_entities(text, [], org_cues=org_cues(load_langpack("de"))) == []
