@@ -1,0 +1,156 @@
+"""Export fact rows to Parquet and to a DuckDB database file, for BI tools and notebooks.
+
+DuckDB reads the JSONL itself (``read_json`` with an explicit, typed column list), so a file whose
+optional fields are all null still gets the right types, and fields added to the contract later
+are ignored until this list names them. The views are documented in ``dashboard/README.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dashboard.errors import ExportError
+from dashboard.periods import rate_months_sql
+from dashboard.sources import expand_paths
+
+if TYPE_CHECKING:
+    import duckdb
+
+__all__ = ["FACT_COLUMNS", "VIEWS", "ExportReport", "export_facts", "load_facts"]
+
+MONEY = "DECIMAL(38,6)"  # exact: amounts are decimals in the contract, never floats
+FACT_COLUMNS: Mapping[str, str] = {
+    "schema": "VARCHAR", "fact_id": "VARCHAR", "kind": "VARCHAR",
+    "article_id": "VARCHAR", "source": "VARCHAR", "url": "VARCHAR", "title": "VARCHAR",
+    "published": "DATE", "language": "VARCHAR",
+    "customer": "VARCHAR", "vendor": "VARCHAR", "company": "VARCHAR", "product": "VARCHAR",
+    "metric": "VARCHAR", "of": "VARCHAR",
+    "amount_value": MONEY, "amount_currency": "VARCHAR", "amount_qualifier": "VARCHAR",
+    "amount_vague": "BOOLEAN", "amount_min": MONEY, "amount_max": MONEY, "rate": "VARCHAR",
+    "count_value": MONEY, "count_qualifier": "VARCHAR",
+    "percent_value": "DECIMAL(18,6)", "percent_kind": "VARCHAR", "percent_qualifier": "VARCHAR",
+    "direction": "VARCHAR", "period_start": "DATE", "period_end": "DATE",
+    "evidence": "VARCHAR", "evidence_start": "INTEGER", "evidence_end": "INTEGER",
+    "confidence": "DOUBLE", "extractor_version": "VARCHAR",
+}  # fmt: skip
+
+VIEWS: Mapping[str, str] = {
+    "payments": f"""
+        SELECT *,
+               CAST({rate_months_sql()} AS DOUBLE) AS rate_months,
+               CAST(amount_value AS DOUBLE) / {rate_months_sql()} AS amount_per_month,
+               CASE WHEN rate IS NULL THEN amount_value END AS amount_one_off,
+               CAST(date_trunc('month', coalesce(period_start, published)) AS DATE) AS month
+        FROM facts WHERE kind = 'payment'""",
+    "monthly_payment_totals": """
+        SELECT month, amount_currency AS currency, customer, vendor, count(*) AS facts,
+               sum(amount_per_month) AS recurring_per_month, sum(amount_one_off) AS one_off_total
+        FROM payments GROUP BY ALL""",
+    "monthly_payment_totals_by_customer": """
+        SELECT month, currency, customer, sum(facts) AS facts,
+               sum(recurring_per_month) AS recurring_per_month, sum(one_off_total) AS one_off_total
+        FROM monthly_payment_totals GROUP BY ALL""",
+    "monthly_payment_totals_by_vendor": """
+        SELECT month, currency, vendor, sum(facts) AS facts,
+               sum(recurring_per_month) AS recurring_per_month, sum(one_off_total) AS one_off_total
+        FROM monthly_payment_totals GROUP BY ALL""",
+}
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What an export wrote."""
+
+    facts: int
+    parquet: tuple[Path, ...]
+    duckdb: Path | None
+
+
+def _duckdb() -> Any:
+    try:
+        import duckdb
+    except ImportError:
+        raise ExportError(
+            "the export needs DuckDB, which is not installed",
+            hint="pip install 'newsfacts[dashboard]'",
+        ) from None
+    return duckdb
+
+
+def load_facts(con: duckdb.DuckDBPyConnection, paths: Iterable[str]) -> int:
+    """Create table ``facts`` (typed) and the views in ``con`` from fact JSONL; return the row count."""
+    files = [f for f in expand_paths(paths) if f != "-"]
+    columns = (
+        "{"
+        + ", ".join(f"'{name}': '{kind}'" for name, kind in FACT_COLUMNS.items())
+        + "}"
+    )
+    con.execute(
+        f"""CREATE OR REPLACE TABLE facts AS
+            SELECT * FROM read_json(?, format = 'newline_delimited', columns = {columns})
+            WHERE fact_id IS NOT NULL AND coalesce(schema, 'newsfacts.fact/1') = 'newsfacts.fact/1'""",
+        [files],
+    )
+    for name, sql in VIEWS.items():
+        con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+    row = con.execute("SELECT count(*) FROM facts").fetchone()
+    return int(row[0]) if row else 0
+
+
+def export_facts(
+    paths: Iterable[str],
+    *,
+    parquet_dir: str | Path | None = None,
+    duckdb_path: str | Path | None = None,
+) -> ExportReport:
+    """Write fact rows to Parquet files and/or a DuckDB database with views.
+
+    Args:
+        paths: fact JSONL files, folders or globs.
+        parquet_dir: a folder for ``facts.parquet`` and one Parquet file per view.
+        duckdb_path: a DuckDB database file (replaced if it exists) holding table ``facts`` and the
+            views of ``VIEWS``.
+
+    Returns:
+        The files written and the number of facts.
+
+    Raises:
+        ExportError: DuckDB is missing, no output was asked for, or an output cannot be written.
+        InputError: an input path matches nothing.
+    """
+    if parquet_dir is None and duckdb_path is None:
+        raise ExportError(
+            "nothing to write", hint="give --parquet DIR and/or --duckdb FILE"
+        )
+    duckdb = _duckdb()
+    paths = list(paths)
+    if duckdb_path is not None:
+        target = Path(duckdb_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for stale in (target, target.with_name(target.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        con = duckdb.connect(str(target))
+    else:
+        con = duckdb.connect()
+    written: list[Path] = []
+    try:
+        count = load_facts(con, paths)
+        if parquet_dir is not None:
+            folder = Path(parquet_dir)
+            folder.mkdir(parents=True, exist_ok=True)
+            for name in ("facts", *VIEWS):
+                file = folder / f"{name}.parquet"
+                con.execute(
+                    f"COPY (SELECT * FROM {name}) TO ? (FORMAT parquet)", [str(file)]
+                )
+                written.append(file)
+    except duckdb.Error as exc:
+        raise ExportError(f"export failed: {exc}") from exc
+    finally:
+        con.close()
+    return ExportReport(
+        count, tuple(written), Path(duckdb_path) if duckdb_path else None
+    )

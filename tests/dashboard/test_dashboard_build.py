@@ -1,0 +1,162 @@
+"""Reading fact rows, normalising rates, and building the dashboard page (no browser)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard.aggregate import NO_CURRENCY, UNNAMED, payment_totals
+from dashboard.build import build_dashboard, encode
+from dashboard.errors import InputError
+from dashboard.periods import month_of, per_month
+from dashboard.sources import expand_paths, read_facts
+from extractors.records import Article, FactRow
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "dashboard"
+FACT_FILES = ["facts.jsonl", "nulls.jsonl", "pipeline-facts.jsonl"]
+ARTICLE_FILES = ["articles.jsonl", "pipeline-articles.jsonl"]
+
+
+def _rows(name: str) -> list[dict]:
+    return [
+        json.loads(line)
+        for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    ]
+
+
+@pytest.mark.parametrize("name", FACT_FILES)
+def test_fixtures_fact_rows_follow_the_contract(name: str) -> None:
+    for row in _rows(name):
+        FactRow.model_validate(row)
+
+
+@pytest.mark.parametrize("name", ARTICLE_FILES)
+def test_fixtures_evidence_offsets_index_the_article_text(name: str) -> None:
+    texts = {a["id"]: Article.model_validate(a).text for a in _rows(name)}
+    facts = _rows("facts.jsonl" if name == "articles.jsonl" else "pipeline-facts.jsonl")
+    for row in facts:
+        assert (
+            texts[row["article_id"]][row["evidence_start"] : row["evidence_end"]]
+            == row["evidence"]
+        )
+
+
+@pytest.mark.parametrize(
+    ("value", "rate", "expected"),
+    [(1200, "P1Y", 100), (300, "P3M", 100), (100, "P1M", 100), (7, "P1W", 7 * 365.25 / 12 / 7),
+     (1, "P1D", 365.25 / 12), (500, None, None), (None, "P1M", None), (5, "P2Y", None)],
+)  # fmt: skip
+def test_periods_per_month(
+    value: float | None, rate: str | None, expected: float | None
+) -> None:
+    assert per_month(value, rate) == (
+        pytest.approx(expected) if expected is not None else None
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [({"period_start": "2024-03-01", "published": "2024-08-01"}, "2024-03"),
+     ({"period_start": None, "published": "2024-08-01"}, "2024-08"), ({}, None)],
+)  # fmt: skip
+def test_periods_month_of(row: dict, expected: str | None) -> None:
+    assert month_of(row) == expected
+
+
+def test_aggregate_payment_totals_keep_currencies_apart() -> None:
+    rows = _rows("facts.jsonl")
+    usd = payment_totals(rows, by="customer", currency="USD")
+    assert usd["Acme Corp"].per_month == pytest.approx(2_000_000 + 300_000 + 1_500_000)
+    assert usd["Umbrella Ltd"].one_off == 500_000 and usd["Umbrella Ltd"].per_month == 0
+    eur = payment_totals(rows, by="vendor", currency="EUR")
+    assert eur["Initech AG"].per_month == pytest.approx(
+        100_000 + 300_000 + 4_000_000 / 12
+    )
+    assert "Globex Inc" not in eur  # a USD vendor never shows up in EUR without rates
+    converted = payment_totals(rows, by="vendor", currency="EUR", fx={"USD": 0.5})
+    assert converted["Globex Inc"].per_month == pytest.approx(0.5 * 3_800_000)
+
+
+def test_aggregate_rows_with_nulls_everywhere() -> None:
+    rows = _rows("nulls.jsonl")
+    totals = payment_totals(rows, by="customer", currency=NO_CURRENCY)
+    assert totals == {UNNAMED: totals[UNNAMED]} and totals[UNNAMED].one_off == 750_000
+
+
+def test_sources_files_folders_and_globs(tmp_path: Path) -> None:
+    assert expand_paths([str(FIXTURES / "facts.jsonl")]) == [
+        str(FIXTURES / "facts.jsonl")
+    ]
+    assert str(FIXTURES / "nulls.jsonl") in expand_paths([str(FIXTURES)])
+    assert expand_paths([str(FIXTURES / "pipeline-*.jsonl")]) == [
+        str(FIXTURES / "pipeline-articles.jsonl"), str(FIXTURES / "pipeline-facts.jsonl")]  # fmt: skip
+    with pytest.raises(InputError, match="no such file"):
+        expand_paths([str(tmp_path / "missing*.jsonl")])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"kind": "payment"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.jsonl:1.*not JSON"):
+        read_facts([str(bad)])
+
+
+def test_sources_article_records_are_flattened_like_extract_facts() -> None:
+    from_articles = read_facts([str(FIXTURES / "pipeline-articles.jsonl")])
+    from_facts = _rows("pipeline-facts.jsonl")
+    assert [r["fact_id"] for r in from_articles.rows] == [
+        r["fact_id"] for r in from_facts
+    ]
+    assert from_articles.rows[0]["source"] == from_facts[0]["source"]
+    assert set(from_articles.texts) == {r["article_id"] for r in from_facts}
+
+
+def test_build_encode_round_trips_every_row() -> None:
+    data = read_facts([str(FIXTURES / f) for f in FACT_FILES])
+    payload = encode(data)
+    fields = payload["article_fields"]
+    for i, row in enumerate(data.rows):
+        strings = payload["strings"]
+        for name in (
+            "kind",
+            "customer",
+            "vendor",
+            "amount_currency",
+            "rate",
+            "evidence",
+        ):
+            code = strings[name]["codes"][i]
+            assert (None if code < 0 else strings[name]["values"][code]) == row.get(
+                name
+            )
+        assert payload["numbers"]["amount_value"][i] == row.get("amount_value")
+        article = payload["articles"][payload["article_of"][i]]
+        assert article[fields.index("source")] == row.get("source")
+
+
+def test_build_page_is_self_contained_and_escapes_data(tmp_path: Path) -> None:
+    hostile = dict(
+        _rows("nulls.jsonl")[0],
+        evidence="</script><script>alert(1)</script>",
+        title="<b>x</b>",
+    )
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text(json.dumps(hostile) + "\n", encoding="utf-8")
+    report = build_dashboard([str(facts)], tmp_path / "out.html", title="A <Title>")
+    page = report.path.read_text(encoding="utf-8")
+    assert (
+        report.facts == 1 and page.count("</script>") == 2
+    )  # the data block's and the code's
+    assert "<title>A &lt;Title&gt;</title>" in page and "__TITLE__" not in page
+    assert not re.search(
+        r"<(script|link|img)[^>]+(src|href)=", page
+    )  # nothing fetched: no CDN
+
+
+def test_build_fixture_dashboard(tmp_path: Path) -> None:
+    report = build_dashboard(
+        [str(FIXTURES / f) for f in FACT_FILES], tmp_path / "d.html",
+        articles=[str(FIXTURES / f) for f in ARTICLE_FILES],
+    )  # fmt: skip
+    assert (report.facts, report.texts) == (30, 8)
+    assert report.bytes < 200_000
