@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
+from golden_cases import golden_params
 
 from extractors.langpack import load_langpack
 from extractors.money import find_amounts
 
-GOLDEN_DIR = Path(__file__).parents[2] / "fixtures" / "golden"
-GOLDEN = sorted(GOLDEN_DIR.glob("*/money.jsonl"))
-
-
-def _cases(paths: list[Path]) -> list[Any]:
-    """Every golden line of every language; the folder names the pack."""
-    rows = [
-        {**json.loads(line), "lang": path.parent.name}
-        for path in paths
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line
-    ]
-    return [
-        pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(reason=row["xfail"], strict=True)]
-                     if row.get("xfail") else [])
-        for row in rows
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +18,7 @@ def pack_de():
     return load_langpack("de")
 
 
-@pytest.mark.parametrize("case", _cases(GOLDEN))
+@pytest.mark.parametrize("case", golden_params("money"))
 def test_money_golden(case: dict[str, Any]) -> None:
     got = [a.model_dump(mode="json") for a in find_amounts(case["text"], load_langpack(case["lang"]))]
     assert got == case["expected"]

@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from golden_cases import golden_params
 
 from extractors.langpack import load_langpack
 from extractors.periods import find_periods
 
-GOLDEN = Path(__file__).parents[2] / "fixtures" / "golden" / "de" / "periods.jsonl"
 PUB = dt.date(2024, 8, 1)
 
 
-def _cases(path: Path) -> list[Any]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return [
-        pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(reason=row["xfail"], strict=True)]
-                     if row.get("xfail") else [])
-        for row in rows
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +21,7 @@ def pack_de():
     return load_langpack("de")
 
 
-@pytest.mark.parametrize("case", _cases(GOLDEN))
+@pytest.mark.parametrize("case", golden_params("periods", langs="de"))
 def test_periods_golden(case: dict[str, Any], pack_de) -> None:
     published = dt.date.fromisoformat(case["published"]) if case["published"] else None
     got = [p.model_dump(mode="json") for p in find_periods(case["text"], pack_de, published=published)]
