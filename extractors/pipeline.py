@@ -21,7 +21,8 @@ from extractors.language import LanguageGuess, detect_language
 from extractors.money import find_amounts
 from extractors.percent import find_percentages
 from extractors.periods import find_periods
-from extractors.records import Amount, Article, Entity, Paragraph, Percentage, Period
+from extractors.orgnames import normalize_org
+from extractors.records import Amount, Article, Entity, Fact, Paragraph, Percentage, Period
 from extractors.sentences import paragraph_spans
 from extractors.version import __version__
 from models import default_model, get_backend
@@ -84,10 +85,26 @@ def extract_article(
     return Article(
         id=aid, source=source, url=url, title=title or head.title, published=published,
         language=guess.lang, language_score=guess.score, text=text,
-        paragraphs=tuple(_paragraphs(masked)), entities=tuple(entities), amounts=tuple(amounts),
-        percentages=tuple(percentages), periods=tuple(periods), facts=tuple(facts),
+        paragraphs=tuple(_paragraphs(masked)), entities=tuple(_with_norms(entities)), amounts=tuple(amounts),
+        percentages=tuple(percentages), periods=tuple(periods), facts=tuple(_fact_norms(facts)),
         extractor_version=__version__,
     )
+
+
+def _with_norms(entities: list[Entity]) -> list[Entity]:
+    """Add the grouping name to every organisation; the surface form stays as written."""
+    return [e.model_copy(update={"norm": normalize_org(e.text)}) if e.label == "ORG" else e
+            for e in entities]
+
+
+def _fact_norms(facts: list[Fact]) -> list[Fact]:
+    """Add ``customer_norm``/``vendor_norm``/``company_norm`` for the names a fact carries."""
+    out = []
+    for fact in facts:
+        update = {f"{role}_norm": normalize_org(name) for role in ("customer", "vendor", "company")
+                  if (name := getattr(fact, role))}
+        out.append(fact.model_copy(update=update) if update else fact)
+    return out
 
 
 def article_id(text: str) -> str:

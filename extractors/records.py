@@ -47,7 +47,7 @@ Label = Literal["PER", "ORG", "LOC", "MISC"]
 Rate = Literal["P1D", "P1W", "P1M", "P3M", "P6M", "P1Y"]
 PercentKind = Literal["change", "share", "level", "points"]
 Direction = Literal["up", "down"]
-FactKind = Literal["payment", "revenue", "spending", "change", "share", "count"]
+FactKind = Literal["payment", "acquisition", "revenue", "spending", "change", "share", "count"]
 
 
 class _Record(BaseModel):
@@ -66,6 +66,7 @@ class Entity(Mention):
     """A named entity found by the NER backend."""
 
     label: Label
+    norm: str | None = None  # ORG only: the grouping name (extractors/orgnames.py)
 
 
 class Amount(Mention):
@@ -116,7 +117,14 @@ class Fact(_Record):
     customer: str | None = None
     vendor: str | None = None
     company: str | None = None
+    customer_norm: str | None = None  # grouping names (legal forms removed): orgnames.py
+    vendor_norm: str | None = None
+    company_norm: str | None = None
     product: str | None = None
+    # acquisition: who buys which company from whom; the price is amount_*, the date period_*
+    buyer: str | None = None
+    target: str | None = None
+    seller: str | None = None
     metric: str | None = None
     of: str | None = None  # the whole a share is of ("25 % des Umsatzes von Microsoft")
     amount_value: Number | None = None

@@ -1,4 +1,4 @@
-"""Score any registered NER backend on a CoNLL/IOB file (entity-level, exact span match).
+"""Score any registered NER backend on a CoNLL/IOB or JSONL gold file (entity-level, exact span match).
 
 Usage::
 
@@ -16,6 +16,7 @@ character span and label equal a gold one. The model card's numbers come from th
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import Counter
@@ -33,7 +34,9 @@ __all__ = [
     "format_scores",
     "main",
     "measure_speed",
+    "read_gold",
     "read_iob",
+    "read_jsonl",
     "score",
 ]
 
@@ -84,6 +87,42 @@ def read_iob(path: Path) -> list[Gold]:
             sentences.append(_sentence(rows))
             rows = []
     return sentences
+
+
+def read_jsonl(path: Path) -> list[Gold]:
+    """Read a JSONL gold file: one ``{"text": ..., "entities": [...]}`` object per line.
+
+    Entities are ``{"start", "end", "label"}`` objects or ``[start, end, label]`` lists
+    (spaCy's and Prodigy's conventions; a ``"spans"`` key is read like ``"entities"``). Offsets
+    are half-open character offsets into ``text``.
+
+    Raises:
+        ValueError: a line is not valid JSON or an entity does not index the text.
+    """
+    sentences: list[Gold] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            text = record["text"]
+            spans = set()
+            for ent in record.get("entities", record.get("spans", [])):
+                start, end, label = (
+                    (ent["start"], ent["end"], ent["label"]) if isinstance(ent, dict) else ent
+                )
+                if not 0 <= start < end <= len(text):
+                    raise ValueError(f"span {start}-{end} outside the text")
+                spans.add((int(start), int(end), str(label)))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{path}:{number}: not a gold record ({exc})") from exc
+        sentences.append(Gold(text, frozenset(spans)))
+    return sentences
+
+
+def read_gold(path: Path) -> list[Gold]:
+    """Read a gold file by its suffix: ``.jsonl`` as JSONL, anything else as CoNLL/IOB."""
+    return read_jsonl(path) if path.suffix == ".jsonl" else read_iob(path)
 
 
 def _sentence(rows: Sequence[tuple[str, str]]) -> Gold:
@@ -183,7 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "file",
         type=Path,
-        help="CoNLL/IOB file: token<TAB>label, blank line between sentences",
+        help="gold file: CoNLL/IOB (token<TAB>label, blank line between sentences) or .jsonl "
+        "({\"text\": ..., \"entities\": [[start, end, label], ...]} per line)",
     )
     parser.add_argument(
         "--model",
@@ -195,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        sentences = read_iob(args.file)
+        sentences = read_gold(args.file)
         if (
             args.speed
         ):  # measure before anything else loads the model, so load time is honest
@@ -203,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.model or "de_news_sm", [s.text for s in sentences]
             )
         scores = evaluate(get_backend(args.model), sentences)
-    except (NewsfactsError, OSError) as exc:
+    except (NewsfactsError, OSError, ValueError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
     print(

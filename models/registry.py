@@ -6,7 +6,8 @@ happens at import) and cached per process, so a worker loads each model once and
 articles.
 
 Names:
-- ``de_news_sm``: the German pipeline shipped in ``models/de_news_sm/`` (spaCy backend).
+- ``de_news_sm``, ``en_news_sm``, ...: the pipelines shipped in ``models/`` and listed in
+  ``models/shipped.toml`` (spaCy backend).
 - ``spacy:/some/path``: any local spaCy pipeline folder.
 - ``fake``: a test double that finds preset strings by exact search (like httpx's MockTransport);
   ``get_backend("fake")`` has no presets, construct :class:`FakeBackend` to give it some.
@@ -120,15 +121,14 @@ def list_models() -> list[ModelInfo]:
 def default_model(lang: str) -> str:
     """Name of the model to use for ``lang`` (ISO 639-1).
 
-    The first registered spaCy model that lists ``lang`` wins. Only German is trained so far, so
-    every other language falls back to the German model ``de_news_sm``: names of companies,
-    people and places are often spelled alike across Latin-script languages, which makes it a
-    usable stop-gap, not a claim of accuracy.
+    The first registered spaCy model that lists ``lang`` wins; any other language gets the
+    multilingual fallback (``fallback = true`` in ``shipped.toml``), or the German model when no
+    fallback is shipped.
     """
     for info, _ in (_REGISTRY[n] for n in sorted(_REGISTRY)):
         if info.kind == "spacy" and lang in info.languages:
             return info.name
-    return "de_news_sm"
+    return _FALLBACK[0] if _FALLBACK else "de_news_sm"
 
 
 def get_backend(name: str | None = None) -> NerBackend:
@@ -235,15 +235,28 @@ class FakeBackend:
         return [self.entities(t) for t in texts]
 
 
-@register_backend(
-    "de_news_sm",
-    kind="spacy",
-    languages=("de",),
-    path=str(MODELS_DIR / "de_news_sm"),
-    description="German news NER (PER, ORG, LOC, MISC), small CNN; see models/de_news_sm/README.md",
-)
-def _make_de_news_sm() -> NerBackend:
-    return SpacyBackend(MODELS_DIR / "de_news_sm", name="de_news_sm")
+def _register_shipped(manifest: Path = MODELS_DIR / "shipped.toml") -> None:
+    """Register every shipped pipeline listed in ``shipped.toml`` whose folder is present."""
+    import tomllib
+
+    with manifest.open("rb") as f:
+        entries = tomllib.load(f)
+    for name, entry in entries.items():
+        folder = MODELS_DIR / name
+        if not (folder / "config.cfg").is_file():
+            continue
+        if entry.get("fallback"):
+            _FALLBACK.append(name)
+
+        def factory(folder: Path = folder, name: str = name) -> NerBackend:
+            return SpacyBackend(folder, name=name)
+
+        register_backend(name, kind="spacy", languages=entry.get("languages", ()),
+                         path=str(folder), description=entry.get("description", ""))(factory)
+
+
+_FALLBACK: list[str] = []
+_register_shipped()
 
 
 @register_backend(

@@ -34,6 +34,7 @@ __all__ = [
     "Split",
     "doc_from_tags",
     "read_all",
+    "read_columns",
     "read_germeval",
     "read_hipe",
     "read_mobie",
@@ -317,6 +318,47 @@ def read_hipe(path: Path, nlp: Language) -> Iterator[tuple[str, Doc]]:
                 words, tags = [], []
     if words:
         yield key, doc_from_tags(nlp.vocab, words, tags)
+
+
+def read_columns(
+    path: Path,
+    nlp: Language,
+    *,
+    token: int,
+    tag: int,
+    labels: dict[str, str],
+    sep: str = "\t",
+    strip: str = "",
+    scheme: str = "iob2",
+) -> Iterator[tuple[str, Doc]]:
+    """Read a one-token-per-line corpus (CoNLL, WikiANN, UNER, WNUT) into PER/ORG/LOC/MISC docs.
+
+    ``labels`` maps the source's entity types to ours; a type mapped to ``"?"`` becomes a
+    missing span (neither taught nor punished), an unmapped type becomes O. ``scheme="iob1"``
+    reads CoNLL-2003-style tags where ``I-`` starts an entity unless the previous tag has the
+    same type. ``#`` comment lines (UNER) and ``-DOCSTART-`` lines are skipped.
+    """
+    with path.open(encoding="utf-8") as f:
+        for block in _iob_blocks(f):
+            words: list[str] = []
+            tags: list[tuple[str, str | None]] = []
+            prev = ""
+            for line in block:
+                cols = line.split(sep)
+                if len(cols) <= max(token, tag) or cols[token].startswith("-DOCSTART-"):
+                    continue  # a comment ("# text = ...") or a document marker
+                word = cols[token].removeprefix(strip) if strip else cols[token]
+                if not word.strip():
+                    continue
+                prefix, _, source = cols[tag].strip().partition("-")
+                mapped = labels.get(source, "") if prefix in ("B", "I") else ""
+                if scheme == "iob1" and prefix == "I" and source != prev:
+                    prefix = "B"
+                prev = source if prefix in ("B", "I") else ""
+                words.append(word)
+                tags.append(("O", "") if not mapped else (prefix, None if mapped == "?" else mapped))
+            if words:
+                yield " ".join(words), doc_from_tags(nlp.vocab, words, tags)
 
 
 def read_all(

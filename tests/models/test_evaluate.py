@@ -69,3 +69,23 @@ def test_evaluate_cli_unknown_model_exits_1(capsys: pytest.CaptureFixture[str]) 
 def test_evaluate_cli_shipped_model(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--model", "de_news_sm", str(TINY)]) == 0
     assert "micro" in capsys.readouterr().out
+
+
+def test_evaluate_reads_jsonl_gold(tmp_path: Path) -> None:
+    """Both entity notations of the JSONL gold give the same scores as the IOB reader would."""
+    from models.evaluate import read_gold
+
+    sentences = read_gold(TINY.with_suffix(".jsonl"))
+    found = {(s.text[a:b], label) for s in sentences for a, b, label in s.spans}
+    assert found == {("Siemens", "ORG"), ("München", "LOC"), ("Angela Merkel", "PER"),
+                     ("Deutsche Bank", "ORG")}
+    backend = FakeBackend({"ORG": ["Siemens", "Deutsche Bank"], "PER": ["Merkel"]})
+    scores = evaluate(backend, sentences)
+    assert (scores["ORG"].tp, scores["PER"].fp, scores["PER"].fn, scores["LOC"].fn) == (2, 1, 1, 1)
+
+
+def test_evaluate_jsonl_bad_span_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Kurz.", "entities": [[0, 99, "ORG"]]}\n', encoding="utf-8")
+    assert main([str(bad), "--model", "fake"]) == 1
+    assert "bad.jsonl:1" in capsys.readouterr().err

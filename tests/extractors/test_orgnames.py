@@ -1,0 +1,64 @@
+"""Normalised organisation names: one grouping key for the spellings news uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.orgnames import normalize_org
+
+__all__: list[str] = []
+
+
+@pytest.mark.parametrize(
+    ("surface", "norm"),
+    [
+        ("Siemens AG", "Siemens"),
+        ("SIEMENS AG", "Siemens"),
+        ("Henkel AG & Co. KGaA", "Henkel"),
+        ("Bayer Aktiengesellschaft", "Bayer"),
+        ("Microsoft Corp.", "Microsoft"),
+        ("the Microsoft Corporation", "Microsoft"),
+        ("Apple Inc.", "Apple"),
+        ("Meta Platforms, Inc.", "Meta Platforms"),
+        ("Banco Santander, S.A.", "Banco Santander"),
+        ("Enel S.p.A.", "Enel"),
+        ("ING Groep N.V.", "ING Groep"),
+        ("PKN Orlen S.A.", "PKN Orlen"),
+        ("BP p.l.c.", "BP"),
+        ("Airbus SE", "Airbus"),
+        ("Robert Bosch GmbH", "Robert Bosch"),
+        ("„Deutsche Bank AG“", "Deutsche Bank"),
+        ("General Motors Company", "General Motors"),
+    ],
+)
+def test_orgnames_removes_legal_forms(surface: str, norm: str) -> None:
+    assert normalize_org(surface) == norm
+
+
+@pytest.mark.parametrize(
+    "name", ["TikTok", "OpenAI", "SAS", "BASF", "De Beers", "McDonald's", "L'Oréal", "AG Vulcan"]
+)
+def test_orgnames_keeps_names_that_only_look_like_forms(name: str) -> None:
+    """A legal form is removed only at the end and never leaves an empty name."""
+    assert normalize_org(name) == name
+
+
+def test_orgnames_groups_spellings_together() -> None:
+    spellings = ["Volkswagen AG", "VOLKSWAGEN AG", "Volkswagen Aktiengesellschaft", "Volkswagen"]
+    assert {normalize_org(s) for s in spellings} == {"Volkswagen"}
+
+
+def test_orgnames_in_pipeline_output() -> None:
+    """The pipeline adds the norm next to the surface form, which stays as written."""
+    from pathlib import Path
+
+    from extractors.pipeline import extract_article
+
+    seed = Path(__file__).resolve().parents[2] / "fixtures" / "de-tiktok-microsoft.txt"
+    article = extract_article(seed.read_text(encoding="utf-8"))
+    orgs = [e for e in article.entities if e.label == "ORG"]
+    assert orgs and all(e.norm == normalize_org(e.text) for e in orgs)
+    assert all(e.norm is None for e in article.entities if e.label != "ORG")
+    payments = [f for f in article.facts if f.kind == "payment"]
+    assert payments and all(f.vendor_norm == normalize_org(f.vendor) for f in payments if f.vendor)
+    assert {f.customer_norm for f in payments} >= {"TikTok"}
