@@ -106,8 +106,16 @@ def _same_span(start: int, end: int, got: dict[str, Any], text: str, pack: LangP
 def _same_value(want: Decimal, got: dict[str, Any]) -> bool:
     """Equal; a negative spec value matches our magnitude with direction "down" ("-2 %")."""
     if want < 0 and got.get("direction") == "down":
-        return -want == got["value"]
-    return want == got["value"]
+        return _equal(-want, got["value"])
+    return _equal(want, got["value"])
+
+
+def _equal(want: Decimal, value: Decimal) -> bool:
+    """Equal, or equal at the spec's precision where the spec prints a double (15 or more
+    significant digits: 2/3 is "0.666666666666667" there, exact in our Decimal)."""
+    if want == value:
+        return True
+    return len(want.as_tuple().digits) >= 15 and value.quantize(want) == want
 
 
 def score_case(case: dict[str, Any], pack: LangPack | None) -> tuple[bool, list[dict[str, Any]]]:

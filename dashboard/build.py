@@ -17,8 +17,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from dashboard.aggregate import NO_CURRENCY
-from dashboard.periods import MONTHS_PER_RATE, month_of, per_month
+from dashboard.aggregate import NO_CURRENCY, group_name, surface_names
+from dashboard.periods import (
+    MAX_SPREAD_MONTHS,
+    MONTHS_PER_RATE,
+    month_of,
+    per_month,
+    spread_months,
+)
 from dashboard.sources import FactData, read_facts
 
 __all__ = ["BuildReport", "build_dashboard", "encode", "render"]
@@ -27,12 +33,15 @@ ARTICLE_FIELDS = ("article_id", "source", "url", "title", "published", "language
 STRING_FIELDS = (
     "kind", "customer", "vendor", "company", "product", "metric", "of", "amount_currency",
     "amount_qualifier", "rate", "percent_kind", "direction", "period_start", "period_end",
-    "evidence", "month",
+    "evidence", "month", "customer_group", "vendor_group", "company_group",
 )  # fmt: skip
 NUMBER_FIELDS = (
     "amount_value", "amount_min", "amount_max", "count_value", "percent_value",
-    "evidence_start", "evidence_end", "confidence", "per_month", "amount_vague",
+    "evidence_start", "evidence_end", "confidence", "per_month", "amount_vague", "spread",
 )  # fmt: skip
+# derived per row, not read: "month" (first bucket), "per_month", "spread" (months counted in),
+# "<role>_group" (the normalised name, else the name as written)
+ROLES = ("customer", "vendor", "company")
 PLAIN_FIELDS = ("fact_id",)
 
 
@@ -94,15 +103,17 @@ def encode(data: FactData) -> dict[str, Any]:
             slot = article_index[key] = len(articles)
             articles.append(list(key))
         article_of.append(slot)
-        derived = {
+        derived: dict[str, Any] = {
             "month": month_of(row),
             "per_month": per_month(_number(row.get("amount_value")), row.get("rate")),
+            "spread": spread_months(row),
+            **{f"{role}_group": group_name(row, role) for role in ROLES},
         }
         for name in STRING_FIELDS:
-            value = derived["month"] if name == "month" else row.get(name)
+            value = derived[name] if name in derived else row.get(name)
             codes[name].append(strings[name].code(_text(value)))
         for name in NUMBER_FIELDS:
-            value = derived["per_month"] if name == "per_month" else row.get(name)
+            value = derived[name] if name in derived else row.get(name)
             numbers[name].append(_number(value))
         for name in PLAIN_FIELDS:
             plain[name].append(_text(row.get(name)))
@@ -118,6 +129,8 @@ def encode(data: FactData) -> dict[str, Any]:
         "articles": articles,
         "article_of": article_of,
         "texts": data.texts,
+        # the names as written behind each group name (shown in tooltips and the detail panel)
+        "names": {role: surface_names(data.rows, role) for role in ROLES},
     }
 
 
@@ -143,6 +156,7 @@ def render(
         "to": to,
         "no_currency": NO_CURRENCY,
         "months_per_rate": dict(MONTHS_PER_RATE),
+        "max_spread_months": MAX_SPREAD_MONTHS,
     }
     block = json.dumps(
         {"meta": meta, **payload}, ensure_ascii=False, separators=(",", ":")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dashboard.errors import ExportError
-from dashboard.periods import rate_months_sql
+from dashboard.periods import rate_months_sql, spread_months_sql
 from dashboard.sources import expand_paths
 
 if TYPE_CHECKING:
@@ -26,7 +26,9 @@ FACT_COLUMNS: Mapping[str, str] = {
     "schema": "VARCHAR", "fact_id": "VARCHAR", "kind": "VARCHAR",
     "article_id": "VARCHAR", "source": "VARCHAR", "url": "VARCHAR", "title": "VARCHAR",
     "published": "DATE", "language": "VARCHAR",
-    "customer": "VARCHAR", "vendor": "VARCHAR", "company": "VARCHAR", "product": "VARCHAR",
+    "customer": "VARCHAR", "vendor": "VARCHAR", "company": "VARCHAR",
+    "customer_norm": "VARCHAR", "vendor_norm": "VARCHAR", "company_norm": "VARCHAR", "product": "VARCHAR",
+    "buyer": "VARCHAR", "target": "VARCHAR", "seller": "VARCHAR",
     "metric": "VARCHAR", "of": "VARCHAR",
     "amount_value": MONEY, "amount_currency": "VARCHAR", "amount_qualifier": "VARCHAR",
     "amount_vague": "BOOLEAN", "amount_min": MONEY, "amount_max": MONEY, "rate": "VARCHAR",
@@ -37,26 +39,48 @@ FACT_COLUMNS: Mapping[str, str] = {
     "confidence": "DOUBLE", "extractor_version": "VARCHAR",
 }  # fmt: skip
 
+def _monthly(names: str, surfaces: str) -> str:
+    return f"""
+        SELECT month, amount_currency AS currency, {names}, count(*) AS facts,
+               sum(amount_per_month) AS recurring_per_month, sum(amount_one_off) AS one_off_total,
+               {surfaces}
+        FROM payment_months GROUP BY ALL"""
+
+
+def _surfaces(role: str) -> str:
+    return f"string_agg(DISTINCT {role}_as_written, '; ' ORDER BY {role}_as_written) AS {role}_names"
+
+
+# Names: ``customer``/``vendor``/``company`` in the views are the grouping names (the normalised
+# ``*_norm`` field, else the name as written, for rows written before the field existed); the
+# names as written stay in ``*_as_written`` and, aggregated, in ``*_names``.
 VIEWS: Mapping[str, str] = {
     "payments": f"""
-        SELECT *,
+        SELECT * EXCLUDE (customer, vendor, company),
+               coalesce(customer_norm, customer) AS customer,
+               coalesce(vendor_norm, vendor) AS vendor,
+               coalesce(company_norm, company) AS company,
+               customer AS customer_as_written, vendor AS vendor_as_written,
+               company AS company_as_written,
                CAST({rate_months_sql()} AS DOUBLE) AS rate_months,
                CAST(amount_value AS DOUBLE) / {rate_months_sql()} AS amount_per_month,
                CASE WHEN rate IS NULL THEN amount_value END AS amount_one_off,
-               CAST(date_trunc('month', coalesce(period_start, published)) AS DATE) AS month
+               CAST(date_trunc('month', coalesce(period_start, published)) AS DATE) AS month,
+               CAST(CASE WHEN coalesce(period_start, published) IS NOT NULL THEN {spread_months_sql()} END
+                    AS INTEGER) AS months_counted
         FROM facts WHERE kind = 'payment'""",
-    "monthly_payment_totals": """
-        SELECT month, amount_currency AS currency, customer, vendor, count(*) AS facts,
-               sum(amount_per_month) AS recurring_per_month, sum(amount_one_off) AS one_off_total
-        FROM payments GROUP BY ALL""",
-    "monthly_payment_totals_by_customer": """
-        SELECT month, currency, customer, sum(facts) AS facts,
-               sum(recurring_per_month) AS recurring_per_month, sum(one_off_total) AS one_off_total
-        FROM monthly_payment_totals GROUP BY ALL""",
-    "monthly_payment_totals_by_vendor": """
-        SELECT month, currency, vendor, sum(facts) AS facts,
-               sum(recurring_per_month) AS recurring_per_month, sum(one_off_total) AS one_off_total
-        FROM monthly_payment_totals GROUP BY ALL""",
+    # one row per payment and month it counts in: a rate with a period in each month of the
+    # period, anything else once (dashboard/periods.py); undated payments once, with month NULL
+    "payment_months": """
+        SELECT * EXCLUDE (month, months_counted, first_month),
+               CAST(first_month + to_months(CAST(k AS INTEGER)) AS DATE) AS month
+        FROM (SELECT *, month AS first_month FROM payments)
+        CROSS JOIN LATERAL (SELECT unnest(range(coalesce(months_counted, 1))) AS k)""",
+    "monthly_payment_totals": _monthly(
+        "customer, vendor", f"{_surfaces('customer')}, {_surfaces('vendor')}"
+    ),
+    "monthly_payment_totals_by_customer": _monthly("customer", _surfaces("customer")),
+    "monthly_payment_totals_by_vendor": _monthly("vendor", _surfaces("vendor")),
 }
 
 

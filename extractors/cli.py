@@ -22,6 +22,7 @@ from typing import IO
 import click
 
 from extractors.errors import InputError, NewsfactsError
+from extractors.confidence import DEFAULT_MIN_CONFIDENCE
 from extractors.readers import DEFAULT_MAX_BYTES, FORMATS, RawArticle, iter_articles
 from extractors.version import __version__
 
@@ -62,9 +63,11 @@ def _check_ner(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     from models import list_models
 
     names = [m.name for m in list_models()]
-    if value not in names and not value.startswith("spacy:"):
+    # patterns such as "spacy:<path>" and "transformers:<path-or-hub-id>" accept any suffix
+    prefixes = tuple(n.split("<", 1)[0] for n in names if n.endswith(">"))
+    if value not in names and not value.startswith(prefixes):
         raise click.BadParameter(
-            f"unknown NER model {value!r}; available: {', '.join(names)}, or spacy:/path/to/pipeline"
+            f"unknown NER model {value!r}; available: {', '.join(names)}"
             " (see --list-models)")
     return value
 
@@ -85,6 +88,9 @@ def _check_ner(_ctx: click.Context, _param: click.Parameter, value: str | None) 
               help="NER model (see --list-models); the language's shipped default when omitted.")
 @click.option("--list-models", is_flag=True, expose_value=False, is_eager=True,
               callback=_list_models, help="List the NER models as JSON lines and exit.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=DEFAULT_MIN_CONFIDENCE,
+              show_default=True, metavar="X",
+              help="Leave out facts below this confidence (0 keeps all; higher: fewer, surer facts).")
 @click.option("--dead-letter", type=click.Path(dir_okay=False, writable=True),
               help="Append one JSON line per failed input (source, error, reason) to FILE.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
@@ -100,6 +106,7 @@ def main(
     facts_only: bool,
     output: str | None,
     ner: str | None,
+    min_confidence: float,
     dead_letter: str | None,
     max_bytes: int,
     verbose: int,
@@ -130,7 +137,8 @@ def main(
                 failed += 1
                 _report(item.path, item, dead)
                 continue
-            if _process(item, out, lang=lang, published=pub, ner=ner, facts_only=facts_only, dead=dead):
+            if _process(item, out, lang=lang, published=pub, ner=ner, facts_only=facts_only, dead=dead,
+                        min_confidence=min_confidence):
                 done += 1
             else:
                 failed += 1
@@ -141,7 +149,8 @@ def main(
 
 
 def _process(item: RawArticle, out: IO[str], *, lang: str | None, published: date | None,
-             ner: str | None, facts_only: bool, dead: IO[str] | None) -> bool:
+             ner: str | None, facts_only: bool, dead: IO[str] | None,
+             min_confidence: float | None = None) -> bool:
     """Extract one article and write its line(s); report and return False on failure."""
     from extractors.pipeline import extract_article  # lazy: keeps --help and usage errors fast
 
@@ -149,7 +158,7 @@ def _process(item: RawArticle, out: IO[str], *, lang: str | None, published: dat
         article = extract_article(
             item.text, lang=lang or item.language, published=item.published or published,
             ner=ner, title=item.title, id=item.id, source=item.source, url=item.url,
-            header=item.input_format == "txt",
+            header=item.input_format == "txt", min_confidence=min_confidence,
         )
     except NewsfactsError as exc:
         _report(item.source, exc, dead)

@@ -14,7 +14,8 @@ from typing import Any
 
 from extractors.records import Fact
 
-__all__ = ["GoldReport", "names_match", "score_gold"]
+__all__ = ["KIND_ROLES", "PRF", "FactScores", "GoldReport", "fact_roles", "gold_fact_matches", "gold_roles",
+           "names_match", "role_matches", "score_gold", "score_items"]
 
 
 @dataclass
@@ -115,3 +116,143 @@ def score_gold(gold: dict[str, Any], facts: list[Fact]) -> GoldReport:
         for i, f in enumerate(facts) if f.kind == "payment" and i not in claimed
     ]
     return report
+
+
+# -- role-level scoring: own fixtures, SmartData, FIRE ------------------------------------------
+
+#: The roles scored per fact kind (the fact fields they read; "amount" is the price for
+#: acquisitions).
+KIND_ROLES: dict[str, tuple[str, ...]] = {
+    "payment": ("customer", "vendor", "amount"),
+    "acquisition": ("buyer", "target", "amount"),
+    "revenue": ("company", "amount"),
+    "spending": ("company", "amount"),
+    "change": ("company", "percent", "direction"),
+    "share": ("company", "percent"),
+    "count": ("company", "count"),
+}
+_NAME_ROLES = {"customer", "vendor", "company", "buyer", "target", "seller"}
+
+
+@dataclass
+class PRF:
+    """Counts for precision (predictions that match) and recall (gold items found)."""
+
+    pred_right: int = 0
+    pred: int = 0
+    gold_found: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.pred_right / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: PRF) -> None:
+        self.pred_right += other.pred_right
+        self.pred += other.pred
+        self.gold_found += other.gold_found
+        self.gold += other.gold
+
+
+def fact_roles(fact: Fact) -> list[tuple[str, Any]]:
+    """A predicted fact's scored roles as (role, value) pairs, None values left out."""
+    values = {
+        "customer": fact.customer, "vendor": fact.vendor, "company": fact.company,
+        "buyer": fact.buyer, "target": fact.target, "amount": fact.amount_value,
+        "percent": fact.percent_value, "direction": fact.direction, "count": fact.count_value,
+    }
+    return [(r, values[r]) for r in KIND_ROLES.get(fact.kind, ()) if values[r] is not None]
+
+
+def gold_roles(gold: dict[str, Any]) -> list[tuple[str, Any]]:
+    """A gold fact's roles (fixture format: names as strings, numbers as JSON numbers)."""
+    return [(r, _num(gold[r]) if r in ("amount", "percent", "count") else gold[r])
+            for r in KIND_ROLES.get(gold["kind"], ()) if gold.get(r) is not None]
+
+
+def role_matches(role: str, gold: Any, predicted: Any) -> bool:
+    if role in _NAME_ROLES:
+        return names_match(str(gold), str(predicted))
+    if isinstance(gold, Decimal) and isinstance(predicted, Decimal):
+        return gold == predicted
+    return bool(gold == predicted)
+
+
+def gold_fact_matches(gold: dict[str, Any], fact: Fact) -> bool:
+    """A whole fact is right when its kind and every role the gold gives are right."""
+    if fact.kind != gold["kind"]:
+        return False
+    predicted = dict(fact_roles(fact))
+    if gold.get("currency") and fact.amount_currency != gold["currency"]:
+        return False
+    return all(r in predicted and role_matches(r, v, predicted[r]) for r, v in gold_roles(gold))
+
+
+def score_items(gold: list[tuple[str, Any]], predicted: list[tuple[str, Any]]) -> dict[str, PRF]:
+    """Per-role counts for one document: distinct gold and predicted (role, value) items."""
+    gold_set = _distinct(gold)
+    pred_set = _distinct(predicted)
+    result: dict[str, PRF] = {}
+    for role in {r for r, _ in gold_set} | {r for r, _ in pred_set}:
+        g = [v for r, v in gold_set if r == role]
+        p = [v for r, v in pred_set if r == role]
+        result[role] = PRF(
+            pred_right=sum(any(role_matches(role, gv, pv) for gv in g) for pv in p), pred=len(p),
+            gold_found=sum(any(role_matches(role, gv, pv) for pv in p) for gv in g), gold=len(g))
+    return result
+
+
+def _distinct(items: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    seen: dict[tuple[str, str], tuple[str, Any]] = {}
+    for role, value in items:
+        key = (role, str(value).lower() if role in _NAME_ROLES else str(value))
+        seen.setdefault(key, (role, value))
+    return list(seen.values())
+
+
+@dataclass
+class FactScores:
+    """Fact-level and role-level counts per kind, plus each prediction's confidence and rightness."""
+
+    facts: dict[str, PRF] = field(default_factory=dict)
+    roles: dict[tuple[str, str], PRF] = field(default_factory=dict)
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
+
+    def add_case(self, gold: list[dict[str, Any]], predicted: list[Fact], *,
+                 kinds: tuple[str, ...] = tuple(KIND_ROLES)) -> None:
+        """Score one text: whole facts (each gold fact claims one prediction) and roles."""
+        predicted = [f for f in predicted if f.kind in kinds]
+        gold = [g for g in gold if g["kind"] in kinds]
+        claimed: set[int] = set()
+        for g in gold:
+            counts = self.facts.setdefault(g["kind"], PRF())
+            counts.gold += 1
+            hit = next((i for i, f in enumerate(predicted) if i not in claimed and gold_fact_matches(g, f)), None)
+            if hit is not None:
+                claimed.add(hit)
+                counts.gold_found += 1
+        for i, f in enumerate(predicted):
+            counts = self.facts.setdefault(f.kind, PRF())
+            counts.pred += 1
+            right = i in claimed or any(gold_fact_matches(g, f) for g in gold)
+            counts.pred_right += right
+            self.confidences.append((f.confidence, right))
+        for kind in kinds:
+            g_items = [item for g in gold if g["kind"] == kind for item in gold_roles(g)]
+            p_items = [item for f in predicted if f.kind == kind for item in fact_roles(f)]
+            for role, counts in score_items(g_items, p_items).items():
+                self.roles.setdefault((kind, role), PRF()).add(counts)
+
+    def precision_at(self, threshold: float) -> tuple[float, int]:
+        """Precision (and number) of the facts whose confidence is at least ``threshold``."""
+        kept = [right for c, right in self.confidences if c >= threshold]
+        return (sum(kept) / len(kept) if kept else 0.0), len(kept)

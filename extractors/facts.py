@@ -17,6 +17,7 @@ Roles, per sentence:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -30,10 +31,11 @@ from pydantic import BaseModel, ConfigDict
 from extractors.errors import LangPackError
 from extractors.langpack import LangPack
 from extractors.numbers import normalize_phrase, number_pattern, read_number, word_pattern
+from extractors.confidence import DEFAULT_MIN_CONFIDENCE
 from extractors.records import Amount, Article, Entity, Fact, FactRow, Percentage, Period
 from extractors.sentences import sentence_spans
 
-__all__ = ["FactsPack", "fact_rows", "link_facts", "org_cues"]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "FactsPack", "fact_rows", "link_facts", "org_cues"]
 
 
 class FactsPack(BaseModel):
@@ -56,6 +58,22 @@ class FactsPack(BaseModel):
     count_nouns: list[str]
     restatement: str
     org_cues: list[str] = []
+    # acquisitions: who buys which company (extractors/facts.py, ``_acquisitions``)
+    acquire_verbs: str = ""  # active voice, buyer is the subject: "übernimmt", "acquired"
+    acquire_passive: str = ""  # passive voice, buyer after an agent preposition: "acquired by"
+    acquire_nouns: str = ""  # "Übernahme", "acquisition", "rachat"
+    divest_verbs: str = ""  # the seller is the subject: "verkauft", "sold"
+    agent_preps: list[str] = []  # the buyer after a passive verb or a noun: "durch", "by", "par"
+    target_preps: list[str] = []  # the company after an acquisition noun: "von", "of", "de"
+    seller_preps: list[str] = []  # "from", "vom": the seller after an active verb
+    object_preps: list[str] = []  # may stand before a direct object: Spanish "a" ("compró a X")
+    price_cues: str = ""  # before an amount that is a price: "für", "for", "valued at"
+    # Names the tagger missed: in a language that capitalises names only (not every noun),
+    # a capitalised run next to a fact cue is taken as a company, at a lower confidence.
+    negation_cues: str = ""  # "nicht", "not", "niet": a negated takeover or payment is doubtful
+    propose_names: bool = False
+    name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
+    name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
 
 
 @dataclass(frozen=True)
@@ -74,6 +92,28 @@ class _Cues:
     rates: tuple[tuple[re.Pattern[str], str], ...]
     abbreviations: frozenset[str]
     org_cues: tuple[re.Pattern[str], ...]
+    acquire: re.Pattern[str] | None
+    passive: re.Pattern[str] | None
+    acquire_noun: re.Pattern[str] | None
+    divest: re.Pattern[str] | None
+    price: re.Pattern[str] | None
+    preps: tuple[str, ...]
+    name: re.Pattern[str] | None
+    name_stopwords: frozenset[str]
+    negation: re.Pattern[str] | None
+
+
+# A capitalised word (an inner apostrophe only before a capital: "L'Oréal", not "L'action")
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&+.-]|['’](?=[A-ZÀ-ÖØ-Þ]))*[\w+]|[A-Z]"
+
+
+def _name_pattern(connectors: list[str]) -> re.Pattern[str]:
+    link = "|".join(re.escape(c) for c in connectors) or "(?!)"
+    return re.compile(rf"(?<![\w'’])(?:{_NAME_WORD})(?:\s(?:(?:{link})\s)?(?:{_NAME_WORD}))*")
+
+
+def _optional(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    return re.compile(pattern, flags) if pattern else None
 
 
 def _cues(pack: LangPack) -> _Cues:
@@ -106,7 +146,23 @@ def _build_cues(pack: LangPack) -> _Cues:
                     for rate, phrases in pack.money.rates.before.items() if phrases),
         abbreviations=frozenset(a.lower() for a in pack.text.abbreviations),
         org_cues=tuple(re.compile(p) for p in data.org_cues),
+        acquire=_optional(data.acquire_verbs),
+        passive=_optional(data.acquire_passive),
+        acquire_noun=_optional(data.acquire_nouns),
+        divest=_optional(data.divest_verbs),
+        price=_optional(rf"(?:{data.price_cues})\s+(?:\S+\s+)?$" if data.price_cues else "", ci),
+        preps=tuple(dict.fromkeys(
+            data.vendor_preps + data.customer_preps + data.product_preps + data.other_preps
+            + data.agent_preps + data.target_preps + data.seller_preps + data.object_preps)),
+        name=_name_pattern(data.name_connectors) if data.propose_names else None,
+        name_stopwords=frozenset(w.lower() for w in data.name_stopwords + _calendar_words(pack)),
+        negation=_optional(data.negation_cues, ci),
     )
+
+
+def _calendar_words(pack: LangPack) -> list[str]:
+    """Month and weekday names, which are capitalised in some languages but name no company."""
+    return [*pack.periods.months, *pack.periods.extra_months, *pack.periods.weekdays]
 
 
 @dataclass
@@ -147,11 +203,15 @@ def link_facts(
     if not pack.facts:  # this language has no fact cues yet: mentions only, no facts
         return []
     cues = _cues(pack)
-    sentences = _sentences(text, cues, entities, amounts, percentages, periods)
+    proposed = _proposed_names(text, cues, entities, [*amounts, *percentages, *periods])
+    sentences = _sentences(text, cues, sorted([*entities, *proposed], key=lambda e: e.start),
+                           amounts, percentages, periods)
     dominant = _dominant_org(entities)
     currencies = {a.currency for a in amounts if a.currency}
     linker = _Linker(text, original if original is not None else text, article_id, pack,
                      sentences, dominant, title_span)
+    tagged = {_org_key(e.text) for e in entities if e.label == "ORG"}
+    linker.uncertain = {_org_key(e.text) for e in proposed} - tagged
     # An amount without a currency ("Einnahmen in Milliardenhöhe") takes the article's
     # currency when every amount that names one names the same.
     linker.context_currency = currencies.pop() if len(currencies) == 1 else None
@@ -159,6 +219,33 @@ def link_facts(
     for index in range(len(sentences)):
         facts.extend(linker.sentence_facts(index))
     return _deduplicate(facts, title_span)
+
+
+def _proposed_names(text: str, cues: _Cues, entities: Sequence[Entity],
+                    mentions: Sequence[Any]) -> list[Entity]:
+    """Capitalised runs the tagger left untagged, as company candidates (see ``propose_names``)."""
+    if cues.name is None:
+        return []
+    # A tagged span that differs from the run ("A Galp" as LOC) is a tagger slip, not a verdict;
+    # one that equals it ("Portugal" as LOC) is respected.
+    tagged = {(e.start, e.end) for e in entities}
+    result = []
+    for m in cues.name.finditer(text):
+        start, end = m.start(), m.end()
+        words = m.group().split()
+        while words and words[0].lower() in cues.name_stopwords:  # "The Interface Group"
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1].lower() in cues.name_stopwords:
+            end -= len(words[-1]) + 1
+            words = words[:-1]
+        if not words or len(text[start:end]) < 2 or (start, end) in tagged:
+            continue
+        if any(start < m.end and m.start < end for m in mentions) or any(
+                start < e.end and e.start < end for e in entities if e.label == "ORG"):
+            continue
+        result.append(Entity(text=text[start:end], start=start, end=end, label="ORG"))
+    return result
 
 
 def _count_pattern(pack: LangPack, nouns: list[str]) -> str:
@@ -206,13 +293,16 @@ class _Linker:
         self.sentences, self.dominant, self.title_span = sentences, dominant, title_span
         self.previous_facts: list[Fact] = []
         self.context_currency: str | None = None
+        self.uncertain: set[str] = set()  # companies only proposed, never tagged
 
     # -- entry point -------------------------------------------------------------------
     def sentence_facts(self, index: int) -> list[Fact]:
         s = self.sentences[index]
         facts: list[Fact] = []
         used: set[int] = set()
-        facts.extend(self._payments(index, used))
+        facts.extend(self._acquisitions(index, used))
+        if not facts:  # a takeover sentence's "kauft" is not also a payment
+            facts.extend(self._payments(index, used))
         facts.extend(self._revenues(index, used, facts))
         facts.extend(self._percent_facts(index, facts))
         facts.extend(self._counts(index))
@@ -229,21 +319,26 @@ class _Linker:
         if not (buy or sell):
             return []
         verb_at = s.start + (buy or sell).start()  # type: ignore[union-attr]
-        roles = self._roles(index, selling=buy is None)
+        selling = buy is None
+        roles = self._roles(index, selling=selling, verb_at=verb_at)
         if not roles.customers:
             return []
-        vendor, explicit_vendor = roles.vendor, roles.explicit_vendor
+        vendor, context_vendor = roles.vendor, False
+        if vendor is None and roles.bought_company and s.amounts and not selling:
+            return self._bought_company(index, roles, verb_at, used)
         if vendor is None and self.dominant and s.amounts:
-            vendor = self.dominant
+            vendor, context_vendor = self.dominant, True
         if vendor is None or any(_org_key(c) == _org_key(vendor) for c in roles.customers):
-            return self._spending(index, roles.customers, used) if s.amounts else []
+            return self._spending(index, roles.customers, used, anaphor=roles.anaphor) if s.amounts else []
         amount = _nearest(s.amounts, verb_at)
         if amount is None and not (roles.strong_vendor and roles.explicit_customer):
             return []
         if amount is not None:
             used.add(amount.start)
         product = roles.product if roles.product and _key(roles.product) != _key(vendor) else None
-        confidence = 0.5 + 0.2 * explicit_vendor + 0.2 * roles.explicit_customer + 0.1 * (amount is not None)
+        confidence = _score(
+            pattern=roles.explicit_customer and (roles.explicit_vendor or roles.vendor is None),
+            context_roles=context_vendor, anaphor=roles.anaphor, amount=amount)
         return [
             self._fact(
                 "payment", s, customer=customer, vendor=vendor, product=product,
@@ -253,12 +348,26 @@ class _Linker:
             for customer in roles.customers
         ]
 
-    def _spending(self, index: int, customers: list[str], used: set[int]) -> list[Fact]:
+    def _bought_company(self, index: int, roles: _Linker._Roles, verb_at: int,
+                        used: set[int]) -> list[Fact]:
+        """'Booking paid $2.6 billion for Kayak': paying for a company is buying it."""
+        s = self.sentences[index]
+        amount = _nearest(s.amounts, verb_at)
+        used.add(amount.start)
+        buyer, target = roles.customers[0], roles.bought_company
+        return [self._fact("acquisition", s, buyer=buyer, target=target, amount=amount,
+                           period=_nearest(s.periods, verb_at),
+                           confidence=_score(pattern=True, amount=amount, anaphor=roles.anaphor),
+                           key=f"{buyer}|{target}")]
+
+    def _spending(self, index: int, customers: list[str], used: set[int], *,
+                  anaphor: bool) -> list[Fact]:
         s = self.sentences[index]
         amount = s.amounts[0]
         used.add(amount.start)
+        confidence = _score(pattern=True, anaphor=anaphor, amount=amount)
         return [self._fact("spending", s, company=c, amount=amount,
-                           period=_nearest(s.periods, amount.start), confidence=0.6, key=c)
+                           period=_nearest(s.periods, amount.start), confidence=confidence, key=c)
                 for c in customers]
 
     @dataclass
@@ -269,15 +378,24 @@ class _Linker:
         explicit_customer: bool
         explicit_vendor: bool = True  # False: only guessed from word order
         strong_vendor: bool = False  # clear enough for a payment without an amount
+        anaphor: bool = False  # the customer was resolved from an anaphor
+        bought_company: str | None = None  # a company the customer paid for, with no vendor
 
-    def _roles(self, index: int, *, selling: bool) -> _Linker._Roles:
-        """Customer(s), vendor and product of a buying or selling sentence."""
+    def _roles(self, index: int, *, selling: bool, verb_at: int) -> _Linker._Roles:
+        """Customer(s), vendor and product of a buying or selling sentence.
+
+        A company marked by a preposition is a party only in the verb's own clause: in "hat
+        Milliarden ausgegeben, um die Technologie von OpenAI zu finanzieren" the "von" belongs to
+        "Technologie", not to the spending.
+        """
         s = self.sentences[index]
         sentence = self.text[s.start:s.end]
+        clause = self._clause(s, verb_at)
         bare: list[str] = []
         vendor: str | None = None
         customers: list[str] = []
         product: str | None = None
+        bought_company: str | None = None
         strong_vendor = False  # a cue clear enough to state a payment without an amount
         for org in s.orgs:
             prep = self._preposition_before(org.start, s.start)
@@ -287,9 +405,13 @@ class _Linker:
                 if prep in self.cues.pack.vendor_preps and not selling:
                     vendor = vendor or org.text  # "Miete von Amazon-Servern": Amazon rents
                     strong_vendor = True
+                if product is None and not self._is_compound(org):
+                    bought_company = org.text  # "paid $2.6 billion for Kayak"
                 product = product or org.text
             elif prep is None:
                 bare.append(org.text)
+            elif not clause[0] <= org.start < clause[1]:
+                continue
             elif selling and prep in self.cues.pack.customer_preps:
                 customers.append(org.text)
             elif not selling and prep in self.cues.pack.vendor_preps:
@@ -303,13 +425,24 @@ class _Linker:
             if bare and vendor is None:
                 vendor = bare[0]  # "Diese Kunden zahlten Microsoft": the dative after the subject
             return self._Roles([c for c in anaphor if c != vendor], vendor, product, True,
-                               strong_vendor=strong_vendor)
+                               strong_vendor=strong_vendor, anaphor=True)
         if bare:
             if vendor is None and len(bare) > 1:
                 return self._Roles(bare[:1], bare[1], product, True, explicit_vendor=False)
             return self._Roles(bare[:1], vendor, product, True, explicit_vendor=vendor is not None,
-                               strong_vendor=strong_vendor)
+                               strong_vendor=strong_vendor, bought_company=bought_company)
         return self._Roles([], vendor, product, False, explicit_vendor=vendor is not None)
+
+    def _clause(self, s: _Sentence, offset: int) -> tuple[int, int]:
+        """The clause around an offset: the sentence cut at ";", ":" and commas before a space."""
+        start, end = s.start, s.end
+        for m in _CLAUSE_BREAK.finditer(self.text, s.start, s.end):
+            if m.end() <= offset:
+                start = m.end()
+            elif m.start() >= offset:
+                end = m.start()
+                break
+        return start, end
 
     def _anaphor_customers(self, index: int, sentence: str) -> list[str]:
         """'Diese Kunden' → the previous sentence's companies; 'das Unternehmen' → the last one."""
@@ -340,18 +473,135 @@ class _Linker:
         return None
 
     def _preposition_before(self, start: int, floor: int) -> str | None:
-        """The preposition among the two words before a company, if any."""
-        words = re.findall(r"[^\W\d]+", self.text[max(floor, start - 40):start])[-2:]
-        preps = (self.cues.pack.vendor_preps + self.cues.pack.customer_preps
-                 + self.cues.pack.product_preps + self.cues.pack.other_preps)
-        for word in reversed(words):
-            if word.lower() in preps:
-                return word.lower()
+        """The preposition ending one or two words before a company ("an die", "da parte di").
+
+        Words that may stand before a bare object or subject (the pack's ``object_preps``,
+        Portuguese "a"/"o") count as no preposition.
+        """
+        prep = self._raw_preposition_before(start, floor)
+        return None if prep in self.cues.pack.object_preps else prep
+
+    def _raw_preposition_before(self, start: int, floor: int) -> str | None:
+        before = self.text[max(floor, start - 60):start]
+        before = re.split(r"[,;:()\[\]|–—]", before)[-1]  # a preposition never crosses a comma
+        words = [w.lower() for w in re.findall(r"[^\W\d]+", before)[-5:]]
+        for back in (1, 2):
+            end = len(words) - back + 1
+            for prep in self._prep_words:
+                if end - len(prep) >= 0 and words[end - len(prep):end] == list(prep):
+                    return " ".join(prep)
         return None
+
+    @functools.cached_property
+    def _prep_words(self) -> list[tuple[str, ...]]:
+        """The pack's prepositions as word tuples, longest first (multi-word ones win)."""
+        return sorted((tuple(p.lower().split()) for p in self.cues.preps), key=len, reverse=True)
 
     def _is_compound(self, org: Entity) -> bool:
         """'OpenAI-Modelle', 'Amazon-Servern': a company name glued to a noun names a product."""
         return bool(re.match(r"-[^\W\d_]", self.text[org.end:org.end + 2]))
+
+    # -- acquisitions --------------------------------------------------------------------
+    def _acquisitions(self, index: int, used: set[int]) -> list[Fact]:
+        """Buyer, target, seller, price and date of each takeover a sentence states."""
+        s = self.sentences[index]
+        triggers = self._acquisition_triggers(s)
+        found: list[tuple[tuple[str, str, str | None, bool], int]] = []
+        for mode, t_start, t_end in triggers:
+            roles = self._acquisition_roles(index, mode, t_start, t_end)
+            if roles is not None and all(_org_key(r[0][0]) != _org_key(roles[0])
+                                         or _org_key(r[0][1]) != _org_key(roles[1]) for r in found):
+                found.append((roles, t_start))
+        facts = []
+        for (buyer, target, seller, by_pattern), t_start in found:
+            # each price goes to the takeover it stands nearest to
+            price, price_cued = self._price(s, t_start, [t for _, t in found])
+            if price is not None:
+                used.add(price.start)
+            confidence = _score(pattern=by_pattern, amount=price, amount_cued=price_cued,
+                                amount_required=False)
+            facts.append(self._fact("acquisition", s, buyer=buyer, target=target, seller=seller,
+                                    amount=price, period=_nearest(s.periods, t_start),
+                                    confidence=confidence, key=f"{buyer}|{target}"))
+        return facts
+
+    def _acquisition_triggers(self, s: _Sentence) -> list[tuple[str, int, int]]:
+        """Takeover cues in text order: passive or active verbs, selling verbs, nouns."""
+        found: list[tuple[str, int, int]] = []
+        for mode, pattern in (("passive", self.cues.passive), ("active", self.cues.acquire),
+                              ("divest", self.cues.divest), ("noun", self.cues.acquire_noun)):
+            for m in pattern.finditer(self.text, s.start, s.end) if pattern else ():
+                if not any(a < m.end() and m.start() < b for _, a, b in found):
+                    found.append((mode, m.start(), m.end()))
+        return sorted(found, key=lambda t: t[1])
+
+    def _acquisition_roles(self, index: int, mode: str, t_start: int,
+                           t_end: int) -> tuple[str, str, str | None, bool] | None:
+        """(buyer, target, seller, found by pattern) or None when a party is missing."""
+        s = self.sentences[index]
+        pack = self.cues.pack
+        orgs = [(o, self._preposition_before(o.start, s.start)) for o in s.orgs]
+        glued = [o for o, _ in orgs if o.end <= t_start and re.fullmatch(r"-?", self.text[o.end:t_start])
+                 and self._is_compound(o)]  # "E-Plus-Übernahme": the company glued to the noun
+        free = [(o, p) for o, p in orgs if not self._is_compound(o)]
+        before = [o for o, p in free if o.end <= t_start and p is None]
+        after = [(o, p) for o, p in free if o.start >= t_end]
+        agent = next((o for o, p in free if p in pack.agent_preps and o.start >= t_end), None)
+        buyer = target = seller = None
+        by_pattern = True
+        if mode == "passive":
+            agent = agent or next((o for o, p in free if p in pack.agent_preps), None)
+            bare = [o.text for o, p in free if p is None and o is not agent]
+            target = bare[0] if bare else None
+            # no agent preposition next to the name ("von dem Konkurrenten Youzu übernommen")
+            buyer = agent.text if agent else (bare[1] if len(bare) > 1 else None)
+            by_pattern = agent is not None
+        elif mode == "noun":
+            target = glued[-1].text if glued else next(
+                (o.text for o, p in after if p in pack.target_preps or p is None), None)
+            # "Übernahme von X durch Y": a preposition that also marks the target is no agent
+            agent = next((o for o, p in after if p in pack.agent_preps and p not in pack.target_preps
+                          and o.text != target), None)
+            subject = next((o.text for o, p in free if p is None and o.text != target), None)
+            buyer = agent.text if agent else (before[-1].text if before else subject)
+        else:  # active buying, or selling ("divest": the subject is the seller)
+            subject = before[-1].text if before else None
+            objects = [o.text for o, p in after if p is None]
+            if subject is None and len(objects) >= 2 and mode == "active":
+                subject, objects = objects[0], objects[1:]  # "Im März übernahm Toyota Daihatsu"
+            elif not objects and len(before) >= 2 and mode == "active":
+                subject, objects = before[-2].text, [before[-1].text]  # "X hat Y übernommen"
+            if subject is None:
+                subject = self._singular_anaphor(index, t_start)
+                by_pattern = False
+            target = objects[0] if objects else None
+            if mode == "divest":
+                seller = subject
+                buyer = next((o.text for o, p in after if p in pack.customer_preps), None)
+            else:
+                buyer = subject
+                seller = next((o.text for o, p in after if p in pack.seller_preps and o.text != target), None)
+        if not buyer or not target or _org_key(buyer) == _org_key(target):
+            return None
+        return buyer, target, seller, by_pattern
+
+    def _singular_anaphor(self, index: int, offset: int) -> str | None:
+        """'Das Unternehmen übernimmt …': the company last named before the anaphor."""
+        s = self.sentences[index]
+        m = self.cues.singular.search(self.text, s.start, offset)
+        return self._last_org_before(m.start()) if m else None
+
+    def _price(self, s: _Sentence, offset: int, triggers: list[int]) -> tuple[Amount | None, bool]:
+        """The amount a price cue introduces ("für 80 Millionen Euro"), else a lone amount."""
+        mine = [a for a in s.amounts
+                if min(triggers, key=lambda t: abs(a.start - t)) == offset]
+        for amount in sorted(mine, key=lambda a: abs(a.start - offset)):
+            before = self.text[max(s.start, amount.start - 30):amount.start]
+            if self.cues.price and self.cues.price.search(before):
+                return amount, True
+        if len(s.amounts) == 1 and mine and not self.cues.revenue.search(self.text, s.start, s.end):
+            return s.amounts[0], False
+        return None, False
 
     # -- revenue -------------------------------------------------------------------------
     def _revenues(self, index: int, used: set[int], so_far: list[Fact]) -> list[Fact]:
@@ -450,6 +700,7 @@ class _Linker:
     # -- building a fact -----------------------------------------------------------------
     def _fact(self, kind: str, s: _Sentence, *, key: str | None, confidence: float,
               customer: str | None = None, vendor: str | None = None, company: str | None = None,
+              buyer: str | None = None, target: str | None = None, seller: str | None = None,
               product: str | None = None, metric: str | None = None, of: str | None = None,
               amount: Amount | None = None, percent: Percentage | None = None,
               period: Period | None = None, count: tuple[Decimal, str | None] | None = None) -> Fact:
@@ -458,6 +709,7 @@ class _Linker:
             rate = self._rate_in(s)
         fields: dict[str, Any] = dict(
             kind=kind, customer=customer, vendor=vendor, company=company, product=product,
+            buyer=buyer, target=target, seller=seller,
             metric=metric, of=of, rate=rate,
             evidence=self.original[s.start:s.end], evidence_start=s.start, evidence_end=s.end,
             confidence=round(min(confidence, 1.0), 2),
@@ -477,6 +729,13 @@ class _Linker:
             fields.update(period_start=period.start_date, period_end=period.end_date)
         if count is not None:
             fields.update(count_value=count[0], count_qualifier=count[1])
+        evidence = self.text[s.start:s.end]
+        if kind in ("payment", "acquisition") and (
+                evidence.rstrip().endswith("?") or self.cues.negation and self.cues.negation.search(evidence)):
+            fields["confidence"] = round(max(fields["confidence"] - 0.4, 0.05), 2)  # denied, asked
+        names = (customer, vendor, company, buyer, target)
+        if any(n is not None and _org_key(n) in self.uncertain for n in names):
+            fields["confidence"] = round(max(fields["confidence"] - 0.2, 0.05), 2)
         fields["fact_id"] = _fact_id(self.article_id, kind, s.start, s.end, key)
         return Fact(**fields)
 
@@ -487,6 +746,27 @@ class _Linker:
                 if not any(a.start <= m.start() < a.end for a in s.amounts):
                     return rate  # a phrase that no other amount claimed
         return None
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,(?=\s)|\s[–—]\s")
+
+
+def _score(*, pattern: bool, amount: Amount | None, amount_cued: bool = True,
+           amount_required: bool = True, context_roles: int = 0, anaphor: bool = False) -> float:
+    """A fact's confidence from its evidence features (weights set on the fact evaluations).
+
+    Roles read from a cue (a preposition, a verb's subject) count more than roles taken from
+    the article's context (its dominant company); an anaphor resolved across sentences, an
+    amount without a currency, a vague amount or one not introduced by a cue all cost a little.
+    """
+    score = 0.85 if pattern else 0.65
+    score -= 0.15 * context_roles + 0.1 * anaphor
+    if amount is None:
+        score -= 0.15 if amount_required else 0.0
+    else:
+        score -= 0.1 * (amount.value is None or amount.currency is None)
+        score -= 0.05 * amount.vague + 0.05 * (not amount_cued)
+    return round(max(0.05, min(score, 0.95)), 2)
 
 
 def _nearest(items: Sequence[Any], offset: int) -> Any:

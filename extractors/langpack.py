@@ -37,6 +37,7 @@ BASE_FILE = "_base.toml"
 T = TypeVar("T")
 Words = tuple[str, ...]
 PeriodUnit = Literal["year", "half", "quarter", "month", "week", "day"]
+_COUNTS = (1, 2, 5, Decimal("1.5"))
 
 
 class _Data(BaseModel):
@@ -55,17 +56,28 @@ class NumberData(_Data):
     decimal_separator: str
     group_separators: Words
     extra_group_separators: Words = ()
+    # Indian grouping ("12,34,567.89"): groups of this size above the first group of three.
+    secondary_group_size: int | None = None
+    # Read as a decimal separator only where it cannot be a group separator: not followed by
+    # exactly three digits, not after a grouped integer ("£ 8.10 miljoner" in Swedish).
+    extra_decimal_separators: Words = ()
     words: dict[str, int] = {}
     scales: dict[str, int] = {}
     joiners: Words = ()
     # Between the parts of a number written in words ("forty-five", "one hundred"); German
     # writes them as one word and leaves this empty.
     word_separators: Words = ()
+    # Words for the decimal point between numbers in words ("dois vírgula cinco" = 2.5).
+    decimal_words: Words = ()
     multipliers: dict[str, Decimal] = {}
     vague_quantifiers: dict[str, Decimal] = {}
     vague_magnitudes: dict[str, Decimal] = {}
     range_words: Words = ()
     range_frames: tuple[tuple[str, str], ...] = ()
+    # Fractions read only before a multiplier ("half a million", "pół miliona", "anderthalb
+    # Milliarden"); the linkers may stand between ("half a million").
+    fractions: dict[str, Decimal] = {}
+    fraction_linkers: Words = ()
 
 
 class RateData(_Data):
@@ -93,6 +105,15 @@ class MoneyData(_Data):
     # Multiplier letters glued before an ISO code ("30 MUSD", "120 MEUR").
     code_multipliers: dict[str, Decimal] = {}
     currency_linkers: Words = ()
+    # Between an amount and its hundredths besides the number joiners: "3 euros com 99
+    # centavos", "15 dólares con 50".
+    subunit_linkers: Words = ()
+    # Currency or subunit names that are also common words: read after digits or with a
+    # multiplier only ("1 livre", "un million de livres"; not "un livre", a book).
+    digit_only_names: Words = ()
+    # Words after a currency name that make it an adjective, not a unit: Polish "złote" is
+    # also "golden" ("2 złote medale" are two gold medals, not 2 PLN).
+    currency_blockers: Words = ()
     # Between a multiplier and the currency: "75 millions de dollars", "2 milioni di euro".
     multiplier_linkers: Words = ()
     adjective_stem: str = ""
@@ -114,6 +135,8 @@ class PercentData(_Data):
     """Percent units and the cue words that give a percentage its kind and direction."""
 
     units: dict[str, Literal["percent", "points"]] = {}
+    # Sign words before the number, like "+" and "-": "minus fem procent".
+    sign_words: dict[str, Literal["up", "down"]] = {}
     # Units written before the number: "percent of 10", "per cent of twenty-two".
     prefix_units: dict[str, Literal["percent", "points"]] = {}
     change_prefixes: Words = ()
@@ -291,7 +314,9 @@ def _cldr_money(loc: Any, money: dict[str, Any]) -> dict[str, Any]:
     for code, name in loc.currencies.items():
         if (code in excluded and code.startswith("X")) or "(" in name:
             continue
-        for form in {name, *(numbers.get_currency_name(code, count=n, locale=loc) for n in (1, 2))}:
+        # One count per CLDR plural category in the languages we target (one, few, many,
+        # other): "złoty", "złote", "złotych", "złotego".
+        for form in {name, *(numbers.get_currency_name(code, count=n, locale=loc) for n in _COUNTS)}:
             for variant in _inflections(form, money):
                 names.setdefault(variant, code)
     return {"currency_names": names, "currency_symbols": _cldr_symbols(loc, codes),

@@ -31,6 +31,8 @@ from decimal import Decimal
 
 from extractors.langpack import LangPack
 from extractors.numbers import (
+    frame_pattern,
+    is_level_preposition,
     normalize_phrase,
     number_pattern,
     phrase_pattern,
@@ -56,7 +58,9 @@ class _Money:
     quantifiers: dict[str, Decimal]
     magnitudes: dict[str, Decimal]
     subunit_currencies: dict[str, str]
+    digit_only_names: frozenset[str]
     code_multipliers: dict[str, Decimal]
+    fractions: dict[str, Decimal]
 
 
 def find_amounts(text: str, pack: LangPack) -> list[Amount]:
@@ -73,9 +77,28 @@ def find_amounts(text: str, pack: LangPack) -> list[Amount]:
     urls = url_spans(text)
     amounts = []
     for m in money.regex.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in urls):
-            amounts.append(_amount(m, money, pack))
+        if not any(s < m.end() and m.start() < e for s, e in urls) and not _common_word(m, money):
+            amounts.append(_amount(_without_preposition(text, m, money, pack), money, pack))
     return amounts
+
+
+def _without_preposition(text: str, m: re.Match[str], money: _Money, pack: LangPack) -> re.Match[str]:
+    """A qualifier that is the "to" of a change ("verdubbeld tot 34 miljoen euro") is left out."""
+    if not m["q"] or m["rb"] or not is_level_preposition(text, m.start("q"), m["q"], pack):
+        return m
+    pos = m.end("q")
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return money.regex.match(text, pos) or m
+
+
+def _common_word(m: re.Match[str], money: _Money) -> bool:
+    """A currency name that is also a common word after a number in words: "un livre" (a
+    book), "um real crescimento", "trois cents mètres" are no amounts; "1 livre" is."""
+    g = m.groupdict()
+    name = normalize_phrase(g["ca"] or "")
+    return (name in money.digit_only_names and not (g["n1"] or "")[:1].isdigit()
+            and not (g["m1"] or g["m3"] or g["n2"]))
 
 
 def _amount(m: re.Match[str], money: _Money, pack: LangPack) -> Amount:
@@ -101,7 +124,8 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
     """Value, or min and max for a range, of the number part of an amount."""
     mult = _multiplier(g["m2"] or g["mb2"] or g["m1"] or g["mb"] or g["m3"], money)
     mult *= money.code_multipliers.get(g["cm"] or g["cmb"] or "", Decimal(1))
-    first = read_number(g["n1"] or g["nb"] or "", pack)
+    first = (money.fractions[normalize_phrase(g["fw"])] if g["fw"]
+             else read_number(g["n1"] or g["nb"] or "", pack))
     second_text = g["n2"] or g["nb2"]
     if second_text:
         second = read_number(second_text, pack)
@@ -110,13 +134,23 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
         high = second * mult if second is not None else None
         return {"min": low and tidy(low), "max": high and tidy(high)}
     factor = money.quantifiers.get(normalize_phrase(g["nq"] or ""))
+    if mult == 1 and _looks_grouped(g["n1"] or g["nb"] or "", pack):
+        first = None
     value = first * mult * (factor or 1) if first is not None else None
-    if g["sub"] and value is not None:
-        cents = read_number(g["sub"], pack)
+    if (g["sub"] or g["subb"]) and value is not None:
+        cents = read_number(g["sub"] or g["subb"] or "", pack)
         value = value + cents / 100 if cents is not None and cents < 100 else None
     if value is not None and normalize_phrase(g["ca"] or "") in money.subunit_currencies:
         value = value / 100
     return {"value": value if value is None else tidy(value), "vague": factor is not None}
+
+
+def _looks_grouped(number: str, pack: LangPack) -> bool:
+    """Three decimals ending in 0 and no multiplier ("€1,500" in Dutch, "$1.500") are far more
+    often a thousands group written in the other convention than a price: null, not 1.5.
+    "1,879 Euro" (a fuel price) and "2,250 Mrd." keep their decimals."""
+    head, sep, frac = number.rpartition(pack.numbers.decimal_separator)
+    return bool(sep and head.isdigit() and len(frac) == 3 and frac.isdigit() and frac.endswith("0"))
 
 
 def _multiplier(word: str | None, money: _Money) -> Decimal:
@@ -132,23 +166,33 @@ def _compile(pack: LangPack) -> _Money:
     """Build the amount regex from the pack (see the module docstring for its shape)."""
     p = _parts(pack)
     number_part = (
-        rf"(?:(?P<nq>{p['vq']})\s+)?(?:(?P<fr>{p['frame']})\s+)?(?P<n1>{p['num']})"
+        rf"(?:(?P<nq>{p['vq']})\s+)?(?:{p['frame']}\s+)?"
+        rf"(?:(?P<fw>{p['frac']})(?:\s+{p['frac_link']})?(?=\s+{p['mult']})|(?P<n1>{p['num']}))"
         rf"(?:\s*(?P<m1>{p['mult']}))?"
-        rf"(?:(?:(?(fr)\s+{p['frame_end']}\s+|{p['range']}))(?P<n2>{p['num']})"
+        rf"(?:(?:(?(fr){p['frame_end']}|{p['range']}))(?P<n2>{p['num']})"
         rf"(?:\s*(?P<m2>{p['mult']}))?)?(?(fr)(?(n2)|(?!))|)"
-        rf"(?:(?<=[^\W\d_]|\.)\s+{p['mult_link']}\s*|\s*-\s*|\s*)(?P<ca>{p['cur_after']})"
+        rf"(?:(?<=[^\W\d_]|\.)\s+{p['mult_link']}\s*|\s*-\s*|\s*)(?P<ca>{p['cur_after']}){p['cur_block']}"
         rf"(?:(?(m1)(?!)|(?(n2)(?!)|))\s+(?P<m3>{p['mult']}))?"
-        rf"(?:(?(m1)(?!)|(?(n2)(?!)|(?(m3)(?!)|)))\s+(?:{p['joiner']}\s+)?(?P<sub>{p['num']})"
-        rf"(?:\s+{p['subunit']}|(?!\s*(?:[\w%]|{p['symbol']})))(?<!\s))?"
+        rf"(?:(?(m1)(?!)|(?(n2)(?!)|(?(m3)(?!)|)))\s+(?:{p['sub_link']}\s+)?(?P<sub>{p['num']}(?=\s+{p['subunit']})"
+        rf"|{p['num']}(?!\s*(?:[\w%]|{p['symbol']})))(?:\s+{p['subunit']})?(?<!\s))?"
     )
     prefix_part = (
+        rf"(?:{p['frame_b']}\s+)?"
         rf"(?<![^\W\d_])(?P<cb>{p['cur_before']})\s?(?P<nb>{p['num_glued']})(?:\s*(?P<mb>{p['mult']}))?"
-        rf"(?:{p['range']}(?:{p['cur_before_again']})?\s?(?P<nb2>{p['num']})(?:\s*(?P<mb2>{p['mult']}))?)?"
+        rf"(?:(?(frb){p['frame_b_end']}|{p['range']})(?:{p['cur_before_again']})?\s?(?P<nb2>{p['num']})"
+        rf"(?:\s*(?P<mb2>{p['mult']}))?)?(?(frb)(?(nb2)|(?!))|)"
+        # "c $ 100 and fifty": hundredths after a joiner, as after a currency name.
+        rf"(?:(?(mb)(?!)|(?(nb2)(?!)|))\s+{p['sub_link']}\s+(?P<subb>{p['num']}(?=\s+{p['subunit']})"
+        rf"|{p['num']}(?!\s*(?:[\w%]|{p['symbol']})))(?:\s+{p['subunit']})?(?<!\s))?"
     )
     vague_part = (
-        rf"(?:(?P<vq>{p['vq']})\s+)?(?P<vm>{p['vmag']})(?:\s+{p['link']})?\s+(?P<cv>{p['cur_word']})"
+        rf"(?:(?P<vq>{p['vq']})\s+)?(?P<vm>{p['vmag']})"
+        # "millions de dollars", "des millions d'euros": a linker with an apostrophe is glued.
+        rf"(?:\s+{p['link']}(?:(?<=['’])|\s+)|\s+)(?P<cv>{p['cur_word']})"
     )
-    core = rf"(?:{prefix_part}|{number_part}|{vague_part}|(?P<vc>{p['vcomp']}))"
+    # A bare order of magnitude is vague before it is a number word ("bilhões de dólares" is
+    # not 10^9 exactly, though "bilhões" is a scale word of the pack).
+    core = rf"(?:{prefix_part}|{vague_part}|{number_part}|(?P<vc>{p['vcomp']}))"
     regex = (
         rf"(?:(?P<rb>{p['rate_before']})\s+(?:[^\W\d][\w-]*\s+){{0,2}}?)?"
         rf"(?:(?P<q>{p['qual']})(?:(?<=\.)\s*|\s+))?{core}"
@@ -180,14 +224,19 @@ def _parts(pack: LangPack) -> dict[str, str]:
     subunit_names = word_pattern(money.subunit_currencies) if money.subunit_currencies else "(?!)"
     return {
         "num": number_pattern(pack), "num_glued": number_pattern(pack, anchored=False),
+        "frac": word_pattern(nums.fractions) if nums.fractions else "(?!)",
+        "frac_link": word_pattern(nums.fraction_linkers) if nums.fraction_linkers else "(?!)",
         # A multiplier may be glued to its number ("$1bn", "USD34.6m"), never to a letter.
         "mult": rf"(?<![^\W\d_]){phrase_pattern(nums.multipliers)}(?:(?<=\W)|(?!\w))",
         "vq": word_pattern(nums.vague_quantifiers), "vmag": word_pattern(nums.vague_magnitudes),
-        "frame": word_pattern(f for f, _ in frame), "frame_end": word_pattern(e for _, e in frame),
+        "frame": frame_pattern(frame)[0], "frame_end": frame_pattern(frame)[1],
+        # "de R$ 50 a R$ 500", "entre 10 $ et 20 $"
+        "frame_b": frame_pattern(frame, "frb")[0], "frame_b_end": frame_pattern(frame, "frb")[1],
         "range": "(?:" + "|".join(range_alts or ["(?!)"]) + ")",
         # A symbol glued to the next number belongs to it: "1 $10" is "$10".
         "cur_after": rf"{names}|{subunit_names}|(?:{symbols})(?!\d)|{_codes(pack, 'cm')}",
         "symbol": symbols,
+        "cur_block": rf"(?!\s+{word_pattern(money.currency_blockers)})" if money.currency_blockers else "",
         "mult_link": rf"(?:{phrase_pattern(money.multiplier_linkers)})(?:(?<=')|(?!\w))"
                      if money.multiplier_linkers else "(?!)",
         "cur_before": f"{symbols}|{_codes(pack, 'cmb')}", "cur_before_again": f"{symbols}|{codes}",
@@ -198,7 +247,7 @@ def _parts(pack: LangPack) -> dict[str, str]:
         "rate_before": word_pattern(w for ws in rates.before.values() for w in ws),
         "rate_after": word_pattern(w for ws in rates.after.values() for w in ws),
         "rate_adj": word_pattern(w for ws in rates.adjectives.values() for w in ws),
-        "joiner": word_pattern(nums.joiners), "subunit": word_pattern(money.subunits),
+        "sub_link": word_pattern([*nums.joiners, *money.subunit_linkers]), "subunit": word_pattern(money.subunits),
         "adj_link": word_pattern(rates.adjective_linkers), "blockers": word_pattern(rates.after_blockers),
     }
 
@@ -228,4 +277,6 @@ def _tables(pack: LangPack) -> dict[str, dict]:  # type: ignore[type-arg]
         },
         "subunit_currencies": subunits,
         "code_multipliers": dict(money.code_multipliers),
+        "fractions": {normalize_phrase(k): v for k, v in nums.fractions.items()},
+        "digit_only_names": frozenset(normalize_phrase(w) for w in money.digit_only_names),
     }

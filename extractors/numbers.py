@@ -21,7 +21,10 @@ from extractors.sentences import sentence_spans
 __all__ = [
     "NUMBER_START",
     "SentenceIndex",
+    "cue_pattern",
+    "is_level_preposition",
     "number_pattern",
+    "frame_pattern",
     "normalize_phrase",
     "phrase_pattern",
     "read_number",
@@ -33,7 +36,10 @@ __all__ = [
 ]
 
 # A number never starts inside a word or another number ("G42", "1.000" at "000").
-NUMBER_START = r"(?<![\w.,])(?<!\d['’])"
+# Nor after a digit and "/" or "^": "3/4 %" is never 4 %, "1,1^23" never 23.
+NUMBER_START = r"(?<![\w.,])(?<!\d['’/^])"
+# Scientific and power notation ("1e10 %", "1,1^23 %"): mantissa or base, then the exponent.
+_EXPONENT = re.compile(r"(?P<base>.+?)(?P<op>[eE]|\^)(?P<exp>[+-]?\d{1,3})")
 # Swiss grouping ("1'000", "1’000") is read in every language: an apostrophe is never a decimal
 # separator, and "000" alone must never be read out of "1'000".
 _APOSTROPHES = ("'", "’")
@@ -88,7 +94,8 @@ def number_pattern(pack: LangPack, *, anchored: bool = True) -> str:
     own boundary before it.
     """
     nums = pack.numbers
-    seps = {nums.decimal_separator, *nums.group_separators, *nums.extra_group_separators, *_APOSTROPHES}
+    seps = {nums.decimal_separator, *nums.group_separators, *nums.extra_group_separators,
+            *nums.extra_decimal_separators, *_APOSTROPHES}
     seps = {s for s in seps if not s.isspace()}
     spaces = [s for s in (*nums.group_separators, *nums.extra_group_separators) if s.isspace()]
     sep_class = re.escape("".join(sorted(seps)))
@@ -98,18 +105,48 @@ def number_pattern(pack: LangPack, *, anchored: bool = True) -> str:
     spaced = (rf"(?<!\d{space_class})\d{{1,3}}(?:{space_class}\d{{3}}){{1,6}}(?![\d])"
               rf"(?:{re.escape(nums.decimal_separator)}\d+)?")
     digits = rf"\d(?:[\d{sep_class}]*\d)?"
-    parts = [*nums.words, *nums.scales, *nums.joiners]
+    dec = re.escape(nums.decimal_separator)
+    # ",5 %" (no integer part) only after a space or a bracket; "3/4 %" as a fraction.
+    alternatives = [rf"(?<![^\s(]){dec}\d+(?![\d{sep_class}])", r"(?<!\d\s)\d{1,3}/\d{1,3}(?![\d/])",
+                    rf"{digits}(?:[eE][+-]?|\^)\d{{1,3}}(?![\w^])"]
+    parts = [*nums.words, *nums.scales, *nums.joiners, *nums.decimal_words]
     joiners = phrase_pattern(nums.joiners) if nums.joiners else "(?!)"
     part = phrase_pattern(parts)
     seps = "|".join(r"\s+" if s.isspace() else re.escape(s) for s in nums.word_separators)
     glue = f"(?:{seps})?" if seps else ""
     words = rf"(?<!\w)(?!{joiners}(?!\w))(?:{part})(?:{glue}(?:{part})){{0,30}}(?!\w)"
-    alternatives = ([spaced] if spaces else []) + [digits, words]
+    alternatives += ([spaced] if spaces else []) + [digits, words]
     return (NUMBER_START if anchored else "") + "(?:" + "|".join(alternatives) + ")"
+
+
+def frame_pattern(frames: Iterable[tuple[str, str]], group: str = "fr") -> tuple[str, str]:
+    """Regexes for the start and the end of a range frame ("entre 20 et 25"), paired.
+
+    The start is group ``group`` (one subgroup per frame); the end is a conditional that
+    accepts only the end word of the frame that started, with the spaces around it: "de 84 a
+    90" is a range, "de oitenta e quatro" is not ("de ... a" and "entre ... e" are not mixed).
+    """
+    pairs = list(frames)
+    starts = "|".join(f"(?P<{group}{i}>{word_pattern([s])})" for i, (s, _) in enumerate(pairs))
+    end = "(?!)"
+    for i, (_, e) in reversed(list(enumerate(pairs))):
+        end = rf"(?({group}{i})\s+{word_pattern([e])}\s+|{end})"
+    return f"(?P<{group}>{starts or '(?!)'})", end
 
 
 def read_number(text: str, pack: LangPack) -> Decimal | None:
     """The value of a number matched by ``number_pattern``; ``None`` if it cannot be read."""
+    if "/" in text:
+        numerator, _, denominator = text.partition("/")
+        return Decimal(numerator) / Decimal(denominator) if int(denominator) else None
+    power = _EXPONENT.fullmatch(text)
+    if power and power["base"][:1].isdigit():
+        base, exp = read_digits(power["base"], pack), int(power["exp"])
+        if base is None or (power["op"] == "^" and exp < 0):
+            return None
+        return base * Decimal(10) ** exp if power["op"] != "^" else base**exp
+    if text.startswith(pack.numbers.decimal_separator):
+        return read_digits("0" + text, pack)
     if text[:1].isdigit():
         return read_digits(text, pack)
     return read_number_words(text, pack)
@@ -121,22 +158,44 @@ def read_digits(text: str, pack: LangPack) -> Decimal | None:
     m = grammar.fullmatch(text)
     if not m:
         return None
-    integer = re.sub(r"\D", "", m.group("int"))
-    return Decimal(integer + ("." + m.group("frac") if m.group("frac") else ""))
+    g = m.groupdict()
+    integer = re.sub(r"\D", "", g["int"] or g.get("int2") or "")
+    frac = g["frac"] or g.get("frac2")
+    return Decimal(integer + ("." + frac if frac else ""))
 
 
 def _digit_grammar(pack: LangPack) -> re.Pattern[str]:
     nums = pack.numbers
     groups = [*nums.group_separators, *nums.extra_group_separators, *_APOSTROPHES]
-    grouped = "|".join(rf"\d{{1,3}}(?:{re.escape(g)}\d{{3}})+" for g in groups)
+    grouped = [rf"\d{{1,3}}(?:{re.escape(g)}\d{{3}})+" for g in groups]
+    if nums.secondary_group_size:
+        size = nums.secondary_group_size
+        grouped += [rf"\d{{1,{size}}}(?:{re.escape(g)}\d{{{size}}})+{re.escape(g)}\d{{3}}"
+                    for g in groups if not g.isspace()]
     dec = re.escape(nums.decimal_separator)
-    return re.compile(rf"(?P<int>{grouped}|\d+)(?:{dec}(?P<frac>\d+))?")
+    alternatives = [rf"(?P<int>{'|'.join(grouped)}|\d+)(?:{dec}(?P<frac>\d+))?"]
+    if nums.extra_decimal_separators:
+        extra = "|".join(re.escape(s) for s in nums.extra_decimal_separators)
+        alternatives.append(rf"(?P<int2>\d+)(?:{extra})(?P<frac2>\d{{1,2}}|\d{{4,}})")
+    return re.compile("|".join(alternatives))
 
 
 def read_number_words(text: str, pack: LangPack) -> Decimal | None:
     """Read a number word by splitting it into the pack's parts: ``None`` if it does not split."""
     nums = pack.numbers
     parts = _segment(text.lower(), pack)
+    if not parts:
+        return None
+    points = [i for i, p in enumerate(parts) if p in nums.decimal_words]
+    if points:  # "dois vírgula cinco": the words after the point are its digits
+        if len(points) > 1:
+            return None
+        whole, frac = _read_parts(parts[: points[0]], nums), _read_parts(parts[points[0] + 1 :], nums)
+        return None if whole is None or frac is None else whole + Decimal(f"0.{frac}")
+    return _read_parts(parts, nums)
+
+
+def _read_parts(parts: list[str], nums: Any) -> Decimal | None:
     if not parts or parts[0] in nums.joiners or parts[-1] in nums.joiners:
         return None
     return Decimal(_sum_parts(parts, nums.scales, nums.words))
@@ -203,8 +262,34 @@ def _word_split(pack: LangPack) -> re.Pattern[str]:
 
 def _vocab(pack: LangPack) -> dict[str, int]:
     nums = pack.numbers
-    words = {w.lower() for w in (*nums.words, *nums.scales, *nums.joiners)}
+    words = {w.lower() for w in (*nums.words, *nums.scales, *nums.joiners, *nums.decimal_words)}
     return {w: len(w) for w in words}
+
+
+def cue_pattern(cues: Iterable[str]) -> str:
+    """Cue words: ``stieg*`` matches any ending, ``*rückgang`` any compound ending in it."""
+    alts = [
+        (r"[\w-]*" if c.startswith("*") else "") + re.escape(c.strip("*")) + (r"\w*" if c.endswith("*") else "")
+        for c in cues
+    ]
+    return r"(?<![\w-])(?:" + "|".join(alts or ["(?!)"]) + r")(?!\w)"
+
+
+def is_level_preposition(text: str, start: int, qualifier: str, pack: LangPack) -> bool:
+    """Whether a qualifier at ``start`` is rather the "to" of a change: a word that is also a
+    level preposition (``percent.level_before``), after a rise or fall verb at most three words
+    before it or right after a number or a unit: "wzrosła do 5 proc." (rose to 5 %),
+    "verdubbeld tot 34 miljoen euro", "46% do 54%"; not "tot 34 miljoen euro" alone (up to)."""
+    level, before = pack.compiled("numbers.level_prep", _level_prep)
+    return bool(level.fullmatch(qualifier) and before.search(text, max(0, start - 60), start))
+
+
+def _level_prep(pack: LangPack) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = pack.percent
+    units = phrase_pattern([*data.units, "%"])
+    cues = f"{cue_pattern(data.up)}|{cue_pattern(data.down)}"
+    return (re.compile(phrase_pattern(data.level_before), re.IGNORECASE),
+            re.compile(rf"(?:(?:{cues})(?:\s+[^\W\d]+){{0,3}}|\d|(?<!\w){units})\s+\Z", re.IGNORECASE))
 
 
 def tidy(value: Decimal) -> Decimal:

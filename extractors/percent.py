@@ -5,7 +5,7 @@ The kind is read from the words around the number, in this order (first rule tha
 when a share word follows or precedes ("25 % des Gesamtumsatzes", "Anteil von 12 %") or a
 share verb closes the clause ("machte 12 % aus"); ``level`` right after a level preposition
 ("auf 6,1 Prozent"); ``change`` when a rise or fall cue stands in the same sentence; ``level`` otherwise. The direction of a change or points comes from a sign
-("+2 %") or from the rise or fall cue nearest to the number in its sentence.
+("+2 %", "minus 5 %") or from the rise or fall cue nearest to the number in its sentence.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from extractors.langpack import LangPack
 from extractors.numbers import (
     SentenceIndex,
+    cue_pattern,
+    frame_pattern,
+    is_level_preposition,
     normalize_phrase,
     number_pattern,
     phrase_pattern,
@@ -41,6 +44,7 @@ class _Percent:
     share_verbs: re.Pattern[str]
     level_before: re.Pattern[str]
     cues: re.Pattern[str]
+    sign_words: dict[str, Direction]
 
 
 def find_percentages(text: str, pack: LangPack) -> list[Percentage]:
@@ -61,8 +65,23 @@ def find_percentages(text: str, pack: LangPack) -> list[Percentage]:
         if any(s < m.end() and m.start() < e for s, e in urls):
             continue
         sentences = sentences or SentenceIndex(text, pack)
-        found.append(_percentage(text, m, percent, sentences, pack))
+        found.append(_percentage(text, _rematch(text, m, percent, pack), percent, sentences, pack))
     return found
+
+
+def _rematch(text: str, m: re.Match[str], percent: _Percent, pack: LangPack) -> re.Match[str]:
+    """The mention without a leading word that is not its own: a qualifier that is the "to" of a
+    change ("wzrosła do 5 proc.", see ``is_level_preposition``), or a change preposition before
+    a share ("met 52,19% van de stemmen")."""
+    if m["q"] and not m["um"] and is_level_preposition(text, m.start(), m["q"], pack):
+        pos = m.end("q")
+    elif m["um"] and percent.share_after.match(text, m.end()):
+        pos = m.end("um")
+    else:
+        return m
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return percent.regex.match(text, pos) or m
 
 
 def _percentage(
@@ -76,7 +95,7 @@ def _percentage(
         values = {"min": values["value"], "max": second if second is None else tidy(second)}
     return Percentage(
         text=m.group(0), start=m.start(), end=m.end(), kind=kind, direction=direction,
-        qualifier=percent.qualifiers.get(normalize_phrase(m["q"] or "")), **values,
+        qualifier=percent.qualifiers.get(normalize_phrase(m["q"] or m["q0"] or "")), **values,
     )
 
 
@@ -94,7 +113,7 @@ def _kind(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceInd
         return "share"
     if percent.level_before.search(before):
         return "level"
-    if m["sign"] in _SIGNS or _nearest_cue(text, m, percent, (start, end)):
+    if m["sign"] in _SIGNS or m["sw"] or _nearest_cue(text, m, percent, (start, end)):
         return "change"
     return "level"
 
@@ -104,6 +123,8 @@ def _direction(
 ) -> Direction | None:
     if m["sign"] in _SIGNS:
         return _SIGNS[m["sign"]]  # type: ignore[return-value]
+    if m["sw"]:
+        return percent.sign_words[normalize_phrase(m["sw"])]
     return _nearest_cue(text, m, percent, sentences.sentence(m.start()))
 
 
@@ -124,15 +145,20 @@ def _nearest_cue(
 
 def _compile(pack: LangPack) -> _Percent:
     data, num, frames = pack.percent, number_pattern(pack), pack.numbers.range_frames
+    sign_words = word_pattern(data.sign_words) if data.sign_words else "(?!)"
     units = {**{"%": "percent"}, **data.units}
     rng = "(?:" + "|".join(rf"\s+{phrase_pattern([w])}\s+" if w.isalpha() else rf"\s*{re.escape(w)}\s*"
                    for w in pack.numbers.range_words) + ")"
     regex = (
+        # "casi un 5 %", "más de un 8 %": a qualifier may also stand before the change prefix.
+        rf"(?:(?P<q0>{word_pattern(w for ws in pack.qualifiers.values() for w in ws)})\s+(?={word_pattern(data.change_prefixes)}\s))?"
         rf"(?:(?P<um>{word_pattern(data.change_prefixes)})\s+)?"
         rf"(?:(?P<q>{word_pattern(w for ws in pack.qualifiers.values() for w in ws)})"
-        rf"(?:(?<=\.)\s*|\s+))?(?:(?P<fr>{word_pattern(f for f, _ in frames)})\s+)?"
-        rf"(?:(?<![\w\d])(?P<sign>[+\-−]))?(?P<n1>{num})"
-        rf"(?:(?(fr)\s+{word_pattern(e for _, e in frames)}\s+|{rng})(?P<n2>{num}))?(?(fr)(?(n2)|(?!))|)\s*-?\s*(?P<u>{phrase_pattern(units)})(?![\w%])"
+        rf"(?:(?<=\.)\s*|\s+))?(?:{frame_pattern(frames)[0]}\s+)?"
+        rf"(?:(?<![\w\d])(?P<sign>[+\-−])|(?P<sw>{sign_words})\s+)?(?P<n1>{num})"
+        # "entre 1% e 2%", "de 30% a 40%": the unit may follow both numbers of a range (a percent
+        # unit: "met 0,2 procentpunt tot 3,7 procent" is a change and a level, not a range).
+        rf"(?:(?:\s*{phrase_pattern(u for u, k in units.items() if k == 'percent')})?(?(fr){frame_pattern(frames)[1]}|{rng})(?P<n2>{num}))?(?(fr)(?(n2)|(?!))|)\s*-?\s*(?P<u>{phrase_pattern(units)})(?![\w%])"
     )
     if data.prefix_units:
         regex = rf"(?:{regex}|(?P<pu>{word_pattern(data.prefix_units)})\s+(?P<pn>{num}))"
@@ -149,13 +175,8 @@ def _compile(pack: LangPack) -> _Percent:
         level_before=re.compile(rf"{word_pattern(data.level_before)}\s*\Z", re.IGNORECASE),
         cues=re.compile(rf"(?P<up>{_cue_pattern(data.up)})|(?P<down>{_cue_pattern(data.down)})",
                         re.IGNORECASE),
+        sign_words={normalize_phrase(k): v for k, v in data.sign_words.items()},
     )
 
 
-def _cue_pattern(cues: tuple[str, ...]) -> str:
-    """Cue words: ``stieg*`` matches any ending, ``*rückgang`` any compound ending in it."""
-    alts = [
-        (r"[\w-]*" if c.startswith("*") else "") + re.escape(c.strip("*")) + (r"\w*" if c.endswith("*") else "")
-        for c in cues
-    ]
-    return r"(?<![\w-])(?:" + "|".join(alts or ["(?!)"]) + r")(?!\w)"
+_cue_pattern = cue_pattern

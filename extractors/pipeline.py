@@ -22,6 +22,7 @@ from extractors.money import find_amounts
 from extractors.percent import find_percentages
 from extractors.periods import find_periods
 from extractors.orgnames import normalize_org
+from extractors.confidence import DEFAULT_MIN_CONFIDENCE
 from extractors.records import Amount, Article, Entity, Fact, Paragraph, Percentage, Period
 from extractors.sentences import paragraph_spans
 from extractors.version import __version__
@@ -44,6 +45,7 @@ def extract_article(
     source: str | None = None,
     url: str | None = None,
     header: bool = True,
+    min_confidence: float | None = None,
 ) -> Article:
     """Extract entities, amounts, percentages, periods and facts from one article.
 
@@ -57,6 +59,8 @@ def extract_article(
         source: where the article came from (a path or URL), copied to the record.
         url: the article's URL, copied to the record.
         header: look for a title, date line and boilerplate at the top of the text.
+        min_confidence: leave out facts below this confidence (``DEFAULT_MIN_CONFIDENCE``
+            when None; 0 keeps every fact).
 
     Returns:
         The article record.
@@ -82,6 +86,8 @@ def extract_article(
         masked, article_id=aid, pack=pack, entities=entities, amounts=amounts,
         percentages=percentages, periods=periods, title_span=head.title_span, original=text,
     ) if pack else []
+    floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    facts = [f for f in facts if f.confidence >= floor]
     return Article(
         id=aid, source=source, url=url, title=title or head.title, published=published,
         language=guess.lang, language_score=guess.score, text=text,

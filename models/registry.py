@@ -9,6 +9,8 @@ Names:
 - ``de_news_sm``, ``en_news_sm``, ...: the pipelines shipped in ``models/`` and listed in
   ``models/shipped.toml`` (spaCy backend).
 - ``spacy:/some/path``: any local spaCy pipeline folder.
+- ``transformers:/some/path`` or ``transformers:<hub-id>``: any Hugging Face token-classification
+  model (``models/transformers_backend.py``; needs ``pip install 'newsfacts[transformers]'``).
 - ``fake``: a test double that finds preset strings by exact search (like httpx's MockTransport);
   ``get_backend("fake")`` has no presets, construct :class:`FakeBackend` to give it some.
 """
@@ -29,6 +31,7 @@ if TYPE_CHECKING:  # spaCy is imported only when a spaCy model is actually loade
     from spacy.tokens import Doc
 
 __all__ = [
+    "TRANSFORMERS_PREFIX",
     "EntitySpan",
     "FakeBackend",
     "ModelInfo",
@@ -42,6 +45,7 @@ __all__ = [
 
 MODELS_DIR = Path(__file__).resolve().parent
 SPACY_PREFIX = "spacy:"
+TRANSFORMERS_PREFIX = "transformers:"
 
 
 @dataclass(frozen=True)
@@ -89,11 +93,11 @@ def register_backend(
     """Register a zero-argument factory under ``name``; a second registration of a name is a bug.
 
     Raises:
-        ValueError: ``name`` is already registered or uses the reserved ``spacy:`` prefix.
+        ValueError: ``name`` is already registered or uses a reserved ``spacy:``/``transformers:`` prefix.
     """
 
     def decorator(factory: _B) -> _B:
-        if name in _REGISTRY or name.startswith(SPACY_PREFIX):
+        if name in _REGISTRY or name.startswith((SPACY_PREFIX, TRANSFORMERS_PREFIX)):
             raise ValueError(f"NER backend {name!r} is already registered or reserved")
         info = ModelInfo(name, kind, tuple(languages), path, description)
         _REGISTRY[name] = (info, factory)
@@ -103,11 +107,11 @@ def register_backend(
 
 
 def _available() -> list[str]:
-    return [*sorted(_REGISTRY), f"{SPACY_PREFIX}<path>"]
+    return [*sorted(_REGISTRY), f"{SPACY_PREFIX}<path>", f"{TRANSFORMERS_PREFIX}<path-or-hub-id>"]
 
 
 def list_models() -> list[ModelInfo]:
-    """Describe every registered model, plus the ``spacy:<path>`` pattern, without loading any."""
+    """Describe every registered model, plus the ``spacy:``/``transformers:`` patterns, without loading any."""
     pattern = ModelInfo(
         f"{SPACY_PREFIX}<path>",
         "spacy",
@@ -115,7 +119,15 @@ def list_models() -> list[ModelInfo]:
         None,
         "any local spaCy pipeline folder with an ner component",
     )
-    return [_REGISTRY[name][0] for name in sorted(_REGISTRY)] + [pattern]
+    transformers_pattern = ModelInfo(
+        f"{TRANSFORMERS_PREFIX}<path-or-hub-id>",
+        "transformers",
+        (),
+        None,
+        "any Hugging Face token-classification model: a local folder, or a hub id with internet"
+        " (pip install 'newsfacts[transformers]')",
+    )
+    return [_REGISTRY[name][0] for name in sorted(_REGISTRY)] + [pattern, transformers_pattern]
 
 
 def default_model(lang: str) -> str:
@@ -135,7 +147,7 @@ def get_backend(name: str | None = None) -> NerBackend:
     """Return the backend called ``name`` (default: ``default_model("de")``), loaded once per process.
 
     Raises:
-        BackendNotFound: the name is neither registered nor ``spacy:<path>``.
+        BackendNotFound: the name is neither registered nor ``spacy:<path>``/``transformers:<path>``.
         ModelLoadError: the model folder is missing or cannot be loaded.
     """
     return _load(name or default_model("de"))
@@ -145,6 +157,11 @@ def get_backend(name: str | None = None) -> NerBackend:
 def _load(name: str) -> NerBackend:
     if name.startswith(SPACY_PREFIX):
         return SpacyBackend(Path(name[len(SPACY_PREFIX) :]), name=name)
+    if name.startswith(TRANSFORMERS_PREFIX):
+        # imported here: the module is light, but torch/transformers behind it are not
+        from models.transformers_backend import TransformersBackend
+
+        return TransformersBackend(name[len(TRANSFORMERS_PREFIX) :], name=name)
     try:
         _, factory = _REGISTRY[name]
     except KeyError:

@@ -11,6 +11,7 @@
     S[k] = { values: RAW.strings[k].values, codes: Int32Array.from(RAW.strings[k].codes) };
   });
   var ART = RAW.articles, AF = {}, ART_OF = Int32Array.from(RAW.article_of), TEXTS = RAW.texts || {};
+  var NAMES = RAW.names || {};   // role -> group name -> the names as written that it groups
   RAW.article_fields.forEach(function (f, i) { AF[f] = i; });
 
   function str(field, i) { var c = S[field].codes[i]; return c < 0 ? null : S[field].values[c]; }
@@ -61,7 +62,8 @@
   function filterRows() {
     var q = state.q.trim().toLowerCase(), masks = null, artMask = null;
     if (q) {
-      masks = ["customer", "vendor", "company", "product", "evidence", "metric"].map(function (f) {
+      masks = ["customer", "vendor", "company", "customer_group", "vendor_group", "company_group", "product",
+               "evidence", "metric"].map(function (f) {
         return { codes: S[f].codes, m: lowerMask(f, q) };
       });
       artMask = new Uint8Array(ART.length);
@@ -121,12 +123,24 @@
     for (var k = 0; k < idx.length; k++) {
       var i = idx[k], v = amountOf(i);
       if (v == null) continue;
-      var name = str(field, i) || UNNAMED;
+      var name = str(field + "_group", i) || UNNAMED;
       sums.set(name, (sums.get(name) || 0) + v);
       counts.set(name, (counts.get(name) || 0) + 1);
     }
     return Array.from(sums, function (e) { return { label: e[0], value: e[1], n: counts.get(e[0]) }; })
       .sort(function (a, b) { return b.value - a.value || (a.label < b.label ? -1 : 1); });
+  }
+
+  function spellings(role, name) {
+    // the names as written that a group name stands for, when they differ from it
+    var forms = (NAMES[role] || {})[name] || [];
+    return forms.length > 1 || (forms.length === 1 && forms[0] !== name) ? forms : [];
+  }
+  function monthLabel(m) { var y = Math.floor(m / 12), mm = m % 12 + 1; return y + "-" + (mm < 10 ? "0" : "") + mm; }
+  var MONTH_INDEX = S.month.values.map(function (m) { return +m.slice(0, 4) * 12 + +m.slice(5, 7) - 1; });
+  function addMonths(month, k) {
+    var m = +month.slice(0, 4) * 12 + +month.slice(5, 7) - 1 + k, y = Math.floor(m / 12), mm = m % 12 + 1;
+    return y + "-" + (mm < 10 ? "0" : "") + mm;
   }
 
   /* ---------- charts (inline SVG) ---------- */
@@ -144,47 +158,55 @@
       g.appendChild(svg("text", { x: labelW - 6, y: y + 15, "text-anchor": "end" }, label));
       var bar = svg("rect", { x: labelW, y: y + 3, width: w, height: rowH - 7, rx: 3, fill: opts.color || "var(--c0)",
         "class": "bar", "data-label": d.label, "data-value": d.value });
-      bar.appendChild(svg("title", null, d.label + ": " + opts.fmt(d.value, false) + " (" + d.n + " facts)"));
+      var forms = opts.role ? spellings(opts.role, d.label) : [];
+      bar.appendChild(svg("title", null, d.label + ": " + opts.fmt(d.value, false) + " (" + d.n + " facts)" +
+        (forms.length ? "\nwritten as: " + forms.join(", ") : "")));
+      if (forms.length) bar.setAttribute("data-names", forms.join("\n"));
       if (opts.onClick) bar.addEventListener("click", function () { opts.onClick(d.label); });
       g.appendChild(bar);
       g.appendChild(svg("text", { x: labelW + w + 6, y: y + 15 }, opts.fmt(d.value, true)));
     });
     node.appendChild(g);
     if (items.length > TOP) node.appendChild(el("p", { "class": "hint" }, "+ " + (items.length - TOP) + " more (use the search or the table)"));
-  }
-  function monthRange(a, b) {
-    var out = [], y = +a.slice(0, 4), m = +a.slice(5, 7), ye = +b.slice(0, 4), me = +b.slice(5, 7);
-    while ((y < ye || (y === ye && m <= me)) && out.length < 600) {
-      out.push(y + "-" + (m < 10 ? "0" : "") + m);
-      if (++m > 12) { m = 1; y++; }
+    if (opts.role) {
+      var grouped = shown.map(function (d) { var f = spellings(opts.role, d.label); return f.length ? d.label + " ← " + f.join(", ") : null; })
+        .filter(Boolean);
+      if (grouped.length) node.appendChild(el("p", { "class": "hint names" }, "Grouped names: " + grouped.slice(0, 4).join("; ") +
+        (grouped.length > 4 ? "; …" : "")));
     }
-    return out;
   }
   function timeline(idx) {
     var node = clear($("chart-timeline")), legend = clear($("legend-timeline")), field = state.series;
-    var per = new Map(), totals = new Map(), undated = 0;
+    // keyed by integers (month index, name code): a rate spread over two years adds 24 entries
+    var per = new Map(), totals = new Map(), undated = 0, spread = 0, codes = S[field + "_group"].codes;
     for (var k = 0; k < idx.length; k++) {
       var i = idx[k], v = amountOf(i);
       if (v == null) continue;
-      var month = str("month", i);
-      if (!month) { undated++; continue; }
-      var name = str(field, i) || UNNAMED;
-      totals.set(name, (totals.get(name) || 0) + v);
-      var slot = per.get(month) || new Map();
-      slot.set(name, (slot.get(name) || 0) + v);
-      per.set(month, slot);
+      var mc = S.month.codes[i];
+      if (mc < 0) { undated++; continue; }
+      var first = MONTH_INDEX[mc], name = codes[i], span = NUM.spread[i] || 1;
+      if (span > 1) spread++;
+      for (var s = 0; s < span; s++) {   // a rate with a period counts in each month of it
+        var slot = per.get(first + s);
+        if (!slot) { slot = new Map(); per.set(first + s, slot); }
+        slot.set(name, (slot.get(name) || 0) + v);
+      }
+      totals.set(name, (totals.get(name) || 0) + v * span);
     }
-    $("cap-timeline").textContent = currencyLabel() + ", " + basisLabel() + "; month of the period start, else of publication" +
+    $("cap-timeline").textContent = currencyLabel() + ", " + basisLabel() + "; month of the period start, else of publication; " +
+      "a rate with a period counts in each month of it" + (spread ? " (" + spread + " spread)" : "") +
       (undated ? "; " + undated + " undated left out" : "");
     if (!per.size) { node.appendChild(el("p", { "class": "empty" }, "No dated payments in this view.")); return; }
-    var names = Array.from(totals.keys()).sort(function (a, b) { return totals.get(b) - totals.get(a); });
-    var top = names.slice(0, SERIES), other = names.length > SERIES;
-    var keys = Array.from(per.keys()).sort(), months = monthRange(keys[0], keys[keys.length - 1]);
-    var stacks = months.map(function (m) {
-      var slot = per.get(m) || new Map(), parts = top.map(function (n) { return slot.get(n) || 0; });
-      if (other) { var rest = 0; slot.forEach(function (v, n) { if (top.indexOf(n) < 0) rest += v; }); parts.push(rest); }
-      return parts;
-    });
+    var values = S[field + "_group"].values, label = function (c) { return c < 0 ? UNNAMED : values[c]; };
+    var ranked = Array.from(totals.keys()).sort(function (a, b) { return totals.get(b) - totals.get(a); });
+    var topCodes = ranked.slice(0, SERIES), top = topCodes.map(label), other = ranked.length > SERIES;
+    var keys = Array.from(per.keys()), lo = Math.min.apply(null, keys), hi = Math.max.apply(null, keys);
+    var months = [], stacks = [];
+    for (var mi = lo; mi <= hi && months.length < 600; mi++) {
+      var slot2 = per.get(mi) || new Map(), parts = topCodes.map(function (c) { return slot2.get(c) || 0; });
+      if (other) { var rest = 0; slot2.forEach(function (x, c) { if (topCodes.indexOf(c) < 0) rest += x; }); parts.push(rest); }
+      months.push(monthLabel(mi)); stacks.push(parts);
+    }
     var max = stacks.reduce(function (m, p) { return Math.max(m, p.reduce(function (a, b) { return a + b; }, 0)); }, 0) || 1;
     var W = widthOf(node), H = 240, L = 64, B = 24, T = 8, plotW = W - L - 8, plotH = H - B - T;
     var g = svg("svg", { viewBox: "0 0 " + W + " " + H, height: H, role: "img", "aria-label": "Payments per month" });
@@ -280,6 +302,15 @@
     });
   }
   function cell(text, cls) { var td = el("td", cls ? { "class": cls } : null); if (text == null) { td.appendChild(el("span", { "class": "null" }, "–")); } else td.textContent = text; return td; }
+  function nameCell(i, role) {
+    // the name as written; the group name it counts under, when different, below it and as a tooltip
+    var name = str(role, i), group = str(role + "_group", i), td = cell(name, "name");
+    if (name != null && group != null && group !== name) {
+      td.setAttribute("title", "grouped as " + group);
+      td.appendChild(el("small", { "class": "group" }, "→ " + group));
+    }
+    return td;
+  }
   function amountText(i) {
     var v = NUM.amount_value[i], cur = str("amount_currency", i), rate = str("rate", i), q = str("amount_qualifier", i);
     if (v == null) {
@@ -298,10 +329,10 @@
     for (var k = from; k < to; k++) {
       var i = rows[k], tr = el("tr", { "data-row": i });
       if (i === state.selected) tr.className = "selected";
-      tr.appendChild(cell(COLS[0].get(i)));
+      tr.appendChild(cell(COLS[0].get(i), "date"));
       var kt = el("td"); kt.appendChild(el("span", { "class": "tag " + (str("kind", i) || "") }, str("kind", i))); tr.appendChild(kt);
-      tr.appendChild(cell(COLS[2].get(i)));
-      tr.appendChild(cell(str("vendor", i)));
+      tr.appendChild(nameCell(i, str("customer", i) ? "customer" : "company"));
+      tr.appendChild(nameCell(i, "vendor"));
       tr.appendChild(cell(amountText(i), "num"));
       var ev = el("td", { "class": "ev" }); ev.appendChild(el("div", null, str("evidence", i))); tr.appendChild(ev);
       tr.appendChild(cell(art("language", i)));
@@ -341,8 +372,14 @@
     if (url) h.appendChild(el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, title)); else h.textContent = title;
     node.appendChild(h);
     var dl = el("dl");
-    [["kind", str("kind", i)], ["customer", str("customer", i)], ["vendor", str("vendor", i)], ["company", str("company", i)],
+    function named(role) {
+      var name = str(role, i), group = str(role + "_group", i);
+      return name != null && group != null && group !== name ? name + " (grouped as " + group + ")" : name;
+    }
+    var span = NUM.spread[i] || 1, month = str("month", i);
+    [["kind", str("kind", i)], ["customer", named("customer")], ["vendor", named("vendor")], ["company", named("company")],
      ["product", str("product", i)], ["amount", amountText(i)], ["period", [str("period_start", i), str("period_end", i)].filter(Boolean).join(" – ") || null],
+     ["counted in", month ? (span > 1 ? month + " … " + addMonths(month, span - 1) + " (" + span + " months)" : month) : null],
      ["published", art("published", i)], ["language", art("language", i)], ["source", art("source", i)],
      ["confidence", NUM.confidence[i] == null ? null : whole.format(NUM.confidence[i])], ["fact id", PLAIN.fact_id[i]]].forEach(function (p) {
       if (p[1] == null || p[1] === "") return;
@@ -386,7 +423,7 @@
   function chips() {
     var node = clear($("chips"));
     if (!state.entity) return;
-    var chip = el("span", { "class": "chip" }, state.entity.field + ": " + state.entity.value);
+    var chip = el("span", { "class": "chip" }, state.entity.field.replace("_group", "") + ": " + state.entity.value);
     var x = el("button", { type: "button", "aria-label": "remove filter" }, "×");
     x.addEventListener("click", function () { state.entity = null; refresh(); });
     chip.appendChild(x); node.appendChild(chip);
@@ -425,8 +462,8 @@
     var cap = cur === NO_CUR ? "amounts with no currency named, " + basisLabel() : cur + ", " + basisLabel();
     $("cap-customers").textContent = cap; $("cap-vendors").textContent = cap;
     var empty = "No payments in " + (cur === NO_CUR ? "this view" : cur) + " with " + (state.basis === "oneoff" ? "a one-off amount" : "a rate") + " here; try another currency or amount type.";
-    hbars($("chart-customers"), sumBy(filtered, "customer"), { label: "Payments per customer", fmt: fmt, empty: empty, color: "var(--c0)", onClick: function (v) { setEntity("customer", v); } });
-    hbars($("chart-vendors"), sumBy(filtered, "vendor"), { label: "Payments per vendor", fmt: fmt, empty: empty, color: "var(--c1)", onClick: function (v) { setEntity("vendor", v); } });
+    hbars($("chart-customers"), sumBy(filtered, "customer"), { label: "Payments per customer", fmt: fmt, empty: empty, color: "var(--c0)", role: "customer", onClick: function (v) { setEntity("customer_group", v); } });
+    hbars($("chart-vendors"), sumBy(filtered, "vendor"), { label: "Payments per vendor", fmt: fmt, empty: empty, color: "var(--c1)", role: "vendor", onClick: function (v) { setEntity("vendor_group", v); } });
     timeline(filtered);
     countChart("chart-language", filtered, function (i) { return art("language", i) || "und"; }, "language", "var(--c2)");
     countChart("chart-kind", filtered, function (i) { return str("kind", i); }, "kind", "var(--c4)");
@@ -447,7 +484,10 @@
   $("foot").textContent = "Inputs: " + META.files.join(", ") + (META.file_count > META.files.length ? " … (" + META.file_count + " files)" : "") +
     ". Recurring amounts are normalised to a month by the months in their rate (" +
     Object.keys(META.months_per_rate).map(function (r) { return r + " " + +META.months_per_rate[r].toFixed(3); }).join(", ") +
-    "); currencies are never mixed unless converted at the rates given on the command line. The table lists every fact; the charts and sums only payments in the chosen currency and amount type.";
+    "); in the time series a recurring amount with a period (start and end) counts in each month of it (at most " +
+    META.max_spread_months + "), any other amount once, in the month of its period start, else of publication. " +
+    "Names are grouped by their normalised form (legal forms such as AG, Inc., Ltd removed; rows without one by the name as written); " +
+    "the totals per customer and vendor sum the per-month rates. Currencies are never mixed unless converted at the rates given on the command line. The table lists every fact; the charts and sums only payments in the chosen currency and amount type.";
   setupControls(); header(); refresh();
   document.body.setAttribute("data-ready", "1");
 })();

@@ -8,10 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.aggregate import NO_CURRENCY, UNNAMED, payment_totals
+from dashboard.aggregate import (
+    NO_CURRENCY,
+    UNNAMED,
+    monthly_totals,
+    payment_totals,
+    surface_names,
+)
 from dashboard.build import build_dashboard, encode
 from dashboard.errors import InputError
-from dashboard.periods import month_of, per_month
+from dashboard.periods import month_of, months_of, per_month, spread_months
 from dashboard.sources import expand_paths, read_facts
 from extractors.records import Article, FactRow
 
@@ -66,18 +72,60 @@ def test_periods_month_of(row: dict, expected: str | None) -> None:
     assert month_of(row) == expected
 
 
+@pytest.mark.parametrize(
+    ("row", "months"),
+    [({"rate": "P1M", "period_start": "2024-07-01", "period_end": "2024-12-31"},
+      ["2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"]),
+     ({"rate": "P3M", "period_start": "2024-11-15", "period_end": "2025-01-10"}, ["2024-11", "2024-12", "2025-01"]),
+     ({"rate": "P1M", "period_start": "2024-01-01", "period_end": None}, ["2024-01"]),  # no end: once
+     ({"rate": None, "period_start": "2024-04-01", "period_end": "2024-06-30"}, ["2024-04"]),  # one-off: once
+     ({"rate": "P1M", "period_start": "2024-06-01", "period_end": "2024-03-31"}, ["2024-06"]),  # end first: once
+     ({"rate": "P1Y", "period_start": "1990-01-01", "period_end": "2090-12-31"}, ["1990-01"]),  # > 600 months
+     ({"rate": "P1M", "period_start": None, "period_end": "2024-03-31", "published": "2024-02-10"}, ["2024-02"]),
+     ({"rate": "P1M"}, [])],
+)  # fmt: skip
+def test_periods_months_of_spreads_a_rate_over_its_period(row: dict, months: list[str]) -> None:
+    assert months_of(row) == months
+    assert spread_months(row) == max(1, len(months))
+
+
 def test_aggregate_payment_totals_keep_currencies_apart() -> None:
     rows = _rows("facts.jsonl")
     usd = payment_totals(rows, by="customer", currency="USD")
-    assert usd["Acme Corp"].per_month == pytest.approx(2_000_000 + 300_000 + 1_500_000)
-    assert usd["Umbrella Ltd"].one_off == 500_000 and usd["Umbrella Ltd"].per_month == 0
+    # "Acme Corp" and "Acme Corporation" are one customer: grouped by customer_norm
+    assert usd["Acme"].per_month == pytest.approx(2_000_000 + 300_000 + 1_500_000 + 250_000)
+    assert usd["Umbrella"].one_off == 500_000 and usd["Umbrella"].per_month == 0
     eur = payment_totals(rows, by="vendor", currency="EUR")
-    assert eur["Initech AG"].per_month == pytest.approx(
+    assert eur["Initech"].per_month == pytest.approx(
         100_000 + 300_000 + 4_000_000 / 12
     )
-    assert "Globex Inc" not in eur  # a USD vendor never shows up in EUR without rates
+    assert "Globex" not in eur  # a USD vendor never shows up in EUR without rates
     converted = payment_totals(rows, by="vendor", currency="EUR", fx={"USD": 0.5})
-    assert converted["Globex Inc"].per_month == pytest.approx(0.5 * 3_800_000)
+    assert converted["Globex"].per_month == pytest.approx(0.5 * 4_050_000)
+
+
+def test_aggregate_names_group_by_norm_with_a_fallback_to_the_written_name() -> None:
+    rows = _rows("facts.jsonl") + _rows("pipeline-facts.jsonl")  # the latter has no *_norm fields
+    assert surface_names(rows, "customer")["Acme"] == ["Acme Corp", "Acme Corporation"]
+    assert surface_names(rows, "vendor")["Globex"] == ["Globex Inc", "Globex, Inc."]
+    usd = payment_totals(rows, by="customer", currency="USD")
+    assert "TikTok" in usd and "Acme Corp" not in usd
+
+
+def test_aggregate_monthly_totals_spread_rates_over_their_period() -> None:
+    rows = _rows("facts.jsonl")
+    usd = monthly_totals(rows, by="vendor", currency="USD")
+    assert usd == pytest.approx({
+        ("2024-01", "Globex"): 2_000_000,  # from January, no end: counted once
+        ("2024-04", "Globex"): 300_000, ("2024-05", "Globex"): 300_000,  # 900,000 a quarter, Apr-Jun
+        ("2024-06", "Globex"): 300_000 + 1_500_000,
+        **{(f"2024-{m:02d}", "Globex"): 250_000 for m in range(7, 13)},  # 250,000 a month, Jul-Dec
+    })  # fmt: skip
+    assert monthly_totals(rows, by="vendor", currency="USD", basis="oneoff") == {
+        ("2024-04", "Globex"): 500_000  # a one-off amount is not spread over its period
+    }
+    eur = monthly_totals(rows, by="customer", currency="EUR")
+    assert eur[("2024-03", "Stadtwerke Nord")] == pytest.approx(100_000)
 
 
 def test_aggregate_rows_with_nulls_everywhere() -> None:
@@ -132,6 +180,13 @@ def test_build_encode_round_trips_every_row() -> None:
         assert payload["numbers"]["amount_value"][i] == row.get("amount_value")
         article = payload["articles"][payload["article_of"][i]]
         assert article[fields.index("source")] == row.get("source")
+        group = strings["customer_group"]["codes"][i]
+        want = row.get("customer_norm") or row.get("customer")
+        assert (None if group < 0 else strings["customer_group"]["values"][group]) == want
+    assert payload["names"]["customer"]["Acme"] == ["Acme Corp", "Acme Corporation"]
+    spread = payload["numbers"]["spread"]
+    assert spread == [spread_months(row) for row in data.rows]
+    assert sorted(n for n in spread if n > 1) == [3, 3, 3, 6]  # Acme x2 (hand-made), Intuit, Walmart
 
 
 def test_build_page_is_self_contained_and_escapes_data(tmp_path: Path) -> None:
@@ -158,5 +213,5 @@ def test_build_fixture_dashboard(tmp_path: Path) -> None:
         [str(FIXTURES / f) for f in FACT_FILES], tmp_path / "d.html",
         articles=[str(FIXTURES / f) for f in ARTICLE_FILES],
     )  # fmt: skip
-    assert (report.facts, report.texts) == (30, 8)
+    assert (report.facts, report.texts) == (31, 9)
     assert report.bytes < 200_000

@@ -40,6 +40,6 @@ def test_cli_export(tmp_path: Path) -> None:
                                        "--duckdb", str(tmp_path / "f.duckdb")])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert (
-        "exported 10 facts" in result.output
+        "exported 11 facts" in result.output
         and (tmp_path / "pq" / "payments.parquet").exists()
     )

@@ -86,3 +86,19 @@ def test_langpack_invalid_file_raises_langpack_error(pack_dir: Path, body: str, 
         load_langpack("zz")
     assert info.value.file == "zz.toml" and info.value.key == key
     assert "zz.toml" in str(info.value)
+
+
+def test_pl_langpack_takes_every_plural_form_from_cldr() -> None:
+    pack = load_langpack("pl")
+    names = pack.money.currency_names
+    assert names["złotych polskich"] == "PLN" and names["dolarów amerykańskich"] == "USD"
+    assert "złote" not in names  # also "golden": "2 złote medale"
+    assert pack.periods.months["marca"] == 3 and pack.periods.extra_months["marcu"] == 3
+
+
+def test_pl_text_is_detected_and_its_pack_is_available() -> None:
+    from extractors.language import detect_language
+
+    text = "Spółka zarobiła w pierwszym kwartale ponad 4 mld zł, czyli o 12 proc. więcej niż rok wcześniej."
+    assert "pl" in available_languages()
+    assert detect_language(text).lang == "pl"

@@ -1,0 +1,323 @@
+"""Precision, recall and F1 of the fact linker, per fact kind and role, on four gold sets.
+
+    python bench/eval_facts.py                      # everything, at the default min confidence
+    python bench/eval_facts.py --min-confidence 0   # every fact the linker emits
+    python bench/eval_facts.py --sets own,seed --json out.json
+
+Gold sets:
+- ``seed``: the seed article and its hand-made gold (``fixtures/golden/seed``).
+- ``own``: ``fixtures/facts/<lang>.jsonl``, hand-annotated news sentences per language.
+- ``smartdata``: German SmartData documents (``../shared/data/ner/smartdata``), Acquisition
+  relations: buyer, acquired (our ``target``), price and date. By default every document with
+  an event annotation is read, so that takeovers found where none was annotated count against
+  precision; ``--smartdata-docs acquisition`` reads only documents with an Acquisition.
+- ``fire``: English FIRE dev relations (``../shared/data/facts/fire``): ActionBuy
+  (buyer → bought), Value (thing → money), Valuein (money → date).
+
+Everything runs through ``extract_article`` with each language's default NER model: the figures
+are end to end, NER errors included. Runs are deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractors.evaluation import PRF, FactScores, names_match, score_gold, score_items  # noqa: E402
+from extractors.facts import DEFAULT_MIN_CONFIDENCE  # noqa: E402
+from extractors.langpack import load_langpack  # noqa: E402
+from extractors.money import find_amounts  # noqa: E402
+from extractors.periods import find_periods  # noqa: E402
+from extractors.pipeline import extract_article  # noqa: E402
+from extractors.records import Fact  # noqa: E402
+
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared" / "data"
+SMARTDATA = SHARED / "ner" / "smartdata" / "de" / "smartdata-v1-docs.jsonl.gz"
+FIRE = SHARED / "facts" / "fire" / "fire_dev.json"
+LANGS = ("de", "en", "fr", "es", "it", "nl", "pt")
+OWN_KINDS = ("payment", "acquisition", "revenue", "spending", "change")
+
+
+def _kept(facts: tuple[Fact, ...] | list[Fact], min_confidence: float) -> list[Fact]:
+    return [f for f in facts if f.confidence >= min_confidence]
+
+
+# -- seed ------------------------------------------------------------------------------------
+def evaluate_seed(min_confidence: float) -> dict[str, Any]:
+    gold = json.loads((FIXTURES / "golden/seed/de-tiktok-microsoft.gold.json").read_text(encoding="utf-8"))
+    article = extract_article((FIXTURES / "de-tiktok-microsoft.txt").read_text(encoding="utf-8"),
+                              min_confidence=0.0)
+    report = score_gold(gold, _kept(article.facts, min_confidence))
+    found, spurious = len(report.payments_found), len(report.spurious_payments)
+    payments = PRF(pred_right=found, pred=found + spurious, gold_found=found, gold=len(gold["payments"]))
+    return {"summary": report.summary(), "payments": payments,
+            "other_found": len(report.other_found), "other": len(gold["other_facts"]),
+            "spurious": report.spurious_payments, "missed": report.payments_missed + report.other_missed}
+
+
+# -- own gold --------------------------------------------------------------------------------
+def load_cases(lang: str) -> list[dict[str, Any]]:
+    path = FIXTURES / "facts" / f"{lang}.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate_own(lang: str, min_confidence: float) -> FactScores:
+    scores = FactScores()
+    for case in load_cases(lang):
+        published = date.fromisoformat(case["published"]) if case.get("published") else None
+        article = extract_article(case["text"], lang=lang, published=published, header=False,
+                                  id=case["id"], min_confidence=0.0)
+        scores.add_case(case["facts"], _kept(article.facts, min_confidence), kinds=OWN_KINDS)
+    return scores
+
+
+# -- SmartData -------------------------------------------------------------------------------
+def smartdata_docs(which: str = "events") -> Iterator[dict[str, Any]]:
+    """SmartData documents with an event annotation ("events") or an Acquisition ("acquisition")."""
+    with gzip.open(SMARTDATA, "rt", encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            relations = (doc.get("relationMentions") or {}).get("array") or []
+            names = {r.get("name") for r in relations}
+            if relations and (which == "events" or "Acquisition" in names):
+                yield doc
+
+
+def _doc_date(doc: dict[str, Any]) -> date | None:
+    try:
+        return date.fromisoformat(((doc.get("date") or {}).get("string") or "")[:10])
+    except ValueError:  # a few documents carry no usable date
+        return None
+
+
+def _smartdata_gold(doc: dict[str, Any], pack: Any, published: date | None) -> list[tuple[str, Any]]:
+    text = doc["text"]["string"]
+    items: list[tuple[str, Any]] = []
+    for rel in doc["relationMentions"]["array"]:
+        if rel.get("name") != "Acquisition":
+            continue
+        for arg in rel["args"]["array"]:
+            span = arg["conceptMention"]["span"]
+            value = text[span["start"]:span["end"]]
+            role = {"acquired": "target"}.get(arg["role"], arg["role"])
+            if role in ("buyer", "target", "seller"):
+                items.append((role, value))
+            elif role == "price":
+                amounts = find_amounts(value, pack)
+                items.append(("price", amounts[0].value if amounts and amounts[0].value else value))
+            elif role == "date":
+                periods = find_periods(value, pack, published=published)
+                items.append(("date", periods[0].start_date if periods else value))
+    return items
+
+
+def _acquisition_items(facts: list[Fact]) -> list[tuple[str, Any]]:
+    items: list[tuple[str, Any]] = []
+    for f in facts:
+        if f.kind != "acquisition":
+            continue
+        items += [("buyer", f.buyer), ("target", f.target)]
+        items += [("seller", f.seller)] if f.seller else []
+        items += [("price", f.amount_value)] if f.amount_value is not None else []
+        items += [("date", f.period_start)] if f.period_start else []
+    return items
+
+
+def evaluate_smartdata(min_confidence: float, which: str = "events") -> FactScores:
+    pack = load_langpack("de")
+    scores = FactScores()
+    for doc in smartdata_docs(which):
+        published = _doc_date(doc)
+        article = extract_article(doc["text"]["string"], lang="de", published=published,
+                                  header=False, id=doc["id"], min_confidence=0.0)
+        facts = _kept(article.facts, min_confidence)
+        gold = _smartdata_gold(doc, pack, published)
+        for role, counts in score_items(gold, _acquisition_items(facts)).items():
+            scores.roles.setdefault(("Acquisition", role), PRF()).add(counts)
+        gold_pairs = _pairs(gold)
+        for f in facts:
+            if f.kind == "acquisition":
+                right = any(names_match(b, f.buyer) and names_match(t, f.target) for b, t in gold_pairs)
+                scores.confidences.append((f.confidence, right))
+    return scores
+
+
+def _pairs(items: list[tuple[str, Any]]) -> list[tuple[str, str]]:
+    buyers = [v for r, v in items if r == "buyer"]
+    targets = [v for r, v in items if r == "target"]
+    return [(b, t) for b in buyers for t in targets]
+
+
+# -- FIRE ------------------------------------------------------------------------------------
+_NO_SPACE_BEFORE = {",", ".", ")", ":", ";", "%", "'s", "'", "?", "!"}
+
+
+def detokenize(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """FIRE's tokens as plain text ("$ 41.7 million" → "$41.7 million"), with token offsets."""
+    text, spans = "", []
+    for i, tok in enumerate(tokens):
+        glue = i == 0 or tok in _NO_SPACE_BEFORE or (i > 0 and tokens[i - 1] in ("$", "(", "€", "£"))
+        text += "" if glue else " "
+        spans.append((len(text), len(text) + len(tok)))
+        text += tok
+    return text, spans
+
+
+def evaluate_fire(min_confidence: float, *, only_relevant: bool = False) -> FactScores:
+    pack = load_langpack("en")
+    scores = FactScores()
+    for n, sentence in enumerate(json.loads(FIRE.read_text(encoding="utf-8"))):
+        types = {r["type"] for r in sentence["relations"]}
+        if only_relevant and not types & {"ActionBuy", "Value", "Valuein"}:
+            continue
+        text, spans = detokenize(sentence["tokens"])
+        ents = sentence["entities"]
+
+        def surface(e: dict[str, Any]) -> str:
+            return text[spans[e["start"]][0]:spans[e["end"] - 1][1]]
+
+        article = extract_article(text, lang="en", header=False, id=f"fire-{n}", min_confidence=0.0)
+        facts = _kept(article.facts, min_confidence)
+        gold: dict[str, list[tuple[str, Any]]] = {"ActionBuy": [], "Value": [], "Valuein": []}
+        for r in sentence["relations"]:
+            if r["type"] not in gold:
+                continue
+            head, tail = surface(ents[r["head"]]), surface(ents[r["tail"]])
+            if r["type"] == "ActionBuy":
+                gold["ActionBuy"].append(("pair", (head, tail)))
+            elif r["type"] == "Value" and ents[r["tail"]]["type"] == "Money":
+                gold["Value"].append(("pair", (head, _money(tail, pack))))
+            elif r["type"] == "Valuein" and ents[r["head"]]["type"] == "Money":
+                gold["Valuein"].append(("pair", (_money(head, pack), _years(tail))))
+        predicted = _fire_predictions(facts)
+        for relation, items in gold.items():
+            counts = _pair_counts(relation, items, predicted[relation])
+            scores.roles.setdefault((relation, "pair"), PRF()).add(counts)
+        for f in facts:
+            right = any(_pair_match(rel, g, p) for rel in gold for _, g in gold[rel]
+                        for _, p in _fire_predictions([f])[rel])
+            scores.confidences.append((f.confidence, right))
+    return scores
+
+
+def _money(text: str, pack: Any) -> Decimal | None:
+    amounts = find_amounts(text, pack)
+    return amounts[0].value if amounts else None
+
+
+def _years(text: str) -> set[int]:
+    return {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
+
+
+def _fire_predictions(facts: list[Fact]) -> dict[str, list[tuple[str, Any]]]:
+    """ActionBuy: (buyer, bought); Value: (what is worth, amount); Valuein: (amount, year)."""
+    out: dict[str, list[tuple[str, Any]]] = {"ActionBuy": [], "Value": [], "Valuein": []}
+    for f in facts:
+        if f.kind == "acquisition":
+            out["ActionBuy"].append(("pair", (f.buyer, f.target)))
+        elif f.kind == "payment" and f.product:
+            out["ActionBuy"].append(("pair", (f.customer, f.product)))
+        if f.amount_value is not None:
+            subject = f.target or f.metric or f.product or f.company or f.customer
+            out["Value"].append(("pair", (subject, f.amount_value)))
+            if f.period_start:
+                out["Valuein"].append(("pair", (f.amount_value, {f.period_start.year})))
+    return out
+
+
+def _pair_match(relation: str, gold: tuple[Any, Any], predicted: tuple[Any, Any]) -> bool:
+    if relation == "ActionBuy":
+        return names_match(gold[0], predicted[0]) and names_match(gold[1], predicted[1])
+    if relation == "Value":
+        return gold[1] is not None and gold[1] == predicted[1] and names_match(gold[0], predicted[0])
+    return gold[0] is not None and gold[0] == predicted[0] and bool(gold[1] & predicted[1])
+
+
+def _pair_counts(relation: str, gold: list[tuple[str, Any]], predicted: list[tuple[str, Any]]) -> PRF:
+    return PRF(
+        pred_right=sum(any(_pair_match(relation, g, p) for _, g in gold) for _, p in predicted),
+        pred=len(predicted),
+        gold_found=sum(any(_pair_match(relation, g, p) for _, p in predicted) for _, g in gold),
+        gold=len(gold))
+
+
+# -- printing --------------------------------------------------------------------------------
+def _row(name: str, c: PRF) -> str:
+    return (f"  {name:<28} P {c.precision:5.3f} ({c.pred_right}/{c.pred})  "
+            f"R {c.recall:5.3f} ({c.gold_found}/{c.gold})  F1 {c.f1:5.3f}")
+
+
+def _print_scores(title: str, scores: FactScores) -> None:
+    print(title)
+    for kind, c in sorted(scores.facts.items()):
+        print(_row(f"{kind} (whole facts)", c))
+    for (kind, role), c in sorted(scores.roles.items()):
+        print(_row(f"{kind}.{role}", c))
+
+
+def _sweep(title: str, scores: FactScores) -> None:
+    cells = []
+    for t in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        p, n = scores.precision_at(t)
+        cells.append(f">={t:.1f}: {p:.3f} (n={n})")
+    print(f"  precision by confidence [{title}]: " + "  ".join(cells))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
+    ap.add_argument("--sets", default="seed,own,smartdata,fire")
+    ap.add_argument("--langs", default=",".join(LANGS))
+    ap.add_argument("--smartdata-docs", choices=("events", "acquisition"), default="events")
+    ap.add_argument("--sweep", action="store_true", help="precision at several confidence thresholds")
+    args = ap.parse_args(argv)
+    sets = args.sets.split(",")
+    t = args.min_confidence
+    print(f"min confidence {t}")
+    if "seed" in sets:
+        seed = evaluate_seed(t)
+        print(f"seed: {seed['summary']}")
+        print(_row("payment", seed["payments"]))
+        for item in seed["missed"] + seed["spurious"]:
+            print(f"    missed/spurious: {item}")
+    if "own" in sets:
+        total = FactScores()
+        for lang in args.langs.split(","):
+            scores = evaluate_own(lang, 0.0 if args.sweep else t)
+            if args.sweep:
+                _sweep(lang, scores)
+                scores = evaluate_own(lang, t)
+            _print_scores(f"own gold {lang} ({len(load_cases(lang))} cases)", scores)
+            for k, c in scores.facts.items():
+                total.facts.setdefault(k, PRF()).add(c)
+            total.confidences += scores.confidences
+        _print_scores("own gold, all languages", FactScores(facts=total.facts))
+    if "smartdata" in sets and SMARTDATA.exists():
+        scores = evaluate_smartdata(t, args.smartdata_docs)
+        _print_scores(f"SmartData de ({args.smartdata_docs} documents)", scores)
+        if args.sweep:
+            _sweep("SmartData", evaluate_smartdata(0.0, args.smartdata_docs))
+    if "fire" in sets and FIRE.exists():
+        scores = evaluate_fire(t)
+        _print_scores("FIRE en dev (all 454 sentences)", scores)
+        if args.sweep:
+            _sweep("FIRE", evaluate_fire(0.0))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
