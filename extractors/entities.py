@@ -7,7 +7,8 @@ occurrences carry, and untagged whole-word occurrences of a tagged name are tagg
 
 A name that the article itself calls a company ("das Unternehmen G42", "Kunden wie Walmart",
 "Walmart, ein langjähriger Kunde") is an organisation whatever the tagger said: the cue
-patterns are language data (the pack's ``facts.org_cues``, each with a named group ``name``).
+patterns are language data (the pack's ``facts.org_cues``, each with a named group ``name``
+and optionally ``prefix``, the first part of a compound cue such as "Software|anbieter").
 
 (Measured and rejected: tagging every name with an inner capital or fused digits, "TikTok",
 "G42", as ORG added about as many false organisations as true ones on the held-out news.)
@@ -50,7 +51,10 @@ def harmonize_entities(
             # when the tagger saw it as a name, its shape is no common word's ("G42"), or it
             # closes a phrase ("das Finanzsoftwareunternehmen Intuit.").
             closes = text[m.end("name"):m.end("name") + 1] in (".", ",", ";", ":", ")", "!", "?")
-            if name in votes or _NAME_SHAPE.search(name) or closes:
+            # or a compound cue names the kind of company ("US-Softwareanbieter Altair",
+            # "Ölkonzern Adnoc"): the pattern's optional ``prefix`` group
+            compound = bool(m.groupdict().get("prefix"))
+            if name in votes or _NAME_SHAPE.search(name) or closes or compound:
                 label_of[name] = "ORG"
     result = [e.model_copy(update={"label": label_of[e.text]}) for e in entities]
     taken = [(e.start, e.end) for e in result]

@@ -78,6 +78,12 @@ class NumberData(_Data):
     # Milliarden"); the linkers may stand between ("half a million").
     fractions: dict[str, Decimal] = {}
     fraction_linkers: Words = ()
+    # Fractions written in words, after a numerator in words ("un quinto" = 1/5, "ciento treinta
+    # y dos quintos" = 132/5). ``compound_denominators`` multiply the cardinal before them,
+    # glued or apart: "veintiunavo" = 1/21, "vinte e dois trinta avos" = 22/30, "tres
+    # dosmilésimos" = 3/2000. A split that is not unique gives no value.
+    denominators: dict[str, int] = {}
+    compound_denominators: dict[str, int] = {}
 
 
 class RateData(_Data):
@@ -104,6 +110,9 @@ class MoneyData(_Data):
     subunit_currencies: dict[str, str] = {}
     # Multiplier letters glued before an ISO code ("30 MUSD", "120 MEUR").
     code_multipliers: dict[str, Decimal] = {}
+    # Currency names or symbols that carry their multiplier ("70 mkr" = 70 miljoner kronor,
+    # "45 M€"); the name's currency comes from ``currency_names`` or ``currency_symbols``.
+    unit_multipliers: dict[str, Decimal] = {}
     currency_linkers: Words = ()
     # Between an amount and its hundredths besides the number joiners: "3 euros com 99
     # centavos", "15 dólares con 50".
@@ -134,11 +143,12 @@ class MoneyData(_Data):
 class PercentData(_Data):
     """Percent units and the cue words that give a percentage its kind and direction."""
 
-    units: dict[str, Literal["percent", "points"]] = {}
+    # "basis_points" units are hundredths of a percentage point: read as points, value / 100.
+    units: dict[str, Literal["percent", "points", "basis_points"]] = {}
     # Sign words before the number, like "+" and "-": "minus fem procent".
     sign_words: dict[str, Literal["up", "down"]] = {}
     # Units written before the number: "percent of 10", "per cent of twenty-two".
-    prefix_units: dict[str, Literal["percent", "points"]] = {}
+    prefix_units: dict[str, Literal["percent", "points", "basis_points"]] = {}
     change_prefixes: Words = ()
     share_after: Words = ()
     share_before: Words = ()

@@ -60,6 +60,7 @@ class _Money:
     subunit_currencies: dict[str, str]
     digit_only_names: frozenset[str]
     code_multipliers: dict[str, Decimal]
+    unit_multipliers: dict[str, Decimal]
     fractions: dict[str, Decimal]
 
 
@@ -124,6 +125,7 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
     """Value, or min and max for a range, of the number part of an amount."""
     mult = _multiplier(g["m2"] or g["mb2"] or g["m1"] or g["mb"] or g["m3"], money)
     mult *= money.code_multipliers.get(g["cm"] or g["cmb"] or "", Decimal(1))
+    mult *= money.unit_multipliers.get(normalize_phrase(g["ca"] or ""), Decimal(1))
     first = (money.fractions[normalize_phrase(g["fw"])] if g["fw"]
              else read_number(g["n1"] or g["nb"] or "", pack))
     second_text = g["n2"] or g["nb2"]
@@ -193,8 +195,11 @@ def _compile(pack: LangPack) -> _Money:
     # A bare order of magnitude is vague before it is a number word ("bilhões de dólares" is
     # not 10^9 exactly, though "bilhões" is a scale word of the pack).
     core = rf"(?:{prefix_part}|{vague_part}|{number_part}|(?P<vc>{p['vcomp']}))"
+    # Every alternative already refuses to start after a letter; saying so once, up front, lets
+    # the scan fail at the first character inside a word instead of trying each optional
+    # leading group (rate, qualifier, frame, fraction ...) there: 40 % of the time on English.
     regex = (
-        rf"(?:(?P<rb>{p['rate_before']})\s+(?:[^\W\d][\w-]*\s+){{0,2}}?)?"
+        rf"(?<![^\W\d_])(?:(?P<rb>{p['rate_before']})\s+(?:[^\W\d][\w-]*\s+){{0,2}}?)?"
         rf"(?:(?P<q>{p['qual']})(?:(?<=\.)\s*|\s+))?{core}"
         rf"(?:\s+(?P<ra>{p['rate_after']})(?!\s*\d)(?!\s+{p['blockers']})"
         rf"|\s+(?:{p['adj_link']}\s+)?(?P<radj>{p['rate_adj']})\s+[^\W\d][\w-]*)?"
@@ -277,6 +282,7 @@ def _tables(pack: LangPack) -> dict[str, dict]:  # type: ignore[type-arg]
         },
         "subunit_currencies": subunits,
         "code_multipliers": dict(money.code_multipliers),
+        "unit_multipliers": {normalize_phrase(k): v for k, v in money.unit_multipliers.items()},
         "fractions": {normalize_phrase(k): v for k, v in nums.fractions.items()},
         "digit_only_names": frozenset(normalize_phrase(w) for w in money.digit_only_names),
     }

@@ -21,6 +21,7 @@ from extractors.sentences import sentence_spans
 __all__ = [
     "NUMBER_START",
     "SentenceIndex",
+    "bare_denominator_pattern",
     "cue_pattern",
     "is_level_preposition",
     "number_pattern",
@@ -114,9 +115,22 @@ def number_pattern(pack: LangPack, *, anchored: bool = True) -> str:
     part = phrase_pattern(parts)
     seps = "|".join(r"\s+" if s.isspace() else re.escape(s) for s in nums.word_separators)
     glue = f"(?:{seps})?" if seps else ""
-    words = rf"(?<!\w)(?!{joiners}(?!\w))(?:{part})(?:{glue}(?:{part})){{0,30}}(?!\w)"
+    denominators = [*nums.denominators, *nums.compound_denominators]
+    over = rf"(?:{glue}{phrase_pattern(denominators)})?" if denominators else ""
+    words = rf"(?<!\w)(?!{joiners}(?!\w))(?:{part})(?:{glue}(?:{part})){{0,30}}{over}(?!\w)"
     alternatives += ([spaced] if spaces else []) + [digits, words]
     return (NUMBER_START if anchored else "") + "(?:" + "|".join(alternatives) + ")"
+
+
+def bare_denominator_pattern(pack: LangPack) -> str:
+    """A word that is a denominator without its numerator ("quinto", "veintiunavo"): what
+    follows "un" there is no number of its own, so "un" is the numerator, not an article."""
+    nums = pack.numbers
+    denominators = [*nums.denominators, *nums.compound_denominators]
+    if not denominators:
+        return "(?!)"
+    part = phrase_pattern([*nums.words, *nums.scales])
+    return rf"(?<!\w)(?:{part})*{phrase_pattern(denominators)}(?!\w)"
 
 
 def frame_pattern(frames: Iterable[tuple[str, str]], group: str = "fr") -> tuple[str, str]:
@@ -186,6 +200,8 @@ def read_number_words(text: str, pack: LangPack) -> Decimal | None:
     parts = _segment(text.lower(), pack)
     if not parts:
         return None
+    if parts[-1] in nums.denominators or parts[-1] in nums.compound_denominators:
+        return _read_fraction(text.lower().split(), pack)
     points = [i for i, p in enumerate(parts) if p in nums.decimal_words]
     if points:  # "dois vírgula cinco": the words after the point are its digits
         if len(points) > 1:
@@ -193,6 +209,71 @@ def read_number_words(text: str, pack: LangPack) -> Decimal | None:
         whole, frac = _read_parts(parts[: points[0]], nums), _read_parts(parts[points[0] + 1 :], nums)
         return None if whole is None or frac is None else whole + Decimal(f"0.{frac}")
     return _read_parts(parts, nums)
+
+
+def _read_fraction(tokens: list[str], pack: LangPack) -> Decimal | None:
+    """A fraction in words, split at spaces only; ``None`` unless exactly one split reads.
+
+    "ciento treinta con dos quintos" is a whole number, a decimal word and a fraction (130.4).
+    """
+    nums = pack.numbers
+    points = [i for i, t in enumerate(tokens) if t in nums.decimal_words]
+    if points:
+        whole = _read_cardinal(tokens[: points[0]], pack)
+        part = _read_fraction(tokens[points[0] + 1 :], pack) if len(points) == 1 else None
+        return None if whole is None or part is None or part >= 1 else whole + part
+    last = tokens[-1]
+    if last in nums.denominators or last in nums.compound_denominators:
+        splits = [(tokens[:-1], [], nums.denominators.get(last))]
+        if last in nums.compound_denominators:
+            splits += [(tokens[:i], tokens[i:-1], nums.compound_denominators[last])
+                       for i in range(1, len(tokens) - 1)]
+    else:  # the denominator glued to its cardinal: "veintiunavo", "dosmilésimos"
+        suffix = max((d for d in nums.compound_denominators if last.endswith(d)), key=len, default="")
+        glued = [last[: -len(suffix)]] if suffix and len(last) > len(suffix) else None
+        splits = [(tokens[:-1], glued, nums.compound_denominators[suffix])] if glued else []
+    values = {v for v in (_split_value(*split, pack) for split in splits) if v is not None}
+    return values.pop() if len(values) == 1 else None
+
+
+def _split_value(numerator: list[str], cardinal: list[str], unit: int | None, pack: LangPack) -> Decimal | None:
+    top = _read_cardinal(numerator, pack)
+    bottom = _read_cardinal(cardinal, pack) if cardinal else Decimal(1)
+    if top is None or bottom is None or not unit or not bottom:
+        return None
+    return top / (bottom * unit)
+
+
+def _read_cardinal(tokens: list[str], pack: LangPack) -> Decimal | None:
+    """A whole number in words that is well formed: "tres dos" is no number (not 5)."""
+    nums = pack.numbers
+    parts = _segment(" ".join(tokens), pack) if tokens else None
+    if not parts or any(p in nums.decimal_words or p in nums.denominators
+                        or p in nums.compound_denominators for p in parts):
+        return None
+    return _read_parts(parts, nums) if _well_formed(parts, nums) else None
+
+
+def _well_formed(parts: list[str], nums: Any) -> bool:
+    """Each word is below the place of the word before it ("ciento treinta y dos"); a scale
+    closes a group ("dos mil quinientos"). Joiners are checked by ``_read_parts``."""
+    limit: float = float("inf")
+    top_scale = 0
+    for part in parts:
+        if part in nums.joiners:
+            continue
+        if part in nums.scales:
+            scale = nums.scales[part]
+            if not (scale < limit or scale > top_scale):
+                return False
+            limit, top_scale = scale, max(top_scale, scale)
+            continue
+        value = nums.words.get(part, 0)
+        if value >= limit:
+            return False
+        place = 10 ** (len(str(value)) - 1)
+        limit = place if value >= 10 and value % place == 0 else 1
+    return True
 
 
 def _read_parts(parts: list[str], nums: Any) -> Decimal | None:
@@ -262,7 +343,8 @@ def _word_split(pack: LangPack) -> re.Pattern[str]:
 
 def _vocab(pack: LangPack) -> dict[str, int]:
     nums = pack.numbers
-    words = {w.lower() for w in (*nums.words, *nums.scales, *nums.joiners, *nums.decimal_words)}
+    words = {w.lower() for w in (*nums.words, *nums.scales, *nums.joiners, *nums.decimal_words,
+                                 *nums.denominators, *nums.compound_denominators)}
     return {w: len(w) for w in words}
 
 

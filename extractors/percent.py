@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from extractors.langpack import LangPack
 from extractors.numbers import (
     SentenceIndex,
+    bare_denominator_pattern,
     cue_pattern,
     frame_pattern,
     is_level_preposition,
@@ -88,6 +89,9 @@ def _percentage(
     text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex, pack: LangPack
 ) -> Percentage:
     first, second = read_number(m["n1"] or m["pn"], pack), m["n2"] and read_number(m["n2"], pack)
+    if percent.units[normalize_phrase(m["u"] or m["pu"])] == "basis_points":  # 25 bp = 0.25 pp
+        first = first if first is None else first / 100
+        second = second / 100 if second else second
     kind = _kind(text, m, percent, sentences)
     direction = _direction(text, m, percent, sentences) if kind in ("change", "points") else None
     values: dict[str, object] = {"value": first if first is None else tidy(first)}
@@ -100,7 +104,7 @@ def _percentage(
 
 
 def _kind(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex) -> PercentKind:
-    if percent.units[normalize_phrase(m["u"] or m["pu"])] == "points":
+    if percent.units[normalize_phrase(m["u"] or m["pu"])] in ("points", "basis_points"):
         return "points"
     if m["um"]:
         return "change"
@@ -152,7 +156,7 @@ def _compile(pack: LangPack) -> _Percent:
     regex = (
         # "casi un 5 %", "más de un 8 %": a qualifier may also stand before the change prefix.
         rf"(?:(?P<q0>{word_pattern(w for ws in pack.qualifiers.values() for w in ws)})\s+(?={word_pattern(data.change_prefixes)}\s))?"
-        rf"(?:(?P<um>{word_pattern(data.change_prefixes)})\s+)?"
+        rf"(?:(?P<um>{word_pattern(data.change_prefixes)})\s+(?!{bare_denominator_pattern(pack)}))?"
         rf"(?:(?P<q>{word_pattern(w for ws in pack.qualifiers.values() for w in ws)})"
         rf"(?:(?<=\.)\s*|\s+))?(?:{frame_pattern(frames)[0]}\s+)?"
         rf"(?:(?<![\w\d])(?P<sign>[+\-−])|(?P<sw>{sign_words})\s+)?(?P<n1>{num})"
@@ -166,7 +170,8 @@ def _compile(pack: LangPack) -> _Percent:
         regex = rf"(?:{regex}|(?P<pu>(?!))(?P<pn>(?!)))"
     units.update(data.prefix_units)
     return _Percent(
-        regex=re.compile(regex, re.IGNORECASE),
+        # Every alternative starts a word (see money._compile): failing fast inside words.
+        regex=re.compile(rf"(?<!\w){regex}", re.IGNORECASE),
         units={normalize_phrase(k): v for k, v in units.items()},
         qualifiers={normalize_phrase(w): q for q, ws in pack.qualifiers.items() for w in ws},
         share_after=re.compile(rf"\s+{word_pattern(data.share_after)}", re.IGNORECASE),

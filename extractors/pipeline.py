@@ -104,10 +104,10 @@ def _with_norms(entities: list[Entity]) -> list[Entity]:
 
 
 def _fact_norms(facts: list[Fact]) -> list[Fact]:
-    """Add ``customer_norm``/``vendor_norm``/``company_norm`` for the names a fact carries."""
+    """Add ``<role>_norm`` (customer, vendor, company, buyer, target, seller) for each name."""
     out = []
     for fact in facts:
-        update = {f"{role}_norm": normalize_org(name) for role in ("customer", "vendor", "company")
+        update = {f"{role}_norm": normalize_org(name) for role in ("customer", "vendor", "company", "buyer", "target", "seller")
                   if (name := getattr(fact, role))}
         out.append(fact.model_copy(update=update) if update else fact)
     return out

@@ -125,6 +125,9 @@ class Fact(_Record):
     buyer: str | None = None
     target: str | None = None
     seller: str | None = None
+    buyer_norm: str | None = None  # grouping names of the acquisition roles (orgnames.py)
+    target_norm: str | None = None
+    seller_norm: str | None = None
     metric: str | None = None
     of: str | None = None  # the whole a share is of ("25 % des Umsatzes von Microsoft")
     amount_value: Number | None = None

@@ -344,7 +344,8 @@ def _locate(source: str, name: str) -> str:
         raise TransformersLoadError(name, source, "not a folder", hint="give the model's folder")
     if not _HUB_ID.match(source):
         raise TransformersLoadError(
-            name, source, "no such folder", hint="check the path (see `extract --list-models`)"
+            name, source, "no such folder",
+            hint="check the path: a folder saved with save_pretrained(), or a hub id such as org/model",
         )
     return source  # a hub id such as Davlan/xlm-roberta-base-ner-hrl
 

@@ -73,8 +73,11 @@ def render_card(lang: str, model_dir: Path, notes: str = "") -> str:
         "|---|---|---|---|---|",
     ]
     share_alike = silver = False
-    for spec in recipe["corpora"]:
-        src = sources.get(spec["name"], {})
+    specs = {spec["name"]: spec for spec in recipe["corpora"]}
+    # the corpora the model was actually trained on (meta.json), which may predate the recipe
+    for name_ in meta.get("sources") or list(specs):
+        spec = specs.get(name_, {"name": name_})
+        src = sources.get(name_, {})
         share_alike |= bool(src.get("share_alike"))
         silver |= bool(src.get("silver"))
         lines.append(f"| {src.get('title', spec['name'])} | {src.get('kind', '')} | "

@@ -362,10 +362,15 @@ def read_columns(
 
 
 def read_all(
-    data: Path, nlp: Language, *, hipe: bool = False
+    data: Path, nlp: Language, *, hipe: bool = False, wikiann: bool = False
 ) -> Iterator[tuple[str, str, Doc]]:
     """Yield ``(corpus, key, doc)`` for every corpus the shipped model is trained on."""
     ner = data / "ner"
+    if wikiann:  # silver data (no explicit licence; documented in the model card)
+        for name in ("train", "dev", "test"):
+            for key, doc in read_columns(ner / "wikiann" / "de" / name, nlp, token=0, tag=1,
+                                         strip="de:", labels={"PER": "PER", "ORG": "ORG", "LOC": "LOC"}):
+                yield "wikiann", key, doc
     if hipe:
         for file in sorted(ner.glob("hipe2022-*/de/*.tsv")):
             for key, doc in read_hipe(file, nlp):

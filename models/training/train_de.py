@@ -105,6 +105,7 @@ def build_corpus(
     repeat: dict[str, int] | None = None,
     hipe: bool = False,
     augment: bool = True,
+    wikiann: bool = False,
 ) -> Counter[str]:
     """Split the corpora and write train/dev ``.spacy`` files and held-out IOB files to ``out``.
 
@@ -120,7 +121,7 @@ def build_corpus(
     heldout: dict[str, list[Doc]] = {}
     counts: Counter[str] = Counter()
     news_train: list[Doc] = []
-    for corpus, key, doc in read_all(data, nlp, hipe=hipe):
+    for corpus, key, doc in read_all(data, nlp, hipe=hipe, wikiann=wikiann):
         split = split_of(key)
         counts[f"{corpus}/{split}"] += 1
         if split == "test":
@@ -147,13 +148,13 @@ def build_corpus(
     return counts
 
 
-def train(*, max_steps: int, output: Path) -> Path:
+def train(*, max_steps: int, output: Path, corpus: Path = CORPUS) -> Path:
     """Train with spaCy's own loop and return the ``model-best`` folder."""
     from spacy.cli.train import train as spacy_train
 
     overrides = {
-        "paths.train": str(CORPUS / "train.spacy"),
-        "paths.dev": str(CORPUS / "dev.spacy"),
+        "paths.train": str(corpus / "train.spacy"),
+        "paths.dev": str(corpus / "dev.spacy"),
         "training.max_steps": max_steps,
     }
     spacy_train(CONFIG, output, use_gpu=-1, overrides=overrides)
@@ -218,6 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-augment", action="store_true", help="no ORG-swapped sentence copies"
     )
     parser.add_argument(
+        "--wikiann", action="store_true", help="add WikiANN German as silver training data"
+    )
+    parser.add_argument(
         "--skip-train",
         action="store_true",
         help="only rebuild the corpus and re-evaluate --out",
@@ -225,7 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     counts = build_corpus(
-        args.data, CORPUS, hipe=args.hipe, augment=not args.no_augment
+        args.data, CORPUS, hipe=args.hipe, augment=not args.no_augment, wikiann=args.wikiann
     )
     print("units per corpus/split:", dict(sorted(counts.items())), file=sys.stderr)
     if not args.skip_train:

@@ -46,3 +46,16 @@ def test_de_entities_company_cues(text: str, name: str) -> None:
 )
 def test_de_entities_capitalised_nouns_after_cue_stay_untagged(text: str) -> None:
     assert harmonize_entities(text, [], org_cues=org_cues(load_langpack("de"))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Bayer hat den US-Saatguthersteller Monsanto für 63 Milliarden Dollar übernommen.", "Monsanto"),
+     ("Die Übernahme von Covestro durch den Ölkonzern Adnoc kostet Milliarden.", "Adnoc")],
+)
+def test_de_entities_compound_company_cue_names_an_organisation(text: str, name: str) -> None:
+    from extractors.facts import org_cues
+    from extractors.langpack import load_langpack
+
+    entities = harmonize_entities(text, [], org_cues=org_cues(load_langpack("de")))
+    assert [(e.text, e.label) for e in entities] == [(name, "ORG")]

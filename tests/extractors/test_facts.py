@@ -85,3 +85,109 @@ def test_de_facts_ids_are_stable_and_distinct() -> None:
     first, second = facts_of(text, ["Bosch", "Daimler", "SAP"]), facts_of(text, ["Bosch", "Daimler", "SAP"])
     assert [f.fact_id for f in first] == [f.fact_id for f in second]
     assert len({f.fact_id for f in first}) == len(first)
+
+
+def facts_in(lang: str, text: str, orgs: list[str]) -> list[Fact]:
+    """Facts of one text in any language, with the given companies as the tagger's entities."""
+    pack = load_langpack(lang)
+    entities = [Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
+                for org in orgs for m in re.finditer(re.escape(org), text)]
+    entities.sort(key=lambda e: e.start)
+    return link_facts(text, article_id="t", pack=pack, entities=entities, amounts=find_amounts(text, pack),
+                      percentages=find_percentages(text, pack),
+                      periods=find_periods(text, pack, published=date(2024, 8, 1)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        ("de", "Youzu kauft Bigpoint für 80 Millionen Euro.", ["Youzu", "Bigpoint"], ("Youzu", "Bigpoint", 80000000)),
+        ("de", "Rite Aid wird von Walgreens übernommen.", ["Rite Aid", "Walgreens"], ("Walgreens", "Rite Aid", None)),
+        ("de", "Die Übernahme von Covestro durch Adnoc kostet 14,7 Milliarden Euro.", ["Covestro", "Adnoc"],
+         ("Adnoc", "Covestro", 14700000000)),
+        ("de", "Bayer hat Monsanto für 63 Milliarden Dollar übernommen.", ["Bayer", "Monsanto"], ("Bayer", "Monsanto", 63000000000)),
+        ("en", "SoftBank bought COMDEX from The Interface Group for $800 million.", ["SoftBank", "COMDEX", "The Interface Group"],
+         ("SoftBank", "COMDEX", 800000000)),
+        ("en", "In 2006, Myogen was acquired by Gilead Sciences.", ["Myogen", "Gilead Sciences"], ("Gilead Sciences", "Myogen", None)),
+        ("fr", "Le rachat d'Orangina par Suntory a été finalisé.", ["Orangina", "Suntory"], ("Suntory", "Orangina", None)),
+        ("es", "La cadena Dia fue adquirida por LetterOne.", ["Dia", "LetterOne"], ("LetterOne", "Dia", None)),
+        ("it", "L'acquisizione di Pirelli da parte di ChemChina è costata 7,1 miliardi di euro.", ["Pirelli", "ChemChina"],
+         ("ChemChina", "Pirelli", 7100000000)),
+        ("nl", "Ahold neemt Delhaize over voor 10 miljard euro.", ["Ahold", "Delhaize"], ("Ahold", "Delhaize", 10000000000)),
+        ("pt", "A Galp adquiriu a espanhola Gestinver por 50 milhões de euros.", ["Galp", "Gestinver"], ("Galp", "Gestinver", 50000000)),
+    ],
+)
+def test_facts_acquisition_roles(lang: str, text: str, orgs: list[str], expected: tuple[str, str, int | None]) -> None:
+    [fact] = [f for f in facts_in(lang, text, orgs) if f.kind == "acquisition"]
+    assert (fact.buyer, fact.target, fact.amount_value) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        ("en", "Walmart paid Microsoft $45 million for cloud services.", ["Walmart", "Microsoft"], ("Walmart", "Microsoft", 45000000)),
+        ("fr", "Carrefour a payé 200 millions d'euros à Google pour des services cloud.", ["Carrefour", "Google"],
+         ("Carrefour", "Google", 200000000)),
+        ("es", "Renfe pagará 1.500 millones de euros a Talgo por 30 trenes.", ["Renfe", "Talgo"], ("Renfe", "Talgo", 1500000000)),
+        ("it", "Tim ha pagato 2,4 miliardi di euro a Vodafone per la rete.", ["Tim", "Vodafone"], ("Tim", "Vodafone", 2400000000)),
+        ("nl", "KLM heeft bij Airbus 50 toestellen besteld voor 5 miljard euro.", ["KLM", "Airbus"], ("KLM", "Airbus", 5000000000)),
+        ("pt", "A Sonae pagou 30 milhões de euros à Microsoft por serviços na nuvem.", ["Sonae", "Microsoft"],
+         ("Sonae", "Microsoft", 30000000)),
+    ],
+)
+def test_facts_payment_roles_in_every_language(lang: str, text: str, orgs: list[str],
+                                               expected: tuple[str, str, int]) -> None:
+    [fact] = [f for f in facts_in(lang, text, orgs) if f.kind == "payment"]
+    assert (fact.customer, fact.vendor, fact.amount_value) == expected
+
+
+def test_facts_vendor_preposition_belongs_to_the_verbs_clause() -> None:
+    # the seed's "Dutzende Milliarden Dollar ausgegeben, um die Technologie von OpenAI … zu finanzieren"
+    facts = facts_of("Microsoft wächst. Das Unternehmen hat zuvor Dutzende Milliarden Dollar ausgegeben, um die "
+                     "Technologie von OpenAI zu finanzieren.", ["Microsoft", "OpenAI"])
+    assert [f for f in facts if f.kind == "payment"] == []
+    assert [(f.kind, f.company) for f in facts] == [("spending", "Microsoft")]
+
+
+def test_facts_company_listed_with_others_is_not_a_takeover_target() -> None:
+    facts = facts_of("Für rund 2,5 Milliarden Euro haben Audi, BMW und Daimler den Dienst gekauft.",
+                     ["Audi", "BMW", "Daimler"])
+    assert [f for f in facts if f.kind == "acquisition"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs"),
+    [("nl", "De overname van Randstad door Adecco gaat niet door.", ["Randstad", "Adecco"]),
+     ("pt", "A Sonae foi comprada pela Jerónimo Martins?", ["Sonae", "Jerónimo Martins"])],
+)
+def test_facts_denied_or_asked_takeover_has_low_confidence(lang: str, text: str, orgs: list[str]) -> None:
+    facts = facts_in(lang, text, orgs)
+    assert facts and all(f.confidence < 0.5 for f in facts)
+
+
+def test_facts_untagged_capitalised_name_is_proposed_at_lower_confidence() -> None:
+    tagged = facts_in("fr", "Capgemini a acquis Altran pour 3,6 milliards d'euros.", ["Capgemini", "Altran"])
+    proposed = facts_in("fr", "Capgemini a acquis Altran pour 3,6 milliards d'euros.", ["Capgemini"])
+    assert [(f.buyer, f.target) for f in proposed] == [("Capgemini", "Altran")]
+    assert proposed[0].confidence < tagged[0].confidence
+
+
+def test_de_facts_no_names_proposed_where_every_noun_is_capitalised() -> None:
+    assert facts_of("Der Konzern kauft Aktien für 3 Mrd. Euro.", []) == []
+
+
+def test_facts_two_takeovers_without_price_stay_two() -> None:
+    facts = facts_in("en", "Wells Fargo acquired Merlin Securities. NuStar Energy acquired Kaneb.",
+                     ["Wells Fargo", "Merlin Securities", "NuStar Energy", "Kaneb"])
+    assert [(f.buyer, f.target) for f in facts] == [("Wells Fargo", "Merlin Securities"), ("NuStar Energy", "Kaneb")]
+
+
+def test_facts_takeover_in_title_and_body_is_one_fact_with_body_evidence() -> None:
+    text = "Youzu kauft Bigpoint\n\nDer Spielekonzern Youzu kauft Bigpoint für 80 Millionen Euro."
+    pack = load_langpack("de")
+    entities = [Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
+                for m in re.finditer("Youzu|Bigpoint", text)]
+    facts = link_facts(text, article_id="t", pack=pack, entities=entities, amounts=find_amounts(text, pack),
+                       percentages=[], periods=[], title_span=(0, 20))
+    assert [(f.buyer, f.target, f.amount_value, f.evidence_start > 20) for f in facts] == [
+        ("Youzu", "Bigpoint", 80000000, True)]

@@ -67,3 +67,32 @@ def test_percent_nothing_to_find(text: str, pack_de) -> None:
 def test_percent_every_pack(lang, text, mention, value, kind, direction) -> None:
     (found,) = find_percentages(text, load_langpack(lang))
     assert (found.text, found.value, found.kind, found.direction) == (mention, value, kind, direction)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("es", "un quinto por ciento", Decimal("0.2")),
+        ("es", "tres cuartos por ciento", Decimal("0.75")),
+        ("es", "veintidós milésimos por ciento", Decimal("0.022")),
+        ("es", "tres dosmilésimos por ciento", Decimal("0.0015")),
+        ("es", "ciento treinta y dos cincoavos por ciento", Decimal("26.4")),
+        ("es", "ciento treinta con dos quintos por ciento", Decimal("130.4")),
+        ("pt", "vinte e dois trinta avos por cento", Decimal(22) / 30),
+        ("pt", "três dois milésimos por cento", Decimal("0.0015")),
+        ("pt", "cento e trinta quintos por cento", Decimal(26)),
+        # Not a well-formed numerator ("tres dos"), or more than one split: null, never a guess.
+        ("es", "tres dos quintos por ciento", None),
+        ("es", "dos mil quinientos millonésimos por ciento", None),
+        ("pt", "cento e trinta avos por cento", None),
+    ],
+)
+def test_percent_fraction_words(lang: str, text: str, value: Decimal | None) -> None:
+    (found,) = find_percentages(text, load_langpack(lang))
+    assert (found.text, found.value) == (text, value)
+
+
+@pytest.mark.parametrize(("lang", "text"), [("es", "el quinto por ciento"), ("es", "los cuartos de final"),
+                                            ("pt", "o quarto por cento")])
+def test_percent_denominator_alone_is_no_number(lang: str, text: str) -> None:
+    assert find_percentages(text, load_langpack(lang)) == []
