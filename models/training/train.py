@@ -104,6 +104,7 @@ def build_corpus(lang: str, data: Path, out: Path) -> Counter[str]:
                 bins[split].add(doc)
     for name, docbin in bins.items():
         docbin.to_disk(out / f"{name}.spacy")
+    (out / "sources.json").write_text(json.dumps(sorted(s["name"] for s in recipe["corpora"])))
     for corpus, docs in heldout.items():
         write_iob(docs, out / f"heldout-{corpus}.iob")
     write_iob([d for c in headline for d in heldout.get(c, [])], out / "heldout.iob")
@@ -146,7 +147,9 @@ def ship(best: Path, out: Path, lang: str, results: dict[str, Any]) -> None:
     shutil.copytree(best, out)
     meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    sources = sorted({c["name"] for c in load_recipe(lang)["corpora"]})
+    recorded = best.parents[1] / f"corpus-{lang}" / "sources.json"  # written by build_corpus
+    sources = (json.loads(recorded.read_text()) if recorded.is_file()
+               else sorted({c["name"] for c in load_recipe(lang)["corpora"]}))
     meta.update(name="news_sm", version="0.1.0", sources=sources, heldout=results,
                 description=f"{lang} NER for news (PER, ORG, LOC, MISC); newsfacts. See README.md.",
                 license="see README.md and ../NOTICE")

@@ -27,11 +27,23 @@ __all__: list[str] = []
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _shipped() -> dict[str, dict[str, object]]:
+    """The manifest of shipped pipelines, as the registry reads it."""
+    import tomllib
+
+    with (ROOT / "models" / "shipped.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
 def test_registry_contents_snapshot() -> None:
+    """Every pipeline in the manifest is shipped (folder present) and registered in name order."""
+    shipped = _shipped()
+    assert all((ROOT / "models" / name / "config.cfg").is_file() for name in shipped)
     assert [(m.name, m.kind, m.languages) for m in list_models()] == [
-        ("de_news_sm", "spacy", ("de",)),
-        ("fake", "fake", ()),
+        *sorted([(name, "spacy", tuple(e.get("languages", ()))) for name, e in shipped.items()]
+                + [("fake", "fake", ())]),
         ("spacy:<path>", "spacy", ()),
+        ("transformers:<path-or-hub-id>", "transformers", ()),
     ]
 
 
@@ -41,12 +53,14 @@ def test_registry_shipped_model_path_is_inside_package() -> None:
     assert (Path(info.path) / "config.cfg").is_file()
 
 
-@pytest.mark.parametrize(
-    "lang, expected",
-    [("de", "de_news_sm"), ("en", "de_news_sm"), ("und", "de_news_sm")],
-)
-def test_registry_default_model_falls_back_to_german(lang: str, expected: str) -> None:
-    assert default_model(lang) == expected
+def test_registry_default_model_per_language_and_fallback() -> None:
+    """Each language gets the model that lists it; any other language gets the fallback."""
+    shipped = _shipped()
+    for name, entry in shipped.items():
+        for lang in entry.get("languages", ()):  # type: ignore[attr-defined]
+            assert default_model(lang) == name
+    fallback = [n for n, e in shipped.items() if e.get("fallback")] or ["de_news_sm"]
+    assert default_model("und") == default_model("zz") == fallback[0]
 
 
 def test_registry_unknown_name_lists_available() -> None:
@@ -54,10 +68,11 @@ def test_registry_unknown_name_lists_available() -> None:
         get_backend("de_core_news_lg")
     message = str(info.value)
     assert "'de_core_news_lg'" in message
-    for name in ("de_news_sm", "fake", "spacy:<path>"):
+    for name in ("de_news_sm", "fake", "spacy:<path>", "transformers:<path-or-hub-id>"):
         assert name in message
     assert isinstance(info.value, NewsfactsError)
-    assert info.value.available == ["de_news_sm", "fake", "spacy:<path>"]
+    assert info.value.available == [*sorted([*_shipped(), "fake"]), "spacy:<path>",
+                                     "transformers:<path-or-hub-id>"]
 
 
 def test_registry_rejects_duplicate_names() -> None:
