@@ -148,7 +148,7 @@ def build_corpus(
     return counts
 
 
-def train(*, max_steps: int, output: Path, corpus: Path = CORPUS) -> Path:
+def train(*, max_steps: int, output: Path, corpus: Path = CORPUS, width: int = 96) -> Path:
     """Train with spaCy's own loop and return the ``model-best`` folder."""
     from spacy.cli.train import train as spacy_train
 
@@ -156,6 +156,7 @@ def train(*, max_steps: int, output: Path, corpus: Path = CORPUS) -> Path:
         "paths.train": str(corpus / "train.spacy"),
         "paths.dev": str(corpus / "dev.spacy"),
         "training.max_steps": max_steps,
+        "components.tok2vec.model.encode.width": width,
     }
     spacy_train(CONFIG, output, use_gpu=-1, overrides=overrides)
     return output / "model-best"
@@ -219,6 +220,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--no-augment", action="store_true", help="no ORG-swapped sentence copies"
     )
     parser.add_argument(
+        "--width", type=int, default=96, help="tok2vec width (the shipped model: 96)"
+    )
+    parser.add_argument(
         "--wikiann", action="store_true", help="add WikiANN German as silver training data"
     )
     parser.add_argument(
@@ -233,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print("units per corpus/split:", dict(sorted(counts.items())), file=sys.stderr)
     if not args.skip_train:
-        best = train(max_steps=args.max_steps, output=OUTPUT)
+        best = train(max_steps=args.max_steps, output=OUTPUT, width=args.width)
         ship(best, args.out, scores={})
     name = f"spacy:{args.out.resolve()}"
     results: dict[str, object] = {}
