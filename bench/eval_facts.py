@@ -5,6 +5,7 @@
     python bench/eval_facts.py --sets own,seed
     python bench/eval_facts.py --ner en=spacy:models/en_news_sm   # another model for a language
     python bench/eval_facts.py --raise-floors       # CI floors up to today's figures, never down
+    python bench/eval_facts.py --sets own --langs de --misses   # each missed or wrong fact
 
 Gold sets:
 - ``seed``: the seed article and its hand-made gold (``fixtures/golden/seed``).
@@ -37,7 +38,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.evaluation import PRF, FactScores, names_match, score_gold, score_items
+from extractors.evaluation import (
+    PRF,
+    FactScores,
+    gold_fact_matches,
+    names_match,
+    score_gold,
+    score_items,
+)
 from extractors.facts import DEFAULT_MIN_CONFIDENCE
 from extractors.langpack import load_langpack
 from extractors.money import find_amounts
@@ -79,14 +87,37 @@ def load_cases(lang: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def evaluate_own(lang: str, min_confidence: float) -> FactScores:
+def evaluate_own(lang: str, min_confidence: float, misses: list[str] | None = None) -> FactScores:
+    """Scores on one language's own gold; ``misses`` collects each missed or wrong fact."""
     scores = FactScores()
     for case in load_cases(lang):
         published = date.fromisoformat(case["published"]) if case.get("published") else None
         article = extract_article(case["text"], lang=lang, published=published, header=False,
                                   id=case["id"], min_confidence=0.0, ner=NER.get(lang))
-        scores.add_case(case["facts"], _kept(article.facts, min_confidence), kinds=OWN_KINDS)
+        kept = _kept(article.facts, min_confidence)
+        scores.add_case(case["facts"], kept, kinds=OWN_KINDS)
+        if misses is not None:
+            misses += _case_misses(case, kept, article)
     return scores
+
+
+def _case_misses(case: dict[str, Any], facts: list[Fact], article: Any) -> list[str]:
+    """Gold facts not found and predicted facts not in the gold, with the case's entities."""
+    facts = [f for f in facts if f.kind in OWN_KINDS]
+    missed = [g for g in case["facts"] if g["kind"] in OWN_KINDS
+              and not any(gold_fact_matches(g, f) for f in facts)]
+    wrong = [f for f in facts if not any(gold_fact_matches(g, f) for g in case["facts"])]
+    if not missed and not wrong:
+        return []
+    fields = ("customer", "vendor", "buyer", "target", "seller", "company", "metric", "amount_value",
+              "amount_currency", "percent_value", "direction")
+    lines = [f"{case['id']}: {case['text'][:300]}",
+             "    entities: " + ", ".join(f"{e.text}/{e.label}" for e in article.entities)]
+    lines += [f"    MISSED {json.dumps(g, ensure_ascii=False)}" for g in missed]
+    lines += [f"    WRONG  {f.kind} " + " ".join(f"{k}={getattr(f, k)}" for k in fields
+                                           if getattr(f, k) is not None) + f" conf={f.confidence}"
+              for f in wrong]
+    return lines
 
 
 # -- SmartData -------------------------------------------------------------------------------
@@ -230,7 +261,15 @@ def _years(text: str) -> set[int]:
 
 
 def _fire_predictions(facts: list[Fact]) -> dict[str, list[tuple[str, Any]]]:
-    """ActionBuy: (buyer, bought); Value: (what is worth, amount); Valuein: (amount, year)."""
+    """ActionBuy: (buyer, bought); Value: (what is worth, amount); Valuein: (amount, year).
+
+    FIRE's ``Value`` links the thing that is worth an amount to the amount: a bought company
+    (Company → Money, the price), or a FinancialEntity such as "revenue", "net profit",
+    "capital expenditures" (the company it belongs to is a separate ``Propertyof`` relation).
+    So a fact states a Value only through its target (a takeover's price), its product (what
+    a payment bought) or its metric (the figure an amount is of); a company or customer is the
+    owner or payer of an amount, never FIRE's Value head, and makes no Value claim.
+    """
     out: dict[str, list[tuple[str, Any]]] = {"ActionBuy": [], "Value": [], "Valuein": []}
     for f in facts:
         if f.kind == "acquisition":
@@ -238,8 +277,9 @@ def _fire_predictions(facts: list[Fact]) -> dict[str, list[tuple[str, Any]]]:
         elif f.kind == "payment" and f.product:
             out["ActionBuy"].append(("pair", (f.customer, f.product)))
         if f.amount_value is not None:
-            subject = f.target or f.metric or f.product or f.company or f.customer
-            out["Value"].append(("pair", (subject, f.amount_value)))
+            subject = f.target or f.product or f.metric
+            if subject is not None:
+                out["Value"].append(("pair", (subject, f.amount_value)))
             if f.period_start:
                 out["Valuein"].append(("pair", (f.amount_value, {f.period_start.year})))
     return out
@@ -355,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sweep", action="store_true", help="precision at several confidence thresholds")
     ap.add_argument("--ner", action="append", default=[], metavar="LANG=MODEL",
                     help="NER model for a language (extract --list-models); repeatable")
+    ap.add_argument("--misses", action="store_true",
+                    help="own gold: print each missed or wrong fact with the case's entities")
     ap.add_argument("--raise-floors", action="store_true",
                     help="raise bench/facts_floors.json to today's figures (never lowers a floor)")
     args = ap.parse_args(argv)
@@ -375,12 +417,15 @@ def main(argv: list[str] | None = None) -> int:
     if "own" in sets:
         total = FactScores()
         for lang in args.langs.split(","):
-            scores = evaluate_own(lang, 0.0 if args.sweep else t)
+            misses: list[str] | None = [] if args.misses else None
+            scores = evaluate_own(lang, 0.0 if args.sweep else t, None if args.sweep else misses)
             if args.sweep:
                 _sweep(lang, scores)
                 pooled.confidences += scores.confidences
-                scores = evaluate_own(lang, t)
+                scores = evaluate_own(lang, t, misses)
             _print_scores(f"own gold {lang} ({len(load_cases(lang))} cases)", scores)
+            for line in misses or []:
+                print(f"    {line}")
             for k, c in scores.facts.items():
                 total.facts.setdefault(k, PRF()).add(c)
             total.confidences += scores.confidences

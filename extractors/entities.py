@@ -40,6 +40,7 @@ def harmonize_entities(
     Returns:
         Entities sorted by start, non-overlapping, offsets into ``text``.
     """
+    entities = _cut_slips(text, entities, org_cues)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for e in entities:
         votes[e.text][e.label] += 1
@@ -66,6 +67,34 @@ def harmonize_entities(
                 result.append(Entity(text=name, start=m.start(), end=m.end(), label="ORG"))
                 taken.append((m.start(), m.end()))
     return sorted(result, key=lambda e: e.start)
+
+
+_LOWER_WORD = re.compile(r"\s([a-zäöüß]+)\s")
+
+
+def _cut_slips(text: str, entities: Sequence[Entity],
+               org_cues: Sequence[re.Pattern[str]]) -> list[Entity]:
+    """Cut a span the tagger ran on past a name into the phrase after it.
+
+    "Monsanto für 63 Milliarden Dollar", "Deutsche Wohnen für rund 19": a span that goes on
+    through a lower-case word into a number ends before that word; a span that starts with a
+    name the text calls a company and goes on with a lower-case word ("Altair für rund zehn
+    Milliarden", after "den US-Softwareanbieter") ends after the name. Names with inner
+    lower-case words and no number ("Institut für Weltwirtschaft") are left whole.
+    """
+    cued = {m.start("name"): m.end("name") for cue in org_cues for m in cue.finditer(text)}
+    result = []
+    for e in entities:
+        end = e.end
+        for m in _LOWER_WORD.finditer(text, e.start, e.end):
+            if re.search(r"\d", text[m.end():e.end]) or cued.get(e.start, e.end) <= m.start():
+                end = m.start()
+                break
+        name = text[e.start:end].rstrip(" ,")
+        if not name:
+            continue
+        result.append(e if end == e.end else e.model_copy(update={"text": name, "end": e.start + len(name)}))
+    return result
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

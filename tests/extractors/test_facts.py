@@ -191,3 +191,35 @@ def test_facts_takeover_in_title_and_body_is_one_fact_with_body_evidence() -> No
                        percentages=[], periods=[], title_span=(0, 20))
     assert [(f.buyer, f.target, f.amount_value, f.evidence_start > 20) for f in facts] == [
         ("Youzu", "Bigpoint", 80000000, True)]
+
+
+def _de_link(text: str, entities: list[Entity]) -> list[Fact]:
+    pack = load_langpack("de")
+    return link_facts(text, article_id="t", pack=pack, entities=entities, amounts=find_amounts(text, pack),
+                      percentages=find_percentages(text, pack), periods=find_periods(text, pack, published=None))
+
+
+def test_de_facts_mislabelled_name_behind_a_party_preposition_is_a_candidate() -> None:
+    text = "Hapag-Lloyd bestellt bei Hanwha zwölf Containerschiffe für 1,4 Milliarden Dollar."
+    entities = [Entity(text=n, start=text.index(n), end=text.index(n) + len(n), label=label)
+                for n, label in (("Hapag-Lloyd", "ORG"), ("Hanwha", "PER"))]
+    [fact] = _de_link(text, entities)
+    assert (fact.kind, fact.customer, fact.vendor) == ("payment", "Hapag-Lloyd", "Hanwha")
+    assert 0.5 <= fact.confidence < 0.85  # a name only proposed costs confidence
+
+
+def test_de_facts_bare_mislabelled_name_takes_no_role() -> None:
+    text = "Das Systemhaus übernimmt den Mitbewerber Coeit aus Billerbeck."
+    entities = [Entity(text=n, start=text.index(n), end=text.index(n) + len(n), label=label)
+                for n, label in (("Coeit", "ORG"), ("Billerbeck", "LOC"))]
+    assert all(f.buyer != "Billerbeck" and f.target != "Billerbeck" for f in _de_link(text, entities))
+
+
+def test_harmonize_cuts_a_span_run_into_an_amount() -> None:
+    from extractors.entities import harmonize_entities
+    from extractors.facts import org_cues
+    text = "Bayer hat den US-Saatguthersteller Monsanto für 63 Milliarden Dollar übernommen."
+    start = text.index("Monsanto")
+    slip = Entity(text=text[start:start + 33], start=start, end=start + 33, label="MISC")
+    result = harmonize_entities(text, [slip], org_cues=org_cues(load_langpack("de")))
+    assert [(e.text, e.label) for e in result] == [("Monsanto", "ORG")]
