@@ -3,7 +3,7 @@
     python bench/eval_facts.py                      # everything, at the default min confidence
     python bench/eval_facts.py --min-confidence 0   # every fact the linker emits
     python bench/eval_facts.py --sets own,seed
-    python bench/eval_facts.py --ner en=spacy:models/en_news_sm   # another model for a language
+    python bench/eval_facts.py --ner en=spacy:/path/to/pipeline   # another model for a language
     python bench/eval_facts.py --raise-floors       # CI floors up to today's figures, never down
     python bench/eval_facts.py --sets own --langs de --misses   # each missed or wrong fact
 
