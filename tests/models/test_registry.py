@@ -142,9 +142,11 @@ def test_registry_entity_span_is_frozen() -> None:
 
 
 def test_registry_import_is_cheap_and_layered() -> None:
+    """Importing the registry, the evaluator and the transformers backend loads no framework."""
     code = (
-        "import sys, models, models.evaluate; "
-        "bad = [m for m in ('spacy', 'thinc', 'extractors', 'prefect') if m in sys.modules]; "
+        "import sys, models, models.evaluate, models.transformers_backend; "
+        "bad = [m for m in ('spacy', 'thinc', 'torch', 'transformers', 'extractors', 'prefect')"
+        " if m in sys.modules]; "
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
