@@ -20,8 +20,10 @@ A case matches when the engine returns exactly the spec's results, no more and n
 
 ``notsupported`` (the ports that fail a case) is only reported, never used to skip a case.
 Cases whose spec result has no number at all ("try the Dollar", "a small percent") are counted
-in the ``nonum`` column: our contract makes an amount out of a quantity, so a bare currency or
-percent word is deliberately not returned; ``adj %`` leaves those cases out, ``%`` does not.
+in the ``nonum`` column. Our contract makes an amount out of a quantity, so a bare currency or
+percent word is no amount; it is reported apart as a unit mention (``extractors/units.py``,
+``Article.units``), and those are what such a spec result is matched against (value null).
+``adj %`` leaves the nonum cases out, ``%`` does not.
 Languages without a pack are reported with zero matches.
 """
 
@@ -43,6 +45,7 @@ from extractors.langpack import LangPack, load_langpack  # noqa: E402
 from extractors.money import find_amounts  # noqa: E402
 from extractors.numbers import normalize_phrase  # noqa: E402
 from extractors.percent import find_percentages  # noqa: E402
+from extractors.units import find_unit_mentions  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "money" / "rt-specs-dev.jsonl"
 TARGETS = ("de", "en", "fr", "es", "it", "nl", "pt", "sv")
@@ -50,11 +53,15 @@ TARGETS = ("de", "en", "fr", "es", "it", "nl", "pt", "sv")
 
 def _predict(case: dict[str, Any], pack: LangPack) -> list[dict[str, Any]]:
     text = case["input"]
+    amounts, percentages = find_amounts(text, pack), find_percentages(text, pack)
+    unit = "currency" if case["kind"] == "currency" else "percent"
+    bare = [u.model_dump() | {"value": None} for u in find_unit_mentions(text, pack, [*amounts, *percentages])
+            if u.unit == unit]
     if case["kind"] == "currency":
-        found = [m.model_dump() for m in find_amounts(text, pack)]
+        found = [m.model_dump() for m in amounts] + bare
     else:
-        found = [m.model_dump() | {"currency": None} for m in find_percentages(text, pack)]
-    return found
+        found = [m.model_dump() | {"currency": None} for m in percentages] + bare
+    return sorted(found, key=lambda f: f["start"])
 
 
 def _same(spec: dict[str, Any], got: dict[str, Any], text: str, pack: LangPack) -> bool:

@@ -127,11 +127,12 @@ KIND_ROLES: dict[str, tuple[str, ...]] = {
     "acquisition": ("buyer", "target", "amount"),
     "revenue": ("company", "amount"),
     "spending": ("company", "amount"),
+    "figure": ("metric", "amount"),
     "change": ("company", "percent", "direction"),
     "share": ("company", "percent"),
     "count": ("company", "count"),
 }
-_NAME_ROLES = {"customer", "vendor", "company", "buyer", "target", "seller"}
+_NAME_ROLES = {"customer", "vendor", "company", "buyer", "target", "seller", "metric"}
 
 
 @dataclass

@@ -94,6 +94,14 @@ class FactsPack(BaseModel):
     # a capitalised run next to a fact cue is taken as a company, at a lower confidence.
     conjunctions: list[str] = []  # "und", "and": between the companies of a list
     negation_cues: str = ""  # "nicht", "not", "niet": a negated takeover or payment is doubtful
+    # figures: a money amount named by what it measures ("a $25 million impairment charge",
+    # "net income was $5 million", "der Umsatz lag bei 5 Mio. Euro"); ``_figures``.
+    figure_item_word: str = ""  # one word of an item phrase; empty: the pack states no figures
+    figure_stops: list[str] = []  # words that end an item phrase (articles, pronouns, verbs)
+    figure_links: str = ""  # between the item and its amount: "was", "of", "totaled", "betrug"
+    figure_determiners: list[str] = []  # before an amount whose item follows it: "a", "an"
+    figure_after_links: list[str] = []  # between an amount and its item: "of" ("$100 million of bonds")
+    figure_series: str = ""  # the gap between two amounts of one series: ", ", " and ", " to "
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
@@ -124,6 +132,10 @@ class _Cues:
     name: re.Pattern[str] | None
     name_stopwords: frozenset[str]
     negation: re.Pattern[str] | None
+    figure_before: re.Pattern[str] | None
+    figure_after: re.Pattern[str] | None
+    figure_det: re.Pattern[str] | None
+    figure_series: re.Pattern[str] | None
 
 
 # A capitalised word (an inner apostrophe only before a capital: "L'Oréal", not "L'action")
@@ -180,7 +192,30 @@ def _build_cues(pack: LangPack) -> _Cues:
         name=_name_pattern(data.name_connectors) if data.propose_names else None,
         name_stopwords=frozenset(_plain(w) for w in data.name_stopwords + _calendar_words(pack)),
         negation=_optional(data.negation_cues, ci),
+        **_figure_patterns(data),
+        figure_series=_optional(data.figure_series, ci),
     )
+
+
+def _figure_patterns(data: FactsPack) -> dict[str, re.Pattern[str] | None]:
+    """Item phrases around an amount: ``figure_before`` is matched against the text up to the
+    amount ("net income was "), ``figure_after`` from the amount's end (" impairment charge",
+    " of first mortgage bonds"), ``figure_det`` against the text before an amount whose item
+    follows it ("a ", "an aggregate ")."""
+    if not data.figure_item_word:
+        return {"figure_before": None, "figure_after": None, "figure_det": None}
+    stops = "|".join(re.escape(w) for w in sorted(data.figure_stops, key=len, reverse=True)) or "(?!)"
+    word = rf"(?!(?i:{stops})(?![\w'’-]))(?:{data.figure_item_word})"
+    item = rf"(?P<item>(?:{word}\s+){{0,4}}{word})"
+    before = re.compile(rf"(?<![\w'’-]){item}\s+(?:{data.figure_links})\s+$") if data.figure_links else None
+    after = det = None
+    if data.figure_determiners:
+        dets = "|".join(re.escape(w) for w in data.figure_determiners)
+        links = "|".join(re.escape(w) for w in data.figure_after_links) or "(?!)"
+        det = re.compile(rf"(?<![\w'’-])(?i:{dets})(?:\s+[^\W\d_]{{3,12}})?\s+$")
+        after = re.compile(rf"\s+(?P<link>(?:{links})\s+(?:\d[\d.,]*\s?%\s+)?)?{item}"
+                           rf"(?=\s*(?:[,.;:)]|$)|\s+(?i:{stops})(?![\w'’-]))")
+    return {"figure_before": before, "figure_after": after, "figure_det": det}
 
 
 def _calendar_words(pack: LangPack) -> list[str]:
@@ -367,6 +402,7 @@ class _Linker:
         if not facts:  # a takeover sentence's "kauft" is not also a payment
             facts.extend(self._payments(index, used))
         facts.extend(self._revenues(index, used, facts))
+        facts.extend(self._figures(index, used))
         facts.extend(self._percent_facts(index, facts))
         facts.extend(self._counts(index))
         if facts or s.amounts or s.percentages:
@@ -714,6 +750,7 @@ class _Linker:
             if company is None:
                 company, confidence = self._subject_scored(index, amount.start)
             if company:
+                used.add(amount.start)
                 facts.append(self._fact("revenue", s, company=company, amount=amount,
                                         metric=cue.group(), period=_nearest(s.periods, amount.start),
                                         confidence=confidence, key=amount.text))
@@ -741,6 +778,67 @@ class _Linker:
             return self._last_org_before(s.start), 0.6
         after = [o for o in s.orgs if o.start >= offset and not self._is_compound(o)]
         return (after[0].text, 0.55) if after else (None, 0.0)
+
+    # -- figures -------------------------------------------------------------------------
+    def _figures(self, index: int, used: set[int]) -> list[Fact]:
+        """Amounts no other fact claimed, named by what they measure: "a $25 million impairment
+        charge", "net income was $5 million". The item is the fact's ``metric``; the company is
+        the sentence's subject when it names one (a figure without one is still a fact of the
+        article, at a lower confidence)."""
+        s = self.sentences[index]
+        facts = []
+        last: tuple[Amount, str] | None = None  # the previous amount with an item
+        for amount in s.amounts:
+            if amount.start in used or (amount.value is None and amount.min is None):
+                continue
+            item = self._figure_item(s, amount)
+            if item is None and last is not None and self._same_series(s, last[0], amount):
+                item = last[1]
+            if item is None:
+                continue
+            last = (amount, item)
+            company, _ = self._subject_scored(index, amount.start)
+            if company is not None and _org_key(company) in self.uncertain:
+                company = None  # a figure stands without a company; a guessed one adds doubt only
+            facts.append(self._fact("figure", s, company=company, metric=item, amount=amount,
+                                    period=_nearest(s.periods, amount.start),
+                                    confidence=0.6 if company else 0.55, key=amount.text))
+        return facts
+
+    def _same_series(self, s: _Sentence, first: Amount, second: Amount) -> bool:
+        """Two amounts of one series: only a list comma, "and", "to", "from" and period
+        mentions between them ("$865 million, $795 million", "$459.1 million in 2011 to")."""
+        if self.cues.figure_series is None:
+            return False
+        gap = self.text[first.end:second.start]
+        for p in s.periods:
+            if first.end <= p.start and p.end <= second.start:
+                gap = gap.replace(self.text[p.start:p.end], " ", 1)
+        return self.cues.figure_series.fullmatch(gap) is not None
+
+    def _figure_item(self, s: _Sentence, amount: Amount) -> str | None:
+        """The phrase naming what an amount measures, before it ("net income was") or after it
+        ("a $6.4 million tax benefit", "$100 million of bonds"); a company inside it is cut off
+        ("Prudential's bid of $26.5 billion" names the bid)."""
+        cues = self.cues
+        span = None
+        if cues.figure_before is not None:
+            floor = max(s.start, amount.start - 120)
+            m = cues.figure_before.search(self.text[floor:amount.start])
+            if m:
+                span = (floor + m.start("item"), floor + m.end("item"))
+        if span is None and cues.figure_after is not None and cues.figure_det is not None:
+            m = cues.figure_after.match(self.text, amount.end, s.end)
+            if m and (m["link"] or cues.figure_det.search(self.text, max(s.start, amount.start - 30), amount.start)):
+                span = m.span("item")
+        if span is None:
+            return None
+        start, end = span
+        for org in s.orgs:
+            if org.start < end and start < org.end and _org_key(org.text) not in self.uncertain:
+                start = max(start, org.end)
+        item = re.sub(r"^['’]s?\s*", "", self.text[start:end]).strip()
+        return item or None
 
     # -- percentages ---------------------------------------------------------------------
     def _percent_facts(self, index: int, so_far: list[Fact]) -> list[Fact]:

@@ -149,6 +149,9 @@ class PercentData(_Data):
     sign_words: dict[str, Literal["up", "down"]] = {}
     # Units written before the number: "percent of 10", "per cent of twenty-two".
     prefix_units: dict[str, Literal["percent", "points", "basis_points"]] = {}
+    # Words for "a percentage" that are no unit of a number but, standing alone, say that the
+    # text speaks of percentages ("a percentage", "Prozentsatz"): reported as unit mentions.
+    bare_words: Words = ()
     change_prefixes: Words = ()
     share_after: Words = ()
     share_before: Words = ()

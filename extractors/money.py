@@ -216,6 +216,23 @@ def _codes(pack: LangPack, group: str | None = None) -> str:
     return rf"(?-i:{head}{codes})(?![^\W\d_])"
 
 
+def _name_before(pack: LangPack) -> str:
+    """A currency name written before its number ("dollar 22.5 million", "dólares 22,5
+    milhões"), only where the number cannot be a year or a count: it carries a multiplier, or it
+    has five digits or more, or a thousands group. "Euro 2024" (the championship), "Dollar 10
+    Jahre später" and "livre 20 000 exemplaires" (a book: ``digit_only_names``) are no amounts.
+    """
+    money = pack.money
+    common = {normalize_phrase(w) for w in money.digit_only_names}
+    names = [w for w in money.currency_names if normalize_phrase(w) not in common]
+    if not names:
+        return "(?!)"
+    groups = re.escape("".join(sorted({*pack.numbers.group_separators, *pack.numbers.extra_group_separators})))
+    long_number = rf"\d{{5,}}|\d{{1,3}}[{groups}]\d{{3}}(?!\d)"
+    mult = phrase_pattern(pack.numbers.multipliers)
+    return rf"{word_pattern(names)}(?=\s(?:{long_number}|{number_pattern(pack)}\s*{mult}(?!\w)))"
+
+
 def _parts(pack: LangPack) -> dict[str, str]:
     nums, money, rates = pack.numbers, pack.money, pack.money.rates
     frame = nums.range_frames
@@ -244,7 +261,8 @@ def _parts(pack: LangPack) -> dict[str, str]:
         "cur_block": rf"(?!\s+{word_pattern(money.currency_blockers)})" if money.currency_blockers else "",
         "mult_link": rf"(?:{phrase_pattern(money.multiplier_linkers)})(?:(?<=')|(?!\w))"
                      if money.multiplier_linkers else "(?!)",
-        "cur_before": f"{symbols}|{_codes(pack, 'cmb')}", "cur_before_again": f"{symbols}|{codes}",
+        "cur_before": f"{symbols}|{_codes(pack, 'cmb')}|{_name_before(pack)}",
+        "cur_before_again": f"{symbols}|{codes}",
         "cur_word": f"{names}|{codes}", "link": word_pattern(money.currency_linkers),
         "vcomp": rf"(?<!\w){phrase_pattern(money.vague_compound_magnitudes)}-?"
                  rf"{phrase_pattern(money.vague_compound_heads)}(?!\w)",

@@ -20,6 +20,7 @@ from extractors.langpack import LangPack, available_languages, load_langpack
 from extractors.language import LanguageGuess, detect_language
 from extractors.money import find_amounts
 from extractors.percent import find_percentages
+from extractors.units import find_unit_mentions
 from extractors.periods import find_periods
 from extractors.orgnames import normalize_org
 from extractors.confidence import DEFAULT_MIN_CONFIDENCE
@@ -81,6 +82,8 @@ def extract_article(
     periods = _indexing(text, find_periods(masked, pack, published=published)) if pack else []
     # A number, currency or date is not a name ("Dollar für Azure", "Juniquartal" as LOC).
     entities = [e for e in entities if not _overlaps_any(e, [*amounts, *percentages, *periods])]
+    named = [e for e in entities if e.label != "MISC"]
+    units = _indexing(text, find_unit_mentions(masked, pack, [*amounts, *percentages, *named])) if pack else []
     aid = id or article_id(text)
     facts = link_facts(
         masked, article_id=aid, pack=pack, entities=entities, amounts=amounts,
@@ -93,7 +96,7 @@ def extract_article(
         language=guess.lang, language_score=guess.score, text=text,
         paragraphs=tuple(_paragraphs(masked)), entities=tuple(_with_norms(entities)), amounts=tuple(amounts),
         percentages=tuple(percentages), periods=tuple(periods), facts=tuple(_fact_norms(facts)),
-        extractor_version=__version__,
+        units=tuple(units), extractor_version=__version__,
     )
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "Percentage",
     "Period",
     "Qualifier",
+    "UnitMention",
 ]
 
 ARTICLE_SCHEMA = "newsfacts.article/1"
@@ -47,7 +48,7 @@ Label = Literal["PER", "ORG", "LOC", "MISC"]
 Rate = Literal["P1D", "P1W", "P1M", "P3M", "P6M", "P1Y"]
 PercentKind = Literal["change", "share", "level", "points"]
 Direction = Literal["up", "down"]
-FactKind = Literal["payment", "acquisition", "revenue", "spending", "change", "share", "count"]
+FactKind = Literal["payment", "acquisition", "revenue", "spending", "change", "share", "count", "figure"]
 
 
 class _Record(BaseModel):
@@ -90,6 +91,14 @@ class Percentage(Mention):
     qualifier: Qualifier | None = None
     min: Number | None = None
     max: Number | None = None
+
+
+class UnitMention(Mention):
+    """A currency or percent word with no quantity ("der Dollar", "a small percent"): not an
+    amount and never part of a fact; it tells which currencies an article is about."""
+
+    unit: Literal["currency", "percent"]
+    currency: str | None = None  # ISO 4217 where the word names one
 
 
 class Period(Mention):
@@ -169,6 +178,7 @@ class Article(_Record):
     percentages: tuple[Percentage, ...] = ()
     periods: tuple[Period, ...] = ()
     facts: tuple[Fact, ...] = ()
+    units: tuple[UnitMention, ...] = ()  # bare currency and percent words (extractors/units.py)
     extractor_version: str | None = None
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)

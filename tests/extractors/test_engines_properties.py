@@ -2,7 +2,8 @@
 
 - they never raise;
 - every mention indexes the input (``text[start:end] == mention.text``), sorted, non-overlapping;
-- a value is never produced from a span with no digit and no number word.
+- a value is never produced from a span with no digit and no number word;
+- a unit mention (a bare currency or percent word) never overlaps an amount or a percentage.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from extractors.langpack import LangPack, available_languages, load_langpack
 from extractors.money import find_amounts
 from extractors.percent import find_percentages
 from extractors.periods import find_periods
+from extractors.units import find_unit_mentions
 
 LANGS = available_languages()
 
@@ -104,3 +106,16 @@ def test_period_engine_properties(lang: str, text: str, published: dt.date | Non
     for p in found:
         if p.start_date and p.end_date:
             assert p.start_date <= p.end_date
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@_SETTINGS
+@given(text=_TEXT)
+def test_unit_mention_properties(lang: str, text: str) -> None:
+    pack = load_langpack(lang)
+    taken = [*find_amounts(text, pack), *find_percentages(text, pack)]
+    found = find_unit_mentions(text, pack, taken)
+    _check_offsets(text, found)
+    for u in found:
+        assert not any(t.start < u.end and u.start < t.end for t in taken), (u, taken)
+        assert (u.currency is None) or u.unit == "currency"
