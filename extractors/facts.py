@@ -102,6 +102,7 @@ class FactsPack(BaseModel):
     figure_determiners: list[str] = []  # before an amount whose item follows it: "a", "an"
     figure_after_links: list[str] = []  # between an amount and its item: "of" ("$100 million of bonds")
     figure_series: str = ""  # the gap between two amounts of one series: ", ", " and ", " to "
+    figure_item_joiners: list[str] = []  # inside an item, between two item words: "cash on hand"
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
@@ -206,7 +207,9 @@ def _figure_patterns(data: FactsPack) -> dict[str, re.Pattern[str] | None]:
         return {"figure_before": None, "figure_after": None, "figure_det": None}
     stops = "|".join(re.escape(w) for w in sorted(data.figure_stops, key=len, reverse=True)) or "(?!)"
     word = rf"(?!(?i:{stops})(?![\w'’-]))(?:{data.figure_item_word})"
-    item = rf"(?P<item>(?:{word}\s+){{0,4}}{word})"
+    joiners = "|".join(re.escape(w) for w in data.figure_item_joiners)
+    joint = rf"\s+(?:(?:{joiners})\s+)?" if joiners else r"\s+"
+    item = rf"(?P<item>{word}(?:{joint}{word}){{0,4}})"
     before = re.compile(rf"(?<![\w'’-]){item}\s+(?:{data.figure_links})\s+$") if data.figure_links else None
     after = det = None
     if data.figure_determiners:
@@ -823,10 +826,14 @@ class _Linker:
         cues = self.cues
         span = None
         if cues.figure_before is not None:
+            # period mentions are left out, so that one may stand inside the link or between
+            # it and the item ("Der Umsatz lag im dritten Quartal bei", "expenses in 2003 were")
             floor = max(s.start, amount.start - 120)
-            m = cues.figure_before.search(self.text[floor:amount.start])
+            kept = [i for i in range(floor, amount.start)
+                    if not any(p.start <= i < p.end for p in s.periods)]
+            m = cues.figure_before.search("".join(self.text[i] for i in kept))
             if m:
-                span = (floor + m.start("item"), floor + m.end("item"))
+                span = (kept[m.start("item")], kept[m.end("item") - 1] + 1)
         if span is None and cues.figure_after is not None and cues.figure_det is not None:
             m = cues.figure_after.match(self.text, amount.end, s.end)
             if m and (m["link"] or cues.figure_det.search(self.text, max(s.start, amount.start - 30), amount.start)):
