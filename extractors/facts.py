@@ -792,7 +792,7 @@ class _Linker:
         facts = []
         last: tuple[Amount, str] | None = None  # the previous amount with an item
         for amount in s.amounts:
-            if amount.start in used or (amount.value is None and amount.min is None):
+            if amount.start in used or amount.vague or (amount.value is None and amount.min is None):
                 continue
             item = self._figure_item(s, amount)
             if item is None and last is not None and self._same_series(s, last[0], amount):
@@ -844,7 +844,8 @@ class _Linker:
         for org in s.orgs:
             if org.start < end and start < org.end and _org_key(org.text) not in self.uncertain:
                 start = max(start, org.end)
-        item = re.sub(r"^['’]s?\s*", "", self.text[start:end]).strip()
+        # what a cut company leaves ("'s bid"), and an elided article ("L'utile netto")
+        item = re.sub(r"^(?:['’]s?\s*|[^\W\d_]['’](?=\w))", "", self.text[start:end]).strip()
         return item or None
 
     # -- percentages ---------------------------------------------------------------------
