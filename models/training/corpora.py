@@ -17,12 +17,15 @@ Label policy, chosen so the corpora agree with each other:
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
+import tomllib
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal
 
 from spacy.language import Language
@@ -32,7 +35,9 @@ from spacy.vocab import Vocab
 __all__ = [
     "LABELS",
     "Split",
+    "contract_words",
     "doc_from_tags",
+    "load_contractions",
     "read_all",
     "read_columns",
     "read_germeval",
@@ -44,6 +49,10 @@ __all__ = [
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 Split = Literal["train", "dev", "test"]
+# (IOB prefix, label); label "" for O, None for a missing span
+Tag = tuple[str, str | None]
+
+HERE = Path(__file__).resolve().parent
 
 _FINE_TO_COARSE = {
     "person": "PER",
@@ -330,6 +339,7 @@ def read_columns(
     sep: str = "\t",
     strip: str = "",
     scheme: str = "iob2",
+    contractions: str | None = None,
 ) -> Iterator[tuple[str, Doc]]:
     """Read a one-token-per-line corpus (CoNLL, WikiANN, UNER, WNUT) into PER/ORG/LOC/MISC docs.
 
@@ -337,7 +347,13 @@ def read_columns(
     missing span (neither taught nor punished), an unmapped type becomes O. ``scheme="iob1"``
     reads CoNLL-2003-style tags where ``I-`` starts an entity unless the previous tag has the
     same type. ``#`` comment lines (UNER) and ``-DOCSTART-`` lines are skipped.
+
+    ``contractions`` names a table ``contractions-<name>.toml`` of words that the source splits
+    but written text joins (Bosque's "em o" for "no"); the doc gets the joined words
+    (``contract_words``), while the key -- and so the split -- stays the source's own text, so
+    that no sentence changes split because of the joining.
     """
+    table = load_contractions(contractions) if contractions else None
     with path.open(encoding="utf-8") as f:
         for block in _iob_blocks(f):
             words: list[str] = []
@@ -358,7 +374,101 @@ def read_columns(
                 words.append(word)
                 tags.append(("O", "") if not mapped else (prefix, None if mapped == "?" else mapped))
             if words:
-                yield " ".join(words), doc_from_tags(nlp.vocab, words, tags)
+                # the key is taken before any joining: a sentence's split never depends on it
+                key = " ".join(words)
+                if table:
+                    words, tags = contract_words(words, tags, table)
+                yield key, doc_from_tags(nlp.vocab, words, tags)
+
+
+@functools.cache
+def load_contractions(name: str) -> Mapping[tuple[str, str], str]:
+    """Read ``contractions-<name>.toml`` (next to this module): ``{(first, second): joined}``.
+
+    Keys and values are lower case; ``contract_words`` applies the words' capitalisation.
+    """
+    path = HERE / f"contractions-{name}.toml"
+    with path.open("rb") as f:
+        pairs = tomllib.load(f)["pairs"]
+    table: dict[tuple[str, str], str] = {}
+    for split, joined in pairs.items():
+        first, second = split.split()
+        table[first, second] = joined
+    return MappingProxyType(table)  # cached and shared: read-only
+
+
+def _joinable(first: Tag, second: Tag) -> bool:
+    """Whether two tagged words may become one without moving an entity boundary.
+
+    Yes when the second word is outside any entity (O), or when both are inside the same
+    entity (``B-X``/``I-X`` then ``I-X``); never when the second word starts an entity.
+    """
+    prefix, label = second
+    if prefix == "O":
+        return True
+    return prefix == "I" and first[0] in ("B", "I") and first[1] == label
+
+
+def _shouting(word: str) -> bool:
+    """An upper-case word of two letters or more ("BRASÍLIA"): a headline in capitals."""
+    return len(word) > 1 and word.isupper()
+
+
+def _cased(joined: str, words: Sequence[str], i: int) -> str | None:
+    """``joined`` in the case of ``words[i]`` and ``words[i + 1]``, or None if their cases disagree.
+
+    "em o" -> "no"; "Em o" -> "No" (sentence start); "EM O" -> "NO" (a headline in capitals,
+    also "A A" next to a word in capitals); "de O" is left alone (the second word is a name).
+    """
+    first, second = words[i], words[i + 1]
+    if first.islower() and second.islower():
+        return joined
+    nearby = [first, second, *words[max(i - 1, 0) : i], *words[i + 2 : i + 3]]
+    if first.isupper() and second.isupper() and any(map(_shouting, nearby)):
+        return joined.upper()
+    if first[:1].isupper() and (first[1:].islower() or len(first) == 1) and second.islower():
+        return joined[:1].upper() + joined[1:]
+    return None
+
+
+def contract_words(
+    words: Sequence[str], tags: Sequence[Tag], table: Mapping[tuple[str, str], str]
+) -> tuple[list[str], list[Tag]]:
+    """Join words that a treebank split from one written contraction ("por o" -> "pelo").
+
+    Universal Dependencies treebanks such as Portuguese Bosque list syntactic words, so their
+    text reads "participando de o Governo" where the newspaper printed "do Governo"; a model
+    should learn and be scored on the written form it meets at run time. Each adjacent pair
+    found in ``table`` (lower-case keys, see ``load_contractions``) becomes one word in the
+    pair's capitalisation (``_cased``), provided the tags allow it (``_joinable``): the
+    second word is O, or both words are inside the same entity. A pair whose second word
+    starts an entity ("Casal de | as Pimenteiras") stays split, so every gold entity keeps its
+    exact words. The joined word takes the first word's tag.
+
+    Returns:
+        The new words and tags (new lists; the inputs are not changed).
+
+    Raises:
+        ValueError: ``words`` and ``tags`` differ in length.
+    """
+    if len(words) != len(tags):
+        raise ValueError(f"{len(words)} words but {len(tags)} tags")
+    out_words: list[str] = []
+    out_tags: list[Tag] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words) and _joinable(tags[i], tags[i + 1]):
+            joined = table.get((words[i].lower(), words[i + 1].lower()))
+            cased = _cased(joined, words, i) if joined else None
+            if cased:
+                out_words.append(cased)
+                out_tags.append(tags[i])
+                i += 2
+                continue
+        out_words.append(words[i])
+        out_tags.append(tags[i])
+        i += 1
+    return out_words, out_tags
 
 
 def read_all(

@@ -76,7 +76,7 @@ def read_corpus(spec: dict[str, Any], data: Path, nlp: Language) -> Iterator[tup
                 file, nlp, token=spec["token"], tag=spec["tag"],
                 sep="\t" if spec.get("sep", "tab") == "tab" else " ",
                 strip=spec.get("strip", ""), scheme=spec.get("scheme", "iob2"),
-                labels=spec["labels"],
+                labels=spec["labels"], contractions=spec.get("contractions"),
             )
 
 
@@ -165,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lang", required=True, help="a recipe in recipes.toml (en, fr, ..., xx)")
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
     parser.add_argument("--out", type=Path, default=None, help="default: models/<lang>_news_sm")
-    parser.add_argument("--max-steps", type=int, default=3000, help="caps training time")
+    parser.add_argument("--max-steps", type=int, default=None,
+                        help="caps training time (default: the recipe's max_steps, else 3000)")
     parser.add_argument("--skip-train", action="store_true", help="rebuild corpus, re-score --out")
     args = parser.parse_args(argv)
     out = args.out or HERE.parent / f"{args.lang}_news_sm"
@@ -173,7 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     counts = build_corpus(args.lang, args.data, corpus)
     print("units per corpus/split:", dict(sorted(counts.items())), file=sys.stderr)
     if not args.skip_train:
-        best = train(args.lang, corpus, HERE / f"output-{args.lang}", max_steps=args.max_steps)
+        max_steps = args.max_steps or load_recipe(args.lang).get("max_steps", 3000)
+        best = train(args.lang, corpus, HERE / f"output-{args.lang}", max_steps=max_steps)
         ship(best, out, args.lang, {})
     results = score(out, corpus)
     meta_path = out / "meta.json"
