@@ -156,6 +156,9 @@ class PercentData(_Data):
     share_after: Words = ()
     share_before: Words = ()
     level_before: Words = ()
+    # Nouns right after a percentage that make it a level whatever the sentence's cues say:
+    # "from the current 60% level", "auf die Marke von"
+    level_after: Words = ()
     share_verbs: Words = ()
     up: Words = ()
     down: Words = ()

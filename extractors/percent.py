@@ -4,8 +4,9 @@ The kind is read from the words around the number, in this order (first rule tha
 ``points`` for percentage points; ``change`` after a change preposition ("um 29 %"); ``share``
 when a share word follows or precedes ("25 % des Gesamtumsatzes", "Anteil von 12 %") or a
 share verb closes the clause ("machte 12 % aus"); ``level`` right after a level preposition
-("auf 6,1 Prozent"); ``change`` when a rise or fall cue stands in the same sentence; ``level`` otherwise. The direction of a change or points comes from a sign
-("+2 %", "minus 5 %") or from the rise or fall cue nearest to the number in its sentence.
+("auf 6,1 Prozent") or right before a level noun ("the current 60% level"); ``change`` when a
+rise or fall cue stands in the same sentence; ``level`` otherwise. The direction of a change or
+points comes from a sign ("+2 %", "minus 5 %") or from the rise or fall cue nearest to the number in its sentence.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class _Percent:
     share_before: re.Pattern[str]
     share_verbs: re.Pattern[str]
     level_before: re.Pattern[str]
+    level_after: re.Pattern[str] | None
     cues: re.Pattern[str]
     sign_words: dict[str, Direction]
 
@@ -115,7 +117,7 @@ def _kind(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceInd
         return "share"
     if percent.share_verbs.search(clause):
         return "share"
-    if percent.level_before.search(before):
+    if percent.level_before.search(before) or (percent.level_after and percent.level_after.match(after)):
         return "level"
     if m["sign"] in _SIGNS or m["sw"] or _nearest_cue(text, m, percent, (start, end)):
         return "change"
@@ -178,6 +180,7 @@ def _compile(pack: LangPack) -> _Percent:
         share_before=re.compile(rf"{word_pattern(data.share_before)}\s*\Z", re.IGNORECASE),
         share_verbs=re.compile(word_pattern(data.share_verbs), re.IGNORECASE),
         level_before=re.compile(rf"{word_pattern(data.level_before)}\s*\Z", re.IGNORECASE),
+        level_after=re.compile(rf"\s+{word_pattern(data.level_after)}", re.IGNORECASE) if data.level_after else None,
         cues=re.compile(rf"(?P<up>{_cue_pattern(data.up)})|(?P<down>{_cue_pattern(data.down)})",
                         re.IGNORECASE),
         sign_words={normalize_phrase(k): v for k, v in data.sign_words.items()},
