@@ -96,3 +96,18 @@ def test_percent_fraction_words(lang: str, text: str, value: Decimal | None) -> 
                                             ("pt", "o quarto por cento")])
 def test_percent_denominator_alone_is_no_number(lang: str, text: str) -> None:
     assert find_percentages(text, load_langpack(lang)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "direction", "qualifier"),
+    [
+        ("Il faut ensuite soustraire cinq pour cent.", 5, "down", None),
+        ("Le titre a cédé moins 3 % hier.", 3, "down", None),
+        # "moins de" and "au moins" stay qualifiers, not signs
+        ("moins de 5 % des salariés", 5, None, "less_than"),
+        ("au moins 5 % des salariés", 5, None, "at_least"),
+    ],
+)
+def test_percent_french_sign_words(text: str, value: int, direction: str | None, qualifier: str | None) -> None:
+    [p] = find_percentages(text, load_langpack("fr"))
+    assert (p.value, p.direction, p.qualifier) == (value, direction, qualifier)
