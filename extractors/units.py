@@ -16,7 +16,9 @@ What counts, from the language pack only:
   ``bare_words`` ("percentage", "Prozentsatz").
 
 A word inside an amount or a percentage, inside a URL, or inside a named entity ("Dollar
-General", "Euro Disney") is not a unit mention, nor is one that introduces the quantity right
+General", "Euro Disney") is not a unit mention; nor is a capitalised currency word right before
+another capitalised word, which is how such names look when the tagger misses them ("Euro
+Stoxx", "Dollar Tree"), nor is one that introduces the quantity right
 after it ("un porcentaje del 25 %": the percentage is the 25 %).
 """
 
@@ -31,6 +33,9 @@ from extractors.numbers import normalize_phrase, phrase_pattern, url_spans, word
 from extractors.records import Amount, Mention, Percentage, UnitMention
 
 __all__ = ["find_unit_mentions"]
+
+# A capitalised word right after a capitalised currency word: part of a name ("Dollar Tree").
+_NAME_AFTER = re.compile(r" [A-ZÀ-ÖØ-Þ]")
 
 # What may stand between a unit word and the quantity it introduces: a few short words, no
 # punctuation ("porcentaje del 25 %", "percentage of 12 %").
@@ -60,6 +65,8 @@ def find_unit_mentions(text: str, pack: LangPack, taken: Sequence[Mention] = ())
     found = []
     for m in units.regex.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        if m["cur"] and m[0][:1].isupper() and _NAME_AFTER.match(text, m.end()):
             continue
         kind = Percentage if m["pct"] else Amount
         if any(isinstance(t, kind) and _INTRODUCES.fullmatch(text, m.end(), t.start) for t in taken):
