@@ -34,18 +34,18 @@ def figures(text: str, lang: str, orgs: list[str] = ()) -> list[tuple[str | None
     ("lang", "text", "orgs", "expected"),
     [
         # FIRE dev sentences (../shared/data/facts/fire), the item before or after the amount
-        ("en", "In 2012, we recorded asset impairment charges of $5.8 million related to previously "
-               "purchased lease buyouts.", [], [(None, "asset impairment charges", 5800000)]),
-        ("en", "The sale of Argentine operations was a taxable transaction that resulted in a $6.4 "
-               "million tax benefit.", [], [(None, "tax benefit", 6400000)]),
+        ("en", ("In 2012, we recorded asset impairment charges of $5.8 million related to previously "
+                "purchased lease buyouts."), [], [(None, "asset impairment charges", 5800000)]),
+        ("en", ("The sale of Argentine operations was a taxable transaction that resulted in a $6.4 "
+                "million tax benefit."), [], [(None, "tax benefit", 6400000)]),
         ("en", "The lease term can be further extended and currently has a monthly lease rate of $2,975.",
          [], [(None, "monthly lease rate", 2975)]),
         # a series: every amount takes the item
-        ("en", "Our working capital was $203.4 million and $205.5 million at January 29, 2011 and "
-               "January 30, 2010, respectively.", [],
+        ("en", ("Our working capital was $203.4 million and $205.5 million at January 29, 2011 and "
+                "January 30, 2010, respectively."), [],
          [(None, "working capital", 203400000), (None, "working capital", 205500000)]),
-        ("en", "Average total loan balances decreased 0.7% from $459.1 million in 2011 to $455.9 million "
-               "in 2012.", [], [(None, "loan balances", 459100000), (None, "loan balances", 455900000)]),
+        ("en", ("Average total loan balances decreased 0.7% from $459.1 million in 2011 to $455.9 million "
+                "in 2012."), [], [(None, "loan balances", 459100000), (None, "loan balances", 455900000)]),
         ("en", "Cash on hand decreased $8.3 million from $42.8 million in 2011 to $34.5 million in 2012.", [],
          [(None, "Cash on hand", 42800000), (None, "Cash on hand", 34500000)]),
         # the company is the subject; a company inside the item is cut off

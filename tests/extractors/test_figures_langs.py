@@ -11,28 +11,12 @@ source are written by us in the style of business news.
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from decimal import Decimal
 
 import pytest
+from test_figures import facts_of
 
-from extractors.facts import link_facts
-from extractors.langpack import load_langpack
-from extractors.money import find_amounts
-from extractors.percent import find_percentages
-from extractors.periods import find_periods
 from extractors.pipeline import extract_article
-from extractors.records import Entity, Fact
-
-
-def facts_of(text: str, lang: str, orgs: list[str] = ()) -> list[Fact]:
-    pack = load_langpack(lang)
-    entities = sorted((Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
-                       for org in orgs for m in re.finditer(re.escape(org), text)), key=lambda e: e.start)
-    return link_facts(text, article_id="t", pack=pack, entities=entities, amounts=find_amounts(text, pack),
-                      percentages=find_percentages(text, pack),
-                      periods=find_periods(text, pack, published=date(2024, 8, 1)))
 
 
 def figures(text: str, lang: str, orgs: list[str] = ()) -> list[tuple[str | None, Decimal | None]]:

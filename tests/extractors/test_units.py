@@ -61,10 +61,10 @@ def test_unit_mentions_reach_the_article_record_and_never_a_fact() -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "value", "currency"),
     [
-        ("en", "The price starts at dollar 22.5 million.", Decimal("22500000"), "USD"),
-        ("es", "Los precios del acuerdo comienzan en dólar 22500000.", Decimal("22500000"), "USD"),
-        ("pt", "Os preços do negócio começam em dólares 22,5 milhões.", Decimal("22500000"), "USD"),
-        ("de", "Dollar 100.000 flossen an die Partei.", Decimal("100000"), "USD"),
+        ("en", "The price starts at dollar 22.5 million.", Decimal(22500000), "USD"),
+        ("es", "Los precios del acuerdo comienzan en dólar 22500000.", Decimal(22500000), "USD"),
+        ("pt", "Os preços do negócio começam em dólares 22,5 milhões.", Decimal(22500000), "USD"),
+        ("de", "Dollar 100.000 flossen an die Partei.", Decimal(100000), "USD"),
     ],
 )
 def test_currency_name_before_a_large_number(lang: str, text: str, value: Decimal, currency: str) -> None:
