@@ -12,7 +12,8 @@ A case matches when the engine returns exactly the spec's results, no more and n
   lower-cased and the input is not, so offsets decide (an end past the end of the input, a
   slip in a few French specs, is read as the end of the input);
 - value: equal as decimals to the spec's ``value`` or one of its ``alt_values`` (the spec gives
-  "50 cents" as 50 with 0.5 as an alternative; we give 0.5). Our percentages keep the
+  "50 cents" as 50 with 0.5 as an alternative; we give 0.5; where the spec forgot that
+  alternative, see ``_subunit_alt``). Our percentages keep the
   magnitude and put the sign into ``direction``, so the spec's -5 matches 5 with "down";
 - currency: equal to the spec's ISO 4217 code where it has one. Where the spec's unit has no
   ISO code (a bare "Dollar", "Pound", "Krone", a cent) our code is not compared: we resolve "$"
@@ -70,13 +71,26 @@ def _same(spec: dict[str, Any], got: dict[str, Any], text: str, pack: LangPack) 
         return False
     if text[spec["start"] : end].casefold() != spec["text"].casefold():
         return False
-    wanted = [spec["value"], *spec.get("alt_values", [])]
+    wanted = [spec["value"], *spec.get("alt_values", _subunit_alt(spec, pack))]
     if spec["value"] is None:
         if got["value"] is not None:
             return False
     elif got["value"] is None or not any(_same_value(Decimal(str(v)), got) for v in wanted):
         return False
     return not spec.get("iso") or spec["iso"] == got["currency"]
+
+
+def _subunit_alt(spec: dict[str, Any], pack: LangPack) -> list[Decimal]:
+    """The value in the main unit of a spec result counted in a subunit that has no
+    ``alt_values``. The converter gives that alternative for every subunit in the file (Cent,
+    Pence, Sen, Centavo, Øre, Att, Stuiver ...) but one: Dutch "100 penni" (nl-0021), counted as
+    100 with no alternative. The pack's own worth of the subunit stands in for the missing one."""
+    name = normalize_phrase(spec.get("unit_name") or "")
+    money = pack.money
+    if spec["value"] is None or name not in {normalize_phrase(k) for k in money.subunit_currencies}:
+        return []
+    worth = {normalize_phrase(k): v for k, v in money.subunit_values.items()}.get(name, Decimal("0.01"))
+    return [Decimal(str(spec["value"])) * worth]
 
 
 def _edge_words(pack: LangPack) -> tuple[set[str], set[str]]:

@@ -108,6 +108,8 @@ class MoneyData(_Data):
     # A subunit as the unit of an amount ("50 cents", "470 pence", "100 öre"): the value is
     # given in the main unit (0.5), the code is the currency ("" where the word names none).
     subunit_currencies: dict[str, str] = {}
+    # A subunit worth other than a hundredth of the main unit: Dutch "stuiver" = 0.05.
+    subunit_values: dict[str, Decimal] = {}
     # Multiplier letters glued before an ISO code ("30 MUSD", "120 MEUR").
     code_multipliers: dict[str, Decimal] = {}
     # Currency names or symbols that carry their multiplier ("70 mkr" = 70 miljoner kronor,
@@ -120,6 +122,13 @@ class MoneyData(_Data):
     # Currency or subunit names that are also common words: read after digits or with a
     # multiplier only ("1 livre", "un million de livres"; not "un livre", a book).
     digit_only_names: Words = ()
+    # Subunit or currency names that are also a word that opens a clause: matched only as
+    # written and only where no word follows. Swedish "att" ("to", "that") is never the last
+    # word of a clause nor capitalised inside one; the Lao att ("vi har 100 Att") is.
+    clause_final_names: Words = ()
+    # Words after "15 dólares 50" that make the 50 a count, not hundredths: "300 Euro 20 mal",
+    # "20 times", "20 horas" (multipliers, units and spans of time are blockers already).
+    cents_blockers: Words = ()
     # Words after a currency name that make it an adjective, not a unit: Polish "złote" is
     # also "golden" ("2 złote medale" are two gold medals, not 2 PLN).
     currency_blockers: Words = ()

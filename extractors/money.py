@@ -58,6 +58,7 @@ class _Money:
     quantifiers: dict[str, Decimal]
     magnitudes: dict[str, Decimal]
     subunit_currencies: dict[str, str]
+    subunit_values: dict[str, Decimal]
     digit_only_names: frozenset[str]
     code_multipliers: dict[str, Decimal]
     unit_multipliers: dict[str, Decimal]
@@ -113,6 +114,8 @@ def _amount(m: re.Match[str], money: _Money, pack: LangPack) -> Amount:
     if g["vc"]:
         return Amount(**base, value=_magnitude_of(g["vc"], money), vague=True)
     named = (g["cb"] or g["ca"] or g["cv"] or "")[len(g["cm"] or g["cmb"] or "") :]
+    if g["cc"] and normalize_phrase(named) == "$":  # "$10 Hong Kong dollars" is HKD
+        named = g["cc"]
     currency = money.currencies.get(normalize_phrase(named)) or None
     if g["vm"]:
         factor = money.quantifiers.get(normalize_phrase(g["vq"] or ""), Decimal(1))
@@ -142,8 +145,9 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
     if (g["sub"] or g["subb"]) and value is not None:
         cents = read_number(g["sub"] or g["subb"] or "", pack)
         value = value + cents / 100 if cents is not None and cents < 100 else None
-    if value is not None and normalize_phrase(g["ca"] or "") in money.subunit_currencies:
-        value = value / 100
+    subunit = normalize_phrase(g["ca"] or g["cb"] or "")
+    if value is not None and subunit in money.subunit_currencies:
+        value = value * money.subunit_values.get(subunit, Decimal("0.01"))
     return {"value": value if value is None else tidy(value), "vague": factor is not None}
 
 
@@ -176,13 +180,15 @@ def _compile(pack: LangPack) -> _Money:
         rf"(?:(?<=[^\W\d_]|\.)\s+{p['mult_link']}\s*|\s*-\s*|\s*)(?P<ca>{p['cur_after']}){p['cur_block']}"
         rf"(?:(?(m1)(?!)|(?(n2)(?!)|))\s+(?P<m3>{p['mult']}))?"
         rf"(?:(?(m1)(?!)|(?(n2)(?!)|(?(m3)(?!)|)))\s+(?:{p['sub_link']}\s+)?(?P<sub>{p['num']}(?=\s+{p['subunit']})"
-        rf"|{p['num']}(?!\s*(?:[\w%]|{p['symbol']})))(?:\s+{p['subunit']})?(?<!\s))?"
+        rf"|{p['num']}(?!\s*(?:[\w%]|{p['symbol']}))|{p['cents']})(?:\s+{p['subunit']})?(?<!\s))?"
     )
     prefix_part = (
         rf"(?:{p['frame_b']}\s+)?"
         rf"(?<![^\W\d_])(?P<cb>{p['cur_before']})\s?(?P<nb>{p['num_glued']})(?:\s*(?P<mb>{p['mult']}))?"
         rf"(?:(?(frb){p['frame_b_end']}|{p['range']})(?:{p['cur_before_again']})?\s?(?P<nb2>{p['num']})"
         rf"(?:\s*(?P<mb2>{p['mult']}))?)?(?(frb)(?(nb2)|(?!))|)"
+        # "$10 dollars", "$10 Hong Kong dollars": a name after the number repeats or narrows the symbol.
+        rf"(?:\s+(?P<cc>{p['names']}))?"
         # "c $ 100 and fifty": hundredths after a joiner, as after a currency name.
         rf"(?:(?(mb)(?!)|(?(nb2)(?!)|))\s+{p['sub_link']}\s+(?P<subb>{p['num']}(?=\s+{p['subunit']})"
         rf"|{p['num']}(?!\s*(?:[\w%]|{p['symbol']})))(?:\s+{p['subunit']})?(?<!\s))?"
@@ -217,20 +223,36 @@ def _codes(pack: LangPack, group: str | None = None) -> str:
 
 
 def _name_before(pack: LangPack) -> str:
-    """A currency name written before its number ("dollar 22.5 million", "dólares 22,5
-    milhões"), only where the number cannot be a year or a count: it carries a multiplier, or it
-    has five digits or more, or a thousands group. "Euro 2024" (the championship), "Dollar 10
+    """A currency or subunit name written before its number ("dollar 22.5 million", "dólares
+    22,5 milhões", "sen 100,000"), only where the number cannot be a year or a count: it
+    carries a multiplier, or it has five digits or more, or a thousands group. "Euro 2024" (the championship), "Dollar 10
     Jahre später" and "livre 20 000 exemplaires" (a book: ``digit_only_names``) are no amounts.
     """
     money = pack.money
     common = {normalize_phrase(w) for w in money.digit_only_names}
-    names = [w for w in money.currency_names if normalize_phrase(w) not in common]
-    if not names:
+    currency_names = [w for w in money.currency_names if normalize_phrase(w) not in common]
+    alternatives = [word_pattern(currency_names)] if currency_names else []
+    # A subunit only as the pack writes it, lower-case ("sen 100,000"): "Hun Sen" is a name, and
+    # "p 20,000" may be a page.
+    subunits = [w for w in money.subunit_currencies
+                if normalize_phrase(w) not in common and w.islower() and len(w) > 2]
+    if subunits:
+        alternatives.append(rf"(?-i:{word_pattern(subunits)})")
+    if not alternatives:
         return "(?!)"
+    names = "|".join(alternatives)
     groups = re.escape("".join(sorted({*pack.numbers.group_separators, *pack.numbers.extra_group_separators})))
     long_number = rf"\d{{5,}}|\d{{1,3}}[{groups}]\d{{3}}(?!\d)"
     mult = phrase_pattern(pack.numbers.multipliers)
-    return rf"{word_pattern(names)}(?=\s(?:{long_number}|{number_pattern(pack)}\s*{mult}(?!\w)))"
+    return rf"(?:{names})(?=\s(?:{long_number}|{number_pattern(pack)}\s*{mult}(?!\w)))"
+
+
+def _cents_blockers(pack: LangPack) -> str:
+    """Words after "15 USD 50" that make the 50 a count of something, not hundredths."""
+    nums, periods = pack.numbers, pack.periods
+    words = [*nums.multipliers, *nums.scales, *pack.money.currency_names, *pack.money.subunit_currencies,
+             *pack.money.cents_blockers, *pack.percent.units, *periods.span_units, *periods.relative_units]
+    return phrase_pattern(words)
 
 
 def _parts(pack: LangPack) -> dict[str, str]:
@@ -243,7 +265,11 @@ def _parts(pack: LangPack) -> dict[str, str]:
     symbols = rf"{phrase_pattern(money.currency_symbols)}(?:(?<=\W)|(?![^\W\d_]))"
     codes = _codes(pack)
     names = word_pattern(money.currency_names)
-    subunit_names = word_pattern(money.subunit_currencies) if money.subunit_currencies else "(?!)"
+    folded = [k for k in money.subunit_currencies if k not in money.clause_final_names]
+    subunit_names = word_pattern(folded) if folded else "(?!)"
+    # Matched as written, and only where no word follows ("vi har 100 Att"; see MoneyData).
+    clause_final = (rf"(?<!\w)(?-i:{phrase_pattern(money.clause_final_names, fold=False)})(?!\w)(?!\s+[^\W\d_])"
+                    if money.clause_final_names else "(?!)")
     return {
         "num": number_pattern(pack), "num_glued": number_pattern(pack, anchored=False),
         "frac": word_pattern(nums.fractions) if nums.fractions else "(?!)",
@@ -255,8 +281,17 @@ def _parts(pack: LangPack) -> dict[str, str]:
         # "de R$ 50 a R$ 500", "entre 10 $ et 20 $"
         "frame_b": frame_pattern(frame, "frb")[0], "frame_b_end": frame_pattern(frame, "frb")[1],
         "range": "(?:" + "|".join(range_alts or ["(?!)"]) + ")",
-        # A symbol glued to the next number belongs to it: "1 $10" is "$10".
-        "cur_after": rf"{names}|{subunit_names}|(?:{symbols})(?!\d)|{_codes(pack, 'cm')}",
+        # A symbol glued to the next number belongs to it: "1 $10" is "$10"; so does a symbol
+        # before a number that a currency name follows: "1 $ 10 dollars" is "$ 10 dollars".
+        "cur_after": rf"{names}|{subunit_names}|{clause_final}|(?:{symbols})(?!\d)(?!\s?{number_pattern(pack)}\s+{names})"
+                     rf"|{_codes(pack, 'cm')}",
+        "names": names,
+        # Hundredths as two digits after the currency ("15 USD 50 more", "Por 15 dolares 50
+        # puedes"), only before a lower-case word that is no multiplier, unit, span of time or
+        # count ("300 USD 20 years ago", "15 USD 50 Prozent", "300 Euro 20 mal" keep their
+        # whole number; a capital word too: "15 Euro 50 Kunden").
+        "cents": rf"\d\d(?![\d%])(?-i:(?=\s+[a-zß-ÿ]))"
+                      rf"(?!\s+(?:{_cents_blockers(pack)})(?!\w))",
         "symbol": symbols,
         "cur_block": rf"(?!\s+{word_pattern(money.currency_blockers)})" if money.currency_blockers else "",
         "mult_link": rf"(?:{phrase_pattern(money.multiplier_linkers)})(?:(?<=')|(?!\w))"
@@ -299,6 +334,7 @@ def _tables(pack: LangPack) -> dict[str, dict]:  # type: ignore[type-arg]
             for k, v in {**nums.vague_magnitudes, **money.vague_compound_magnitudes}.items()
         },
         "subunit_currencies": subunits,
+        "subunit_values": {normalize_phrase(k): v for k, v in money.subunit_values.items()},
         "code_multipliers": dict(money.code_multipliers),
         "unit_multipliers": {normalize_phrase(k): v for k, v in money.unit_multipliers.items()},
         "fractions": {normalize_phrase(k): v for k, v in nums.fractions.items()},

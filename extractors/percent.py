@@ -75,8 +75,11 @@ def find_percentages(text: str, pack: LangPack) -> list[Percentage]:
 def _rematch(text: str, m: re.Match[str], percent: _Percent, pack: LangPack) -> re.Match[str]:
     """The mention without a leading word that is not its own: a qualifier that is the "to" of a
     change ("wzrosła do 5 proc.", see ``is_level_preposition``), or a change preposition before
-    a share ("met 52,19% van de stemmen")."""
-    if m["q"] and not m["um"] and is_level_preposition(text, m.start(), m["q"], pack):
+    a share ("met 52,19% van de stemmen"), or a sign set apart from its number by a space that
+    is not alone in its cell (see ``_alone_in_cell``)."""
+    if m["gap"] and not _alone_in_cell(text, m.start("sign"), m.end()):
+        pos = m.start("n1")
+    elif m["q"] and not m["um"] and is_level_preposition(text, m.start(), m["q"], pack):
         pos = m.end("q")
     elif m["um"] and percent.share_after.match(text, m.end()):
         pos = m.end("um")
@@ -85,6 +88,15 @@ def _rematch(text: str, m: re.Match[str], percent: _Percent, pack: LangPack) -> 
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return percent.regex.match(text, pos) or m
+
+
+def _alone_in_cell(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` fills its line or table cell (bounded by a line break, a tab
+    or "|"): "- 2,3 %" alone there is a signed figure (a price table); in running text the same
+    dash is a list bullet ("- 5 % Rabatt auf ...") or a dash between clauses, not a sign."""
+    head = text[max(text.rfind(c, 0, start) for c in "\n\t|") + 1 : start]
+    stops = [i for i in (text.find(c, end) for c in "\n\t|") if i >= 0]
+    return not head.strip() and not text[end : min(stops, default=len(text))].strip()
 
 
 def _percentage(
@@ -161,7 +173,7 @@ def _compile(pack: LangPack) -> _Percent:
         rf"(?:(?P<um>{word_pattern(data.change_prefixes)})\s+(?!{bare_denominator_pattern(pack)}))?"
         rf"(?:(?P<q>{word_pattern(w for ws in pack.qualifiers.values() for w in ws)})"
         rf"(?:(?<=\.)\s*|\s+))?(?:{frame_pattern(frames)[0]}\s+)?"
-        rf"(?:(?<![\w\d])(?P<sign>[+\-−])|(?P<sw>{sign_words})\s+)?(?P<n1>{num})"
+        rf"(?:(?<![\w\d])(?P<sign>[+\-−])(?P<gap>[ \t]+)?|(?P<sw>{sign_words})\s+)?(?P<n1>{num})"
         # "entre 1% e 2%", "de 30% a 40%": the unit may follow both numbers of a range (a percent
         # unit: "met 0,2 procentpunt tot 3,7 procent" is a change and a level, not a range).
         rf"(?:(?:\s*{phrase_pattern(u for u, k in units.items() if k == 'percent')})?(?(fr){frame_pattern(frames)[1]}|{rng})(?P<n2>{num}))?(?(fr)(?(n2)|(?!))|)\s*-?\s*(?P<u>{phrase_pattern(units)})(?![\w%])"

@@ -136,3 +136,50 @@ def test_money_ranges_share_scale_and_currency(lang, text, low, high) -> None:
 def test_money_never_invents_a_range_or_a_sum(lang, text) -> None:
     for amount in find_amounts(text, load_langpack(lang)):
         assert amount.min is None and amount.value != Decimal(15)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "mention", "value", "currency"),
+    [
+        # Hundredths as two digits after the currency (rt-specs en-0170, es-0116, pt-0117).
+        ("en", "if they had just 15 USD 50 more, they", "15 USD 50", Decimal("15.5"), "USD"),
+        ("es", "Por 15 dolares 50 puedes almorzar y cenar", "15 dolares 50", Decimal("15.5"), "USD"),
+        ("de", "Die Karte kostet 12 Euro 30 weniger.", "12 Euro 30", Decimal("12.3"), "EUR"),
+        # ... but not a count or a span of time after the currency.
+        ("en", "bought for 300 USD 20 years ago", "300 USD", Decimal(300), "USD"),
+        ("en", "paid 300 USD 20 times", "300 USD", Decimal(300), "USD"),
+        ("de", "Er zahlte 300 Euro 20 mal.", "300 Euro", Decimal(300), "EUR"),
+        ("de", "Er gab 300 Euro 20 Kindern.", "300 Euro", Decimal(300), "EUR"),
+        ("fr", "payé 300 euros 20 pour cent de plus", "300 euros", Decimal(300), "EUR"),
+        # A symbol and a name of the same amount (rt-specs en-0125); the name narrows "$".
+        ("en", "1 $ 10 dollars bill", "$ 10 dollars", Decimal(10), "USD"),
+        ("en", "a $10 Hong Kong dollars fee", "$10 Hong Kong dollars", Decimal(10), "HKD"),
+        ("en", "C$ 10 dollars", "C$ 10 dollars", Decimal(10), "CAD"),
+        # A subunit before a long number (en-0110), written lower-case only.
+        ("en", "Do you think sen 100,000 is expensive", "sen 100,000", Decimal(1000), None),
+        # Coins worth other than a hundredth, and the penni (nl-0015, nl-0021).
+        ("nl", "Een stuiver is weinig.", "Een stuiver", Decimal("0.05"), None),
+        ("nl", "drie kwartjes", "drie kwartjes", Decimal("0.75"), None),
+        ("nl", "verdeeld in 100 penni (Finse naam)", "100 penni", Decimal(1), "FIM"),
+        ("nl", "1 euro is 5,94573 markka waard", "5,94573 markka", Decimal("5.94573"), "FIM"),
+        # The Lao att, only as written and at the end of a clause (sv-0035).
+        ("sv", "vi har 100 Att", "100 Att", Decimal(1), "LAK"),
+    ],
+)
+def test_money_spec_forms(lang, text, mention, value, currency) -> None:
+    found = find_amounts(text, load_langpack(lang))
+    assert [(a.text, a.value, a.currency) for a in found][-1] == (mention, value, currency)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Prime Minister Hun Sen 100,000 supporters"),
+        ("en", "see p 20,000 of the report"),
+        ("sv", "vi har 100 att välja mellan"),
+        ("sv", "Topp 100 Att göra i Stockholm"),
+        ("sv", "vi har 100 att"),
+    ],
+)
+def test_money_subunit_words_that_are_no_money(lang, text) -> None:
+    assert find_amounts(text, load_langpack(lang)) == []

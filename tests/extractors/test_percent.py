@@ -111,3 +111,21 @@ def test_percent_denominator_alone_is_no_number(lang: str, text: str) -> None:
 def test_percent_french_sign_words(text: str, value: int, direction: str | None, qualifier: str | None) -> None:
     [p] = find_percentages(text, load_langpack("fr"))
     assert (p.value, p.direction, p.qualifier) == (value, direction, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "mention", "direction"),
+    [
+        # A spaced sign alone with its number in a line or a table cell is a sign (pt-0021).
+        ("pt", " - 89101231,5127%", "- 89101231,5127%", "down"),
+        ("pt", " - 89101231,5127 por cento", "- 89101231,5127 por cento", "down"),
+        ("de", "Dax\t- 0,5 %\n", "- 0,5 %", "down"),
+        ("de", "| Siemens | + 1,2 % |", "+ 1,2 %", "up"),
+        # ... not a list bullet or a dash between clauses.
+        ("de", "- 5 % Rabatt auf alles", "5 %", None),
+        ("en", "Shares rose - 5% in a day", "5%", "up"),
+    ],
+)
+def test_percent_spaced_sign_only_alone_in_a_cell(lang, text, mention, direction) -> None:
+    (found,) = find_percentages(text, load_langpack(lang))
+    assert (found.text, found.direction) == (mention, direction)
