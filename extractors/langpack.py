@@ -74,6 +74,11 @@ class NumberData(_Data):
     vague_magnitudes: dict[str, Decimal] = {}
     range_words: Words = ()
     range_frames: tuple[tuple[str, str], ...] = ()
+    # Verbs after which a framed range is a change from one figure to another: "passé de 300 à
+    # 350 millions", "è passato da 800 a 950" (two figures, old and new; see numbers.from_to_split).
+    from_to_verbs: Words = ()
+    # The frames of ``range_frames`` that read "from ... to" ("de ... à"), unlike "entre ... et".
+    from_to_frames: tuple[tuple[str, str], ...] = ()
     # Fractions read only before a multiplier ("half a million", "pół miliona", "anderthalb
     # Milliarden"); the linkers may stand between ("half a million").
     fractions: dict[str, Decimal] = {}

@@ -32,6 +32,7 @@ from decimal import Decimal
 from extractors.langpack import LangPack
 from extractors.numbers import (
     frame_pattern,
+    from_to_split,
     is_level_preposition,
     normalize_phrase,
     number_pattern,
@@ -80,8 +81,30 @@ def find_amounts(text: str, pack: LangPack) -> list[Amount]:
     amounts = []
     for m in money.regex.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in urls) and not _common_word(m, money):
-            amounts.append(_amount(_without_preposition(text, m, money, pack), money, pack))
+            m = _without_preposition(text, m, money, pack)
+            amounts.extend(_from_to(text, m, _amount(m, money, pack), pack))
     return amounts
+
+
+def _from_to(text: str, m: re.Match[str], amount: Amount, pack: LangPack) -> list[Amount]:
+    """A framed range after a change verb as two amounts, the old and the new ("est passé de 300
+    à 350 millions d'euros": 300 and 350 million euros, each with the shared scale and currency
+    and rate); anything else unchanged."""
+    if m["q"] or amount.min is None or amount.max is None:
+        return [amount]
+    if m["fr"] and m["n2"]:
+        start, split = m.start("n1"), from_to_split(text, pack, m.span("fr"), m.end("n1"), m.start("n2"))
+    elif m["frb"] and m["nb2"]:
+        start, split = m.start("cb"), from_to_split(text, pack, m.span("frb"), m.end("nb"), m.start("nb2"))
+    else:
+        return [amount]
+    if split is None:
+        return [amount]
+    old = amount.model_copy(update={"text": text[start : split[0]], "start": start, "end": split[0],
+                                    "value": amount.min, "min": None, "max": None})
+    new = amount.model_copy(update={"text": text[split[1] : amount.end], "start": split[1],
+                                    "value": amount.max, "min": None, "max": None})
+    return [old, new]
 
 
 def _without_preposition(text: str, m: re.Match[str], money: _Money, pack: LangPack) -> re.Match[str]:

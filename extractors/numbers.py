@@ -374,6 +374,36 @@ def _level_prep(pack: LangPack) -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"(?:(?:{cues})(?:\s+[^\W\d]+){{0,3}}|\d|(?<!\w){units})\s+\Z", re.IGNORECASE))
 
 
+def from_to_split(text: str, pack: LangPack, frame: tuple[int, int], first_end: int, second_start: int
+                  ) -> tuple[int, int] | None:
+    """Where a framed range is rather a change from one figure to another, the end of the first
+    figure and the start of the second; ``None`` for a true range.
+
+    "Le chiffre d'affaires est passé de 300 à 350 millions d'euros" and "è passato da 800 a 950
+    milioni" name the old and the new figure, not a span of uncertainty: after a verb of the
+    pack's ``numbers.from_to_verbs`` (at most three words before the frame) the two numbers of a
+    ``numbers.from_to_frames`` frame are two mentions; "aumentaron entre un 3% y un 4%" stays a
+    range. ``frame`` is the span of the frame's start word ("de"), ``first_end`` the end
+    of the first number and ``second_start`` the start of the second."""
+    verbs = pack.compiled("numbers.from_to_verbs", _from_to_verbs)
+    if verbs is None or not verbs.search(text, max(0, frame[0] - 60), frame[0]):
+        return None
+    word = normalize_phrase(text[frame[0] : frame[1]])
+    ends = [e for s, e in pack.numbers.from_to_frames if normalize_phrase(s) == word]
+    if not ends:
+        return None
+    end_word = re.compile(rf"\s+{word_pattern(ends)}\s+", re.IGNORECASE)
+    gap = end_word.search(text, first_end, second_start)
+    return (gap.start(), gap.end()) if gap else None
+
+
+def _from_to_verbs(pack: LangPack) -> re.Pattern[str] | None:
+    verbs = pack.numbers.from_to_verbs
+    if not verbs:
+        return None
+    return re.compile(rf"{word_pattern(verbs)}(?:,?\s+[^\W\d][\w'’-]*,?){{0,3}}\s+\Z", re.IGNORECASE)
+
+
 def tidy(value: Decimal) -> Decimal:
     """Drop a zero fraction (``3500000.0`` -> ``3500000``) so values compare and print plainly."""
     if value == value.to_integral_value():

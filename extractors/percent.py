@@ -20,6 +20,7 @@ from extractors.numbers import (
     bare_denominator_pattern,
     cue_pattern,
     frame_pattern,
+    from_to_split,
     is_level_preposition,
     normalize_phrase,
     number_pattern,
@@ -68,8 +69,28 @@ def find_percentages(text: str, pack: LangPack) -> list[Percentage]:
         if any(s < m.end() and m.start() < e for s, e in urls):
             continue
         sentences = sentences or SentenceIndex(text, pack)
-        found.append(_percentage(text, _rematch(text, m, percent, pack), percent, sentences, pack))
+        m = _rematch(text, m, percent, pack)
+        found.extend(_from_to(text, m, _percentage(text, m, percent, sentences, pack), pack))
     return found
+
+
+def _from_to(text: str, m: re.Match[str], found: Percentage, pack: LangPack) -> list[Percentage]:
+    """A framed range after a change verb as the old and the new level ("La marge est passée de
+    10 % à 12 %": 10 % and 12 %, levels with no direction; points stay points)."""
+    if m["q"] or found.min is None or found.max is None:
+        return [found]
+    # "passée de 10 % à 12 %": the frame's "de" may have been read as the change's "by".
+    frame = m.span("fr") if m["fr"] else m.span("um") if m["um"] else None
+    split = frame and m["n2"] and from_to_split(text, pack, frame, m.end("n1"), m.start("n2"))
+    if not split:
+        return [found]
+    kind = "points" if found.kind == "points" else "level"
+    start = m.start("n1")
+    common = {"kind": kind, "direction": None, "min": None, "max": None}
+    return [found.model_copy(update={**common, "text": text[start : split[0]], "start": start,
+                                     "end": split[0], "value": found.min}),
+            found.model_copy(update={**common, "text": text[split[1] : found.end], "start": split[1],
+                                     "value": found.max})]
 
 
 def _rematch(text: str, m: re.Match[str], percent: _Percent, pack: LangPack) -> re.Match[str]:

@@ -33,6 +33,9 @@ POSITIVE = [
     ("fr", ("Le chiffre d'affaires s'est établi à 5,2 milliards d'euros au troisième trimestre, contre "
             "4,8 milliards d'euros un an plus tôt."), [],
      [("chiffre d'affaires", D("5200000000")), ("chiffre d'affaires", D("4800000000"))]),
+    # written by us: "est passé de … à …" with a shared scale: the old and the new figure, no range
+    ("fr", "Le chiffre d'affaires est passé de 300 à 350 millions d'euros.", [],
+     [("chiffre d'affaires", D("300000000")), ("chiffre d'affaires", D("350000000"))]),
     # written by us: a period between the item and its amount
     ("fr", "Le bénéfice net s'est établi au premier semestre à 1,2 milliard d'euros.", [],
      [("bénéfice net", D("1200000000"))]),

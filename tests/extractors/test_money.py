@@ -183,3 +183,34 @@ def test_money_spec_forms(lang, text, mention, value, currency) -> None:
 )
 def test_money_subunit_words_that_are_no_money(lang, text) -> None:
     assert find_amounts(text, load_langpack(lang)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # written by us: a from-to frame after a change verb names the old and the new figure
+        ("fr", "Le chiffre d'affaires est passé de 300 millions à 350 millions d'euros.",
+         [("300 millions", 300_000_000, "EUR"), ("350 millions d'euros", 350_000_000, "EUR")]),
+        ("es", "La deuda pasó de 300 a 350 millones de euros.",
+         [("300", 300_000_000, "EUR"), ("350 millones de euros", 350_000_000, "EUR")]),
+        ("it", "Il margine è passato quest'anno da 800 a 950 milioni di euro.",
+         [("800", 800_000_000, "EUR"), ("950 milioni di euro", 950_000_000, "EUR")]),
+        ("pt", "A receita passou de R$ 50 a R$ 500 milhões.",
+         [("R$ 50", 50_000_000, "BRL"), ("R$ 500 milhões", 500_000_000, "BRL")]),
+    ],
+)
+def test_money_from_to_after_a_change_verb_is_two_amounts(lang, text, expected) -> None:
+    found = find_amounts(text, load_langpack(lang))
+    assert [(a.text, a.value, a.currency, a.min) for a in found] == [(t, Decimal(v), c, None) for t, v, c in expected]
+    assert all(text[a.start : a.end] == a.text for a in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fr", "Il vise de 300 à 350 millions d'euros."),  # no change verb: a range
+     ("fr", "Le budget a augmenté de 300 à 350 millions d'euros."),  # "by 300 to 350" or "from": kept a range
+     ("es", "Invertirá entre 300 y 350 millones de euros, tras pasar a otra fase.")],
+)
+def test_money_from_to_without_its_verb_stays_a_range(lang, text) -> None:
+    (amount,) = find_amounts(text, load_langpack(lang))
+    assert (amount.value, amount.min, amount.max) == (None, Decimal(300_000_000), Decimal(350_000_000))

@@ -129,3 +129,22 @@ def test_percent_french_sign_words(text: str, value: int, direction: str | None,
 def test_percent_spaced_sign_only_alone_in_a_cell(lang, text, mention, direction) -> None:
     (found,) = find_percentages(text, load_langpack(lang))
     assert (found.text, found.direction) == (mention, direction)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # written by us: the old and the new level, not a range of change
+        ("fr", "La marge est passée de 10 % à 12 %.", [("10 %", 10, "level"), ("12 %", 12, "level")]),
+        ("es", "El paro pasó de 10 a 12%.", [("10", 10, "level"), ("12%", 12, "level")]),
+        ("it", "Il tasso è sceso da 3 a 2 punti percentuali.", [("3", 3, "points"), ("2 punti percentuali", 2, "points")]),
+    ],
+)
+def test_percent_from_to_after_a_change_verb_is_two_levels(lang, text, expected) -> None:
+    found = find_percentages(text, load_langpack(lang))
+    assert [(p.text, p.value, p.kind, p.direction) for p in found] == [(t, Decimal(v), k, None) for t, v, k in expected]
+
+
+def test_percent_range_of_change_stays_a_range() -> None:
+    (found,) = find_percentages("Les ventes devraient progresser de 10 à 12 %.", load_langpack("fr"))
+    assert (found.min, found.max, found.kind, found.direction) == (Decimal(10), Decimal(12), "change", "up")
