@@ -79,6 +79,9 @@ class NumberData(_Data):
     from_to_verbs: Words = ()
     # The frames of ``range_frames`` that read "from ... to" ("de ... à"), unlike "entre ... et".
     from_to_frames: tuple[tuple[str, str], ...] = ()
+    # Whether those frames are from-to only after ``from_to_verbs``: German "von 6,8 auf 8,8
+    # Milliarden Euro" is old and new with any verb or none ("von 32 auf 30 Euro gesenkt").
+    from_to_needs_verb: bool = True
     # Fractions read only before a multiplier ("half a million", "pół miliona", "anderthalb
     # Milliarden"); the linkers may stand between ("half a million").
     fractions: dict[str, Decimal] = {}

@@ -157,7 +157,7 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
     second_text = g["n2"] or g["nb2"]
     if second_text:
         second = read_number(second_text, pack)
-        low_mult = _multiplier(g["m1"] or g["mb"], money) if (g["m1"] or g["mb"]) else mult
+        low_mult = _multiplier(g["m1"] or g["mb"], money) if (g["m1"] or g["mb"]) else _shared(first, second, mult)
         low = first * low_mult if first is not None else None
         high = second * mult if second is not None else None
         return {"min": low and tidy(low), "max": high and tidy(high)}
@@ -172,6 +172,19 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
     if value is not None and subunit in money.subunit_currencies:
         value = value * money.subunit_values.get(subunit, Decimal("0.01"))
     return {"value": value if value is None else tidy(value), "vague": factor is not None}
+
+
+def _shared(first: Decimal | None, second: Decimal | None, mult: Decimal) -> Decimal:
+    """The scale of a range's first number, which has none of its own: the second's ("20 bis 25
+    Mio."), unless that makes the two a thousand times apart or more while the number alone is
+    near the second: "von 977'000 auf 2,8 Millionen Franken" is 977,000, not 977 billion."""
+    if first is None or not second or mult == 1:
+        return mult
+    near = Decimal("0.001"), Decimal(1000)
+    shared_ratio, own_ratio = first / second, first / (second * mult)
+    if not near[0] <= shared_ratio <= near[1] and near[0] <= own_ratio <= near[1]:
+        return Decimal(1)
+    return mult
 
 
 def _looks_grouped(number: str, pack: LangPack) -> bool:

@@ -381,12 +381,13 @@ def from_to_split(text: str, pack: LangPack, frame: tuple[int, int], first_end: 
 
     "Le chiffre d'affaires est passé de 300 à 350 millions d'euros" and "è passato da 800 a 950
     milioni" name the old and the new figure, not a span of uncertainty: after a verb of the
-    pack's ``numbers.from_to_verbs`` (at most three words before the frame) the two numbers of a
-    ``numbers.from_to_frames`` frame are two mentions; "aumentaron entre un 3% y un 4%" stays a
+    pack's ``numbers.from_to_verbs`` (at most three words before the frame; any verb or none
+    where ``from_to_needs_verb`` is false) the two numbers of a ``numbers.from_to_frames`` frame
+    are two mentions; "aumentaron entre un 3% y un 4%" stays a
     range. ``frame`` is the span of the frame's start word ("de"), ``first_end`` the end
     of the first number and ``second_start`` the start of the second."""
     verbs = pack.compiled("numbers.from_to_verbs", _from_to_verbs)
-    if verbs is None or not verbs.search(text, max(0, frame[0] - 60), frame[0]):
+    if pack.numbers.from_to_needs_verb and (verbs is None or not verbs.search(text, max(0, frame[0] - 60), frame[0])):
         return None
     word = normalize_phrase(text[frame[0] : frame[1]])
     ends = [e for s, e in pack.numbers.from_to_frames if normalize_phrase(s) == word]

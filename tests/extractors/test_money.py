@@ -214,3 +214,36 @@ def test_money_from_to_after_a_change_verb_is_two_amounts(lang, text, expected) 
 def test_money_from_to_without_its_verb_stays_a_range(lang, text) -> None:
     (amount,) = find_amounts(text, load_langpack(lang))
     assert (amount.value, amount.min, amount.max) == (None, Decimal(300_000_000), Decimal(350_000_000))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # SmartData (German news): "von … auf" is always old and new, whatever the verb, and
+        # wherever it stands ("von 32 auf 30 Euro gesenkt")
+        ("de", "Der Umsatz erhöhte sich von 6,8 auf 8,8 Milliarden Euro, was auch",
+         [("6,8", 6_800_000_000, "EUR"), ("8,8 Milliarden Euro", 8_800_000_000, "EUR")]),
+        ("de", "die Deutsche-Wohnen-Übernahme von 32 auf 30 Euro gesenkt",
+         [("32", 32, "EUR"), ("30 Euro", 30, "EUR")]),
+        # SmartData: the first number keeps its own size where the shared scale would make it a
+        # thousand times the second (977,000, not 977 billion)
+        ("de", "Der Verlust vergrösserte sich von 977'000 auf 2,8 Millionen Franken.",
+         [("977'000", 977_000, "CHF"), ("2,8 Millionen Franken", 2_800_000, "CHF")]),
+        # written by us: English "from … to" with the currency once, as with a currency on each
+        ("en", "Revenue rose from 300 million to 350 million euros.",
+         [("300 million", 300_000_000, "EUR"), ("350 million euros", 350_000_000, "EUR")]),
+        ("en", "Net income grew 7%, from $9.2 million to $9.9 million.",
+         [("$9.2 million", 9_200_000, "USD"), ("$9.9 million", 9_900_000, "USD")]),
+    ],
+)
+def test_money_from_to_frames_that_need_no_verb(lang, text, expected) -> None:
+    found = find_amounts(text, load_langpack(lang))
+    assert [(a.text, a.value, a.currency, a.min) for a in found] == [(t, Decimal(v), c, None) for t, v, c in expected]
+
+
+def test_money_range_scale_is_shared_only_when_it_fits() -> None:
+    pack = load_langpack("en")
+    (near,) = find_amounts("between 20 and 25 million dollars", pack)
+    (far,) = find_amounts("between 977,000 and 2.8 million dollars", pack)
+    assert (near.min, near.max) == (Decimal(20_000_000), Decimal(25_000_000))
+    assert (far.min, far.max) == (Decimal(977_000), Decimal(2_800_000))

@@ -148,3 +148,11 @@ def test_percent_from_to_after_a_change_verb_is_two_levels(lang, text, expected)
 def test_percent_range_of_change_stays_a_range() -> None:
     (found,) = find_percentages("Les ventes devraient progresser de 10 à 12 %.", load_langpack("fr"))
     assert (found.min, found.max, found.kind, found.direction) == (Decimal(10), Decimal(12), "change", "up")
+
+
+def test_percent_von_auf_is_two_levels_not_a_change() -> None:
+    # SmartData: the key rate moved between two levels; "senkten" does not make 0,05 % a fall
+    text = "Die Währungshüter senkten den Leitzins von 0,05 Prozent auf null Prozent."
+    found = find_percentages(text, load_langpack("de"))
+    assert [(p.text, p.value, p.kind, p.direction) for p in found] == [
+        ("0,05 Prozent", Decimal("0.05"), "level", None), ("null Prozent", Decimal(0), "level", None)]
