@@ -58,6 +58,11 @@ def figures(text: str, lang: str, orgs: list[str] = ()) -> list[tuple[str | None
         ("de", "Der bereinigte Verlust betrug 300 Millionen Euro.", [], [(None, "bereinigte Verlust", 300000000)]),
         ("de", "Der Umsatz lag im dritten Quartal bei 5,2 Milliarden Euro, nach 4,8 Milliarden Euro im Vorjahr.",
          [], [(None, "Umsatz", 5200000000), (None, "Umsatz", 4800000000)]),
+        # SmartData: "von … auf" after a verb that is no item word ("erhöhte sich", "legte … zu")
+        ("de", "Der Umsatz erhöhte sich von 6,8 auf 8,8 Milliarden Euro, was auch auf den Zusammenschluss zurückgeht.",
+         [], [(None, "Umsatz", 6800000000), (None, "Umsatz", 8800000000)]),
+        ("de", "Der Gewinn aus dem fortgeführten Geschäft legte von 430 auf 437 Millionen Dollar zu, wie Ebay mitteilte.",
+         ["Ebay"], [("Ebay", "fortgeführten Geschäft", 430000000), ("Ebay", "fortgeführten Geschäft", 437000000)]),
     ],
 )
 def test_figures(lang: str, text: str, orgs: list[str], expected: list) -> None:
