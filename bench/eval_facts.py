@@ -15,7 +15,8 @@ Gold sets:
   an event annotation is read, so that takeovers found where none was annotated count against
   precision; ``--smartdata-docs acquisition`` reads only documents with an Acquisition.
 - ``fire``: English FIRE dev relations (``../shared/data/facts/fire``): ActionBuy
-  (buyer → bought), Value (thing → money), Valuein (money → date).
+  (buyer → bought), Value (thing → money), Valuein (money → date), ValueChange (thing → the
+  money it rose or fell by, with the direction).
 
 Everything runs through ``extract_article`` with each language's default NER model: the figures
 are end to end, NER errors included. Runs are deterministic.
@@ -217,7 +218,8 @@ def evaluate_fire(min_confidence: float, *, only_relevant: bool = False) -> Fact
     scores = FactScores()
     for n, sentence in enumerate(json.loads(FIRE.read_text(encoding="utf-8"))):
         types = {r["type"] for r in sentence["relations"]}
-        if only_relevant and not types & {"ActionBuy", "Value", "Valuein"}:
+        if only_relevant and not types & {"ActionBuy", "Value", "Valuein", "ValueChangeIncreaseby",
+                                          "ValueChangeDecreaseby"}:
             continue
         text, spans = detokenize(sentence["tokens"])
         ents = sentence["entities"]
@@ -228,9 +230,9 @@ def evaluate_fire(min_confidence: float, *, only_relevant: bool = False) -> Fact
         article = extract_article(text, lang="en", header=False, id=f"fire-{n}", min_confidence=0.0,
                                   ner=NER.get("en"))
         facts = _kept(article.facts, min_confidence)
-        gold: dict[str, list[tuple[str, Any]]] = {"ActionBuy": [], "Value": [], "Valuein": []}
+        gold: dict[str, list[tuple[str, Any]]] = {"ActionBuy": [], "Value": [], "Valuein": [], "ValueChange": []}
         for r in sentence["relations"]:
-            if r["type"] not in gold:
+            if r["type"] not in gold and not r["type"].startswith("ValueChange"):
                 continue
             head, tail = surface(ents[r["head"]]), surface(ents[r["tail"]])
             if r["type"] == "ActionBuy":
@@ -239,6 +241,9 @@ def evaluate_fire(min_confidence: float, *, only_relevant: bool = False) -> Fact
                 gold["Value"].append(("pair", (head, _money(tail, pack))))
             elif r["type"] == "Valuein" and ents[r["head"]]["type"] == "Money":
                 gold["Valuein"].append(("pair", (_money(head, pack), _years(tail))))
+            elif r["type"].startswith("ValueChange") and ents[r["tail"]]["type"] == "Money":
+                direction = "up" if r["type"] == "ValueChangeIncreaseby" else "down"
+                gold["ValueChange"].append(("pair", (head, (_money(tail, pack), direction))))
         predicted = _fire_predictions(facts)
         for relation, items in gold.items():
             counts = _pair_counts(relation, items, predicted[relation])
@@ -261,7 +266,10 @@ def _years(text: str) -> set[int]:
 
 
 def _fire_predictions(facts: list[Fact]) -> dict[str, list[tuple[str, Any]]]:
-    """ActionBuy: (buyer, bought); Value: (what is worth, amount); Valuein: (amount, year).
+    """ActionBuy: (buyer, bought); Value: (what is worth, amount); Valuein: (amount, year);
+    ValueChange: (what changed, (amount, direction)), from FIRE's ValueChangeIncreaseby and
+    ValueChangeDecreaseby, which a change fact with an amount states ("revenue decreased $1.9
+    million") and which is no Value.
 
     FIRE's ``Value`` links the thing that is worth an amount to the amount: a bought company
     (Company → Money, the price), or a FinancialEntity such as "revenue", "net profit",
@@ -270,18 +278,23 @@ def _fire_predictions(facts: list[Fact]) -> dict[str, list[tuple[str, Any]]]:
     a payment bought) or its metric (the figure an amount is of); a company or customer is the
     owner or payer of an amount, never FIRE's Value head, and makes no Value claim.
     """
-    out: dict[str, list[tuple[str, Any]]] = {"ActionBuy": [], "Value": [], "Valuein": []}
+    out: dict[str, list[tuple[str, Any]]] = {"ActionBuy": [], "Value": [], "Valuein": [], "ValueChange": []}
     for f in facts:
         if f.kind == "acquisition":
             out["ActionBuy"].append(("pair", (f.buyer, f.target)))
         elif f.kind == "payment" and f.product:
             out["ActionBuy"].append(("pair", (f.customer, f.product)))
-        if f.amount_value is not None:
+        if f.amount_value is None:
+            continue
+        if f.kind == "change":  # FIRE's ValueChangeIncreaseby / Decreaseby, not a Value
+            if f.metric is not None:
+                out["ValueChange"].append(("pair", (f.metric, (f.amount_value, f.direction))))
+        else:
             subject = f.target or f.product or f.metric
             if subject is not None:
                 out["Value"].append(("pair", (subject, f.amount_value)))
-            if f.period_start:
-                out["Valuein"].append(("pair", (f.amount_value, {f.period_start.year})))
+        if f.period_start:
+            out["Valuein"].append(("pair", (f.amount_value, {f.period_start.year})))
     return out
 
 
@@ -290,6 +303,8 @@ def _pair_match(relation: str, gold: tuple[Any, Any], predicted: tuple[Any, Any]
         return names_match(gold[0], predicted[0]) and names_match(gold[1], predicted[1])
     if relation == "Value":
         return gold[1] is not None and gold[1] == predicted[1] and names_match(gold[0], predicted[0])
+    if relation == "ValueChange":  # (item, (amount, direction))
+        return gold[1][0] is not None and gold[1] == predicted[1] and names_match(gold[0], predicted[0])
     return gold[0] is not None and gold[0] == predicted[0] and bool(gold[1] & predicted[1])
 
 
@@ -331,7 +346,8 @@ def measured_floors(threshold: float) -> dict[str, Any]:
             r: _below(roles[("Acquisition", r)].f1, 0.05) for r in ("buyer", "target", "price")}
     if FIRE.exists():
         pairs = evaluate_fire(threshold, only_relevant=True).roles
-        floors["fire_relevant_sentences"] = {r: _below(pairs[(r, "pair")].f1, 0.05) for r in ("ActionBuy", "Value")}
+        floors["fire_relevant_sentences"] = {
+            r: _below(pairs[(r, "pair")].f1, 0.05) for r in ("ActionBuy", "Value", "ValueChange")}
     return floors
 
 

@@ -41,6 +41,7 @@ from extractors.confidence import DEFAULT_MIN_CONFIDENCE
 from extractors.errors import LangPackError
 from extractors.langpack import LangPack
 from extractors.numbers import (
+    cue_pattern,
     normalize_phrase,
     number_pattern,
     read_number,
@@ -49,6 +50,7 @@ from extractors.numbers import (
 from extractors.records import (
     Amount,
     Article,
+    Direction,
     Entity,
     Fact,
     FactRow,
@@ -76,6 +78,9 @@ class FactsPack(BaseModel):
     plural_anaphors: str
     singular_anaphors: str
     revenue_nouns: str
+    # Phrases with a revenue noun that name no revenue: "cost of revenue", "sales tax",
+    # "coût des ventes"; a revenue noun inside one is no cue.
+    revenue_not: str = ""
     metric_nouns: str
     count_nouns: list[str]
     restatement: str
@@ -103,6 +108,17 @@ class FactsPack(BaseModel):
     figure_after_links: list[str] = []  # between an amount and its item: "of" ("$100 million of bonds")
     figure_series: str = ""  # the gap between two amounts of one series: ", ", " and ", " to "
     figure_item_joiners: list[str] = []  # inside an item, between two item words: "cash on hand"
+    # changes by an amount (``_amount_changes``): links between a rise or fall noun and the
+    # amount besides the percent change prepositions ("a decrease of $1.0 million"), and the
+    # prepositions before the item a change noun is of ("a $1.2 million decrease in costs")
+    change_links: list[str] = []
+    # between a rise or fall verb and the amount, besides the percent change prepositions:
+    # Spanish "aumentaron en 300 millones", Italian "aumentati di 300 milioni"
+    change_verb_links: list[str] = []
+    change_item_preps: list[str] = []
+    # the nouns of a change ("increase", "decline"; not "gain" or "loss", which are levels:
+    # "losses of $123 million"), by direction: {"up": [...], "down": [...]}
+    change_nouns: dict[str, list[str]] = {}
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
@@ -118,6 +134,8 @@ class _Cues:
     plural: re.Pattern[str]
     singular: re.Pattern[str]
     revenue: re.Pattern[str]
+    revenue_not: re.Pattern[str] | None
+    change: _ChangeCues
     metric: re.Pattern[str]
     count: re.Pattern[str]
     restatement: re.Pattern[str]
@@ -136,6 +154,7 @@ class _Cues:
     figure_before: re.Pattern[str] | None
     figure_after: re.Pattern[str] | None
     figure_det: re.Pattern[str] | None
+    figure_subject: re.Pattern[str] | None
     figure_series: re.Pattern[str] | None
 
 
@@ -174,6 +193,8 @@ def _build_cues(pack: LangPack) -> _Cues:
         plural=re.compile(data.plural_anaphors, ci),
         singular=re.compile(data.singular_anaphors, ci),
         revenue=re.compile(data.revenue_nouns, ci),
+        revenue_not=_optional(data.revenue_not, ci),
+        change=_change_cues(pack, data),
         metric=re.compile(data.metric_nouns, ci),
         count=re.compile(_count_pattern(pack, data.count_nouns), ci),
         restatement=re.compile(data.restatement),
@@ -198,18 +219,62 @@ def _build_cues(pack: LangPack) -> _Cues:
     )
 
 
+@dataclass(frozen=True)
+class _ChangeCues:
+    """Where an amount is the size of a change, not a level ("rose to $5 million" is a level)."""
+
+    before: re.Pattern[str]  # "decreased ", "stieg um ", "a decrease of "
+    item_before: re.Pattern[str] | None  # "an increase in commissions of "
+    after: re.Pattern[str]  # " decrease" in "a $1.2 million decrease in costs"
+    item_after: re.Pattern[str] | None  # " in PPM International costs"
+
+
+def _change_cues(pack: LangPack, data: FactsPack) -> _ChangeCues:
+    words = pack.percent
+    cues = f"(?P<up>{cue_pattern(words.up)})|(?P<down>{cue_pattern(words.down)})"
+    prefixes = "|".join(re.escape(w) for w in [*words.change_prefixes, *data.change_verb_links]) or "(?!)"
+    nouns = (f"(?P<nup>{word_pattern(data.change_nouns.get('up', []))})"
+             f"|(?P<ndown>{word_pattern(data.change_nouns.get('down', []))})")
+    links = "|".join(re.escape(w) for w in data.change_links) or "(?!)"
+    item = _item_pattern(data)
+    preps = "|".join(re.escape(w) for w in data.change_item_preps)
+    with_item = item is not None and preps and data.change_nouns
+    return _ChangeCues(
+        # "decreased $1.9 million", "stieg um 5 Mio. Euro", "a decrease of $1.0 million"
+        before=re.compile(rf"(?:(?:{cues})(?:\s+(?:{prefixes}))?|(?:{nouns})\s+(?:{links}))\s*$", re.IGNORECASE),
+        item_before=re.compile(rf"(?:{nouns})\s+(?:{preps})\s+{item}\s+(?:{links})\s*$", re.IGNORECASE)
+        if with_item else None,
+        after=re.compile(rf"\s+(?:{nouns})", re.IGNORECASE),
+        item_after=re.compile(rf"\s+(?:{preps})\s+{item}") if with_item else None,
+    )
+
+
+def _rise_or_fall(m: re.Match[str]) -> Direction:
+    """The direction of a match of ``_ChangeCues``: its rise word or noun group took part."""
+    groups = m.groupdict()
+    return "up" if groups.get("up") or groups.get("nup") else "down"
+
+
+def _item_pattern(data: FactsPack) -> str | None:
+    """One item phrase ("net income", "cash on hand"), as group ``item``."""
+    if not data.figure_item_word:
+        return None
+    stops = "|".join(re.escape(w) for w in sorted(data.figure_stops, key=len, reverse=True)) or "(?!)"
+    word = rf"(?!(?i:{stops})(?![\w'’-]))(?:{data.figure_item_word})"
+    joiners = "|".join(re.escape(w) for w in data.figure_item_joiners)
+    joint = rf"\s+(?:(?:{joiners})\s+)?" if joiners else r"\s+"
+    return rf"(?P<item>{word}(?:{joint}{word}){{0,4}})"
+
+
 def _figure_patterns(data: FactsPack) -> dict[str, re.Pattern[str] | None]:
     """Item phrases around an amount: ``figure_before`` is matched against the text up to the
     amount ("net income was "), ``figure_after`` from the amount's end (" impairment charge",
     " of first mortgage bonds"), ``figure_det`` against the text before an amount whose item
     follows it ("a ", "an aggregate ")."""
-    if not data.figure_item_word:
-        return {"figure_before": None, "figure_after": None, "figure_det": None}
+    item = _item_pattern(data)
+    if item is None:
+        return {"figure_before": None, "figure_after": None, "figure_det": None, "figure_subject": None}
     stops = "|".join(re.escape(w) for w in sorted(data.figure_stops, key=len, reverse=True)) or "(?!)"
-    word = rf"(?!(?i:{stops})(?![\w'’-]))(?:{data.figure_item_word})"
-    joiners = "|".join(re.escape(w) for w in data.figure_item_joiners)
-    joint = rf"\s+(?:(?:{joiners})\s+)?" if joiners else r"\s+"
-    item = rf"(?P<item>{word}(?:{joint}{word}){{0,4}})"
     before = re.compile(rf"(?<![\w'’-]){item}\s+(?:{data.figure_links})\s+$") if data.figure_links else None
     after = det = None
     if data.figure_determiners:
@@ -218,7 +283,9 @@ def _figure_patterns(data: FactsPack) -> dict[str, re.Pattern[str] | None]:
         det = re.compile(rf"(?<![\w'’-])(?i:{dets})(?:\s+[^\W\d_]{{3,12}})?\s+$")
         after = re.compile(rf"\s+(?P<link>(?:{links})\s+(?:\d[\d.,]*\s?%\s+)?)?{item}"
                            rf"(?=\s*(?:[,.;:)]|$)|\s+(?i:{stops})(?![\w'’-]))")
-    return {"figure_before": before, "figure_after": after, "figure_det": det}
+    # the item right before a rise or fall word: "total revenue" in "total revenue decreased"
+    subject = re.compile(rf"(?<![\w'’-]){item}\s+$")
+    return {"figure_before": before, "figure_after": after, "figure_det": det, "figure_subject": subject}
 
 
 def _calendar_words(pack: LangPack) -> list[str]:
@@ -405,6 +472,7 @@ class _Linker:
         if not facts:  # a takeover sentence's "kauft" is not also a payment
             facts.extend(self._payments(index, used))
         facts.extend(self._revenues(index, used, facts))
+        facts.extend(self._amount_changes(index, used))
         facts.extend(self._figures(index, used))
         facts.extend(self._percent_facts(index, facts))
         facts.extend(self._counts(index))
@@ -744,8 +812,8 @@ class _Linker:
                 facts.append(self._fact("revenue", s, company=restated.company,
                                         amount=amount, confidence=0.6, key=amount.text))
                 continue
-            cue = self.cues.revenue.search(sentence)
-            if cue is None:
+            cue = self._revenue_cue(sentence)
+            if cue is None or self._change_size(s, amount):
                 continue
             company, confidence = self._org_after(s, s.start + cue.end()), 0.8
             if company is None:
@@ -758,6 +826,63 @@ class _Linker:
                                         metric=cue.group(), period=_nearest(s.periods, amount.start),
                                         confidence=confidence, key=amount.text))
         return facts
+
+    def _revenue_cue(self, sentence: str) -> re.Match[str] | None:
+        """The first revenue noun of a sentence that is no part of a cost or a tax ("cost of
+        revenue decreased $3.3 million" names no revenue)."""
+        blocked = ([m.span() for m in self.cues.revenue_not.finditer(sentence)]
+                   if self.cues.revenue_not is not None else [])
+        return next((m for m in self.cues.revenue.finditer(sentence)
+                     if not any(a <= m.start() < b for a, b in blocked)), None)
+
+    def _change_size(self, s: _Sentence, amount: Amount) -> bool:
+        """Whether an amount is the size of a change ("revenue decreased $1.9 million"), which
+        is no revenue level."""
+        return self._change_of(s, amount) is not None
+
+    def _change_of(self, s: _Sentence, amount: Amount) -> tuple[Direction, str | None] | None:
+        """The direction of the change an amount is the size of, and the item that changed if
+        the text names it; ``None`` for an amount that is a level. Four shapes:
+        "an increase in commissions of $33.3 million", "a decrease of $1.0 million in revenue",
+        "operating expenses increased by $1.6 million", "a $1.2 million decrease in costs"."""
+        cues = self.cues.change
+        floor = max(s.start, amount.start - 80)
+        m = cues.item_before.search(self.text, floor, amount.start) if cues.item_before else None
+        if m is not None:
+            return _rise_or_fall(m), self._item_text(s, m.span("item"))
+        m = cues.before.search(self.text, floor, amount.start)
+        if m is not None:
+            item = self._item_after(s, amount.end)
+            return _rise_or_fall(m), item or self._changed_item(s, m.start())
+        # a change noun after the amount, only as "a/the <amount> <noun> in <item>": "Sales of
+        # $5 million rose in Europe" is a level that rose
+        m = cues.after.match(self.text, amount.end, s.end)
+        det = self.cues.figure_det
+        if m is None or det is None or not det.search(self.text, max(s.start, amount.start - 30), amount.start):
+            return None
+        item = self._item_after(s, m.end())
+        return (_rise_or_fall(m), item) if item else None
+
+    def _item_after(self, s: _Sentence, offset: int) -> str | None:
+        """The item after a change preposition at ``offset`` (" in revenue"), not a period
+        (" in 2012", " in fiscal 2002")."""
+        cues = self.cues.change
+        n = cues.item_after.match(self.text, offset, s.end) if cues.item_after else None
+        if n is None or any(p.start <= n.end("item") and n.start("item") < p.end for p in s.periods):
+            return None
+        return self._item_text(s, n.span("item"))
+
+    def _item_text(self, s: _Sentence, span: tuple[int, int]) -> str | None:
+        """An item phrase without a company's possessive at its start ("Ameren's margins" names
+        margins; "PPM International costs" stays whole); ``None`` where it is a company."""
+        start, end = span
+        for org in s.orgs:
+            if org.start <= start and end <= org.end:
+                return None  # a company is no item ("Der Umsatz von Siemens stieg")
+            if org.start < end and start < org.end and re.match(r"['’]s?\s", self.text[org.end:end]):
+                start = max(start, org.end)
+        item = re.sub(r"^(?:['’]s?\s*)", "", self.text[start:end]).strip()
+        return item or None
 
     def _org_after(self, s: _Sentence, offset: int) -> str | None:
         """A company right after a noun ("des Gesamtumsatzes von Microsoft")."""
@@ -781,6 +906,40 @@ class _Linker:
             return self._last_org_before(s.start), 0.6
         after = [o for o in s.orgs if o.start >= offset and not self._is_compound(o)]
         return (after[0].text, 0.55) if after else (None, 0.0)
+
+    # -- changes by an amount ------------------------------------------------------------
+    def _amount_changes(self, index: int, used: set[int]) -> list[Fact]:
+        """An amount that is the size of a change ("total revenue decreased $1.9 million", "der
+        Umsatz stieg um 5 Mio. Euro", "a $1.2 million decrease in costs"): a ``change`` fact
+        with the amount in place of a percentage, the item that changed (else the nearest
+        metric noun) as its metric, and the direction of the rise or fall word. Without a
+        company it stands on its metric, at 0.5."""
+        s = self.sentences[index]
+        facts = []
+        for amount in s.amounts:
+            if amount.start in used or amount.vague or (amount.value is None and amount.min is None):
+                continue
+            change = self._change_of(s, amount)
+            if change is None:
+                continue
+            direction, item = change
+            metric = item or self._metric(s, amount.start)
+            company, confidence = self._subject_scored(index, amount.start)
+            if company is None and metric is None:
+                continue
+            used.add(amount.start)
+            facts.append(self._fact(
+                "change", s, company=company, metric=metric, amount=amount, direction=direction,
+                period=_nearest(s.periods, amount.start),
+                confidence=confidence - 0.1 if company else 0.5, key=amount.text))
+        return facts
+
+    def _changed_item(self, s: _Sentence, cue_start: int) -> str | None:
+        """The item phrase right before a rise or fall word ("operating expenses increased")."""
+        if self.cues.figure_subject is None:
+            return None
+        m = self.cues.figure_subject.search(self.text, max(s.start, cue_start - 80), cue_start)
+        return self._item_text(s, m.span("item")) if m else None
 
     # -- figures -------------------------------------------------------------------------
     def _figures(self, index: int, used: set[int]) -> list[Fact]:
@@ -906,14 +1065,15 @@ class _Linker:
               buyer: str | None = None, target: str | None = None, seller: str | None = None,
               product: str | None = None, metric: str | None = None, of: str | None = None,
               amount: Amount | None = None, percent: Percentage | None = None,
-              period: Period | None = None, count: tuple[Decimal, str | None] | None = None) -> Fact:
+              period: Period | None = None, count: tuple[Decimal, str | None] | None = None,
+              direction: Direction | None = None) -> Fact:
         rate = amount.rate if amount else None
         if amount is not None and rate is None:
             rate = self._rate_in(s)
         fields: dict[str, Any] = dict(
             kind=kind, customer=customer, vendor=vendor, company=company, product=product,
             buyer=buyer, target=target, seller=seller,
-            metric=metric, of=of, rate=rate,
+            metric=metric, of=of, rate=rate, direction=direction,
             evidence=self.original[s.start:s.end], evidence_start=s.start, evidence_end=s.end,
             confidence=round(min(confidence, 1.0), 2),
         )
