@@ -41,7 +41,6 @@ from extractors.confidence import DEFAULT_MIN_CONFIDENCE
 from extractors.errors import LangPackError
 from extractors.langpack import LangPack
 from extractors.numbers import (
-    cue_pattern,
     normalize_phrase,
     number_pattern,
     read_number,
@@ -119,6 +118,10 @@ class FactsPack(BaseModel):
     # the nouns of a change ("increase", "decline"; not "gain" or "loss", which are levels:
     # "losses of $123 million"), by direction: {"up": [...], "down": [...]}
     change_nouns: dict[str, list[str]] = {}
+    # the verbs of a change before an amount, by direction: only verbs of a metric moving
+    # ("rose", "stieg", "a progressé"); not the percent cues' "gained", "lost", "raised",
+    # "gewinnt", "perdió", which before an amount name a prize, a loss or money raised
+    change_verbs: dict[str, list[str]] = {}
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
@@ -231,7 +234,8 @@ class _ChangeCues:
 
 def _change_cues(pack: LangPack, data: FactsPack) -> _ChangeCues:
     words = pack.percent
-    cues = f"(?P<up>{cue_pattern(words.up)})|(?P<down>{cue_pattern(words.down)})"
+    cues = (f"(?P<up>{word_pattern(data.change_verbs.get('up', []))})"
+            f"|(?P<down>{word_pattern(data.change_verbs.get('down', []))})")
     prefixes = "|".join(re.escape(w) for w in [*words.change_prefixes, *data.change_verb_links]) or "(?!)"
     nouns = (f"(?P<nup>{word_pattern(data.change_nouns.get('up', []))})"
              f"|(?P<ndown>{word_pattern(data.change_nouns.get('down', []))})")

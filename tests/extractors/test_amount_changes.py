@@ -70,6 +70,21 @@ def test_levels_are_no_amount_changes(lang: str, text: str, orgs: list[str], kin
     assert any(f.kind == kind for f in facts)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs"),
+    [
+        # SmartData: a prize, not a rise ("gewinnt" is a rise cue of percentages only)
+        ("de", "Tipper gewinnt 1,1 Millionen Euro beim Eurojackpot", []),
+        # written by us: money raised, a loss, a cost cut by an object
+        ("en", "Acme raised $50 million in a Series B round.", ["Acme"]),
+        ("es", "El grupo Telefónica perdió 300 millones de euros.", ["Telefónica"]),
+        ("en", "Acme paid down $5 million of debt.", ["Acme"]),
+    ],
+)
+def test_prizes_losses_and_raised_money_are_no_changes(lang: str, text: str, orgs: list[str]) -> None:
+    assert changes(text, lang, orgs) == []
+
+
 def test_cost_of_revenue_makes_no_revenue_fact() -> None:
     # FIRE 238: the amount is a decline in costs, and "cost of revenue" names no revenue
     text = "D&C Licensing cost of revenue decreased, mainly due to a $411 million or 23% decline in traffic acquisition costs."
