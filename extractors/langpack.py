@@ -134,6 +134,9 @@ class MoneyData(_Data):
     # written and only where no word follows. Swedish "att" ("to", "that") is never the last
     # word of a clause nor capitalised inside one; the Lao att ("vi har 100 Att") is.
     clause_final_names: Words = ()
+    # Currency or subunit names read only as written in lower case: English "50 Cent" with a
+    # capital is the rapper, "50 cents" is money.
+    lowercase_only: Words = ()
     # Words after "15 dólares 50" that make the 50 a count, not hundredths: "300 Euro 20 mal",
     # "20 times", "20 horas" (multipliers, units and spans of time are blockers already).
     cents_blockers: Words = ()
@@ -166,6 +169,8 @@ class PercentData(_Data):
     sign_words: dict[str, Literal["up", "down"]] = {}
     # Units written before the number: "percent of 10", "per cent of twenty-two".
     prefix_units: dict[str, Literal["percent", "points", "basis_points"]] = {}
+    # Point units that also count pages ("358 pp."): above 100 they are pages, not points.
+    page_units: Words = ()
     # Words for "a percentage" that are no unit of a number but, standing alone, say that the
     # text speaks of percentages ("a percentage", "Prozentsatz"): reported as unit mentions.
     bare_words: Words = ()

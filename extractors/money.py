@@ -26,6 +26,7 @@ Conventions (CONTRACT.md):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -33,12 +34,14 @@ from extractors.langpack import LangPack
 from extractors.numbers import (
     frame_pattern,
     from_to_split,
+    has_scale,
     is_level_preposition,
     normalize_phrase,
     number_pattern,
     phrase_pattern,
     read_number,
     tidy,
+    trailing_scale,
     url_spans,
     word_pattern,
 )
@@ -80,10 +83,43 @@ def find_amounts(text: str, pack: LangPack) -> list[Amount]:
     urls = url_spans(text)
     amounts = []
     for m in money.regex.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in urls) and not _common_word(m, money):
+        if (not any(s < m.end() and m.start() < e for s, e in urls) and not _common_word(m, money)
+                and not _version(m)):
             m = _without_preposition(text, m, money, pack)
-            amounts.extend(_from_to(text, m, _amount(m, money, pack), pack))
+            amount = _after_year(text, m, _unread_if_cut(text, m, _amount(m, money, pack), pack))
+            amounts.extend(_from_to(text, m, amount, pack))
     return amounts
+
+
+def _unread_if_cut(text: str, m: re.Match[str], amount: Amount, pack: LangPack) -> Amount:
+    """An amount in words right after another number word is the tail of a number written
+    apart ("negen en negentig gulden", "vier honderd gulden" in old Dutch spelling): its value
+    is unknown, never the tail's 90 or 100."""
+    if not m["n1"] or m["n1"][:1].isdigit() or not pack.compiled("money.word_before", _number_word_before).search(text, 0, m.start("n1")):
+        return amount
+    return amount.model_copy(update={"value": None, "min": None, "max": None})
+
+
+def _number_word_before(pack: LangPack) -> re.Pattern[str]:
+    nums = pack.numbers
+    words = phrase_pattern([*nums.words, *nums.scales])
+    joiners = rf"(?:\s+{word_pattern(nums.joiners)})?" if nums.joiners else ""
+    return re.compile(rf"(?<!\w){words}{joiners}\s+\Z", re.IGNORECASE)
+
+
+def _after_year(text: str, m: re.Match[str], amount: Amount) -> Amount:
+    """A "range" that starts with a year and ends a thousand times higher is a date and an
+    amount ("depuis le 1er janvier 1906 à 11.503.000 francs"): the amount alone."""
+    first = m["n1"] or ""
+    if (not m["n2"] or m["m1"] or not _YEAR.fullmatch(first) or amount.max is None
+            or amount.max < 1000 * int(first)):
+        return amount
+    start = m.start("n2")
+    return amount.model_copy(update={"text": text[start : amount.end], "start": start,
+                                     "value": amount.max, "min": None, "max": None, "qualifier": None})
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def _from_to(text: str, m: re.Match[str], amount: Amount, pack: LangPack) -> list[Amount]:
@@ -117,13 +153,26 @@ def _without_preposition(text: str, m: re.Match[str], money: _Money, pack: LangP
     return money.regex.match(text, pos) or m
 
 
+def _version(m: re.Match[str]) -> bool:
+    """A code before one digit, or a digit, a point and a digit, with nothing after is a name
+    and its version far more often than an amount: "PHP 7", "PHP 8.1" (the language), "EUR 6"
+    (the emission norm). "USD 5 billion", "EUR 7.50" are amounts."""
+    return bool(m["cb"] and _CODE.fullmatch(m["cb"]) and _VERSION.fullmatch(m["nb"] or "")
+                and not (m["mb"] or m["nb2"] or m["subb"] or m["cc"]))
+
+
+_CODE = re.compile(r"[A-Z]{3}")
+_VERSION = re.compile(r"\d(?:\.\d)?")
+
+
 def _common_word(m: re.Match[str], money: _Money) -> bool:
     """A currency name that is also a common word after a number in words: "un livre" (a
-    book), "um real crescimento", "trois cents mètres" are no amounts; "1 livre" is."""
+    book), "um real crescimento", "trois cents mètres", "entre cent et deux cents mètres" are no
+    amounts; "1 livre", "de 1 à 2 livres" are."""
     g = m.groupdict()
     name = normalize_phrase(g["ca"] or "")
-    return (name in money.digit_only_names and not (g["n1"] or "")[:1].isdigit()
-            and not (g["m1"] or g["m3"] or g["n2"]))
+    return (name in money.digit_only_names and not any((g[n] or "")[:1].isdigit() for n in ("n1", "n2"))
+            and not (g["m1"] or g["m2"] or g["m3"]))
 
 
 def _amount(m: re.Match[str], money: _Money, pack: LangPack) -> Amount:
@@ -152,26 +201,37 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
     mult = _multiplier(g["m2"] or g["mb2"] or g["m1"] or g["mb"] or g["m3"], money)
     mult *= money.code_multipliers.get(g["cm"] or g["cmb"] or "", Decimal(1))
     mult *= money.unit_multipliers.get(normalize_phrase(g["ca"] or ""), Decimal(1))
-    first = (money.fractions[normalize_phrase(g["fw"])] if g["fw"]
-             else read_number(g["n1"] or g["nb"] or "", pack))
+    # "50 centimes", "de 12 à 25 centimes": a subunit as the unit scales every number.
+    subunit = normalize_phrase(g["ca"] or g["cb"] or "")
+    if subunit in money.subunit_currencies:
+        mult *= money.subunit_values.get(subunit, Decimal("0.01"))
+    first_text = g["n1"] or g["nb"] or ""
+    first = money.fractions[normalize_phrase(g["fw"])] if g["fw"] else _read(first_text, mult, pack)
     second_text = g["n2"] or g["nb2"]
     if second_text:
-        second = read_number(second_text, pack)
+        second = _read(second_text, mult, pack)
         low_mult = _multiplier(g["m1"] or g["mb"], money) if (g["m1"] or g["mb"]) else _shared(first, second, mult)
-        low = first * low_mult if first is not None else None
+        low_mult *= _shared_scale_word(first, first_text, second_text, second, pack)
+        # "8 à 10,000 francs": with the second unread, the first's scale is unknown too.
+        low = first * low_mult if first is not None and (second is not None or g["m1"] or g["mb"]) else None
         high = second * mult if second is not None else None
         return {"min": low and tidy(low), "max": high and tidy(high)}
     factor = money.quantifiers.get(normalize_phrase(g["nq"] or ""))
-    if mult == 1 and _looks_grouped(g["n1"] or g["nb"] or "", pack):
-        first = None
     value = first * mult * (factor or 1) if first is not None else None
     if (g["sub"] or g["subb"]) and value is not None:
         cents = read_number(g["sub"] or g["subb"] or "", pack)
-        value = value + cents / 100 if cents is not None and cents < 100 else None
-    subunit = normalize_phrase(g["ca"] or g["cb"] or "")
-    if value is not None and subunit in money.subunit_currencies:
-        value = value * money.subunit_values.get(subunit, Decimal("0.01"))
+        hundredths = cents is not None and cents < 100 and subunit not in money.subunit_currencies
+        value = value + cents / 100 if hundredths else None
     return {"value": value if value is None else tidy(value), "vague": factor is not None}
+
+
+def _read(number: str, mult: Decimal, pack: LangPack) -> Decimal | None:
+    """A number of an amount, or ``None`` where it may be misread: a power ("340^83$" is OCR
+    for 340.83, not 340 to the 83rd), or, with no multiplier, three decimals that look like a
+    thousands group in the other convention (``_looks_grouped``)."""
+    if "^" in number or (mult == 1 and _looks_grouped(number, pack)):
+        return None
+    return read_number(number, pack)
 
 
 def _shared(first: Decimal | None, second: Decimal | None, mult: Decimal) -> Decimal:
@@ -187,12 +247,23 @@ def _shared(first: Decimal | None, second: Decimal | None, mult: Decimal) -> Dec
     return mult
 
 
+def _shared_scale_word(first: Decimal | None, first_text: str, second_text: str,
+                       second: Decimal | None, pack: LangPack) -> Decimal:
+    """The scale word that ends the second number in words, when the first shares it: "onze à
+    douze mille francs" is 11,000 to 12,000, "zwölf- bis fünfzehntausend" 12,000 to 15,000;
+    "deux cents à trois mille" (200 to 3,000) and "cinq à mille" (5 to 1,000) share none."""
+    scale = trailing_scale(second_text, pack)
+    if first is None or second is None or scale is None or has_scale(first_text, pack):
+        return Decimal(1)
+    return Decimal(scale) if first < scale and first <= second / scale else Decimal(1)
+
+
 def _looks_grouped(number: str, pack: LangPack) -> bool:
-    """Three decimals ending in 0 and no multiplier ("€1,500" in Dutch, "$1.500") are far more
-    often a thousands group written in the other convention than a price: null, not 1.5.
-    "1,879 Euro" (a fuel price) and "2,250 Mrd." keep their decimals."""
+    """Three decimals ending in 0 and no multiplier ("€1,500" in Dutch, "$1.500", "46.000,000")
+    are far more often a thousands group written in the other convention, or a typo, than a
+    price: null, not 1.5. "1,879 Euro" (a fuel price) and "2,250 Mrd." keep their decimals."""
     head, sep, frac = number.rpartition(pack.numbers.decimal_separator)
-    return bool(sep and head.isdigit() and len(frac) == 3 and frac.isdigit() and frac.endswith("0"))
+    return bool(sep and head[:1].isdigit() and len(frac) == 3 and frac.isdigit() and frac.endswith("0"))
 
 
 def _multiplier(word: str | None, money: _Money) -> Decimal:
@@ -216,11 +287,12 @@ def _compile(pack: LangPack) -> _Money:
         rf"(?:(?<=[^\W\d_]|\.)\s+{p['mult_link']}\s*|\s*-\s*|\s*)(?P<ca>{p['cur_after']}){p['cur_block']}"
         rf"(?:(?(m1)(?!)|(?(n2)(?!)|))\s+(?P<m3>{p['mult']}))?"
         rf"(?:(?(m1)(?!)|(?(n2)(?!)|(?(m3)(?!)|)))\s+(?:{p['sub_link']}\s+)?(?P<sub>{p['num']}(?=\s+{p['subunit']})"
-        rf"|{p['num']}(?!\s*(?:[\w%]|{p['symbol']}))|{p['cents']})(?:\s+{p['subunit']})?(?<!\s))?"
+        rf"|{p['num']}(?!\s*(?:[\w%°/]|{p['symbol']}))(?![.,'’]\d)|{p['cents']})(?:\s+{p['subunit']})?(?<!\s))?"
     )
     prefix_part = (
         rf"(?:{p['frame_b']}\s+)?"
-        rf"(?<![^\W\d_])(?P<cb>{p['cur_before']})\s?(?P<nb>{p['num_glued']})(?:\s*(?P<mb>{p['mult']}))?"
+        # Never glued after a digit: "2$50" is the Portuguese escudo sign, not $50.
+        rf"(?<![^\W_])(?P<cb>{p['cur_before']})\s?(?P<nb>{p['num_glued']})(?:\s*(?P<mb>{p['mult']}))?"
         rf"(?:(?(frb){p['frame_b_end']}|{p['range']})(?:{p['cur_before_again']})?\s?(?P<nb2>{p['num']})"
         rf"(?:\s*(?P<mb2>{p['mult']}))?)?(?(frb)(?(nb2)|(?!))|)"
         # "$10 dollars", "$10 Hong Kong dollars": a name after the number repeats or narrows the symbol.
@@ -283,6 +355,36 @@ def _name_before(pack: LangPack) -> str:
     return rf"(?:{names})(?=\s(?:{long_number}|{number_pattern(pack)}\s*{mult}(?!\w)))"
 
 
+def _names(words: Iterable[str], pack: LangPack) -> str:
+    """Currency or subunit names in any case, but the pack's ``lowercase_only`` ones only in
+    lower case; a one-letter name never before ".m." ("3 p.m." is no 3 pence)."""
+    lower = {normalize_phrase(w) for w in pack.money.lowercase_only}
+    words = list(words)
+    folded = [w for w in words if normalize_phrase(w) not in lower and len(w) > 1]
+    as_written = [w for w in words if normalize_phrase(w) in lower]
+    letters = [w for w in words if len(w) == 1]
+    alternatives = ([word_pattern(folded)] if folded else []) + (
+        [rf"(?-i:{word_pattern(as_written)})"] if as_written else []) + (
+        [rf"{word_pattern(letters)}(?!\.\s?[^\W\d_]\.)"] if letters else [])
+    return "|".join(alternatives) or "(?!)"
+
+
+def _symbols(symbols: Iterable[str]) -> str:
+    """Currency symbols; one of letters only as written, in lower case or capitalised: "Rs 500",
+    "rs 500" are rupees, the car "RS5" is not; "kr", "Mkr", "zł" likewise. Letters with a sign ("$CAD",
+    "R$", "$ c") are read in any case."""
+    symbols = list(symbols)
+    signs = [s for s in symbols if not any(c.isalpha() for c in s) or any(_is_sign(c) for c in s)]
+    lettered = {v for s in symbols if s not in signs for v in (s, s.lower(), s[:1].upper() + s[1:].lower())}
+    alternatives = ([phrase_pattern(signs)] if signs else []) + (
+        [rf"(?-i:{phrase_pattern(lettered, fold=False)})"] if lettered else [])
+    return "|".join(alternatives) or "(?!)"
+
+
+def _is_sign(char: str) -> bool:
+    return not char.isalnum() and char not in ". "
+
+
 def _cents_blockers(pack: LangPack) -> str:
     """Words after "15 USD 50" that make the 50 a count of something, not hundredths."""
     nums, periods = pack.numbers, pack.periods
@@ -298,11 +400,11 @@ def _parts(pack: LangPack) -> dict[str, str]:
                   for w in nums.range_words]
     # A symbol that ends in a letter ("$ c", "kr") is not followed by one: "5 $ ce matin" is
     # not CAD; "RMB310.4 million" is CNY.
-    symbols = rf"{phrase_pattern(money.currency_symbols)}(?:(?<=\W)|(?![^\W\d_]))"
+    symbols = rf"{_symbols(money.currency_symbols)}(?:(?<=\W)|(?![^\W\d_]))"
     codes = _codes(pack)
-    names = word_pattern(money.currency_names)
+    names = _names(money.currency_names, pack)
     folded = [k for k in money.subunit_currencies if k not in money.clause_final_names]
-    subunit_names = word_pattern(folded) if folded else "(?!)"
+    subunit_names = _names(folded, pack)
     # Matched as written, and only where no word follows ("vi har 100 Att"; see MoneyData).
     clause_final = (rf"(?<!\w)(?-i:{phrase_pattern(money.clause_final_names, fold=False)})(?!\w)(?!\s+[^\W\d_])"
                     if money.clause_final_names else "(?!)")
@@ -311,7 +413,10 @@ def _parts(pack: LangPack) -> dict[str, str]:
         "frac": word_pattern(nums.fractions) if nums.fractions else "(?!)",
         "frac_link": word_pattern(nums.fraction_linkers) if nums.fraction_linkers else "(?!)",
         # A multiplier may be glued to its number ("$1bn", "USD34.6m"), never to a letter.
-        "mult": rf"(?<![^\W\d_]){phrase_pattern(nums.multipliers)}(?:(?<=\W)|(?!\w))",
+        # A single letter after a space and before ". Name" is an initial or "M." (Monsieur):
+        # "500 euros M. Dupont", "£500 M. Poirot"; "$5M. The" and "$5 m. a year" keep it.
+        "mult": rf"(?<![^\W\d_]){phrase_pattern(nums.multipliers)}(?:(?<=\W)|(?!\w))"
+                rf"(?!(?<=\s[^\W\d_])\.\s+(?-i:[A-ZÀ-ÖØ-Þ]))",
         "vq": word_pattern(nums.vague_quantifiers), "vmag": word_pattern(nums.vague_magnitudes),
         "frame": frame_pattern(frame)[0], "frame_end": frame_pattern(frame)[1],
         # "de R$ 50 a R$ 500", "entre 10 $ et 20 $"

@@ -37,8 +37,9 @@ __all__ = [
 ]
 
 # A number never starts inside a word or another number ("G42", "1.000" at "000").
-# Nor after a digit and "/" or "^": "3/4 %" is never 4 %, "1,1^23" never 23.
-NUMBER_START = r"(?<![\w.,])(?<!\d['’/^])"
+# Nor after a digit and "/", "^" or ":": "3/4 %" is never 4 %, "1,1^23" never 23, the clock
+# time "1:30 p.m." never 30 pence.
+NUMBER_START = r"(?<![\w.,])(?<!\d['’/^:])"
 # Scientific and power notation ("1e10 %", "1,1^23 %"): mantissa or base, then the exponent.
 _EXPONENT = re.compile(r"(?P<base>.+?)(?P<op>[eE]|\^)(?P<exp>[+-]?\d{1,3})")
 # Swiss grouping ("1'000", "1’000") is read in every language: an apostrophe is never a decimal
@@ -202,6 +203,8 @@ def read_number_words(text: str, pack: LangPack) -> Decimal | None:
         return None
     if parts[-1] in nums.denominators or parts[-1] in nums.compound_denominators:
         return _read_fraction(text.lower().split(), pack)
+    if _units_in_a_row(parts, nums):
+        return None
     points = [i for i, p in enumerate(parts) if p in nums.decimal_words]
     if points:  # "dois vírgula cinco": the words after the point are its digits
         if len(points) > 1:
@@ -209,6 +212,16 @@ def read_number_words(text: str, pack: LangPack) -> Decimal | None:
         whole, frac = _read_parts(parts[: points[0]], nums), _read_parts(parts[points[0] + 1 :], nums)
         return None if whole is None or frac is None else whole + Decimal(f"0.{frac}")
     return _read_parts(parts, nums)
+
+
+def _units_in_a_row(parts: list[str], nums: Any) -> bool:
+    """Two numbers below twenty in a row, the first a unit, are two numbers, never their sum:
+    "one five dollars", "uno cinco dólares" are no 6. A tens word may follow a unit (German
+    "zweiundzwanzig" has its joiner; French "dix-sept" starts with ten) and so may ten, the
+    German teens being a unit and "zehn" ("dreizehn")."""
+    values = [None if p in nums.scales or p in nums.joiners else nums.words.get(p) for p in parts]
+    return any(a is not None and b is not None and a < 10 and b < 20 and b != 10
+               for a, b in zip(values, values[1:]))
 
 
 def _read_fraction(tokens: list[str], pack: LangPack) -> Decimal | None:
@@ -327,6 +340,23 @@ def _segment(word: str, pack: LangPack) -> list[str] | None:
         return None
 
     return walk(0, None, False)
+
+
+def trailing_scale(text: str, pack: LangPack) -> int | None:
+    """The scale word that ends a number in words after another part ("douze mille",
+    "fünfzehntausend": 1000), else ``None``; digits and a scale alone ("mille") have none."""
+    if text[:1].isdigit():
+        return None
+    parts = _segment(text.lower(), pack)
+    if not parts or len(parts) < 2:
+        return None
+    return pack.numbers.scales.get(parts[-1])
+
+
+def has_scale(text: str, pack: LangPack) -> bool:
+    """Whether a number in words holds a scale word ("deux mille", "hundred")."""
+    parts = _segment(text.lower(), pack) if not text[:1].isdigit() else None
+    return any(p in pack.numbers.scales for p in parts or ())
 
 
 def _joinable(prev: str | None, nums: Any) -> bool:

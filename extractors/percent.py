@@ -70,8 +70,18 @@ def find_percentages(text: str, pack: LangPack) -> list[Percentage]:
             continue
         sentences = sentences or SentenceIndex(text, pack)
         m = _rematch(text, m, percent, pack)
-        found.extend(_from_to(text, m, _percentage(text, m, percent, sentences, pack), pack))
+        mention = _percentage(text, m, percent, sentences, pack)
+        if not _pages(m, mention, pack):
+            found.extend(_from_to(text, m, mention, pack))
     return found
+
+
+def _pages(m: re.Match[str], mention: Percentage, pack: LangPack) -> bool:
+    """A page count written like points ("358 pp."): a pack's ``page_units`` above 100. A gap
+    of 289 "Prozentpunkte" between two returns is points all the same."""
+    unit = normalize_phrase(m["u"] or m["pu"] or "")
+    return (unit in {normalize_phrase(u) for u in pack.percent.page_units}
+            and any(v is not None and v > 100 for v in (mention.value, mention.max)))
 
 
 def _from_to(text: str, m: re.Match[str], found: Percentage, pack: LangPack) -> list[Percentage]:
