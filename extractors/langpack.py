@@ -137,6 +137,10 @@ class MoneyData(_Data):
     # Currency or subunit names read only as written in lower case: English "50 Cent" with a
     # capital is the rapper, "50 cents" is money.
     lowercase_only: Words = ()
+    # Currency names take a capital in running text (German "Euro", "Dollar"). Elsewhere a
+    # capitalised name before another capitalised word is part of a name: "the Six Million
+    # Dollar Man", "Formuły 3 Euro Series" are no amounts.
+    capitalised_names: bool = False
     # Words after "15 dólares 50" that make the 50 a count, not hundredths: "300 Euro 20 mal",
     # "20 times", "20 horas" (multipliers, units and spans of time are blockers already).
     cents_blockers: Words = ()

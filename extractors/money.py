@@ -84,7 +84,7 @@ def find_amounts(text: str, pack: LangPack) -> list[Amount]:
     amounts = []
     for m in money.regex.finditer(text):
         if (not any(s < m.end() and m.start() < e for s, e in urls) and not _common_word(m, money)
-                and not _version(m)):
+                and not _version(m) and not _in_name(text, m, pack)):
             m = _without_preposition(text, m, money, pack)
             amount = _after_year(text, m, _unread_if_cut(text, m, _amount(m, money, pack), pack))
             amounts.extend(_from_to(text, m, amount, pack))
@@ -151,6 +151,17 @@ def _without_preposition(text: str, m: re.Match[str], money: _Money, pack: LangP
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return money.regex.match(text, pos) or m
+
+
+def _in_name(text: str, m: re.Match[str], pack: LangPack) -> bool:
+    """A capitalised currency name before another capitalised word, where the pack writes
+    currency names in lower case: "the Six Million Dollar Man", "3 Euro Series"."""
+    name = m["ca"] or ""
+    return (name[:1].isupper() and not pack.money.capitalised_names and m.end("ca") == m.end()
+            and bool(_CAPITAL_AFTER.match(text, m.end())))
+
+
+_CAPITAL_AFTER = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-ÿ]")
 
 
 def _version(m: re.Match[str]) -> bool:

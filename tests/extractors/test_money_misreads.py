@@ -82,6 +82,11 @@ def amounts(lang: str, text: str) -> list[tuple[str, Decimal | None, Decimal | N
         ("en", "It costs USD 7.50.", [("USD 7.50", D("7.5"), None, None, "USD")]),
         ("en", "The Audi RS5 sold well.", []),
         ("en", "It costs Rs 500.", [("Rs 500", D(500), None, None, "INR")]),
+        # A capitalised currency name inside a name, where names of currencies take no capital.
+        ("en", "The Six Million Dollar Man returned.", []),
+        ("pl", "Wygrał wyścig Formuły 3 Euro Series.", []),
+        ("en", "It cost 5 Dollars. Then it fell.", [("5 Dollars", D(5), None, None, "USD")]),
+        ("de", "Die Firma machte 3 Millionen Euro Umsatz.", [("3 Millionen Euro", D(3_000_000), None, None, "EUR")]),
         # "a few hundred" is vague, never exactly 100 without the flag.
         ("de", "Er zahlte ein paar hundert Euro.", [("ein paar hundert Euro", D(100), None, None, "EUR")]),
     ],
