@@ -182,6 +182,10 @@ class PercentData(_Data):
     share_after: Words = ()
     share_before: Words = ()
     level_before: Words = ()
+    # Links that mean "by" or "of" right after a change word: Portuguese "aumentou em 5%",
+    # Spanish "una caída del 5%", French "une baisse de 5 % des ventes" are changes, though
+    # "está em 5%" is a level and "5 % des ventes" alone a share.
+    change_links: Words = ()
     # Nouns right after a percentage that make it a level whatever the sentence's cues say:
     # "from the current 60% level", "auf die Marke von"
     level_after: Words = ()

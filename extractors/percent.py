@@ -46,6 +46,7 @@ class _Percent:
     share_before: re.Pattern[str]
     share_verbs: re.Pattern[str]
     level_before: re.Pattern[str]
+    verb_link: re.Pattern[str] | None
     level_after: re.Pattern[str] | None
     cues: re.Pattern[str]
     sign_words: dict[str, Direction]
@@ -156,6 +157,8 @@ def _kind(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceInd
     start, end = sentences.sentence(m.start())
     after, before = text[m.end() : end], text[start : m.start()]
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]
+    if percent.verb_link is not None and percent.verb_link.search(before):
+        return "change"  # "une baisse de 5 % des ventes", "aumentou em 5%"
     if percent.share_after.match(after) or percent.share_before.search(before):
         return "share"
     if percent.share_verbs.search(clause):
@@ -223,6 +226,8 @@ def _compile(pack: LangPack) -> _Percent:
         share_before=re.compile(rf"{word_pattern(data.share_before)}\s*\Z", re.IGNORECASE),
         share_verbs=re.compile(word_pattern(data.share_verbs), re.IGNORECASE),
         level_before=re.compile(rf"{word_pattern(data.level_before)}\s*\Z", re.IGNORECASE),
+        verb_link=re.compile(rf"(?:{_cue_pattern([*data.up, *data.down])})\s+{word_pattern(data.change_links)}\s*\Z",
+                             re.IGNORECASE) if data.change_links else None,
         level_after=re.compile(rf"\s+{word_pattern(data.level_after)}", re.IGNORECASE) if data.level_after else None,
         cues=re.compile(rf"(?P<up>{_cue_pattern(data.up)})|(?P<down>{_cue_pattern(data.down)})",
                         re.IGNORECASE),

@@ -113,3 +113,27 @@ def test_page_count_is_no_points() -> None:
     german = "Seit Anfang 2003 liegt der PPVX (+402%) rund 289 Prozentpunkte vor dem Erdölaktien-Index."
     gap = [p for p in find_percentages(german, load_langpack("de")) if p.kind == "points"]
     assert [(p.text, p.value) for p in gap] == [("rund 289 Prozentpunkte", D(289))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "direction"),
+    [
+        # A link after a change word makes the percentage the size of the change.
+        ("pt", "As vendas vão aumentar em 5% no próximo ano.", "change", "up"),
+        ("pt", "As vendas caíram em 3%.", "change", "down"),
+        ("es", "Las ventas registraron una caída del 5% en marzo.", "change", "down"),
+        ("es", "Las ventas aumentaron en 5%.", "change", "up"),
+        ("it", "Un calo del 5% delle vendite.", "change", "down"),
+        ("fr", "Une baisse de 5% des ventes.", "change", "down"),
+        # The same links without a change word: a level or a share.
+        ("pt", "A taxa está em 5%.", "level", None),
+        ("es", "La tasa está en 5%.", "level", None),
+        ("fr", "Il détient 5% des parts.", "share", None),
+        ("it", "Detiene il 5% delle azioni.", "share", None),
+        # "al" after a change verb is the new level.
+        ("es", "El paro bajó al 12% en marzo.", "level", None),
+    ],
+)
+def test_percent_kind_after_change_word(lang: str, text: str, kind: str, direction: str | None) -> None:
+    (found,) = find_percentages(text, load_langpack(lang))
+    assert (found.kind, found.direction) == (kind, direction)
