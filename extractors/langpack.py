@@ -86,6 +86,8 @@ class NumberData(_Data):
     # Milliarden"); the linkers may stand between ("half a million").
     fractions: dict[str, Decimal] = {}
     fraction_linkers: Words = ()
+    # Between a whole number and such a fraction: "one and a half million", "dwa i pół miliona".
+    fraction_joiners: Words = ()
     # Fractions written in words, after a numerator in words ("un quinto" = 1/5, "ciento treinta
     # y dos quintos" = 132/5). ``compound_denominators`` multiply the cardinal before them,
     # glued or apart: "veintiunavo" = 1/21, "vinte e dois trinta avos" = 22/30, "tres
@@ -111,6 +113,8 @@ class MoneyData(_Data):
     currency_symbols: dict[str, str] = {}
     currency_codes: Words = ()
     currency_codes_exclude: Words = ()
+    # Left out of the codes like ``currency_codes_exclude``, kept apart for the reason.
+    currency_codes_obsolete: Words = ()
     use_cldr: bool = True
     subunits: Words = ()
     # A subunit as the unit of an amount ("50 cents", "470 pence", "100 öre"): the value is
@@ -354,7 +358,7 @@ def _cldr_months(loc: Any) -> dict[str, int]:
 def _cldr_money(loc: Any, money: dict[str, Any]) -> dict[str, Any]:
     from babel import numbers
 
-    excluded = set(money.get("currency_codes_exclude", []))
+    excluded = {*money.get("currency_codes_exclude", []), *money.get("currency_codes_obsolete", [])}
     codes = sorted(c for c in numbers.list_currencies() if c not in excluded)
     names: dict[str, str] = {}
     for code, name in loc.currencies.items():

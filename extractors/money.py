@@ -84,7 +84,7 @@ def find_amounts(text: str, pack: LangPack) -> list[Amount]:
     amounts = []
     for m in money.regex.finditer(text):
         if (not any(s < m.end() and m.start() < e for s, e in urls) and not _common_word(m, money)
-                and not _version(m) and not _in_name(text, m, pack)):
+                and not _version(m) and not _in_name(text, m, pack) and not _compound(text, m)):
             m = _without_preposition(text, m, money, pack)
             amount = _after_year(text, m, _unread_if_cut(text, m, _amount(m, money, pack), pack))
             amounts.extend(_from_to(text, m, amount, pack))
@@ -109,10 +109,14 @@ def _number_word_before(pack: LangPack) -> re.Pattern[str]:
 
 def _after_year(text: str, m: re.Match[str], amount: Amount) -> Amount:
     """A "range" that starts with a year and ends a thousand times higher is a date and an
-    amount ("depuis le 1er janvier 1906 à 11.503.000 francs"): the amount alone."""
+    amount ("depuis le 1er janvier 1906 à 11.503.000 francs"): the amount alone. So is a dash
+    "range" that falls ("1998 - 12 000 €" aside, "150 - 20 Euro"): a framed one ("von 30 auf 20
+    Euro") is an old and a new figure (``_from_to``)."""
     first = m["n1"] or ""
-    if (not m["n2"] or m["m1"] or not _YEAR.fullmatch(first) or amount.max is None
-            or amount.max < 1000 * int(first)):
+    year = (_YEAR.fullmatch(first) and not m["m1"] and amount.max is not None
+            and amount.max >= 1000 * int(first))
+    falls = (not m["fr"] and amount.min is not None and amount.max is not None and amount.min > amount.max)
+    if not m["n2"] or not (year or falls):
         return amount
     start = m.start("n2")
     return amount.model_copy(update={"text": text[start : amount.end], "start": start,
@@ -162,6 +166,17 @@ def _in_name(text: str, m: re.Match[str], pack: LangPack) -> bool:
 
 
 _CAPITAL_AFTER = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-ÿ]")
+
+
+def _compound(text: str, m: re.Match[str]) -> bool:
+    """A currency name that opens a hyphenated compound after a number in words is no unit of
+    it: "ein Euro-Mitgliedstaat", "drei Euro-Länder" (a member state, countries). After digits
+    or a multiplier it is: "die erste 5,5 Milliarden Euro-Finanzspritze", "ein
+    100-Dollar-Schein"."""
+    if not m["ca"] or not m["n1"] or m["n1"][:1].isdigit() or m["m1"] or m["m2"] or m["m3"]:
+        return False
+    end, start = m.end("ca"), m.start("ca")
+    return text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha() and text[start - 1 : start] != "-"
 
 
 def _version(m: re.Match[str]) -> bool:
@@ -217,10 +232,11 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
     if subunit in money.subunit_currencies:
         mult *= money.subunit_values.get(subunit, Decimal("0.01"))
     first_text = g["n1"] or g["nb"] or ""
-    first = money.fractions[normalize_phrase(g["fw"])] if g["fw"] else _read(first_text, mult, pack)
+    symbol_first = bool(g["nb"])
+    first = _fraction(g, money, pack) if g["fw"] else _read(first_text, mult, pack, symbol_first)
     second_text = g["n2"] or g["nb2"]
     if second_text:
-        second = _read(second_text, mult, pack)
+        second = _read(second_text, mult, pack, symbol_first)
         low_mult = _multiplier(g["m1"] or g["mb"], money) if (g["m1"] or g["mb"]) else _shared(first, second, mult)
         low_mult *= _shared_scale_word(first, first_text, second_text, second, pack)
         # "8 à 10,000 francs": with the second unread, the first's scale is unknown too.
@@ -236,11 +252,21 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
     return {"value": value if value is None else tidy(value), "vague": factor is not None}
 
 
-def _read(number: str, mult: Decimal, pack: LangPack) -> Decimal | None:
+def _fraction(g: dict[str, str | None], money: _Money, pack: LangPack) -> Decimal | None:
+    """A fraction before a multiplier, with its whole number if one is joined to it: "one and a
+    half million" is 1.5 million, never the half alone."""
+    fraction = money.fractions[normalize_phrase(g["fw"] or "")]
+    if not g["fwn"]:
+        return fraction
+    whole = read_number(g["fwn"], pack)
+    return whole + fraction if whole is not None else None
+
+
+def _read(number: str, mult: Decimal, pack: LangPack, symbol_first: bool = False) -> Decimal | None:
     """A number of an amount, or ``None`` where it may be misread: a power ("340^83$" is OCR
     for 340.83, not 340 to the 83rd), or, with no multiplier, three decimals that look like a
     thousands group in the other convention (``_looks_grouped``)."""
-    if "^" in number or (mult == 1 and _looks_grouped(number, pack)):
+    if "^" in number or (mult == 1 and _looks_grouped(number, pack, symbol_first)):
         return None
     return read_number(number, pack)
 
@@ -269,12 +295,16 @@ def _shared_scale_word(first: Decimal | None, first_text: str, second_text: str,
     return Decimal(scale) if first < scale and first <= second / scale else Decimal(1)
 
 
-def _looks_grouped(number: str, pack: LangPack) -> bool:
-    """Three decimals ending in 0 and no multiplier ("€1,500" in Dutch, "$1.500", "46.000,000")
-    are far more often a thousands group written in the other convention, or a typo, than a
-    price: null, not 1.5. "1,879 Euro" (a fuel price) and "2,250 Mrd." keep their decimals."""
+def _looks_grouped(number: str, pack: LangPack, symbol_first: bool = False) -> bool:
+    """Three decimals and no multiplier, ending in 0 ("€1,500" in Dutch, "$1.500", "46.000,000")
+    or, after a symbol written first, after two digits or more ("$29,696" in a French text), are
+    far more often a thousands group in the other convention, or a typo, than a price: null, not
+    1.5 or 29.696. "1,879 Euro" (a fuel price), "12,345 $" in French, "0,125 €" and "2,250 Mrd."
+    keep their decimals."""
     head, sep, frac = number.rpartition(pack.numbers.decimal_separator)
-    return bool(sep and head[:1].isdigit() and len(frac) == 3 and frac.isdigit() and frac.endswith("0"))
+    if not (sep and head[:1].isdigit() and len(frac) == 3 and frac.isdigit()):
+        return False
+    return frac.endswith("0") or (symbol_first and sum(c.isdigit() for c in head) >= 2)
 
 
 def _multiplier(word: str | None, money: _Money) -> Decimal:
@@ -291,7 +321,8 @@ def _compile(pack: LangPack) -> _Money:
     p = _parts(pack)
     number_part = (
         rf"(?:(?P<nq>{p['vq']})\s+)?(?:{p['frame']}\s+)?"
-        rf"(?:(?P<fw>{p['frac']})(?:\s+{p['frac_link']})?(?=\s+{p['mult']})|(?P<n1>{p['num']}))"
+        rf"(?:(?:(?P<fwn>{p['num']})\s+{p['frac_join']}\s+)?(?P<fw>{p['frac']})(?:\s+{p['frac_link']})?(?=\s+{p['mult']})"
+        rf"|(?P<n1>{p['num']}))"
         rf"(?:\s*(?P<m1>{p['mult']}))?"
         rf"(?:(?:(?(fr){p['frame_end']}|{p['range']}))(?P<n2>{p['num']})"
         rf"(?:\s*(?P<m2>{p['mult']}))?)?(?(fr)(?(n2)|(?!))|)"
@@ -423,6 +454,7 @@ def _parts(pack: LangPack) -> dict[str, str]:
         "num": number_pattern(pack), "num_glued": number_pattern(pack, anchored=False),
         "frac": word_pattern(nums.fractions) if nums.fractions else "(?!)",
         "frac_link": word_pattern(nums.fraction_linkers) if nums.fraction_linkers else "(?!)",
+        "frac_join": word_pattern(nums.fraction_joiners) if nums.fraction_joiners else "(?!)",
         # A multiplier may be glued to its number ("$1bn", "USD34.6m"), never to a letter.
         # A single letter after a space and before ". Name" is an initial or "M." (Monsieur):
         # "500 euros M. Dupont", "£500 M. Poirot"; "$5M. The" and "$5 m. a year" keep it.

@@ -45,6 +45,7 @@ _EXPONENT = re.compile(r"(?P<base>.+?)(?P<op>[eE]|\^)(?P<exp>[+-]?\d{1,3})")
 # Swiss grouping ("1'000", "1’000") is read in every language: an apostrophe is never a decimal
 # separator, and "000" alone must never be read out of "1'000".
 _APOSTROPHES = ("'", "’")
+_VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
@@ -106,7 +107,8 @@ def number_pattern(pack: LangPack, *, anchored: bool = True) -> str:
     space_class = "[" + "".join(spaces) + "]"
     spaced = (rf"(?<!\d{space_class})\d{{1,3}}(?:{space_class}\d{{3}}){{1,6}}(?![\d])"
               rf"(?:{re.escape(nums.decimal_separator)}\d+)?")
-    digits = rf"\d(?:[\d{sep_class}]*\d)?"
+    # "1½ Milliarden": a vulgar fraction glued to the digits.
+    digits = rf"\d(?:[\d{sep_class}]*\d)?(?:[{''.join(_VULGAR)}](?!\d))?"
     dec = re.escape(nums.decimal_separator)
     # ",5 %" (no integer part) only after a space or a bracket; "3/4 %" as a fraction.
     alternatives = [rf"(?<![^\s(]){dec}\d+(?![\d{sep_class}])", r"(?<!\d\s)\d{1,3}/\d{1,3}(?![\d/])",
@@ -160,6 +162,9 @@ def read_number(text: str, pack: LangPack) -> Decimal | None:
         if base is None or (power["op"] == "^" and exp < 0):
             return None
         return base * Decimal(10) ** exp if power["op"] != "^" else base**exp
+    if text[-1:] in _VULGAR:
+        whole = read_number(text[:-1], pack)
+        return whole + _VULGAR[text[-1]] if whole is not None and whole == whole.to_integral() else None
     if text.startswith(pack.numbers.decimal_separator):
         return read_digits("0" + text, pack)
     if text[:1].isdigit():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from extractors.langpack import LangPack
 from extractors.numbers import (
@@ -71,10 +72,21 @@ def find_percentages(text: str, pack: LangPack) -> list[Percentage]:
             continue
         sentences = sentences or SentenceIndex(text, pack)
         m = _rematch(text, m, percent, pack)
-        mention = _percentage(text, m, percent, sentences, pack)
+        mention = _second_alone(text, m, _percentage(text, m, percent, sentences, pack), pack)
         if not _pages(m, mention, pack):
             found.extend(_from_to(text, m, mention, pack))
     return found
+
+
+def _second_alone(text: str, m: re.Match[str], mention: Percentage, pack: LangPack) -> Percentage:
+    """A dash "range" that falls is two figures side by side, a count and a percentage ("Carole
+    James 12,560 - 48.65%"): the percentage alone. Framed ones ("von 10 auf 5 %") are changes."""
+    first = read_number(m["n1"], pack) if m["n1"] and m["n2"] else None
+    if m["fr"] or first is None or mention.max is None or first <= mention.max:
+        return mention
+    start = m.start("n2")
+    return mention.model_copy(update={"text": text[start : mention.end], "start": start,
+                                      "value": mention.max, "min": None, "max": None, "qualifier": None})
 
 
 def _pages(m: re.Match[str], mention: Percentage, pack: LangPack) -> bool:
@@ -134,7 +146,7 @@ def _alone_in_cell(text: str, start: int, end: int) -> bool:
 def _percentage(
     text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex, pack: LangPack
 ) -> Percentage:
-    first, second = read_number(m["n1"] or m["pn"], pack), m["n2"] and read_number(m["n2"], pack)
+    first, second = _read(m["n1"] or m["pn"], pack), m["n2"] and _read(m["n2"], pack)
     if percent.units[normalize_phrase(m["u"] or m["pu"])] == "basis_points":  # 25 bp = 0.25 pp
         first = first if first is None else first / 100
         second = second / 100 if second else second
@@ -149,6 +161,20 @@ def _percentage(
     )
 
 
+def _read(number: str, pack: LangPack) -> Decimal | None:
+    """A percentage's number, or ``None`` where one group of three digits after one or two may
+    be decimals in the other convention: German "3.125%" is 3.125 in an English-style text,
+    never 3125 %; "1.200 Prozent" (ending in 00) stays 1200."""
+    if pack.compiled("percent.foreign_decimal", _foreign_decimal).fullmatch(number) and not number.endswith("00"):
+        return None
+    return read_number(number, pack)
+
+
+def _foreign_decimal(pack: LangPack) -> re.Pattern[str]:
+    groups = [g for g in (*pack.numbers.group_separators, *pack.numbers.extra_group_separators) if not g.isspace()]
+    return re.compile(rf"\d{{1,2}}[{re.escape(''.join(groups))}]\d{{3}}" if groups else "(?!)")
+
+
 def _kind(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex) -> PercentKind:
     if percent.units[normalize_phrase(m["u"] or m["pu"])] in ("points", "basis_points"):
         return "points"
@@ -157,15 +183,18 @@ def _kind(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceInd
     start, end = sentences.sentence(m.start())
     after, before = text[m.end() : end], text[start : m.start()]
     clause = re.split(r"[,;:]", after, maxsplit=1)[0]
-    if percent.verb_link is not None and percent.verb_link.search(before):
-        return "change"  # "une baisse de 5 % des ventes", "aumentou em 5%"
+    # A sign ("mit minus 1,8 Prozent aus dem Handel"), or a change word and a link right before
+    # the number ("une baisse de 5 % des ventes", "aumentou em 5%"): a change. A change word
+    # alone before it yields to a share ("zyskała 37 procent głosów": the votes won).
+    if m["sign"] in _SIGNS or m["sw"] or (percent.verb_link and percent.verb_link.search(before)):
+        return "change"
     if percent.share_after.match(after) or percent.share_before.search(before):
         return "share"
     if percent.share_verbs.search(clause):
         return "share"
     if percent.level_before.search(before) or (percent.level_after and percent.level_after.match(after)):
         return "level"
-    if m["sign"] in _SIGNS or m["sw"] or _nearest_cue(text, m, percent, (start, end)):
+    if _nearest_cue(text, m, percent, (start, end)):
         return "change"
     return "level"
 
@@ -222,7 +251,7 @@ def _compile(pack: LangPack) -> _Percent:
         regex=re.compile(rf"(?<!\w){regex}", re.IGNORECASE),
         units={normalize_phrase(k): v for k, v in units.items()},
         qualifiers={normalize_phrase(w): q for q, ws in pack.qualifiers.items() for w in ws},
-        share_after=re.compile(rf"\s+{word_pattern(data.share_after)}", re.IGNORECASE),
+        share_after=_share_after(pack),
         share_before=re.compile(rf"{word_pattern(data.share_before)}\s*\Z", re.IGNORECASE),
         share_verbs=re.compile(word_pattern(data.share_verbs), re.IGNORECASE),
         level_before=re.compile(rf"{word_pattern(data.level_before)}\s*\Z", re.IGNORECASE),
@@ -233,6 +262,20 @@ def _compile(pack: LangPack) -> _Percent:
                         re.IGNORECASE),
         sign_words={normalize_phrase(k): v for k, v in data.sign_words.items()},
     )
+
+
+def _share_after(pack: LangPack) -> re.Pattern[str]:
+    """The words after a share ("25 % des Gesamtumsatzes", "52,6% głosów", "an 8% share"). A
+    lower-case one of up to four letters (a preposition or an article) needs the whole after it: "um 30 Prozent an." ends in a
+    verb particle; nor is a month that whole: "aumentaram 45,5% de janeiro a maio"."""
+    words = pack.percent.share_after
+    links = [w for w in words if w.islower() and len(w) <= 4]
+    nouns = [w for w in words if w not in links]
+    months = [*pack.periods.months, *pack.periods.extra_months]
+    no_month = rf"(?!\s+{word_pattern(months)})" if months else ""
+    alternatives = ([rf"{word_pattern(nouns)}"] if nouns else []) + (
+        [rf"{word_pattern(links)}(?!\s*(?:[.,;:!?)]|\Z)){no_month}"] if links else [])
+    return re.compile(rf"\s+(?:{'|'.join(alternatives) or '(?!)'})", re.IGNORECASE)
 
 
 _cue_pattern = cue_pattern

@@ -87,6 +87,42 @@ def amounts(lang: str, text: str) -> list[tuple[str, Decimal | None, Decimal | N
         ("pl", "Wygrał wyścig Formuły 3 Euro Series.", []),
         ("en", "It cost 5 Dollars. Then it fell.", [("5 Dollars", D(5), None, None, "USD")]),
         ("de", "Die Firma machte 3 Millionen Euro Umsatz.", [("3 Millionen Euro", D(3_000_000), None, None, "EUR")]),
+        # English-style grouping after a symbol written first, in a comma-decimal language.
+        ("fr", "Le salaire moyen est de $29,696 cette année.", [("$29,696", None, None, None, "USD")]),
+        ("fr", "Les prix commencent à 12,345 $.", [("12,345 $", D("12.345"), None, None, "USD")]),
+        ("de", "Der Preis: 1,879 Euro je Liter.", [("1,879 Euro", D("1.879"), None, None, "EUR")]),
+        # A whole number and a fraction before a multiplier.
+        ("en", "He paid one and a half million dollars.",
+         [("one and a half million dollars", D(1_500_000), None, None, "USD")]),
+        ("pl", "Zapłacił dwa i pół miliona złotych.", [("dwa i pół miliona złotych", D(2_500_000), None, None, "PLN")]),
+        ("de", "Er zahlte anderthalb Millionen Euro.", [("anderthalb Millionen Euro", D(1_500_000), None, None, "EUR")]),
+        ("de", "Er zahlte zweieinhalb Milliarden Euro.",
+         [("zweieinhalb Milliarden Euro", D(2_500_000_000), None, None, "EUR")]),
+        ("de", "Er zahlte 1½ Milliarden Dollar.", [("1½ Milliarden Dollar", D(1_500_000_000), None, None, "USD")]),
+        ("nl", "Hij betaalde anderhalf miljoen euro.", [("anderhalf miljoen euro", D(1_500_000), None, None, "EUR")]),
+        # "Cent" with a capital where cents are written in lower case.
+        ("pl", "Gościnnie pojawia się raper 50 Cent.", []),
+        ("nl", "Op het podium stond 50 Cent.", []),
+        # Index names and obsolete codes are no currencies; the euro's forerunners still are.
+        ("en", "The BEL20 rose 1.2%.", []),
+        ("en", "He bought 2 AMD chips.", []),
+        ("de", "Das Schiff hat 60 Millionen BRZ.", []),
+        ("en", "It cost DEM 500 million.", [("DEM 500 million", D(500_000_000), None, None, "DEM")]),
+        # A currency name opening a compound names no amount.
+        ("de", "Obendrein könnte ein Euro-Mitgliedstaat austreten.", []),
+        ("de", "Drei Euro-Länder haben zugestimmt.", []),
+        ("de", "Er bezahlte mit einem 100-Dollar-Schein.", [("100-Dollar", D(100), None, None, "USD")]),
+        ("de", "Griechenland soll die erste 5,5 Milliarden Euro-Finanzspritze erhalten.",
+         [("5,5 Milliarden Euro", D(5_500_000_000), None, None, "EUR")]),
+        ("en", "The fund invested in one euro area country.", []),
+        # A dash "range" that falls is two figures side by side.
+        ("de", "Er kostet 150 - 20 Euro.", [("20 Euro", D(20), None, None, "EUR")]),
+        ("de", "Der Preis fiel von 30 auf 20 Euro.", [("30", D(30), None, None, "EUR"), ("20 Euro", D(20), None, None, "EUR")]),
+        # From-to frames in Dutch, Polish and Swedish.
+        ("nl", "De omzet steeg van 3 miljoen naar 4 miljoen euro.",
+         [("3 miljoen", D(3_000_000), None, None, "EUR"), ("4 miljoen euro", D(4_000_000), None, None, "EUR")]),
+        ("pl", "Przychody wzrosły z 5 do 6 mln zł.",
+         [("5", D(5_000_000), None, None, "PLN"), ("6 mln zł", D(6_000_000), None, None, "PLN")]),
         # "a few hundred" is vague, never exactly 100 without the flag.
         ("de", "Er zahlte ein paar hundert Euro.", [("ein paar hundert Euro", D(100), None, None, "EUR")]),
     ],
@@ -132,8 +168,40 @@ def test_page_count_is_no_points() -> None:
         ("it", "Detiene il 5% delle azioni.", "share", None),
         # "al" after a change verb is the new level.
         ("es", "El paro bajó al 12% en marzo.", "level", None),
+        # A change verb right before the number, a sign word, a verb particle that is no share.
+        ("pt", "As compras aumentaram 45,5% de janeiro a maio.", "change", "up"),
+        ("de", "Der Dax ist gestern mit minus 1,8 Prozent aus dem Handel gegangen.", "change", "down"),
+        ("de", "Die Hotels hoben ihre Preise um 30 Prozent an.", "change", "up"),
+        ("de", "Lufthansa ist zu 49 Prozent an Alitalia beteiligt.", "share", None),
+        ("de", "Trotz eines 8 Prozent höheren Umsatzes rutschte sie tiefer in die roten Zahlen.", "change", "up"),
+        # A change word alone before the number yields to a share.
+        ("pl", "Powędrował on do Oceany, która zyskała 37 procent głosów.", "share", None),
+        ("pl", "Wtedy Islom Karimov uzyskał wynik 90,39% głosów.", "share", None),
+        # "as taxas mais baixas" are the lowest, not a fall.
+        ("pt", "Com as taxas mais baixas surgia a Mealhada (31,7%).", "level", None),
+        # The old level of a from-to.
+        ("en", "The tax rate decreased from 42% in 2011 to 29 in 2012.", "level", None),
     ],
 )
 def test_percent_kind_after_change_word(lang: str, text: str, kind: str, direction: str | None) -> None:
     (found,) = find_percentages(text, load_langpack(lang))
     assert (found.kind, found.direction) == (kind, direction)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("nl", "De rente steeg van 3% naar 4%.", [("3%", D(3), "level"), ("4%", D(4), "level")]),
+        ("pl", "Stopa wzrosła z 5% do 6%.", [("5%", D(5), "level"), ("6%", D(6), "level")]),
+        ("sv", "Räntan höjdes från 3 procent till 4 procent.",
+         [("3 procent", D(3), "level"), ("4 procent", D(4), "level")]),
+        ("sv", "Räntan ligger på från 3 till 5 procent.", [("från 3 till 5 procent", None, "level")]),
+        # Decimals in the other convention are unknown, never a percentage in the thousands.
+        ("de", "Der Zins beträgt 3.125%.", [("3.125%", None, "level")]),
+        ("de", "Die Preise stiegen um 1.200 Prozent.", [("um 1.200 Prozent", D(1200), "change")]),
+        # A vote count before a percentage is no range start.
+        ("en", "Carole James 12,560 - 48.65%", [("48.65%", D("48.65"), "level")]),
+    ],
+)
+def test_percent_figures(lang: str, text: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(p.text, p.value, p.kind) for p in find_percentages(text, load_langpack(lang))] == expected
