@@ -244,6 +244,8 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
         high = second * mult if second is not None else None
         return {"min": low and tidy(low), "max": high and tidy(high)}
     factor = money.quantifiers.get(normalize_phrase(g["nq"] or ""))
+    if g["fa"] and first is not None:
+        first += money.fractions[normalize_phrase(g["fa"])]
     value = first * mult * (factor or 1) if first is not None else None
     if (g["sub"] or g["subb"]) and value is not None:
         cents = read_number(g["sub"] or g["subb"] or "", pack)
@@ -324,6 +326,8 @@ def _compile(pack: LangPack) -> _Money:
         rf"(?:(?:(?P<fwn>{p['num']})\s+{p['frac_join']}\s+)?(?P<fw>{p['frac']})(?:\s+{p['frac_link']})?(?=\s+{p['mult']})"
         rf"|(?P<n1>{p['num']}))"
         rf"(?:\s*(?P<m1>{p['mult']}))?"
+        # "un millón y medio", "un milione e mezzo": half of the multiplier on top.
+        rf"(?(m1)(?:\s+{p['frac_join']}\s+(?P<fa>{p['frac']})(?!\w))?|)"
         rf"(?:(?:(?(fr){p['frame_end']}|{p['range']}))(?P<n2>{p['num']})"
         rf"(?:\s*(?P<m2>{p['mult']}))?)?(?(fr)(?(n2)|(?!))|)"
         rf"(?:(?<=[^\W\d_]|\.)\s+{p['mult_link']}\s*|\s*-\s*|\s*)(?P<ca>{p['cur_after']}){p['cur_block']}"

@@ -100,6 +100,12 @@ def amounts(lang: str, text: str) -> list[tuple[str, Decimal | None, Decimal | N
          [("zweieinhalb Milliarden Euro", D(2_500_000_000), None, None, "EUR")]),
         ("de", "Er zahlte 1½ Milliarden Dollar.", [("1½ Milliarden Dollar", D(1_500_000_000), None, None, "USD")]),
         ("nl", "Hij betaalde anderhalf miljoen euro.", [("anderhalf miljoen euro", D(1_500_000), None, None, "EUR")]),
+        # A half after the multiplier, and before it ("medio millón" was a vague "at least a million").
+        ("es", "Pagó un millón y medio de dólares.", [("un millón y medio de dólares", D(1_500_000), None, None, "USD")]),
+        ("es", "Pagó medio millón de dólares.", [("medio millón de dólares", D(500_000), None, None, "USD")]),
+        ("fr", "Il a payé un million et demi d'euros.", [("un million et demi d'euros", D(1_500_000), None, None, "EUR")]),
+        ("it", "Ha pagato un milione e mezzo di euro.", [("un milione e mezzo di euro", D(1_500_000), None, None, "EUR")]),
+        ("pt", "Pagou meio milhão de reais.", [("meio milhão de reais", D(500_000), None, None, "BRL")]),
         # "Cent" with a capital where cents are written in lower case.
         ("pl", "Gościnnie pojawia się raper 50 Cent.", []),
         ("nl", "Op het podium stond 50 Cent.", []),
