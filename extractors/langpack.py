@@ -145,6 +145,12 @@ class MoneyData(_Data):
     # capitalised name before another capitalised word is part of a name: "the Six Million
     # Dollar Man", "Formuły 3 Euro Series" are no amounts.
     capitalised_names: bool = False
+    # Currency names that are also units of weight ("pounds", "livres"): with no multiplier, a
+    # weight word after the name or a weighing verb before the number makes them a weight
+    # ("300 pounds of cocaine", "weighs 300 pounds", "500 livres de farine"), no amount.
+    weight_names: Words = ()
+    weight_after: Words = ()
+    weight_before: Words = ()
     # Words after "15 dólares 50" that make the 50 a count, not hundredths: "300 Euro 20 mal",
     # "20 times", "20 horas" (multipliers, units and spans of time are blockers already).
     cents_blockers: Words = ()

@@ -84,7 +84,8 @@ def find_amounts(text: str, pack: LangPack) -> list[Amount]:
     amounts = []
     for m in money.regex.finditer(text):
         if (not any(s < m.end() and m.start() < e for s, e in urls) and not _common_word(m, money)
-                and not _version(m) and not _in_name(text, m, pack) and not _compound(text, m)):
+                and not _version(m) and not _in_name(text, m, pack) and not _compound(text, m)
+                and not _weight(text, m, pack)):
             m = _without_preposition(text, m, money, pack)
             amount = _after_year(text, m, _unread_if_cut(text, m, _amount(m, money, pack), pack))
             amounts.extend(_from_to(text, m, amount, pack))
@@ -177,6 +178,25 @@ def _compound(text: str, m: re.Match[str]) -> bool:
         return False
     end, start = m.end("ca"), m.start("ca")
     return text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha() and text[start - 1 : start] != "-"
+
+
+def _weight(text: str, m: re.Match[str], pack: LangPack) -> bool:
+    """A pound or a livre that weighs ("300 pounds of cocaine", "weighed 300 pounds"); with a
+    multiplier it is money ("2 million pounds of investment"). See ``MoneyData.weight_names``."""
+    money = pack.money
+    name = normalize_phrase(m["ca"] or "")
+    if not name or name not in {normalize_phrase(w) for w in money.weight_names} or m["m1"] or m["m2"] or m["m3"]:
+        return False
+    after, before = pack.compiled("money.weight", _weight_patterns)
+    return bool((after and after.match(text, m.end("ca"))) or (before and before.search(text, 0, m.start())))
+
+
+def _weight_patterns(pack: LangPack) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    money = pack.money
+    after = re.compile(rf"\s+{word_pattern(money.weight_after)}", re.IGNORECASE) if money.weight_after else None
+    before = (re.compile(rf"{word_pattern(money.weight_before)}(?:\s+[^\W\d_]+){{0,2}}\s+\Z", re.IGNORECASE)
+              if money.weight_before else None)
+    return after, before
 
 
 def _version(m: re.Match[str]) -> bool:

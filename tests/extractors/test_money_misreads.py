@@ -129,6 +129,13 @@ def amounts(lang: str, text: str) -> list[tuple[str, Decimal | None, Decimal | N
          [("3 miljoen", D(3_000_000), None, None, "EUR"), ("4 miljoen euro", D(4_000_000), None, None, "EUR")]),
         ("pl", "Przychody wzrosły z 5 do 6 mln zł.",
          [("5", D(5_000_000), None, None, "PLN"), ("6 mln zł", D(6_000_000), None, None, "PLN")]),
+        # Pounds and livres that weigh; with a multiplier they are money.
+        ("en", "The police seized 300 pounds of cocaine.", []),
+        ("en", "He weighed 300 pounds at the time.", []),
+        ("en", "The club paid 20 pounds for it.", [("20 pounds", D(20), None, None, "GBP")]),
+        ("en", "It raised 2 million pounds of investment.", [("2 million pounds", D(2_000_000), None, None, "GBP")]),
+        ("fr", "Il a acheté 500 livres de farine.", []),
+        ("fr", "Il a payé 500 livres sterling.", [("500 livres sterling", D(500), None, None, "GBP")]),
         # "a few hundred" is vague, never exactly 100 without the flag.
         ("de", "Er zahlte ein paar hundert Euro.", [("ein paar hundert Euro", D(100), None, None, "EUR")]),
     ],
