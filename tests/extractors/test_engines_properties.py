@@ -51,6 +51,9 @@ _TOKENS = st.sampled_from([
     "millones", "por ciento", "y", "veintiocho", "milioni", "di", "per cento", "milhões", "e",
     "miljoen", "procent", "miljoner", "kronor", "kr", "öre", "cents", "pence", "entre", "between",
     " ", "  ", "\n", ".", ",", "-", "(", ")", "/", "https://x.de/?q=30%25", "日本語", "שלום", "é",
+    # Letters that re.IGNORECASE matches as other letters: the long s of old print, the Turkish
+    # dotted and dotless i, the Kelvin sign (a KeyError on "im Auguſt" was found in real text).
+    "Auguſt", "Donnerſtag", "ſieben", "İm", "Mıo.", "\u212a", "Mai", "1.8.", "22.8.95",
 ])
 _TEXT = st.one_of(
     st.text(max_size=200),
@@ -119,3 +122,19 @@ def test_unit_mention_properties(lang: str, text: str) -> None:
     for u in found:
         assert not any(t.start < u.end and u.start < t.end for t in taken), (u, taken)
         assert (u.currency is None) or u.unit == "currency"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_letters_that_fold_to_others_never_raise(lang: str) -> None:
+    """Every word of the pack written with the long s or the dotless i ("im Auguſt", a KeyError
+    once): re.IGNORECASE matches them, so their lookups must fold them too."""
+    pack = load_langpack(lang)
+    words = [*pack.periods.months, *pack.periods.weekdays, *pack.numbers.words, *pack.numbers.multipliers,
+             *pack.money.currency_names][:400]
+    odd = {w.replace("s", "ſ").replace("i", "ı") for w in words if "s" in w or "i" in w}
+    assert odd
+    for word in sorted(odd):
+        for text in (f"{word} 2015", f"5 {word}", f"am {word}, 5 {word} Euro", f"{word} 5 %"):
+            for mention in (*find_amounts(text, pack), *find_percentages(text, pack),
+                            *find_periods(text, pack, published=dt.date(2016, 1, 1))):
+                assert text[mention.start : mention.end] == mention.text
