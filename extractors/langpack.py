@@ -231,6 +231,34 @@ class PeriodData(_Data):
     span_units: dict[str, PeriodUnit] = {}
     min_year: int = 1900
     max_year: int = 2099
+    # Between a period and its year: "the first quarter of 2014", "in March of last year",
+    # "het eerste kwartaal van 2014" (articles such as "des", "del", "do" are in ``articles``).
+    tail_links: Words = ()
+    # Before a quarter, a fiscal one: "fiscal third quarter" (null dates, fiscal set).
+    fiscal_prefixes: Words = ()
+    # After a half or quarter word, what makes it no part of a calendar year: "half century",
+    # "quarter-century", "the second half of the 19th century".
+    unit_blockers: Words = ()
+    # Numeric day-month dates ("am 1.8.", "22.8.95"); English writes none, and "1.8." there is
+    # a decimal at a sentence end.
+    numeric_dates: bool = True
+    # Month names read only as written or in capitals: English "march" and "may" are a walk
+    # and a verb ("the protest march last year", "we may this year see growth").
+    capitalised_months: Words = ()
+    # A day of the month: its ordinal endings ("1er mai", "3rd May", "1º de maio"), the links
+    # between day, month and year ("5 de mayo de 2015"), and whether the month may come first
+    # ("May 5, 2015").
+    day_suffixes: Words = ()
+    day_links: Words = ()
+    month_first_dates: bool = False
+    # Modifiers and relative words that count from a year the story names before them rather
+    # than from publication: "She joined in 2010 and left the following year" (2011).
+    anaphoric: Words = ()
+    # Words of a sentence about the future: a weekday or a date without a year is then the next
+    # one ("Die Kommission will am Mittwoch ...", "The vote will take place on Tuesday").
+    future_cues: Words = ()
+    # Names that hold a period word and are no period: "Welt am Sonntag", "the Mail on Sunday".
+    not_periods: Words = ()
 
     @field_validator("months", "extra_months")
     @classmethod

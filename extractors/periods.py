@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any, Callable
 
 from extractors.langpack import LangPack
@@ -50,6 +51,8 @@ class _Periods:
     words: dict[str, tuple[str, int]]
     span_mods: dict[str, int]
     span_units: dict[str, str]
+    anaphoric: frozenset[str]
+    future: re.Pattern[str] | None
     min_year: int
     max_year: int
 
@@ -83,16 +86,64 @@ def find_periods(text: str, pack: LangPack, *, published: dt.date | None) -> lis
     """
     table = pack.compiled("periods", _compile)
     urls = url_spans(text)
-    found = []
+    found: list[Period] = []
+    previous: re.Match[str] | None = None
     for m in table.regex.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in urls) or m.lastgroup is None:
+        if any(s < m.end() and m.start() < e for s, e in urls) or m.lastgroup is None or _in_name(m, pack):
             continue
         resolved = _RESOLVERS[m.lastgroup](_Ctx(m, table, published, pack))
         if resolved is not None:
             (start, end), fiscal = resolved
             found.append(Period(text=m.group(0), start=m.start(), end=m.end(),
                                 start_date=start, end_date=end, fiscal=fiscal))
+            if previous is not None and published is not None:
+                _weekday_and_day(text, previous, m, found, table, published)
+            previous = m
     return found
+
+
+def _weekday_and_day(text: str, weekday: re.Match[str], day: re.Match[str], found: list[Period],
+                     t: _Periods, pub: dt.date) -> None:
+    """"am Samstag, 18. Juni": a weekday right before a date with no year picks the year in
+    which that date falls on that weekday, the one nearest publication, for both mentions."""
+    if (weekday.lastgroup != "weekday" or day.lastgroup not in ("day", "mday")
+            or not _WEEKDAY_GAP.fullmatch(text, weekday.end(), day.start())):
+        return
+    wanted = t.weekdays[normalize_phrase(weekday.group("wd_day"))]
+    date = found[-1].start_date
+    if date is None:
+        return
+    if day.group("d_y" if day.lastgroup == "day" else "md_y") or (day.lastgroup == "day" and day.group("d_y2")):
+        if date.weekday() == wanted:  # "on Thursday, May 11, 2023": that Thursday
+            found[-2] = found[-2].model_copy(update={"start_date": date, "end_date": date})
+        return
+    fits = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            candidate = date.replace(year=year)
+        except ValueError:
+            continue
+        if candidate.weekday() == wanted:
+            fits.append(candidate)
+    if fits:
+        best = min(fits, key=lambda d: abs((d - pub).days))
+        for i in (-2, -1):
+            found[i] = found[i].model_copy(update={"start_date": best, "end_date": best})
+
+
+_WEEKDAY_GAP = re.compile(r",?\s*(?:den\s+)?")
+
+
+def _in_name(m: re.Match[str], pack: LangPack) -> bool:
+    """Whether the mention stands in one of the pack's ``not_periods`` names ("Welt am
+    Sonntag", "the Mail on Sunday"); searched near the mention only, not over the whole text."""
+    names = pack.compiled("periods.names", lambda p: re.compile(word_pattern(p.periods.not_periods), re.IGNORECASE)
+                          if p.periods.not_periods else None)
+    if names is None:
+        return False
+    window = max(len(n) for n in pack.periods.not_periods)
+    return any(n.start() < m.end() and m.start() < n.end()
+               for n in names.finditer(m.string, max(0, m.start() - window), m.end() + window))
 
 
 # ---- calendar arithmetic -------------------------------------------------------------------
@@ -148,8 +199,8 @@ def _year_of(c: _Ctx, prefix: str) -> int | None:
     if c.g(f"{prefix}_ty"):
         return int(c.g(f"{prefix}_ty") or 0)
     offset = None
-    if c.g(f"{prefix}_tm"):
-        offset = c.t.modifiers[normalize_phrase(c.g(f"{prefix}_tm") or "")]
+    if c.g(f"{prefix}_tm") or c.g(f"{prefix}_tp"):
+        offset = c.t.modifiers[normalize_phrase(c.g(f"{prefix}_tm") or c.g(f"{prefix}_tp") or "")]
     elif c.g(f"{prefix}_tw"):
         unit, offset = c.t.words[normalize_phrase(c.g(f"{prefix}_tw") or "")]
     if offset is None or c.pub is None:
@@ -158,7 +209,7 @@ def _year_of(c: _Ctx, prefix: str) -> int | None:
 
 
 def _has_tail(c: _Ctx, prefix: str) -> bool:
-    return any(c.g(f"{prefix}_{k}") for k in ("ty", "tm", "tw"))
+    return any(c.g(f"{prefix}_{k}") for k in ("ty", "tm", "tp", "tw"))
 
 
 def _in_year(c: _Ctx, prefix: str, build: Callable[[int], Dates]) -> Dates:
@@ -199,6 +250,9 @@ def _r_fquarter(c: _Ctx) -> Any:
     return (None, None), True
 
 
+_r_fqpre = _r_fqpost = _r_fqcode = _r_fquarter
+
+
 def _quarter(c: _Ctx, prefix: str, q: int) -> Any:
     if q < 0:  # "im letzten Quartal": the one before publication's, unless a year is given
         if _has_tail(c, prefix):
@@ -216,6 +270,8 @@ def _r_quarter(c: _Ctx) -> Any:
 
 def _r_qcode(c: _Ctx) -> Any:
     year = c.g("qc_y")
+    if not (year or c.g("qc_prep") or _has_tail(c, "qc")) and _BRAND_BEFORE.search(c.m.string, 0, c.m.start()):
+        return None  # "der neue Audi Q3", "the Audi Q3": a model, no quarter
     dates = _months(int(year), 3 * int(c.g("qc_q") or 1) - 2, 3) if year else None
     return (dates, False) if dates else _quarter(c, "qc", int(c.g("qc_q") or 1))
 
@@ -247,15 +303,29 @@ def _r_day(c: _Ctx) -> Any:
     month = c.t.months.get(normalize_phrase(c.g("d_month") or "")) or int(c.g("d_mnum") or 0)
     year_text = c.g("d_y") or c.g("d_y2")
     year = int(year_text) if year_text else None
-    if year is not None and year < 100:
-        year += 2000
+    if year is not None and year < 100:  # "22.8.95": 1995 when 2095 lies over ten years ahead
+        cutoff = c.pub.year + 10 if c.pub else 2049
+        year += 2000 if 2000 + year <= cutoff else 1900
     day = int(c.g("d_d") or 0)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     try:
         if year is not None:
             return (dt.date(year, month, day),) * 2, False
-        return _latest(c.pub, lambda y: (dt.date(y, month, day),) * 2), False
+        pick = _next if _future(c) else _latest
+        return pick(c.pub, lambda y: (dt.date(y, month, day),) * 2), False
+    except ValueError:
+        return None
+
+
+def _r_mday(c: _Ctx) -> Any:
+    month = c.t.months[normalize_phrase(c.g("md_month") or "")]
+    day, year = int(c.g("md_d") or 0), c.g("md_y")
+    try:
+        if year:
+            return (dt.date(int(year), month, day),) * 2, False
+        pick = _next if _future(c) else _latest
+        return pick(c.pub, lambda y: (dt.date(y, month, day),) * 2), False
     except ValueError:
         return None
 
@@ -278,9 +348,35 @@ def _r_month(c: _Ctx) -> Any:
 def _r_weekday(c: _Ctx) -> Any:
     if c.pub is None:
         return (None, None), False
-    back = (c.pub.weekday() - c.t.weekdays[normalize_phrase(c.g("wd_day") or "")]) % 7
-    day = c.pub - dt.timedelta(days=back)
+    wanted = c.t.weekdays[normalize_phrase(c.g("wd_day") or "")]
+    if _future(c):  # "Die Kommission will am Mittwoch eine Reform vorstellen"
+        day = c.pub + dt.timedelta(days=(wanted - c.pub.weekday()) % 7)
+    else:
+        day = c.pub - dt.timedelta(days=(c.pub.weekday() - wanted) % 7)
     return (day, day), False
+
+
+def _future(c: _Ctx) -> bool:
+    """Whether the clause speaks of the future before the mention ("will", "soll", "wird"): a
+    weekday or a date without a year is then the next one, not the last. Only before it within
+    its clause, or as the word right after it: "Sanofi said on Tuesday it will buy" is last
+    Tuesday, "Am 1.8. beginnt die Saison" the next first of August."""
+    if c.t.future is None:
+        return False
+    text, at = c.m.string, c.m.start()
+    clause = _CLAUSE_END.search(text[::-1], len(text) - at)  # the last clause break before
+    start = max(len(text) - clause.start() if clause else 0, at - 200)
+    after = c.m.end() + len(text[c.m.end():]) - len(text[c.m.end():].lstrip(" "))
+    # "Am 1.8. beginnt die Saison": a fronted time takes the verb right after it.
+    return bool(c.t.future.search(text, start, at) or c.t.future.match(text, after))
+
+
+def _next(pub: dt.date | None, build: Callable[[int], Dates]) -> Dates:
+    """The first period of this kind that ends on or after publication."""
+    if pub is None:
+        return None, None
+    dates = build(pub.year)
+    return dates if dates[1] and dates[1] >= pub else build(pub.year + 1)
 
 
 def _r_year(c: _Ctx) -> Any:
@@ -291,14 +387,38 @@ def _r_year(c: _Ctx) -> Any:
 
 
 def _r_relword(c: _Ctx) -> Any:
-    unit, offset = c.t.words[normalize_phrase(c.g("rw_word") or "")]
-    return (_unit_period(c.pub, unit, offset) if c.pub else (None, None)), False
+    word = normalize_phrase(c.g("rw_word") or "")
+    unit, offset = c.t.words[word]
+    return _relative(c, unit, offset, word), False
 
 
 def _r_rel(c: _Ctx) -> Any:
-    offset = c.t.modifiers[normalize_phrase(c.g("rl_mod") or "")]
+    mod = normalize_phrase(c.g("rl_mod") or "")
+    offset = c.t.modifiers[mod]
     unit = c.t.units[normalize_phrase(c.g("rl_unit") or "")]
-    return (_unit_period(c.pub, unit, offset) if c.pub else (None, None)), False
+    return _relative(c, unit, offset, mod), False
+
+
+def _relative(c: _Ctx, unit: str, offset: int, word: str) -> Dates:
+    """A period moved from publication, or, for a word that looks back in the story ("the
+    following year", "the previous year"; pack key ``anaphoric``) after a year named earlier
+    in the sentence, from that year: "She joined in 2010 and left the following year" is 2011."""
+    if unit == "year" and word in c.t.anaphoric:
+        text, at = c.m.string, c.m.start()
+        start = max(text.rfind(". ", 0, at) + 1, at - 300, 0)
+        if len(text[start:at].split()) <= 3:  # "In 2010 sales fell. The following year ..."
+            start = max(text.rfind(". ", 0, max(start - 1, 0)) + 1, at - 300, 0)
+        years = [int(y) for y in _YEAR_IN_TEXT.findall(text, start, at)
+                 if c.t.min_year <= int(y) <= c.t.max_year]
+        if years:
+            return _months(years[-1] + offset, 1, 12)
+    return _unit_period(c.pub, unit, offset) if c.pub else (None, None)
+
+
+_CLAUSE_END = re.compile(r"[.!?:;,\n\"“”„«»]")
+# A capitalised word inside a sentence right before a bare "Q3": a brand and its model.
+_BRAND_BEFORE = re.compile(r"(?<=[\w,;] )[A-ZÀ-Þ][\w-]*\s\Z")
+_YEAR_IN_TEXT = re.compile(r"(?<![\w.,])(\d{4})(?![\w]|[.,]\d)")
 
 
 _RESOLVERS: dict[str, Callable[[_Ctx], Any]] = {
@@ -313,21 +433,33 @@ def _compile(pack: LangPack) -> _Periods:
     x = _parts(pack)
     alternatives = [
         ("span", rf"(?:{x['sframe']}\s+)?(?P<sp_mod>{x['smod']})\s+(?P<sp_n>{x['num']})\s+(?P<sp_unit>{x['sunit']})"),
+        # Fiscal quarters keep null dates: "fiscal third quarter", "the third quarter of fiscal
+        # 2015", "im dritten Quartal des Geschäftsjahres 2015/16", "Q3 FY2015".
+        ("fqpre", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['fpre']}\s+{x['ord']}\s+{x['qw']}"),
+        ("fqpost", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['qw']}\s+(?:{x['tlink']}\s+)?(?:{x['art']}\s+)?"
+                   rf"{x['fyw']}(?:\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?)?(?!\w)"),
+        ("fqcode", rf"(?:{x['prep']}\s+)?(?<!\w)(?-i:Q)[1-4]\s*(?:{x['tlink']}\s+)?(?:{x['fyw']}|(?-i:FY)(?=\d))\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?(?!\w)"),
         ("fyear", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?(?:(?P<fy_mod>{x['mod']})\s+)?{x['fyw']}"
                   rf"(?:\s+(?P<fy_y>{x['year']})(?:/(?P<fy_y2>\d{{4}}|\d{{2}})(?!\d))?)?"),
         ("fquarter", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['fqw']}{_tail(x, 'fq')}"),
-        ("quarter", rf"(?:(?P<q_prep>{x['prep']})\s+)?(?:{x['art']}\s+)?(?P<q_ord>{x['ord']})\s+{x['qw']}{_tail(x, 'q')}"),
+        ("quarter", rf"(?:(?P<q_prep>{x['prep']})\s+)?(?:{x['art']}\s+)?(?P<q_ord>{x['ord']})\s+{x['qw']}{x['ublock']}{_tail(x, 'q')}"),
         ("qcode", rf"(?:(?P<qc_prep>{x['prep']})\s+)?(?<!\w)(?-i:Q)(?P<qc_q>[1-4])(?:(?:\s+|/)(?P<qc_y>{x['year']}))?(?!\w){_tail(x, 'qc', years=False)}"),
-        ("half", rf"(?:(?P<h_prep>{x['prep']})\s+)?(?:{x['art']}\s+)?(?P<h_ord>{x['ord']})\s+{x['hw']}{_tail(x, 'h')}"),
-        ("hcode", rf"(?:(?P<hc_prep>{x['prep']})\s+)?(?<!\w)(?-i:H)(?P<hc_h>[12])(?:(?:\s+|/)(?P<hc_y>{x['year']}))?(?!\w){_tail(x, 'hc', years=False)}"),
-        ("monthq", rf"(?:(?P<mq_prep>{x['prep']})\s+)?(?:{x['art']}\s+)?(?<!\w)(?P<mq_month>{phrase_pattern(x['months'])}){x['mqs']}{_tail(x, 'mq')}"),
-        ("day", rf"(?:{x['wdprep']}\s+)?{NUMBER_START}(?P<d_d>\d{{1,2}})\.\s?(?:(?P<d_month>{x['month']})(?:\s+(?P<d_y>{x['year']}))?|(?P<d_mnum>\d{{1,2}})\.(?:(?P<d_y2>\d{{4}}|\d{{2}})(?![\d.,]))?)"),
+        ("half", rf"(?:(?P<h_prep>{x['prep']})\s+)?(?:{x['art']}\s+)?(?P<h_ord>{x['ord']})\s+{x['hw']}{x['ublock']}{_tail(x, 'h')}"),
+        ("hcode", rf"(?:(?P<hc_prep>{x['prep']})\s+)?(?<!\w)(?-i:H)(?P<hc_h>[12])(?:(?:\s+|/)(?P<hc_y>{x['year']}))?(?!\w|-[^\W\d_]){_tail(x, 'hc', years=False)}"),
+        ("monthq", rf"(?:(?P<mq_prep>{x['prep']})\s+)?(?:{x['art']}\s+)?(?<!\w)(?P<mq_month>{x['month_head']}){x['mqs']}{_tail(x, 'mq')}"),
+        # "5. Mai 2015", "1.8.", "le 1er mai 2015", "5 de mayo de 2015", "5 May 2015".
+        ("day", rf"(?:{x['wdprep']}\s+)?{NUMBER_START}(?P<d_d>[12]\d|3[01]|0?[1-9])(?!\d)"
+                rf"(?:(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<d_month>{x['month']})"
+                rf"(?:,?\s+(?:{x['dlink']}\s+)?(?P<d_y>{x['year']}))?|\.\s?{x['mnum']})"),
+        # "May 5, 2015", "on March 3rd" (``month_first_dates``).
+        ("mday", rf"(?:{x['wdprep']}\s+)?(?P<md_month>{x['month']})\s+(?P<md_d>\d{{1,2}})(?:{x['dsuf']})?(?![\d\w]|[.,]\d)"
+                 rf"(?:,?\s+(?P<md_y>{x['year']}))?" if pack.periods.month_first_dates else "(?!)"),
         ("yrange", rf"{x['yframe0']}\s+(?P<yr_a>{x['year']})\s+{x['yframe1']}\s+(?P<yr_b>{x['year']}){x['yblock']}"),
         ("month", rf"(?:(?P<mo_prep>{x['prep']})\s+)?(?P<mo_month>{x['month']}){_tail(x, 'mo')}"),
         ("weekday", rf"{x['wdprep']}\s+(?P<wd_day>{x['weekday']})"),
         ("year", rf"(?:(?P<y_prep>{x['yprep']})\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?|{x['yw']}\s+)(?P<y_y>{x['year']}){x['yblock']}"),
         ("relword", rf"(?:{x['relprep']}\s+)?(?:{x['art']}\s+)?(?P<rw_word>{x['relword']})"),
-        ("rel", rf"(?:{x['relprep']}\s+)?(?P<rl_mod>{x['mod']})\s+(?P<rl_unit>{x['relunit']})"),
+        ("rel", rf"(?:{x['relprep']}\s+)?(?P<rl_mod>{x['mod']})\s+(?P<rl_unit>{x['relunit']}){x['ublock']}"),
     ]
     # Every period starts a word: failing fast inside words roughly doubles the throughput,
     # and the gate on the first word triples it again.
@@ -343,16 +475,19 @@ def _first_word(pack: LangPack) -> str:
     words = [*per.span_frames, *per.span_modifiers, *per.prepositions, *per.year_prepositions,
              *per.articles, *per.relative_modifiers, *per.fiscal_year_words, *per.ordinals,
              *per.weekday_prepositions, *(first for first, _ in per.year_range_frames),
-             *per.year_words, *per.relative_prepositions, *per.relative_words]
+             *per.year_words, *per.relative_prepositions, *per.relative_words, *per.fiscal_prefixes]
     months = phrase_pattern({**per.months, **per.extra_months})
     return rf"(?=\d|(?-i:[QH])|{months}|{phrase_pattern(words)}(?:(?<=\W)|(?!\w)))"
 
 
 def _tail(x: dict[str, Any], prefix: str, *, years: bool = True) -> str:
-    """The optional year after a month/quarter: "2024", "dieses Jahres", "des Vorjahres"."""
-    year = rf"\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?(?P<{prefix}_ty>{x['year']}){x['yblock']}|" if years else ""
-    return (rf"(?:{year}\s+(?P<{prefix}_tm>{x['mod']})\s+{x['yw']}"
-            rf"|\s+(?:{x['art']}\s+)?(?P<{prefix}_tw>{x['relword']}))?")
+    """The optional year after a month/quarter: "2024", "dieses Jahres", "des vergangenen
+    Jahres", "of last year", "do ano passado" (the modifier after the year word), "des Vorjahres"."""
+    lead = rf"\s+(?:{x['tlink']}\s+)?(?:{x['art']}\s+)?"
+    year = rf"{lead}(?:{x['yw']}\s+)?(?P<{prefix}_ty>{x['year']}){x['yblock']}|" if years else ""
+    return (rf"(?:{year}{lead}(?P<{prefix}_tm>{x['mod']})\s+{x['yw']}"
+            rf"|{lead}{x['yw']}\s+(?P<{prefix}_tp>{x['mod']})(?!\w)"
+            rf"|{lead}(?P<{prefix}_tw>{x['relword']}))?")
 
 
 def _parts(pack: LangPack) -> dict[str, Any]:
@@ -361,23 +496,49 @@ def _parts(pack: LangPack) -> dict[str, Any]:
     frames = per.year_range_frames or (("(?!)", "(?!)"),)
     blockers = [*nums.multipliers, *money.currency_names, *money.currency_symbols,
                 *pack.percent.units, "%"]
+    codes = phrase_pattern(money.currency_codes, fold=False)
     return {
-        "num": number_pattern(pack), "months": months, "month": word_pattern(months),
+        "month_head": _month_pattern(months, per.capitalised_months, bounded=False),
+        "num": number_pattern(pack), "months": months, "month": _month_pattern(months, per.capitalised_months),
         "weekday": word_pattern(per.weekdays), "ord": rf"(?:{word_pattern(per.ordinals)}|[1-4]\.)",
         "prep": word_pattern(per.prepositions), "yprep": word_pattern(per.year_prepositions),
         "art": word_pattern(per.articles), "mod": word_pattern(per.relative_modifiers),
         "qw": word_pattern(per.quarter_words), "fqw": word_pattern(per.fiscal_quarter_words),
         "hw": word_pattern(per.half_words), "yw": word_pattern(per.year_words),
         "fyw": word_pattern(per.fiscal_year_words),
-        "mqs": rf"{phrase_pattern(per.month_quarter_suffixes)}(?!\w)",
+        # Glued ("Juniquartal") or apart ("the March quarter").
+        "mqs": rf"\s?{phrase_pattern(per.month_quarter_suffixes)}(?!\w)",
         "year": rf"(?<![\w.,])\d{{4}}(?!\w|[.,]\d)",
-        "yblock": rf"(?!\s*-?\s*(?:{phrase_pattern(blockers)})(?!\w))",
+        "tlink": word_pattern(per.tail_links) if per.tail_links else "(?!)",
+        "fpre": word_pattern(per.fiscal_prefixes) if per.fiscal_prefixes else "(?!)",
+        "dsuf": f"(?:{phrase_pattern(per.day_suffixes)})" if per.day_suffixes else "(?!)",
+        "ublock": (rf"(?!-?\s*{word_pattern(per.unit_blockers)}|\s+(?:{word_pattern(per.tail_links)}\s+)?"
+                   rf"(?:{word_pattern(per.articles)}\s+)?(?:[\w-]+\s+)?{word_pattern(per.unit_blockers)})"
+                   if per.unit_blockers and per.articles and per.tail_links else
+                   rf"(?!-?\s*{word_pattern(per.unit_blockers)})" if per.unit_blockers else ""),
+        "dlink": word_pattern(per.day_links) if per.day_links else "(?!)",
+        # "1.8.2015", "22.8.95", "am 1.8."; never before another digit ("iOS 9.2.1").
+        "mnum": (r"(?P<d_mnum>\d{1,2})\.(?:(?P<d_y2>\d{4}|\d{2})(?!\d|[.,]\d)|(?!\d))" if per.numeric_dates
+                 else "(?P<d_mnum>(?!))(?P<d_y2>(?!))"),
+        # "bis 2000 Euro", "ab 1999 CHF", "2023 Mio.": an amount, no year.
+        "yblock": rf"(?!\s*-?\s*(?:{phrase_pattern(blockers)}|(?-i:{codes}))(?!\w))",
         "yframe0": word_pattern(f for f, _ in frames), "yframe1": word_pattern(e for _, e in frames),
         "wdprep": word_pattern(per.weekday_prepositions), "relprep": word_pattern(per.relative_prepositions),
         "relword": word_pattern(per.relative_words), "relunit": word_pattern(per.relative_units),
         "sframe": word_pattern(per.span_frames), "smod": word_pattern(per.span_modifiers),
         "sunit": word_pattern(per.span_units),
     }
+
+
+def _month_pattern(months: dict[str, int], capitalised: Iterable[str], *, bounded: bool = True) -> str:
+    """Month names in any case, but the pack's ``capitalised_months`` only as written or in
+    capitals ("March", "MARCH"; "the protest march" is none)."""
+    keep = {normalize_phrase(n) for n in capitalised}
+    free = [n for n in months if normalize_phrase(n) not in keep]
+    strict = {f for n in months if normalize_phrase(n) in keep for f in (n, n.upper())}
+    parts = ([phrase_pattern(free)] if free else []) + ([rf"(?-i:{phrase_pattern(strict, fold=False)})"] if strict else [])
+    body = "|".join(parts) or "(?!)"
+    return rf"(?<!\w)(?:{body})(?:(?<=\W)|(?!\w))" if bounded else f"(?:{body})"
 
 
 def _tables(pack: LangPack) -> dict[str, Any]:
@@ -392,4 +553,6 @@ def _tables(pack: LangPack) -> dict[str, Any]:
         "modifiers": norm(per.relative_modifiers), "units": norm(per.relative_units),
         "words": norm(per.relative_words), "span_mods": norm(per.span_modifiers),
         "span_units": norm(per.span_units), "min_year": per.min_year, "max_year": per.max_year,
+        "anaphoric": frozenset(normalize_phrase(w) for w in per.anaphoric),
+        "future": re.compile(word_pattern(per.future_cues), re.IGNORECASE) if per.future_cues else None,
     }
