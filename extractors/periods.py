@@ -7,7 +7,14 @@ Rules of resolution (all relative to the publication date):
 - "letztes Jahr", "im kommenden Jahr", "im Vorjahr": the calendar year moved by the modifier.
 - "in den letzten drei Monaten": from publication minus three months to publication.
 - A year is only read after a preposition or a year word ("im Jahr 2023", "seit 2020"), never
-  from a bare number, and never when a currency, multiplier or percent sign follows it.
+  from a bare number, and never when a currency, ISO code, multiplier or percent sign follows.
+  After a period it may follow a link or an article ("the first quarter of 2014", "do ano
+  passado", "des vergangenen Jahres").
+- A weekday, or a day without a year, is the latest one on or before publication, unless its
+  clause speaks of the future ("will am Mittwoch", "findet … statt": the next one); a weekday
+  right before a date takes the year in which the two agree ("am Samstag, 18. Juni").
+- "the following year", "the previous year" count from a year the story names just before,
+  else from publication.
 - Fiscal years keep their calendar year and set ``fiscal``; fiscal quarters keep null dates
   (fiscal calendars differ between companies).
 Without a publication date, relative expressions are still reported, with null dates.
