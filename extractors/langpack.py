@@ -239,8 +239,8 @@ class PeriodData(_Data):
     # After a half or quarter word, what makes it no part of a calendar year: "half century",
     # "quarter-century", "the second half of the 19th century".
     unit_blockers: Words = ()
-    # Numeric day-month dates ("am 1.8.", "22.8.95"); English writes none, and "1.8." there is
-    # a decimal at a sentence end.
+    # Numeric day-month dates without a four-digit year ("am 1.8.", "22.8.95"); English writes
+    # none, and "1.8." there is a decimal at a sentence end ("28.08.1985" is read in any pack).
     numeric_dates: bool = True
     # Month names read only as written or in capitals: English "march" and "may" are a walk
     # and a verb ("the protest march last year", "we may this year see growth").

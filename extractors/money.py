@@ -353,7 +353,7 @@ def _compile(pack: LangPack) -> _Money:
         rf"(?:(?<=[^\W\d_]|\.)\s+{p['mult_link']}\s*|\s*-\s*|\s*)(?P<ca>{p['cur_after']}){p['cur_block']}"
         rf"(?:(?(m1)(?!)|(?(n2)(?!)|))\s+(?P<m3>{p['mult']}))?"
         rf"(?:(?(m1)(?!)|(?(n2)(?!)|(?(m3)(?!)|)))\s+(?:{p['sub_link']}\s+)?(?P<sub>{p['num']}(?=\s+{p['subunit']})"
-        rf"|{p['num']}(?!\s*(?:[\w%°/]|{p['symbol']}))(?![.,'’]\d)|{p['cents']})(?:\s+{p['subunit']})?(?<!\s))?"
+        rf"|(?!\d{{3}}|\d+[.,'’]\d){p['num']}(?!\s*(?:[\w%°/]|{p['symbol']}))(?![.,'’]\d)|{p['cents']})(?:\s+{p['subunit']})?(?<!\s))?"
     )
     prefix_part = (
         rf"(?:{p['frame_b']}\s+)?"
@@ -423,7 +423,8 @@ def _name_before(pack: LangPack) -> str:
 
 def _names(words: Iterable[str], pack: LangPack) -> str:
     """Currency or subunit names in any case, but the pack's ``lowercase_only`` ones only in
-    lower case; a one-letter name never before ".m." ("3 p.m." is no 3 pence)."""
+    lower case; a one-letter name only as written, glued to its number or not ("50p", "50 p";
+    "Feb-02 P" is no pence), and never before ".m." ("3 p.m.", "3p.m.")."""
     lower = {normalize_phrase(w) for w in pack.money.lowercase_only}
     words = list(words)
     folded = [w for w in words if normalize_phrase(w) not in lower and len(w) > 1]
@@ -431,7 +432,7 @@ def _names(words: Iterable[str], pack: LangPack) -> str:
     letters = [w for w in words if len(w) == 1]
     alternatives = ([word_pattern(folded)] if folded else []) + (
         [rf"(?-i:{word_pattern(as_written)})"] if as_written else []) + (
-        [rf"{word_pattern(letters)}(?!\.\s?[^\W\d_]\.)"] if letters else [])
+        [rf"(?-i:(?<![^\W\d_]){phrase_pattern(letters, fold=False)}(?!\w))(?!\.\s?[^\W\d_]\.)"] if letters else [])
     return "|".join(alternatives) or "(?!)"
 
 
@@ -496,7 +497,8 @@ def _parts(pack: LangPack) -> dict[str, str]:
         "range": "(?:" + "|".join(range_alts or ["(?!)"]) + ")",
         # A symbol glued to the next number belongs to it: "1 $10" is "$10"; so does a symbol
         # before a number that a currency name follows: "1 $ 10 dollars" is "$ 10 dollars".
-        "cur_after": rf"{names}|{subunit_names}|{clause_final}|(?:{symbols})(?!\d)(?!\s?{number_pattern(pack)}\s+{names})"
+        # A symbol between two numbers belongs to the second ("P 27,886 $ 27,361" in a table).
+        "cur_after": rf"{names}|{subunit_names}|{clause_final}|(?:{symbols})(?!\d)(?!\s?{number_pattern(pack)}(?:\s+{names}|\s*$|\s*[|\t]))"
                      rf"|{_codes(pack, 'cm')}",
         "names": names,
         # Hundredths as two digits after the currency ("15 USD 50 more", "Por 15 dolares 50

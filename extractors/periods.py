@@ -60,6 +60,8 @@ class _Periods:
     span_units: dict[str, str]
     anaphoric: frozenset[str]
     future: re.Pattern[str] | None
+    role_before: re.Pattern[str]
+    role_head: re.Pattern[str]
     min_year: int
     max_year: int
 
@@ -308,33 +310,55 @@ def _r_monthq(c: _Ctx) -> Any:
 
 def _r_day(c: _Ctx) -> Any:
     month = c.t.months.get(normalize_phrase(c.g("d_month") or "")) or int(c.g("d_mnum") or 0)
-    year_text = c.g("d_y") or c.g("d_y2")
-    year = int(year_text) if year_text else None
-    if year is not None and year < 100:  # "22.8.95": 1995 when 2095 lies over ten years ahead
-        cutoff = c.pub.year + 10 if c.pub else 2049
-        year += 2000 if 2000 + year <= cutoff else 1900
-    day = int(c.g("d_d") or 0)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    try:
-        if year is not None:
-            return (dt.date(year, month, day),) * 2, False
-        pick = _next if _future(c) else _latest
-        return pick(c.pub, lambda y: (dt.date(y, month, day),) * 2), False
-    except ValueError:
-        return None
+    return _day_of(c, "d", month, int(c.g("d_d") or 0), c.g("d_y") or c.g("d_y2") or c.g("d_y3"))
 
 
 def _r_mday(c: _Ctx) -> Any:
     month = c.t.months[normalize_phrase(c.g("md_month") or "")]
-    day, year = int(c.g("md_d") or 0), c.g("md_y")
+    return _day_of(c, "md", month, int(c.g("md_d") or 0), c.g("md_y") or c.g("md_y3"))
+
+
+def _day_of(c: _Ctx, prefix: str, month: int, day: int, year_text: str | None) -> Any:
+    """One day: the year written (two digits pivot on publication: "22.8.95" is 1995), or a
+    relative year after it, else the latest such day, or the next one in a clause about the
+    future or before "prochain"; "seit dem 25. Februar" is open-ended and always past."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    year = int(year_text) if year_text else None
+    if year is not None and year < 100:
+        cutoff = c.pub.year + 10 if c.pub else 2049
+        year += 2000 if 2000 + year <= cutoff else 1900
+    if year is None and _has_tail(c, prefix):
+        year = _year_of(c, prefix)
+        if year is None:
+            return (None, None), False
+    role = _prep_role(c)
     try:
-        if year:
-            return (dt.date(int(year), month, day),) * 2, False
-        pick = _next if _future(c) else _latest
-        return pick(c.pub, lambda y: (dt.date(y, month, day),) * 2), False
+        if year is not None:
+            dates: Dates = (dt.date(year, month, day),) * 2
+        else:
+            direction = c.g(f"{prefix}_dir")
+            offset = c.t.modifiers[normalize_phrase(direction)] if direction else None
+            ahead = offset > 0 if offset is not None else role == "in" and _future(c)
+            dates = (_next if ahead else _latest)(c.pub, lambda y: (dt.date(y, month, day),) * 2)
     except ValueError:
         return None
+    return _apply_role(dates, role), False
+
+
+def _prep_role(c: _Ctx) -> str:
+    """"since", "until" or "in": from a preposition that opens the mention or stands right
+    before it ("seit dem 25. Februar", "since February 5, 1999", "desde el 5 de mayo")."""
+    text, start = c.m.string, c.m.start()
+    head = c.t.role_before.search(text, max(0, start - 40), start)
+    if head:
+        return c.t.preps.get(normalize_phrase(head.group("role")), "in")
+    first = c.t.role_head.match(text, start)
+    return c.t.preps.get(normalize_phrase(first.group("role")), "in") if first else "in"
+
+
+def _apply_role(dates: Dates, role: str) -> Dates:
+    return (dates[0], None) if role == "since" else (None, dates[1]) if role == "until" else dates
 
 
 def _r_yrange(c: _Ctx) -> Any:
@@ -457,10 +481,10 @@ def _compile(pack: LangPack) -> _Periods:
         # "5. Mai 2015", "1.8.", "le 1er mai 2015", "5 de mayo de 2015", "5 May 2015".
         ("day", rf"(?:{x['wdprep']}\s+)?{NUMBER_START}(?P<d_d>[12]\d|3[01]|0?[1-9])(?!\d)"
                 rf"(?:(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<d_month>{x['month']})"
-                rf"(?:,?\s+(?:{x['dlink']}\s+)?(?P<d_y>{x['year']}))?|\.\s?{x['mnum']})"),
+                rf"{_day_year(x, 'd')}|\.\s?{x['mnum']})"),
         # "May 5, 2015", "on March 3rd" (``month_first_dates``).
         ("mday", rf"(?:{x['wdprep']}\s+)?(?P<md_month>{x['month']})\s+(?P<md_d>\d{{1,2}})(?:{x['dsuf']})?(?![\d\w]|[.,]\d)"
-                 rf"(?:,?\s+(?P<md_y>{x['year']}))?" if pack.periods.month_first_dates else "(?!)"),
+                 rf"{_day_year(x, 'md')}" if pack.periods.month_first_dates else "(?!)"),
         ("yrange", rf"{x['yframe0']}\s+(?P<yr_a>{x['year']})\s+{x['yframe1']}\s+(?P<yr_b>{x['year']}){x['yblock']}"),
         ("month", rf"(?:(?P<mo_prep>{x['prep']})\s+)?(?P<mo_month>{x['month']}){_tail(x, 'mo')}"),
         ("weekday", rf"{x['wdprep']}\s+(?P<wd_day>{x['weekday']})"),
@@ -485,6 +509,16 @@ def _first_word(pack: LangPack) -> str:
              *per.year_words, *per.relative_prepositions, *per.relative_words, *per.fiscal_prefixes]
     months = phrase_pattern({**per.months, **per.extra_months})
     return rf"(?=\d|(?-i:[QH])|{months}|{phrase_pattern(words)}(?:(?<=\W)|(?!\w)))"
+
+
+def _day_year(x: dict[str, Any], prefix: str) -> str:
+    """What may follow a day and its month: a year ("5 May 2015", "5 de mayo de 2015"), two
+    digits after a link ("30 de julho de 93"), a relative year ("22 de Março de este ano", "22
+    March last year") or a bare modifier ("le 6 août prochain")."""
+    return (rf"(?:,?\s+(?:{x['dlink']}\s+)?(?P<{prefix}_y>{x['year']}){x['yblock']}"
+            rf"|\s+{x['dlink']}\s+(?P<{prefix}_y3>\d\d)(?!\d|[.,]\d)"
+            rf"|{_tail(x, prefix, years=False)[3:-2]}"
+            rf"|\s+(?P<{prefix}_dir>{x['mod']})(?!\s*{x['yw']}|\w))?")
 
 
 def _tail(x: dict[str, Any], prefix: str, *, years: bool = True) -> str:
@@ -526,7 +560,8 @@ def _parts(pack: LangPack) -> dict[str, Any]:
         "dlink": word_pattern(per.day_links) if per.day_links else "(?!)",
         # "1.8.2015", "22.8.95", "am 1.8."; never before another digit ("iOS 9.2.1").
         "mnum": (r"(?P<d_mnum>\d{1,2})\.(?:(?P<d_y2>\d{4}|\d{2})(?!\d|[.,]\d)|(?!\d))" if per.numeric_dates
-                 else "(?P<d_mnum>(?!))(?P<d_y2>(?!))"),
+                 # Without them, only with a four-digit year: "28.08.1985", never "1.8."
+                 else r"(?P<d_mnum>\d{1,2})\.(?P<d_y2>\d{4})(?!\d|[.,]\d)"),
         # "bis 2000 Euro", "ab 1999 CHF", "2023 Mio.": an amount, no year.
         "yblock": rf"(?!\s*-?\s*(?:{phrase_pattern(blockers)}|(?-i:{codes}))(?!\w))",
         "yframe0": word_pattern(f for f, _ in frames), "yframe1": word_pattern(e for _, e in frames),
@@ -535,6 +570,16 @@ def _parts(pack: LangPack) -> dict[str, Any]:
         "sframe": word_pattern(per.span_frames), "smod": word_pattern(per.span_modifiers),
         "sunit": word_pattern(per.span_units),
     }
+
+
+def _role_patterns(per: Any) -> dict[str, re.Pattern[str]]:
+    """A "since" or "until" preposition (and an article) right before a day, or opening it."""
+    roles = {**per.prepositions, **per.year_prepositions}
+    words = [w for w, r in roles.items() if r in ("since", "until")]
+    prep = word_pattern(words) if words else "(?!)"
+    art = rf"(?:\s+{word_pattern(per.articles)})?" if per.articles else ""
+    return {"role_before": re.compile(rf"(?P<role>{prep}){art}\s+\Z", re.IGNORECASE),
+            "role_head": re.compile(rf"(?P<role>{prep})\s", re.IGNORECASE)}
 
 
 def _month_pattern(months: dict[str, int], capitalised: Iterable[str], *, bounded: bool = True) -> str:
@@ -562,4 +607,5 @@ def _tables(pack: LangPack) -> dict[str, Any]:
         "span_units": norm(per.span_units), "min_year": per.min_year, "max_year": per.max_year,
         "anaphoric": frozenset(normalize_phrase(w) for w in per.anaphoric),
         "future": re.compile(word_pattern(per.future_cues), re.IGNORECASE) if per.future_cues else None,
+        **_role_patterns(per),
     }

@@ -71,6 +71,9 @@ def amounts(lang: str, text: str) -> list[tuple[str, Decimal | None, Decimal | N
         ("fr", "Le prix va de 1 à 2 livres.", [("de 1 à 2 livres", None, D(1), D(2), "GBP")]),
         # A code before a number that is no amount ("rund CHF 2 5 Mrd" is a typo).
         ("de", "Kundenvermögen in Höhe von rund CHF 2 5 Mrd", []),
+        # In a table the symbol between two numbers is the second's; hundredths have two digits.
+        ("en", "01-Feb-02 P 27,886 $ 27,361", [("$ 27,361", D(27361), None, None, "USD")]),
+        ("en", "It costs 50p.", [("50p", D("0.5"), None, None, "GBP")]),
         # Clock times.
         ("en", "The meeting is at 1:30 p.m. today.", []),
         ("en", "We meet at 3 p.m. on Friday.", []),

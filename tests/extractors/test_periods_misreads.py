@@ -98,6 +98,32 @@ def periods(lang: str, published: str, text: str) -> list[tuple[str, dt.date | N
          [("am Mittwoch", D(2016, 3, 30), D(2016, 3, 30), False)]),
         ("en", "2016-02-01", "The vote will take place on Tuesday.", [("on Tuesday", D(2016, 2, 2), D(2016, 2, 2), False)]),
         ("de", "2016-04-05", "Am 1.8. beginnt die Saison.", [("Am 1.8.", D(2016, 8, 1), D(2016, 8, 1), False)]),
+        # A day with a relative year, a modifier or a two-digit year after a link.
+        ("pt", "2016-02-01", "Foi descoberto em 22 de Março de este ano.",
+         [("22 de Março de este ano", D(2016, 3, 22), D(2016, 3, 22), False)]),
+        ("en", "2016-02-01", "It was found on 22 March last year.",
+         [("on 22 March last year", D(2015, 3, 22), D(2015, 3, 22), False)]),
+        ("de", "2016-02-01", "Es wurde am 22. März dieses Jahres entdeckt.",
+         [("am 22. März dieses Jahres", D(2016, 3, 22), D(2016, 3, 22), False)]),
+        ("fr", "2016-02-01", "Il viendra le 6 août prochain.", [("le 6 août prochain", D(2016, 8, 6), D(2016, 8, 6), False)]),
+        ("pt", "2016-02-01", "Nasceu em 30 de julho de 93.", [("30 de julho de 93", D(1993, 7, 30), D(1993, 7, 30), False)]),
+        ("en", "2016-05-10", "On 5 May 15 people died.", [("On 5 May", D(2016, 5, 5), D(2016, 5, 5), False)]),
+        # "since" a day is open-ended and never the future, whatever the verb.
+        ("de", "2016-04-07", "Der Mann wird seit dem 25. Februar vermisst.", [("25. Februar", D(2016, 2, 25), None, False)]),
+        ("en", "2016-02-01", "It has been listed since February 5, 1999.",
+         [("since February 5, 1999", D(1999, 2, 5), None, False)]),
+        ("es", "2016-02-01", "Cotiza desde el 5 de febrero de 1999.",
+         [("desde el 5 de febrero de 1999", D(1999, 2, 5), None, False)]),
+        # English numeric dates only with a four-digit year.
+        ("en", "2016-02-01", "Tyler Simpson DF 28.08.1985", [("28.08.1985", D(1985, 8, 28), D(1985, 8, 28), False)]),
+        # A weekday before a date with its year is that day.
+        ("en", "2024-02-01", "It will report results on Thursday, May 11, 2023 after market close.",
+         [("on Thursday", D(2023, 5, 11), D(2023, 5, 11), False), ("May 11, 2023", D(2023, 5, 11), D(2023, 5, 11), False)]),
+        # The future verb of another clause, or after the mention, does not count.
+        ("en", "2016-02-01", "Drugmaker Sanofi SA said on Tuesday it will buy Amunix.",
+         [("on Tuesday", D(2016, 1, 26), D(2016, 1, 26), False)]),
+        ("de", "2016-02-01", "Diese Zeit werden Pendler nicht vergessen: Tausende Autos standen am Dienstag im Stau.",
+         [("am Dienstag", D(2016, 1, 26), D(2016, 1, 26), False)]),
     ],
 )
 def test_no_wrong_period(lang: str, published: str, text: str, expected: list[tuple[object, ...]]) -> None:
