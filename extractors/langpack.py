@@ -251,6 +251,9 @@ class PeriodData(_Data):
     day_suffixes: Words = ()
     day_links: Words = ()
     month_first_dates: bool = False
+    # Frames of a span of days in one month: "vom 14. bis 18. März", "du 3 au 5 mai" (a dash
+    # always works: "14-18 March").
+    day_range_frames: tuple[tuple[str, str], ...] = ()
     # Modifiers and relative words that count from a year the story names before them rather
     # than from publication: "She joined in 2010 and left the following year" (2011).
     anaphoric: Words = ()

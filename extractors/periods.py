@@ -32,6 +32,7 @@ from typing import Any, Callable
 from extractors.langpack import LangPack
 from extractors.numbers import (
     NUMBER_START,
+    frame_pattern,
     normalize_phrase,
     number_pattern,
     phrase_pattern,
@@ -62,6 +63,7 @@ class _Periods:
     future: re.Pattern[str] | None
     role_before: re.Pattern[str]
     role_head: re.Pattern[str]
+    span_from: re.Pattern[str]
     min_year: int
     max_year: int
 
@@ -313,12 +315,26 @@ def _r_day(c: _Ctx) -> Any:
     return _day_of(c, "d", month, int(c.g("d_d") or 0), c.g("d_y") or c.g("d_y2") or c.g("d_y3"))
 
 
+def _r_drange(c: _Ctx) -> Any:
+    month = c.t.months[normalize_phrase(c.g("dr_month") or "")]
+    first, last = int(c.g("dr_a") or 0), int(c.g("dr_b") or 0)
+    if first >= last:
+        return None
+    end = _day_of(c, "dr", month, last, c.g("dr_y") or c.g("dr_y3"), roles=False)
+    if end is None or end[0][1] is None:
+        return end
+    try:
+        return (end[0][1].replace(day=first), end[0][1]), False
+    except ValueError:
+        return None
+
+
 def _r_mday(c: _Ctx) -> Any:
     month = c.t.months[normalize_phrase(c.g("md_month") or "")]
     return _day_of(c, "md", month, int(c.g("md_d") or 0), c.g("md_y") or c.g("md_y3"))
 
 
-def _day_of(c: _Ctx, prefix: str, month: int, day: int, year_text: str | None) -> Any:
+def _day_of(c: _Ctx, prefix: str, month: int, day: int, year_text: str | None, *, roles: bool = True) -> Any:
     """One day: the year written (two digits pivot on publication: "22.8.95" is 1995), or a
     relative year after it, else the latest such day, or the next one in a clause about the
     future or before "prochain"; "seit dem 25. Februar" is open-ended and always past."""
@@ -332,7 +348,7 @@ def _day_of(c: _Ctx, prefix: str, month: int, day: int, year_text: str | None) -
         year = _year_of(c, prefix)
         if year is None:
             return (None, None), False
-    role = _prep_role(c)
+    role = _prep_role(c) if roles else "in"
     try:
         if year is not None:
             dates: Dates = (dt.date(year, month, day),) * 2
@@ -351,10 +367,15 @@ def _prep_role(c: _Ctx) -> str:
     before it ("seit dem 25. Februar", "since February 5, 1999", "desde el 5 de mayo")."""
     text, start = c.m.string, c.m.start()
     head = c.t.role_before.search(text, max(0, start - 40), start)
-    if head:
-        return c.t.preps.get(normalize_phrase(head.group("role")), "in")
-    first = c.t.role_head.match(text, start)
-    return c.t.preps.get(normalize_phrase(first.group("role")), "in") if first else "in"
+    first = None if head else c.t.role_head.match(text, start)
+    found = head or first
+    if not found:
+        return "in"
+    role = c.t.preps.get(normalize_phrase(found.group("role")), "in")
+    # "vom 27.03.2016 bis 29.03.2016": the end of a span of days, itself a whole day.
+    if role == "until" and c.t.span_from.search(text, max(0, found.start() - 30), found.start()):
+        return "in"
+    return role
 
 
 def _apply_role(dates: Dates, role: str) -> Dates:
@@ -380,11 +401,12 @@ def _r_weekday(c: _Ctx) -> Any:
     if c.pub is None:
         return (None, None), False
     wanted = c.t.weekdays[normalize_phrase(c.g("wd_day") or "")]
-    if _future(c):  # "Die Kommission will am Mittwoch eine Reform vorstellen"
+    role = _prep_role(c)
+    if role == "in" and _future(c):  # "Die Kommission will am Mittwoch eine Reform vorstellen"
         day = c.pub + dt.timedelta(days=(wanted - c.pub.weekday()) % 7)
-    else:
+    else:  # "Seit Dienstag wird gestreikt": since the last Tuesday
         day = c.pub - dt.timedelta(days=(c.pub.weekday() - wanted) % 7)
-    return (day, day), False
+    return _apply_role((day, day), role), False
 
 
 def _future(c: _Ctx) -> bool:
@@ -479,6 +501,10 @@ def _compile(pack: LangPack) -> _Periods:
         ("hcode", rf"(?:(?P<hc_prep>{x['prep']})\s+)?(?<!\w)(?-i:H)(?P<hc_h>[12])(?:(?:\s+|/)(?P<hc_y>{x['year']}))?(?!\w|-[^\W\d_]){_tail(x, 'hc', years=False)}"),
         ("monthq", rf"(?:(?P<mq_prep>{x['prep']})\s+)?(?:{x['art']}\s+)?(?<!\w)(?P<mq_month>{x['month_head']}){x['mqs']}{_tail(x, 'mq')}"),
         # "5. Mai 2015", "1.8.", "le 1er mai 2015", "5 de mayo de 2015", "5 May 2015".
+        # "vom 14. bis 18. März", "14-18 March 2015", "du 3 au 5 mai", "del 3 al 5 de mayo".
+        ("drange", rf"(?:{x['drfrom']}\s+)?{NUMBER_START}(?P<dr_a>[12]\d|3[01]|0?[1-9])(?:\.|{x['dsuf']})?"
+                   rf"(?:(?(drf){x['drto']}|(?!))|\s*[-–]\s*|{x['drword']})(?P<dr_b>[12]\d|3[01]|0?[1-9])(?!\d)"
+                   rf"(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<dr_month>{x['month']}){_day_year(x, 'dr')}"),
         ("day", rf"(?:{x['wdprep']}\s+)?{NUMBER_START}(?P<d_d>[12]\d|3[01]|0?[1-9])(?!\d)"
                 rf"(?:(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<d_month>{x['month']})"
                 rf"{_day_year(x, 'd')}|\.\s?{x['mnum']})"),
@@ -506,7 +532,8 @@ def _first_word(pack: LangPack) -> str:
     words = [*per.span_frames, *per.span_modifiers, *per.prepositions, *per.year_prepositions,
              *per.articles, *per.relative_modifiers, *per.fiscal_year_words, *per.ordinals,
              *per.weekday_prepositions, *(first for first, _ in per.year_range_frames),
-             *per.year_words, *per.relative_prepositions, *per.relative_words, *per.fiscal_prefixes]
+             *per.year_words, *per.relative_prepositions, *per.relative_words, *per.fiscal_prefixes,
+             *(first for first, _ in per.day_range_frames)]
     months = phrase_pattern({**per.months, **per.extra_months})
     return rf"(?=\d|(?-i:[QH])|{months}|{phrase_pattern(words)}(?:(?<=\W)|(?!\w)))"
 
@@ -516,9 +543,11 @@ def _day_year(x: dict[str, Any], prefix: str) -> str:
     digits after a link ("30 de julho de 93"), a relative year ("22 de Março de este ano", "22
     March last year") or a bare modifier ("le 6 août prochain")."""
     return (rf"(?:,?\s+(?:{x['dlink']}\s+)?(?P<{prefix}_y>{x['year']}){x['yblock']}"
-            rf"|\s+{x['dlink']}\s+(?P<{prefix}_y3>\d\d)(?!\d|[.,]\d)"
+            # "de 93", but not "de 17 a 20 horas"
+            rf"|\s+{x['dlink']}\s+(?P<{prefix}_y3>\d\d)(?!\d|[.,]\d|\s*(?:[-–]|[^\W\d_]{{1,5}})\s*\d)"
             rf"|{_tail(x, prefix, years=False)[3:-2]}"
-            rf"|\s+(?P<{prefix}_dir>{x['mod']})(?!\s*{x['yw']}|\w))?")
+            # "prochain", but not "próximo pasado" nor "next to"
+            rf"|\s+(?P<{prefix}_dir>{x['mod']})(?!\s*{x['yw']}|\w)(?!\s+(?:{x['mod']}|[^\W\d_]{{1,2}})(?!\w)))?")
 
 
 def _tail(x: dict[str, Any], prefix: str, *, years: bool = True) -> str:
@@ -558,6 +587,12 @@ def _parts(pack: LangPack) -> dict[str, Any]:
                    if per.unit_blockers and per.articles and per.tail_links else
                    rf"(?!-?\s*{word_pattern(per.unit_blockers)})" if per.unit_blockers else ""),
         "dlink": word_pattern(per.day_links) if per.day_links else "(?!)",
+        # The end word must be the start word's pair: "4 and 6 June" is two days, no span.
+        "drfrom": frame_pattern(per.day_range_frames or [("(?!)", "(?!)")], "drf")[0],
+        "drto": frame_pattern(per.day_range_frames or [("(?!)", "(?!)")], "drf")[1],
+        # "2. bis 6. März": the pack's range words without a frame.
+        "drword": (rf"\s+{word_pattern(w for w in nums.range_words if w.isalpha())}\s+"
+                   if any(w.isalpha() for w in nums.range_words) else "(?!)"),
         # "1.8.2015", "22.8.95", "am 1.8."; never before another digit ("iOS 9.2.1").
         "mnum": (r"(?P<d_mnum>\d{1,2})\.(?:(?P<d_y2>\d{4}|\d{2})(?!\d|[.,]\d)|(?!\d))" if per.numeric_dates
                  # Without them, only with a four-digit year: "28.08.1985", never "1.8."
@@ -578,8 +613,11 @@ def _role_patterns(per: Any) -> dict[str, re.Pattern[str]]:
     words = [w for w, r in roles.items() if r in ("since", "until")]
     prep = word_pattern(words) if words else "(?!)"
     art = rf"(?:\s+{word_pattern(per.articles)})?" if per.articles else ""
+    starts = [f for f, _ in per.day_range_frames]
+    span_from = rf"{word_pattern(starts)}\s+\S+\s+\Z" if starts else "(?!)"
     return {"role_before": re.compile(rf"(?P<role>{prep}){art}\s+\Z", re.IGNORECASE),
-            "role_head": re.compile(rf"(?P<role>{prep})\s", re.IGNORECASE)}
+            "role_head": re.compile(rf"(?P<role>{prep})\s", re.IGNORECASE),
+            "span_from": re.compile(span_from, re.IGNORECASE)}
 
 
 def _month_pattern(months: dict[str, int], capitalised: Iterable[str], *, bounded: bool = True) -> str:

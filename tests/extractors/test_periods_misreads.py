@@ -124,6 +124,22 @@ def periods(lang: str, published: str, text: str) -> list[tuple[str, dt.date | N
          [("on Tuesday", D(2016, 1, 26), D(2016, 1, 26), False)]),
         ("de", "2016-02-01", "Diese Zeit werden Pendler nicht vergessen: Tausende Autos standen am Dienstag im Stau.",
          [("am Dienstag", D(2016, 1, 26), D(2016, 1, 26), False)]),
+        # A span of days in one month, with a frame or a dash; "4 and 6 June" is two days.
+        ("de", "2016-02-01", "Die Messe findet vom 14. bis 18. März statt.",
+         [("vom 14. bis 18. März", D(2016, 3, 14), D(2016, 3, 18), False)]),
+        ("en", "2016-02-01", "It ran from 11 to 19 December 1997.",
+         [("from 11 to 19 December 1997", D(1997, 12, 11), D(1997, 12, 19), False)]),
+        ("fr", "2016-02-01", "Le salon a lieu du 3 au 5 mai 2016.", [("du 3 au 5 mai 2016", D(2016, 5, 3), D(2016, 5, 5), False)]),
+        ("en", "2016-02-01", "He played on 4 and 6 June 2000.", [("6 June 2000", D(2000, 6, 6), D(2000, 6, 6), False)]),
+        # The end of a span of dated days is a whole day, not an open start.
+        ("de", "2016-02-01", "Die Messe lief vom 27.03.2016 bis 29.03.2016.",
+         [("vom 27.03.2016", D(2016, 3, 27), D(2016, 3, 27), False), ("29.03.2016", D(2016, 3, 29), D(2016, 3, 29), False)]),
+        # "seit" before a weekday: the last one, open-ended.
+        ("de", "2016-02-01", "Seit Dienstag wird gestreikt.", [("Seit Dienstag", D(2016, 1, 26), None, False)]),
+        # Two digits after "de" that start a span of hours are no year; nor is "next to" a modifier.
+        ("es", "2016-02-01", "El 8 de marzo de 17 a 20 horas habrá un taller.", [("El 8 de marzo", D(2015, 3, 8), D(2015, 3, 8), False)]),
+        ("en", "2016-02-01", "The meeting on 22 March next to the station was cancelled.",
+         [("on 22 March", D(2015, 3, 22), D(2015, 3, 22), False)]),
     ],
 )
 def test_no_wrong_period(lang: str, published: str, text: str, expected: list[tuple[object, ...]]) -> None:
