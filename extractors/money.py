@@ -96,7 +96,9 @@ def _unread_if_cut(text: str, m: re.Match[str], amount: Amount, pack: LangPack) 
     """An amount in words right after another number word is the tail of a number written
     apart ("negen en negentig gulden", "vier honderd gulden" in old Dutch spelling): its value
     is unknown, never the tail's 90 or 100."""
-    if not m["n1"] or m["n1"][:1].isdigit() or not pack.compiled("money.word_before", _number_word_before).search(text, 0, m.start("n1")):
+    before = pack.compiled("money.word_before", _number_word_before)
+    start = m.start("n1") if m["n1"] else 0
+    if not m["n1"] or m["n1"][:1].isdigit() or not before.search(text, max(0, start - _LOOK_BACK), start):
         return amount
     return amount.model_copy(update={"value": None, "min": None, "max": None})
 
@@ -125,6 +127,8 @@ def _after_year(text: str, m: re.Match[str], amount: Amount) -> Amount:
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+# How far back the checks for a word before an amount look: a few words, never the whole text.
+_LOOK_BACK = 60
 
 
 def _from_to(text: str, m: re.Match[str], amount: Amount, pack: LangPack) -> list[Amount]:
@@ -183,20 +187,21 @@ def _compound(text: str, m: re.Match[str]) -> bool:
 def _weight(text: str, m: re.Match[str], pack: LangPack) -> bool:
     """A pound or a livre that weighs ("300 pounds of cocaine", "weighed 300 pounds"); with a
     multiplier it is money ("2 million pounds of investment"). See ``MoneyData.weight_names``."""
-    money = pack.money
-    name = normalize_phrase(m["ca"] or "")
-    if not name or name not in {normalize_phrase(w) for w in money.weight_names} or m["m1"] or m["m2"] or m["m3"]:
+    names, after, before = pack.compiled("money.weight", _weight_patterns)
+    if normalize_phrase(m["ca"] or "") not in names or m["m1"] or m["m2"] or m["m3"]:
         return False
-    after, before = pack.compiled("money.weight", _weight_patterns)
-    return bool((after and after.match(text, m.end("ca"))) or (before and before.search(text, 0, m.start())))
+    start = m.start()
+    return bool((after and after.match(text, m.end("ca")))
+                or (before and before.search(text, max(0, start - _LOOK_BACK), start)))
 
 
-def _weight_patterns(pack: LangPack) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def _weight_patterns(pack: LangPack) -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]:
     money = pack.money
+    names = frozenset(normalize_phrase(w) for w in money.weight_names)
     after = re.compile(rf"\s+{word_pattern(money.weight_after)}", re.IGNORECASE) if money.weight_after else None
     before = (re.compile(rf"{word_pattern(money.weight_before)}(?:\s+[^\W\d_]+){{0,2}}\s+\Z", re.IGNORECASE)
               if money.weight_before else None)
-    return after, before
+    return names, after, before
 
 
 def _version(m: re.Match[str]) -> bool:

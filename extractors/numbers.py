@@ -51,10 +51,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 def normalize_phrase(text: str) -> str:
     """The lookup key of a matched phrase: lower case, single spaces."""
-    return fold(" ".join(text.split()))
+    return fold_case(" ".join(text.split()))
 
 
-def fold(text: str) -> str:
+def fold_case(text: str) -> str:
     """Lower case as the regexes match it: ``re.IGNORECASE`` lets "s" match the long s of old
     print ("Auguſt") and "i" match "İ" and "ı", which ``str.lower`` keeps apart; a lookup of
     such a match must not fail."""
@@ -213,11 +213,11 @@ def _digit_grammar(pack: LangPack) -> re.Pattern[str]:
 def read_number_words(text: str, pack: LangPack) -> Decimal | None:
     """Read a number word by splitting it into the pack's parts: ``None`` if it does not split."""
     nums = pack.numbers
-    parts = _segment(fold(text), pack)
+    parts = _segment(fold_case(text), pack)
     if not parts:
         return None
     if parts[-1] in nums.denominators or parts[-1] in nums.compound_denominators:
-        return _read_fraction(fold(text).split(), pack)
+        return _read_fraction(fold_case(text).split(), pack)
     if _units_in_a_row(parts, nums):
         return None
     points = [i for i, p in enumerate(parts) if p in nums.decimal_words]
@@ -362,7 +362,7 @@ def trailing_scale(text: str, pack: LangPack) -> int | None:
     "fünfzehntausend": 1000), else ``None``; digits and a scale alone ("mille") have none."""
     if text[:1].isdigit():
         return None
-    parts = _segment(fold(text), pack)
+    parts = _segment(fold_case(text), pack)
     if not parts or len(parts) < 2:
         return None
     return pack.numbers.scales.get(parts[-1])
@@ -370,7 +370,7 @@ def trailing_scale(text: str, pack: LangPack) -> int | None:
 
 def has_scale(text: str, pack: LangPack) -> bool:
     """Whether a number in words holds a scale word ("deux mille", "hundred")."""
-    parts = _segment(fold(text), pack) if not text[:1].isdigit() else None
+    parts = _segment(fold_case(text), pack) if not text[:1].isdigit() else None
     return any(p in pack.numbers.scales for p in parts or ())
 
 

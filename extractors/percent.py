@@ -266,8 +266,9 @@ def _compile(pack: LangPack) -> _Percent:
 
 def _share_after(pack: LangPack) -> re.Pattern[str]:
     """The words after a share ("25 % des Gesamtumsatzes", "52,6% głosów", "an 8% share"). A
-    lower-case one of up to four letters (a preposition or an article) needs the whole after it: "um 30 Prozent an." ends in a
-    verb particle; nor is a month that whole: "aumentaram 45,5% de janeiro a maio"."""
+    lower-case one of up to four letters (a preposition or an article) needs the whole after
+    it: "um 30 Prozent an." ends in a verb particle; nor is a month that whole: "aumentaram
+    45,5% de janeiro a maio"."""
     words = pack.percent.share_after
     links = [w for w in words if w.islower() and len(w) <= 4]
     nouns = [w for w in words if w not in links]

@@ -148,11 +148,10 @@ _WEEKDAY_GAP = re.compile(r",?\s*(?:den\s+)?")
 def _in_name(m: re.Match[str], pack: LangPack) -> bool:
     """Whether the mention stands in one of the pack's ``not_periods`` names ("Welt am
     Sonntag", "the Mail on Sunday"); searched near the mention only, not over the whole text."""
-    names = pack.compiled("periods.names", lambda p: re.compile(word_pattern(p.periods.not_periods), re.IGNORECASE)
-                          if p.periods.not_periods else None)
-    if names is None:
+    if not pack.periods.not_periods:
         return False
-    window = max(len(n) for n in pack.periods.not_periods)
+    names = pack.compiled("periods.names", lambda p: re.compile(word_pattern(p.periods.not_periods), re.IGNORECASE))
+    window = max(map(len, pack.periods.not_periods))  # as far as a name can reach
     return any(n.start() < m.end() and m.start() < n.end()
                for n in names.finditer(m.string, max(0, m.start() - window), m.end() + window))
 
@@ -281,7 +280,7 @@ def _r_quarter(c: _Ctx) -> Any:
 
 def _r_qcode(c: _Ctx) -> Any:
     year = c.g("qc_y")
-    if not (year or c.g("qc_prep") or _has_tail(c, "qc")) and _BRAND_BEFORE.search(c.m.string, 0, c.m.start()):
+    if not (year or c.g("qc_prep") or _has_tail(c, "qc")) and _BRAND_BEFORE.search(c.m.string, max(0, c.m.start() - 40), c.m.start()):
         return None  # "der neue Audi Q3", "the Audi Q3": a model, no quarter
     dates = _months(int(year), 3 * int(c.g("qc_q") or 1) - 2, 3) if year else None
     return (dates, False) if dates else _quarter(c, "qc", int(c.g("qc_q") or 1))
@@ -417,9 +416,12 @@ def _future(c: _Ctx) -> bool:
     if c.t.future is None:
         return False
     text, at = c.m.string, c.m.start()
-    clause = _CLAUSE_END.search(text[::-1], len(text) - at)  # the last clause break before
-    start = max(len(text) - clause.start() if clause else 0, at - 200)
-    after = c.m.end() + len(text[c.m.end():]) - len(text[c.m.end():].lstrip(" "))
+    window = max(0, at - 200)
+    breaks = [b.end() for b in _CLAUSE_END.finditer(text, window, at)]
+    start = breaks[-1] if breaks else window
+    after = c.m.end()
+    while after < len(text) and text[after] == " ":
+        after += 1
     # "Am 1.8. beginnt die Saison": a fronted time takes the verb right after it.
     return bool(c.t.future.search(text, start, at) or c.t.future.match(text, after))
 
