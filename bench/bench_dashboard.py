@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard.build import build_dashboard
+from newsfacts.dashboard.build import build_dashboard
 
 CUSTOMERS = [
     f"{a} {b}"
@@ -255,7 +255,7 @@ def main() -> None:
         )
         if not args.no_export:
             try:
-                from dashboard.export import export_facts
+                from newsfacts.dashboard.export import export_facts
 
                 started = time.perf_counter()
                 export_facts(

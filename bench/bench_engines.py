@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors.langpack import load_langpack  # noqa: E402
-from extractors.money import find_amounts  # noqa: E402
-from extractors.percent import find_percentages  # noqa: E402
-from extractors.periods import find_periods  # noqa: E402
+from newsfacts.extractors.langpack import load_langpack  # noqa: E402
+from newsfacts.extractors.money import find_amounts  # noqa: E402
+from newsfacts.extractors.percent import find_percentages  # noqa: E402
+from newsfacts.extractors.periods import find_periods  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 PUBLISHED = dt.date(2024, 8, 1)

@@ -39,7 +39,7 @@ def throughput(articles: list[dict[str, str]]) -> tuple[float, float, float]:
     """Articles/s, chars/s and seconds for extracting ``articles`` in this process."""
     from datetime import date
 
-    from extractors.pipeline import extract_article
+    from newsfacts.extractors.pipeline import extract_article
 
     extract_article(SEED.read_text(encoding="utf-8"))  # warm-up: loads the model and packs
     chars = 0

@@ -50,8 +50,8 @@ def direct(records: list[dict[str, str]], ner: str | None) -> tuple[float, int]:
     """Seconds and facts for the library called in a loop on the same records."""
     from datetime import date
 
-    from extractors.facts import fact_rows
-    from extractors.pipeline import extract_article
+    from newsfacts.extractors.facts import fact_rows
+    from newsfacts.extractors.pipeline import extract_article
 
     extract_article(SEED.read_text(encoding="utf-8"), ner=ner)  # warm-up: model and packs
     facts = 0
@@ -90,8 +90,8 @@ def main() -> None:
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from prefect.testing.utilities import prefect_test_harness
 
-    from flows.ingest import DEFAULT_BATCH_SIZE
-    from flows.jsonl import extract_jsonl
+    from newsfacts.flows.ingest import DEFAULT_BATCH_SIZE
+    from newsfacts.flows.jsonl import extract_jsonl
     print(f"prefect import: {time.perf_counter() - started:.2f} s")
     batch = args.batch_size or DEFAULT_BATCH_SIZE
 
@@ -122,8 +122,8 @@ def dask_bench(args: argparse.Namespace, data: Path, tmp: Path, batch: int, dire
     from distributed import LocalCluster
     from prefect_dask import DaskTaskRunner
 
-    from flows.jsonl import extract_jsonl
-    from flows.sinks import OutputFolder
+    from newsfacts.flows.jsonl import extract_jsonl
+    from newsfacts.flows.sinks import OutputFolder
 
     logging.getLogger("distributed").setLevel(logging.WARNING)  # Prefect's logging config shows INFO
     started = time.perf_counter()

@@ -5,7 +5,7 @@
 Each model is measured in a fresh subprocess pinned to one core (so imports and caches of one
 model do not flatter the next): load time from ``import spacy`` done to the pipeline ready,
 words per second of ``nlp.pipe`` over the held-out sentences of its language (best of
-``--repeat`` passes; the held-out IOB files come from ``python -m models.training.train
+``--repeat`` passes; the held-out IOB files come from ``python -m newsfacts.models.training.train
 --lang L --skip-train``, with the small fixtures in ``fixtures/ner`` as a fallback), and the
 process's resident memory after loading and after the run. Prints one line per model.
 """
@@ -29,7 +29,7 @@ TRAINING = ROOT / "models" / "training"
 
 def _texts(lang: str) -> list[str]:
     """Held-out sentences for ``lang`` (the training corpus folder, else fixtures)."""
-    from models.evaluate import read_iob
+    from newsfacts.models.evaluate import read_iob
 
     candidates = [TRAINING / f"corpus-{lang}" / "heldout.iob",
                   *(TRAINING / "corpus" / "heldout.iob" for _ in [lang] if lang == "de"),
@@ -52,7 +52,7 @@ def measure(name: str, lang: str, repeat: int) -> dict[str, object]:
     """Run inside the child: load ``name``, time it on ``lang`` text, report figures."""
     import spacy  # noqa: F401  (imported first so load time is the model's own)
 
-    from models import get_backend
+    from newsfacts.models import get_backend
 
     texts = _texts(lang)
     base = _rss_mb()
@@ -80,7 +80,7 @@ def main() -> int:
     if args.child:
         print(json.dumps(measure(args.child[0], args.child[1], args.repeat)))
         return 0
-    from models import list_models
+    from newsfacts.models import list_models
 
     infos = [m for m in list_models() if m.kind == "spacy" and m.path]
     if args.model:

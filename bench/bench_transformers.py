@@ -97,7 +97,7 @@ def main() -> None:
     import transformers  # noqa: F401  (imported first so load time is the model's own)
 
     torch.set_num_threads(args.threads)
-    from models.transformers_backend import TransformersBackend, _windows
+    from newsfacts.models.transformers_backend import TransformersBackend, _windows
 
     folder = args.model or args.tiny
     if args.tiny:

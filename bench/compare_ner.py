@@ -4,7 +4,7 @@ language's held-out split, the table behind the choice recorded in the model car
     python bench/compare_ner.py [--models en_news_sm xx_news_sm ...] [--langs en fr ...]
 
 Held-out files: ``models/training/corpus-<lang>/heldout.iob`` (written by
-``python -m models.training.train --lang <lang> --skip-train`` or a training run; German:
+``python -m newsfacts.models.training.train --lang <lang> --skip-train`` or a training run; German:
 ``models/training/corpus/heldout.iob`` from ``train_de``), and for Italian, which has no
 training corpus, the hand-annotated ``fixtures/ner/it/*.iob``. Missing files are skipped.
 """
@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models import list_models  # noqa: E402
-from models.evaluate import evaluate, read_iob  # noqa: E402
-from models.registry import get_backend  # noqa: E402
+from newsfacts.models import list_models  # noqa: E402
+from newsfacts.models.evaluate import evaluate, read_iob  # noqa: E402
+from newsfacts.models.registry import get_backend  # noqa: E402
 
 TRAINING = ROOT / "models" / "training"
 LANGS = ["de", "en", "fr", "es", "nl", "pt", "pl", "it"]

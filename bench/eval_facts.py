@@ -39,7 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors.evaluation import (
+from newsfacts.extractors.evaluation import (
     PRF,
     FactScores,
     gold_fact_matches,
@@ -47,12 +47,12 @@ from extractors.evaluation import (
     score_gold,
     score_items,
 )
-from extractors.facts import DEFAULT_MIN_CONFIDENCE
-from extractors.langpack import load_langpack
-from extractors.money import find_amounts
-from extractors.periods import find_periods
-from extractors.pipeline import extract_article
-from extractors.records import Fact
+from newsfacts.extractors.facts import DEFAULT_MIN_CONFIDENCE
+from newsfacts.extractors.langpack import load_langpack
+from newsfacts.extractors.money import find_amounts
+from newsfacts.extractors.periods import find_periods
+from newsfacts.extractors.pipeline import extract_article
+from newsfacts.extractors.records import Fact
 
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared" / "data"

@@ -21,9 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from compare_ner import heldout_files  # noqa: E402
 
-from extractors.orgnames import normalize_org  # noqa: E402
-from models import EntitySpan, default_model, get_backend  # noqa: E402
-from models.evaluate import evaluate, read_iob  # noqa: E402
+from newsfacts.extractors.orgnames import normalize_org  # noqa: E402
+from newsfacts.models import EntitySpan, default_model, get_backend  # noqa: E402
+from newsfacts.models.evaluate import evaluate, read_iob  # noqa: E402
 
 
 def gazetteer() -> re.Pattern[str]:

@@ -41,12 +41,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors.errors import UnsupportedLanguage  # noqa: E402
-from extractors.langpack import LangPack, load_langpack  # noqa: E402
-from extractors.money import find_amounts  # noqa: E402
-from extractors.numbers import normalize_phrase  # noqa: E402
-from extractors.percent import find_percentages  # noqa: E402
-from extractors.units import find_unit_mentions  # noqa: E402
+from newsfacts.extractors.errors import UnsupportedLanguage  # noqa: E402
+from newsfacts.extractors.langpack import LangPack, load_langpack  # noqa: E402
+from newsfacts.extractors.money import find_amounts  # noqa: E402
+from newsfacts.extractors.numbers import normalize_phrase  # noqa: E402
+from newsfacts.extractors.percent import find_percentages  # noqa: E402
+from newsfacts.extractors.units import find_unit_mentions  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "money" / "rt-specs-dev.jsonl"
 TARGETS = ("de", "en", "fr", "es", "it", "nl", "pt", "sv")

@@ -5,10 +5,10 @@
 
 from __future__ import annotations
 
-from dashboard.aggregate import Totals, payment_totals
-from dashboard.build import BuildReport, build_dashboard
-from dashboard.export import ExportReport, export_facts
-from dashboard.sources import read_facts
+from newsfacts.dashboard.aggregate import Totals, payment_totals
+from newsfacts.dashboard.build import BuildReport, build_dashboard
+from newsfacts.dashboard.export import ExportReport, export_facts
+from newsfacts.dashboard.sources import read_facts
 
 __all__ = [
     "BuildReport",

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from dashboard.periods import months_of, per_month
+from newsfacts.dashboard.periods import months_of, per_month
 
 __all__ = [
     "NO_CURRENCY", "UNNAMED", "Totals", "convert", "group_name", "monthly_totals", "payment_totals",

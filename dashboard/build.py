@@ -17,15 +17,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from dashboard.aggregate import NO_CURRENCY, group_name, surface_names
-from dashboard.periods import (
+from newsfacts.dashboard.aggregate import NO_CURRENCY, group_name, surface_names
+from newsfacts.dashboard.periods import (
     MAX_SPREAD_MONTHS,
     MONTHS_PER_RATE,
     month_of,
     per_month,
     spread_months,
 )
-from dashboard.sources import FactData, read_facts
+from newsfacts.dashboard.sources import FactData, read_facts
 
 __all__ = ["BuildReport", "build_dashboard", "encode", "render"]
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from dashboard.errors import NewsfactsError
+from newsfacts.dashboard.errors import NewsfactsError
 
 __all__ = ["main"]
 
@@ -69,7 +69,7 @@ def dashboard(
     fx: tuple[str, ...],
 ) -> None:
     """Write one self-contained HTML dashboard from fact JSONL (files, folders or globs)."""
-    from dashboard.build import build_dashboard
+    from newsfacts.dashboard.build import build_dashboard
 
     rates = _parse_fx(fx)
     if bool(rates) != bool(to):
@@ -110,7 +110,7 @@ def export(
     paths: tuple[str, ...], parquet_dir: str | None, duckdb_path: str | None
 ) -> None:
     """Export fact JSONL to Parquet and/or a DuckDB database with typed columns and views."""
-    from dashboard.export import export_facts
+    from newsfacts.dashboard.export import export_facts
 
     if not parquet_dir and not duckdb_path:
         raise click.UsageError("give --parquet DIR and/or --duckdb FILE")

@@ -9,7 +9,7 @@ NewsfactsError                       (models.errors)
 
 from __future__ import annotations
 
-from extractors.errors import InputError, NewsfactsError
+from newsfacts.extractors.errors import InputError, NewsfactsError
 
 __all__ = ["ExportError", "InputError", "NewsfactsError"]
 

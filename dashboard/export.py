@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dashboard.errors import ExportError
-from dashboard.periods import rate_months_sql, spread_months_sql
-from dashboard.sources import expand_paths
+from newsfacts.dashboard.errors import ExportError
+from newsfacts.dashboard.periods import rate_months_sql, spread_months_sql
+from newsfacts.dashboard.sources import expand_paths
 
 if TYPE_CHECKING:
     import duckdb

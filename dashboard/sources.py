@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dashboard.errors import InputError
+from newsfacts.dashboard.errors import InputError
 
 __all__ = ["FactData", "expand_paths", "read_facts"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from extractors.errors import NewsfactsError
-from extractors.version import __version__
+from newsfacts.extractors.errors import NewsfactsError
+from newsfacts.extractors.version import __version__
 
 __all__ = ["Article", "FactRow", "NewsfactsError", "__version__", "extract_article"]
 
@@ -17,11 +17,11 @@ __all__ = ["Article", "FactRow", "NewsfactsError", "__version__", "extract_artic
 def __getattr__(name: str) -> Any:
     # lazy re-exports: `import extractors.cli` must not pay for pydantic models and engines
     if name == "extract_article":
-        from extractors.pipeline import extract_article
+        from newsfacts.extractors.pipeline import extract_article
 
         return extract_article
     if name in ("Article", "FactRow"):
-        from extractors import records
+        from newsfacts.extractors import records
 
         return getattr(records, name)
-    raise AttributeError(f"module 'extractors' has no attribute {name!r}")
+    raise AttributeError(f"module 'newsfacts.extractors' has no attribute {name!r}")

@@ -21,10 +21,10 @@ from typing import IO
 
 import click
 
-from extractors.errors import InputError, NewsfactsError
-from extractors.confidence import DEFAULT_MIN_CONFIDENCE
-from extractors.readers import DEFAULT_MAX_BYTES, FORMATS, RawArticle, iter_articles
-from extractors.version import __version__
+from newsfacts.extractors.errors import InputError, NewsfactsError
+from newsfacts.extractors.confidence import DEFAULT_MIN_CONFIDENCE
+from newsfacts.extractors.readers import DEFAULT_MAX_BYTES, FORMATS, RawArticle, iter_articles
+from newsfacts.extractors.version import __version__
 
 __all__ = ["main"]
 
@@ -37,7 +37,7 @@ def _list_models(ctx: click.Context, _param: click.Parameter, value: bool) -> No
         return
     from dataclasses import asdict
 
-    from models import list_models
+    from newsfacts.models import list_models
 
     for info in list_models():
         click.echo(json.dumps(asdict(info), ensure_ascii=False))
@@ -47,7 +47,7 @@ def _list_models(ctx: click.Context, _param: click.Parameter, value: bool) -> No
 def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from extractors.langpack import available_languages
+    from newsfacts.extractors.langpack import available_languages
 
     code = value.strip().lower()
     if code not in available_languages():
@@ -60,7 +60,7 @@ def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None)
 def _check_ner(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from models import list_models
+    from newsfacts.models import list_models
 
     names = [m.name for m in list_models()]
     # patterns such as "spacy:<path>" and "transformers:<path-or-hub-id>" accept any suffix
@@ -152,7 +152,7 @@ def _process(item: RawArticle, out: IO[str], *, lang: str | None, published: dat
              ner: str | None, facts_only: bool, dead: IO[str] | None,
              min_confidence: float | None = None) -> bool:
     """Extract one article and write its line(s); report and return False on failure."""
-    from extractors.pipeline import extract_article  # lazy: keeps --help and usage errors fast
+    from newsfacts.extractors.pipeline import extract_article  # lazy: keeps --help and usage errors fast
 
     try:
         article = extract_article(
@@ -168,7 +168,7 @@ def _process(item: RawArticle, out: IO[str], *, lang: str | None, published: dat
         _report(item.source, exc, dead, logged=True)
         return False
     if facts_only:
-        from extractors.facts import fact_rows
+        from newsfacts.extractors.facts import fact_rows
 
         for row in fact_rows(article):
             out.write(row.model_dump_json(by_alias=True) + "\n")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 
-from extractors.errors import InputError
+from newsfacts.extractors.errors import InputError
 
 __all__ = ["decode_bytes"]
 

@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from extractors.records import Entity
+from newsfacts.extractors.records import Entity
 
 __all__ = ["harmonize_entities"]
 

@@ -28,7 +28,7 @@ __all__ = [
 
 # The root and the model errors live in models/ (the lowest layer, which imports nothing of ours),
 # so that models/ and extractors/ raise from one tree.
-from models.errors import BackendNotFound, ModelLoadError, NewsfactsError
+from newsfacts.models.errors import BackendNotFound, ModelLoadError, NewsfactsError
 
 
 class InputError(NewsfactsError):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from extractors.records import Fact
+from newsfacts.extractors.records import Fact
 
 __all__ = ["KIND_ROLES", "PRF", "FactScores", "GoldReport", "fact_roles", "gold_fact_matches", "gold_roles",
            "names_match", "role_matches", "score_gold", "score_items"]

@@ -37,16 +37,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from extractors.confidence import DEFAULT_MIN_CONFIDENCE
-from extractors.errors import LangPackError
-from extractors.langpack import LangPack
-from extractors.numbers import (
+from newsfacts.extractors.confidence import DEFAULT_MIN_CONFIDENCE
+from newsfacts.extractors.errors import LangPackError
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.numbers import (
     normalize_phrase,
     number_pattern,
     read_number,
     word_pattern,
 )
-from extractors.records import (
+from newsfacts.extractors.records import (
     Amount,
     Article,
     Direction,
@@ -56,7 +56,7 @@ from extractors.records import (
     Percentage,
     Period,
 )
-from extractors.sentences import sentence_spans
+from newsfacts.extractors.sentences import sentence_spans
 
 __all__ = ["DEFAULT_MIN_CONFIDENCE", "FactsPack", "fact_rows", "link_facts", "org_cues"]
 

@@ -16,8 +16,8 @@ from typing import Any, Callable, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError, field_validator
 
-from extractors.errors import LangPackError, UnsupportedLanguage
-from extractors.records import Qualifier, Rate
+from newsfacts.extractors.errors import LangPackError, UnsupportedLanguage
+from newsfacts.extractors.records import Qualifier, Rate
 
 __all__ = [
     "LANGPACK_DIR",

@@ -30,8 +30,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractors.langpack import LangPack
-from extractors.numbers import (
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.numbers import (
     frame_pattern,
     from_to_split,
     has_scale,
@@ -45,7 +45,7 @@ from extractors.numbers import (
     url_spans,
     word_pattern,
 )
-from extractors.records import Amount, Qualifier, Rate
+from newsfacts.extractors.records import Amount, Qualifier, Rate
 
 __all__ = ["find_amounts"]
 

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from extractors.langpack import LangPack
-from extractors.sentences import sentence_spans
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.sentences import sentence_spans
 
 __all__ = [
     "NUMBER_START",

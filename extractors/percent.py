@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractors.langpack import LangPack
-from extractors.numbers import (
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.numbers import (
     SentenceIndex,
     bare_denominator_pattern,
     cue_pattern,
@@ -31,7 +31,7 @@ from extractors.numbers import (
     url_spans,
     word_pattern,
 )
-from extractors.records import Direction, PercentKind, Percentage, Qualifier
+from newsfacts.extractors.records import Direction, PercentKind, Percentage, Qualifier
 
 __all__ = ["find_percentages"]
 

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from collections.abc import Iterable
 from typing import Any, Callable
 
-from extractors.langpack import LangPack
-from extractors.numbers import (
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.numbers import (
     NUMBER_START,
     frame_pattern,
     normalize_phrase,
@@ -40,7 +40,7 @@ from extractors.numbers import (
     url_spans,
     word_pattern,
 )
-from extractors.records import Period
+from newsfacts.extractors.records import Period
 
 __all__ = ["find_periods"]
 

@@ -12,22 +12,22 @@ import logging
 from datetime import date
 from typing import TypeVar
 
-from extractors.errors import UnsupportedLanguage
-from extractors.entities import harmonize_entities
-from extractors.facts import link_facts, org_cues
-from extractors.header import Header, parse_header
-from extractors.langpack import LangPack, available_languages, load_langpack
-from extractors.language import LanguageGuess, detect_language
-from extractors.money import find_amounts
-from extractors.percent import find_percentages
-from extractors.units import find_unit_mentions
-from extractors.periods import find_periods
-from extractors.orgnames import normalize_org
-from extractors.confidence import DEFAULT_MIN_CONFIDENCE
-from extractors.records import Amount, Article, Entity, Fact, Paragraph, Percentage, Period
-from extractors.sentences import paragraph_spans
-from extractors.version import __version__
-from models import default_model, get_backend
+from newsfacts.extractors.errors import UnsupportedLanguage
+from newsfacts.extractors.entities import harmonize_entities
+from newsfacts.extractors.facts import link_facts, org_cues
+from newsfacts.extractors.header import Header, parse_header
+from newsfacts.extractors.langpack import LangPack, available_languages, load_langpack
+from newsfacts.extractors.language import LanguageGuess, detect_language
+from newsfacts.extractors.money import find_amounts
+from newsfacts.extractors.percent import find_percentages
+from newsfacts.extractors.units import find_unit_mentions
+from newsfacts.extractors.periods import find_periods
+from newsfacts.extractors.orgnames import normalize_org
+from newsfacts.extractors.confidence import DEFAULT_MIN_CONFIDENCE
+from newsfacts.extractors.records import Amount, Article, Entity, Fact, Paragraph, Percentage, Period
+from newsfacts.extractors.sentences import paragraph_spans
+from newsfacts.extractors.version import __version__
+from newsfacts.models import default_model, get_backend
 
 __all__ = ["article_id", "extract_article", "mask_spans"]
 

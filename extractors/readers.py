@@ -18,8 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from extractors.decoding import decode_bytes
-from extractors.errors import InputError, NoArticleText
+from newsfacts.extractors.decoding import decode_bytes
+from newsfacts.extractors.errors import InputError, NoArticleText
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -1,6 +1,6 @@
 """JSON Schema files for the records, generated from the pydantic models and committed.
 
-Run ``python -m extractors.schema`` after changing ``records.py``; a test fails when the
+Run ``python -m newsfacts.extractors.schema`` after changing ``records.py``; a test fails when the
 committed files drift from the code, so that consumers of the JSONL see every change.
 """
 
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from extractors.records import Article, FactRow
+from newsfacts.extractors.records import Article, FactRow
 
 __all__ = ["SCHEMA_DIR", "render_schemas", "write_schemas"]
 

@@ -28,9 +28,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.langpack import LangPack
-from extractors.numbers import normalize_phrase, phrase_pattern, url_spans, word_pattern
-from extractors.records import Amount, Mention, Percentage, UnitMention
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.numbers import normalize_phrase, phrase_pattern, url_spans, word_pattern
+from newsfacts.extractors.records import Amount, Mention, Percentage, UnitMention
 
 __all__ = ["find_unit_mentions"]
 

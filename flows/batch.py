@@ -13,12 +13,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.errors import InputError, NewsfactsError
-from extractors.facts import fact_rows
-from extractors.pipeline import extract_article
-from extractors.readers import RawArticle
-from flows.sinks import Row, article_key
-from flows.sources import utc_now
+from newsfacts.extractors.errors import InputError, NewsfactsError
+from newsfacts.extractors.facts import fact_rows
+from newsfacts.extractors.pipeline import extract_article
+from newsfacts.extractors.readers import RawArticle
+from newsfacts.flows.sinks import Row, article_key
+from newsfacts.flows.sources import utc_now
 
 __all__ = ["BatchResult", "Pending", "dead_letter", "extract_batch", "warm_up"]
 

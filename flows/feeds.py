@@ -9,11 +9,11 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from extractors.errors import InputError
-from flows.batch import Pending, error_letter
-from flows.ingest import DEFAULT_BATCH_SIZE, chunked, ingest, make_task_runner
-from flows.sinks import OutputFolder
-from flows.sources import (
+from newsfacts.extractors.errors import InputError
+from newsfacts.flows.batch import Pending, error_letter
+from newsfacts.flows.ingest import DEFAULT_BATCH_SIZE, chunked, ingest, make_task_runner
+from newsfacts.flows.sinks import OutputFolder
+from newsfacts.flows.sources import (
     FeedItem,
     FeedResult,
     FetchConfig,

@@ -6,9 +6,9 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 
-from flows.ingest import DEFAULT_BATCH_SIZE, ingest, make_task_runner
-from flows.sinks import OutputFolder
-from flows.sources import read_files, scan_folder
+from newsfacts.flows.ingest import DEFAULT_BATCH_SIZE, ingest, make_task_runner
+from newsfacts.flows.sinks import OutputFolder
+from newsfacts.flows.sources import read_files, scan_folder
 
 __all__ = ["extract_folder"]
 

@@ -34,11 +34,11 @@ from prefect.exceptions import MissingContextError
 from prefect.logging.handlers import APILogHandler
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from extractors.errors import InputError
-from extractors.readers import RawArticle
-from flows.batch import BatchResult, Pending, dead_letter, error_letter, extract_batch
-from flows.sinks import OutputFolder
-from flows.sources import content_key
+from newsfacts.extractors.errors import InputError
+from newsfacts.extractors.readers import RawArticle
+from newsfacts.flows.batch import BatchResult, Pending, dead_letter, error_letter, extract_batch
+from newsfacts.flows.sinks import OutputFolder
+from newsfacts.flows.sources import content_key
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 DEFAULT_BATCH_SIZE = 50
-OUR_LOGGERS = ("extractors", "models", "flows")
+OUR_LOGGERS = ("newsfacts",)
 T = TypeVar("T")
 
 
@@ -69,7 +69,7 @@ class _RunLogHandler(APILogHandler):
 def attach_our_loggers(level: int = logging.INFO) -> None:
     """Send the logs of our own modules to the current flow or task run (idempotent).
 
-    Same effect as ``PREFECT_LOGGING_EXTRA_LOGGERS=extractors,models,flows``, but it also works
+    Same effect as ``PREFECT_LOGGING_EXTRA_LOGGERS=newsfacts``, but it also works
     in a Dask worker or a process that imported Prefect before the variable was set.
     """
     for name in OUR_LOGGERS:

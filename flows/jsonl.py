@@ -6,8 +6,8 @@ from typing import Any
 
 from prefect import flow
 
-from flows.ingest import DEFAULT_BATCH_SIZE, ingest, make_task_runner
-from flows.sources import read_files
+from newsfacts.flows.ingest import DEFAULT_BATCH_SIZE, ingest, make_task_runner
+from newsfacts.flows.sources import read_files
 
 __all__ = ["extract_jsonl"]
 

@@ -1,8 +1,8 @@
-"""Serve the flows on a schedule from one process: ``python -m flows.serve …``.
+"""Serve the flows on a schedule from one process: ``python -m newsfacts.flows.serve …``.
 
     prefect server start &                       # once, in another terminal (SQLite, telemetry off)
     export PREFECT_API_URL=http://127.0.0.1:4200/api
-    python -m flows.serve --folder inbox --out out --folder-cron "*/10 * * * *" \\
+    python -m newsfacts.flows.serve --folder inbox --out out --folder-cron "*/10 * * * *" \\
         --feed https://example.org/feed.xml --feeds-cron "*/10 * * * *"
 
 ``flow.serve`` does not schedule on Prefect's temporary server, so a running ``prefect server``
@@ -19,14 +19,14 @@ from typing import Any
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "extractors,models,flows")
+os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
 
 __all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> None:
     """Build the deployments from the command line and serve them until interrupted."""
-    parser = argparse.ArgumentParser(prog="python -m flows.serve", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m newsfacts.flows.serve", description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="output folder for facts and dead letters")
     parser.add_argument("--folder", help="watched folder")
     parser.add_argument("--pattern", default="**/*", help="glob below --folder (default: **/*)")
@@ -53,19 +53,19 @@ def main(argv: list[str] | None = None) -> None:
         common["batch_size"] = args.batch_size
     deployments = []
     if args.folder:
-        from flows.folder import extract_folder
+        from newsfacts.flows.folder import extract_folder
 
         deployments.append(extract_folder.to_deployment(
             name="folder", cron=args.folder_cron,
             parameters={**common, "folder": os.path.abspath(args.folder), "pattern": args.pattern}))
     if args.feed:
-        from flows.feeds import extract_feeds
+        from newsfacts.flows.feeds import extract_feeds
 
         deployments.append(extract_feeds.to_deployment(
             name="feeds", cron=args.feeds_cron,
             parameters={**common, "feeds": args.feed, "fetch_pages": args.fetch_pages}))
     if args.url_file:
-        from flows.urls import extract_urls
+        from newsfacts.flows.urls import extract_urls
 
         deployments.append(extract_urls.to_deployment(
             name="urls", cron=args.urls_cron, parameters={**common, "url_file": os.path.abspath(args.url_file)}))

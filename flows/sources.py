@@ -34,9 +34,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from extractors.errors import InputError
-from extractors.readers import RawArticle, iter_articles, parse_html
-from extractors.version import __version__
+from newsfacts.extractors.errors import InputError
+from newsfacts.extractors.readers import RawArticle, iter_articles, parse_html
+from newsfacts.extractors.version import __version__
 
 __all__ = [
     "FeedItem",

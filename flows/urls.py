@@ -7,11 +7,11 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from extractors.errors import InputError
-from extractors.readers import RawArticle
-from flows.batch import error_letter
-from flows.ingest import DEFAULT_BATCH_SIZE, chunked, ingest, make_task_runner
-from flows.sources import FetchConfig, make_client, read_url_list, url_article
+from newsfacts.extractors.errors import InputError
+from newsfacts.extractors.readers import RawArticle
+from newsfacts.flows.batch import error_letter
+from newsfacts.flows.ingest import DEFAULT_BATCH_SIZE, chunked, ingest, make_task_runner
+from newsfacts.flows.sources import FetchConfig, make_client, read_url_list, url_article
 
 __all__ = ["extract_urls", "fetch_pages"]
 

@@ -5,8 +5,8 @@ Importing this package is cheap: spaCy is imported only when a spaCy model is fi
 
 from __future__ import annotations
 
-from models.errors import BackendNotFound, ModelLoadError, NewsfactsError
-from models.registry import (
+from newsfacts.models.errors import BackendNotFound, ModelLoadError, NewsfactsError
+from newsfacts.models.registry import (
     EntitySpan,
     FakeBackend,
     ModelInfo,

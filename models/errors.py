@@ -31,5 +31,5 @@ class ModelLoadError(NewsfactsError):
         self.name, self.path, self.reason = name, path, reason
         super().__init__(
             f"cannot load NER model {name!r} from {path!r}: {reason}"
-            " (reinstall newsfacts or retrain with `python -m models.training.train_de`)"
+            " (reinstall newsfacts or retrain with `python -m newsfacts.models.training.train_de`)"
         )

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m models.evaluate --model de_news_sm FILE [--speed]
+    python -m newsfacts.models.evaluate --model de_news_sm FILE [--speed]
 
 The file holds one ``token<TAB or space>label`` per line (the label is the last field), a blank
 line between sentences, IOB1 or IOB2 tags; ``-DOCSTART-`` lines are skipped. A ``-`` label marks a
@@ -24,8 +24,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.errors import NewsfactsError
-from models.registry import NerBackend, get_backend
+from newsfacts.models.errors import NewsfactsError
+from newsfacts.models.registry import NerBackend, get_backend
 
 __all__ = [
     "Gold",
@@ -217,7 +217,7 @@ def measure_speed(
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point; prints the score table (and speed with ``--speed``)."""
     parser = argparse.ArgumentParser(
-        prog="python -m models.evaluate", description=__doc__.split("\n")[0]
+        prog="python -m newsfacts.models.evaluate", description=__doc__.split("\n")[0]
     )
     parser.add_argument(
         "file",

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
-from models.errors import BackendNotFound, ModelLoadError
+from newsfacts.models.errors import BackendNotFound, ModelLoadError
 
 if TYPE_CHECKING:  # spaCy is imported only when a spaCy model is actually loaded
     from spacy.language import Language
@@ -159,7 +159,7 @@ def _load(name: str) -> NerBackend:
         return SpacyBackend(Path(name[len(SPACY_PREFIX) :]), name=name)
     if name.startswith(TRANSFORMERS_PREFIX):
         # imported here: the module is light, but torch/transformers behind it are not
-        from models.transformers_backend import TransformersBackend
+        from newsfacts.models.transformers_backend import TransformersBackend
 
         return TransformersBackend(name[len(TRANSFORMERS_PREFIX) :], name=name)
     try:

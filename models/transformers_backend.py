@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from models.errors import ModelLoadError, NewsfactsError
-from models.registry import EntitySpan
+from newsfacts.models.errors import ModelLoadError, NewsfactsError
+from newsfacts.models.registry import EntitySpan
 
 __all__ = [
     "INSTALL_HINT",

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from extractors.cli import main
+from newsfacts.extractors.cli import main
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED = FIXTURES / "de-tiktok-microsoft.txt"

@@ -34,7 +34,7 @@ THRESHOLD = FLOORS["min_confidence"]
 
 
 def test_facts_eval_floors_use_the_cli_default() -> None:
-    from extractors.confidence import DEFAULT_MIN_CONFIDENCE
+    from newsfacts.extractors.confidence import DEFAULT_MIN_CONFIDENCE
 
     assert THRESHOLD == DEFAULT_MIN_CONFIDENCE
 
@@ -89,7 +89,7 @@ def test_facts_eval_fire() -> None:
 def test_facts_eval_cli_min_confidence_trades_recall_for_precision() -> None:
     from click.testing import CliRunner
 
-    from extractors.cli import main
+    from newsfacts.extractors.cli import main
 
     seed = str(ROOT / "fixtures" / "de-tiktok-microsoft.txt")
     counts = {}

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.evaluation import GoldReport, score_gold
-from extractors.pipeline import extract_article
-from extractors.records import Article
+from newsfacts.extractors.evaluation import GoldReport, score_gold
+from newsfacts.extractors.pipeline import extract_article
+from newsfacts.extractors.records import Article
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED = FIXTURES / "de-tiktok-microsoft.txt"

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.pipeline import extract_article
+from newsfacts.extractors.pipeline import extract_article
 
 FRAGMENTS = [
     "Die Siemens AG zahlte 3,5 Mio. € an SAP.", "Der Umsatz stieg um 29 % im zweiten Quartal.",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from extractors.schema import SCHEMA_DIR, render_schemas
+from newsfacts.extractors.schema import SCHEMA_DIR, render_schemas
 
 
 def test_schema_files_match_records() -> None:
     for name, text in render_schemas().items():
         committed = (SCHEMA_DIR / name).read_text(encoding="utf-8")
-        assert committed == text, f"{name} is stale: run `python -m extractors.schema` and commit"
+        assert committed == text, f"{name} is stale: run `python -m newsfacts.extractors.schema` and commit"
 
 
 def test_schema_fixes_contract_names() -> None:

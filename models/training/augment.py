@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from models.training.corpora import doc_from_tags
+from newsfacts.models.training.corpora import doc_from_tags
 
 __all__ = ["org_names", "swap_orgs"]
 

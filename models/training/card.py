@@ -1,6 +1,6 @@
 """Write a model card (``README.md``) for a trained pipeline from its ``meta.json``.
 
-    python -m models.training.card --lang en [--notes notes.md]
+    python -m newsfacts.models.training.card --lang en [--notes notes.md]
 
 Every figure in the card comes from ``meta.json`` (written by ``train.py`` from the held-out
 split), and every corpus line from ``recipes.toml`` and ``sources.toml``, so the card cannot
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from models.training.train import load_recipe
+from newsfacts.models.training.train import load_recipe
 
 __all__ = ["render_card"]
 
@@ -54,7 +54,7 @@ def render_card(lang: str, model_dir: Path, notes: str = "") -> str:
         "",
         f"A small spaCy pipeline (`tok2vec` + `ner`) shipped with newsfacts "
         f"(`models.get_backend(\"{model_dir.name}\")`), trained by "
-        f"`python -m models.training.train --lang {lang} --data ../shared/data` with the same "
+        f"`python -m newsfacts.models.training.train --lang {lang} --data ../shared/data` with the same "
         "architecture as `de_news_sm` (see `models/training/de_news_sm.cfg`): blank "
         f"`{recipe['lang']}` tokenizer, hash-embedding CNN (width 96, depth 4), no pretrained "
         "vectors, nothing downloaded.",
@@ -102,7 +102,7 @@ def render_card(lang: str, model_dir: Path, notes: str = "") -> str:
         "",
         "## Held-out results",
         "",
-        "Entity-level, exact character-span match, from `python -m models.evaluate` (the code the "
+        "Entity-level, exact character-span match, from `python -m newsfacts.models.evaluate` (the code the "
         "training script calls).",
         "",
     ]
@@ -116,7 +116,7 @@ def render_card(lang: str, model_dir: Path, notes: str = "") -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m models.training.card",
+    parser = argparse.ArgumentParser(prog="python -m newsfacts.models.training.card",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("--lang", required=True)
     parser.add_argument("--model", type=Path, default=None, help="default: models/<lang>_news_sm")

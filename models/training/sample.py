@@ -1,6 +1,6 @@
 """Pick a few held-out sentences per language as test fixtures (``fixtures/ner/<lang>_heldout_sample.jsonl``).
 
-    python -m models.training.sample --lang en [--sentences 24]
+    python -m newsfacts.models.training.sample --lang en [--sentences 24]
 
 Sentences come from the held-out IOB files that ``train.py`` writes (never trained on), from
 every corpus in the language's held-out score, deterministically (ordered by a hash of the
@@ -16,8 +16,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from models.evaluate import read_iob
-from models.training.train import load_recipe
+from newsfacts.models.evaluate import read_iob
+from newsfacts.models.training.train import load_recipe
 
 __all__ = ["main"]
 
@@ -27,7 +27,7 @@ FIXTURES = HERE.parents[1] / "fixtures" / "ner"
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m models.training.sample")
+    parser = argparse.ArgumentParser(prog="python -m newsfacts.models.training.sample")
     parser.add_argument("--lang", required=True)
     parser.add_argument("--sentences", type=int, default=24, help="shared among the corpora")
     args = parser.parse_args(argv)

@@ -1,7 +1,7 @@
 """Train a shipped NER pipeline for one language (or the multilingual ``xx``) from a recipe.
 
-    python -m models.training.train --lang en --data /work/shared/data
-    python -m models.training.train --lang xx --data /work/shared/data --max-steps 8000
+    python -m newsfacts.models.training.train --lang en --data /work/shared/data
+    python -m newsfacts.models.training.train --lang xx --data /work/shared/data --max-steps 8000
 
 ``recipes.toml`` says which corpora each model reads (data, not code). The steps follow
 ``train_de.py`` (the German model keeps its own script, which adds SmartData/MobIE readers and
@@ -34,10 +34,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from models.evaluate import evaluate, format_scores, measure_speed, read_iob
-from models.registry import get_backend
-from models.training.corpora import read_columns, read_germeval, read_hipe, split_of
-from models.training.train_de import write_iob
+from newsfacts.models.evaluate import evaluate, format_scores, measure_speed, read_iob
+from newsfacts.models.registry import get_backend
+from newsfacts.models.training.corpora import read_columns, read_germeval, read_hipe, split_of
+from newsfacts.models.training.train_de import write_iob
 
 __all__ = ["build_corpus", "load_recipe", "main"]
 
@@ -160,7 +160,7 @@ def ship(best: Path, out: Path, lang: str, results: dict[str, Any]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m models.training.train",
+    parser = argparse.ArgumentParser(prog="python -m newsfacts.models.training.train",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("--lang", required=True, help="a recipe in recipes.toml (en, fr, ..., xx)")
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder")

@@ -1,6 +1,6 @@
 """Train the shipped German NER pipeline ``models/de_news_sm`` from the permissive corpora.
 
-    python -m models.training.train_de --data /work/shared/data --out models/de_news_sm
+    python -m newsfacts.models.training.train_de --data /work/shared/data --out models/de_news_sm
 
 Steps (all deterministic; seeds fixed in the config):
 1. read GermEval 2014, SmartData v1 and MobIE (``corpora.py``) and split every unit by a hash of
@@ -35,10 +35,10 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from models.evaluate import evaluate, format_scores, measure_speed, read_iob
-from models.registry import get_backend
-from models.training.augment import org_names, swap_orgs
-from models.training.corpora import read_all, split_of
+from newsfacts.models.evaluate import evaluate, format_scores, measure_speed, read_iob
+from newsfacts.models.registry import get_backend
+from newsfacts.models.training.augment import org_names, swap_orgs
+from newsfacts.models.training.corpora import read_all, split_of
 
 __all__ = ["build_corpus", "main", "write_iob"]
 
@@ -198,7 +198,7 @@ def ship(best: Path, out: Path, *, scores: dict[str, object]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(
-        prog="python -m models.training.train_de", description=__doc__.split("\n")[0]
+        prog="python -m newsfacts.models.training.train_de", description=__doc__.split("\n")[0]
     )
     parser.add_argument(
         "--data",

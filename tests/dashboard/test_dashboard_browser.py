@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from dashboard.aggregate import monthly_totals, payment_totals
-from dashboard.build import build_dashboard
+from newsfacts.dashboard.aggregate import monthly_totals, payment_totals
+from newsfacts.dashboard.build import build_dashboard
 
 CHROMIUM = Path(os.environ.get("NEWSFACTS_CHROMIUM", "/usr/bin/chromium"))  # Debian's package
 # .ci/run sets this when chromium is installed: from then on a missing piece is an error, not a skip

@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.aggregate import (
+from newsfacts.dashboard.aggregate import (
     NO_CURRENCY,
     UNNAMED,
     monthly_totals,
     payment_totals,
     surface_names,
 )
-from dashboard.build import build_dashboard, encode
-from dashboard.errors import InputError
-from dashboard.periods import month_of, months_of, per_month, spread_months
-from dashboard.sources import expand_paths, read_facts
-from extractors.records import Article, FactRow
+from newsfacts.dashboard.build import build_dashboard, encode
+from newsfacts.dashboard.errors import InputError
+from newsfacts.dashboard.periods import month_of, months_of, per_month, spread_months
+from newsfacts.dashboard.sources import expand_paths, read_facts
+from newsfacts.extractors.records import Article, FactRow
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "dashboard"
 FACT_FILES = ["facts.jsonl", "nulls.jsonl", "pipeline-facts.jsonl"]

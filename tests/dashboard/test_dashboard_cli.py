@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dashboard.cli import main
+from newsfacts.dashboard.cli import main
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "dashboard"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.errors import InputError
-from dashboard.export import VIEWS, export_facts
+from newsfacts.dashboard.errors import InputError
+from newsfacts.dashboard.export import VIEWS, export_facts
 
 duckdb = pytest.importorskip(
     "duckdb",

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.langpack import LangPack, available_languages, load_langpack
-from extractors.money import find_amounts
-from extractors.percent import find_percentages
-from extractors.periods import find_periods
-from extractors.units import find_unit_mentions
+from newsfacts.extractors.langpack import LangPack, available_languages, load_langpack
+from newsfacts.extractors.money import find_amounts
+from newsfacts.extractors.percent import find_percentages
+from newsfacts.extractors.periods import find_periods
+from newsfacts.extractors.units import find_unit_mentions
 
 LANGS = available_languages()
 

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from extractors.entities import harmonize_entities
-from extractors.facts import org_cues
-from extractors.langpack import load_langpack
-from extractors.records import Entity
+from newsfacts.extractors.entities import harmonize_entities
+from newsfacts.extractors.facts import org_cues
+from newsfacts.extractors.langpack import load_langpack
+from newsfacts.extractors.records import Entity
 
 
 def ent(text: str, name: str, label: str, nth: int = 0) -> Entity:
@@ -54,8 +54,8 @@ def test_de_entities_capitalised_nouns_after_cue_stay_untagged(text: str) -> Non
      ("Die Übernahme von Covestro durch den Ölkonzern Adnoc kostet Milliarden.", "Adnoc")],
 )
 def test_de_entities_compound_company_cue_names_an_organisation(text: str, name: str) -> None:
-    from extractors.facts import org_cues
-    from extractors.langpack import load_langpack
+    from newsfacts.extractors.facts import org_cues
+    from newsfacts.extractors.langpack import load_langpack
 
     entities = harmonize_entities(text, [], org_cues=org_cues(load_langpack("de")))
     assert [(e.text, e.label) for e in entities] == [(name, "ORG")]

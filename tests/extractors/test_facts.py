@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from extractors.facts import link_facts
-from extractors.langpack import load_langpack
-from extractors.money import find_amounts
-from extractors.percent import find_percentages
-from extractors.periods import find_periods
-from extractors.records import Entity, Fact
+from newsfacts.extractors.facts import link_facts
+from newsfacts.extractors.langpack import load_langpack
+from newsfacts.extractors.money import find_amounts
+from newsfacts.extractors.percent import find_percentages
+from newsfacts.extractors.periods import find_periods
+from newsfacts.extractors.records import Entity, Fact
 
 
 def facts_of(text: str, orgs: list[str], published: date = date(2024, 8, 1)) -> list[Fact]:
@@ -216,8 +216,8 @@ def test_de_facts_bare_mislabelled_name_takes_no_role() -> None:
 
 
 def test_harmonize_cuts_a_span_run_into_an_amount() -> None:
-    from extractors.entities import harmonize_entities
-    from extractors.facts import org_cues
+    from newsfacts.extractors.entities import harmonize_entities
+    from newsfacts.extractors.facts import org_cues
     text = "Bayer hat den US-Saatguthersteller Monsanto für 63 Milliarden Dollar übernommen."
     start = text.index("Monsanto")
     slip = Entity(text=text[start:start + 33], start=start, end=start + 33, label="MISC")

@@ -9,12 +9,12 @@ from decimal import Decimal
 
 import pytest
 
-from extractors.facts import link_facts
-from extractors.langpack import load_langpack
-from extractors.money import find_amounts
-from extractors.percent import find_percentages
-from extractors.periods import find_periods
-from extractors.records import Entity, Fact
+from newsfacts.extractors.facts import link_facts
+from newsfacts.extractors.langpack import load_langpack
+from newsfacts.extractors.money import find_amounts
+from newsfacts.extractors.percent import find_percentages
+from newsfacts.extractors.periods import find_periods
+from newsfacts.extractors.records import Entity, Fact
 
 
 def facts_of(text: str, lang: str, orgs: list[str] = ()) -> list[Fact]:

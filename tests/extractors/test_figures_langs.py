@@ -16,7 +16,7 @@ from decimal import Decimal
 import pytest
 from test_figures import facts_of
 
-from extractors.pipeline import extract_article
+from newsfacts.extractors.pipeline import extract_article
 
 
 def figures(text: str, lang: str, orgs: list[str] = ()) -> list[tuple[str | None, Decimal | None]]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors import langpack
-from extractors.errors import LangPackError, UnsupportedLanguage
-from extractors.langpack import LangPack, available_languages, load_langpack
+from newsfacts.extractors import langpack
+from newsfacts.extractors.errors import LangPackError, UnsupportedLanguage
+from newsfacts.extractors.langpack import LangPack, available_languages, load_langpack
 
 
 @pytest.mark.parametrize("lang", available_languages())
@@ -97,7 +97,7 @@ def test_pl_langpack_takes_every_plural_form_from_cldr() -> None:
 
 
 def test_pl_text_is_detected_and_its_pack_is_available() -> None:
-    from extractors.language import detect_language
+    from newsfacts.extractors.language import detect_language
 
     text = "Spółka zarobiła w pierwszym kwartale ponad 4 mld zł, czyli o 12 proc. więcej niż rok wcześniej."
     assert "pl" in available_languages()

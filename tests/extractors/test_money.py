@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from golden_cases import golden_params
 
-from extractors.langpack import load_langpack
-from extractors.money import find_amounts
+from newsfacts.extractors.langpack import load_langpack
+from newsfacts.extractors.money import find_amounts
 
 
 

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from extractors.langpack import load_langpack
-from extractors.money import find_amounts
-from extractors.percent import find_percentages
+from newsfacts.extractors.langpack import load_langpack
+from newsfacts.extractors.money import find_amounts
+from newsfacts.extractors.percent import find_percentages
 
 D = Decimal
 

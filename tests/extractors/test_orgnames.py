@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.orgnames import normalize_org
+from newsfacts.extractors.orgnames import normalize_org
 
 __all__: list[str] = []
 
@@ -52,7 +52,7 @@ def test_orgnames_in_pipeline_output() -> None:
     """The pipeline adds the norm next to the surface form, which stays as written."""
     from pathlib import Path
 
-    from extractors.pipeline import extract_article
+    from newsfacts.extractors.pipeline import extract_article
 
     seed = Path(__file__).resolve().parents[2] / "fixtures" / "de-tiktok-microsoft.txt"
     article = extract_article(seed.read_text(encoding="utf-8"))

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from golden_cases import golden_params
 
-from extractors.langpack import load_langpack
-from extractors.percent import find_percentages
+from newsfacts.extractors.langpack import load_langpack
+from newsfacts.extractors.percent import find_percentages
 
 
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from golden_cases import golden_params
 
-from extractors.langpack import load_langpack
-from extractors.periods import find_periods
+from newsfacts.extractors.langpack import load_langpack
+from newsfacts.extractors.periods import find_periods
 
 PUB = dt.date(2024, 8, 1)
 

@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
-from extractors.langpack import load_langpack
-from extractors.periods import find_periods
+from newsfacts.extractors.langpack import load_langpack
+from newsfacts.extractors.periods import find_periods
 
 D = dt.date
 

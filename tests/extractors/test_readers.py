@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors.decoding import decode_bytes
-from extractors.errors import InputError, NoArticleText
-from extractors.header import is_language_menu, parse_date_line, parse_header
-from extractors.readers import RawArticle, iter_articles
+from newsfacts.extractors.decoding import decode_bytes
+from newsfacts.extractors.errors import InputError, NoArticleText
+from newsfacts.extractors.header import is_language_menu, parse_date_line, parse_header
+from newsfacts.extractors.readers import RawArticle, iter_articles
 
 FIXTURES = Path(__file__).parents[1].parent / "fixtures"
 INPUTS = FIXTURES / "inputs"

@@ -6,12 +6,12 @@ from decimal import Decimal
 
 import pytest
 
-from extractors.langpack import load_langpack
-from extractors.money import find_amounts
-from extractors.percent import find_percentages
-from extractors.pipeline import extract_article
-from extractors.records import Entity
-from extractors.units import find_unit_mentions
+from newsfacts.extractors.langpack import load_langpack
+from newsfacts.extractors.money import find_amounts
+from newsfacts.extractors.percent import find_percentages
+from newsfacts.extractors.pipeline import extract_article
+from newsfacts.extractors.records import Entity
+from newsfacts.extractors.units import find_unit_mentions
 
 
 def _units(text: str, lang: str) -> list[tuple[str, str, str | None]]:

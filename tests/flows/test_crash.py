@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors.facts import fact_rows
-from extractors.pipeline import extract_article
-from flows.sinks import OutputFolder
+from newsfacts.extractors.facts import fact_rows
+from newsfacts.extractors.pipeline import extract_article
+from newsfacts.flows.sinks import OutputFolder
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "fixtures" / "de-tiktok-microsoft.txt"
@@ -22,13 +22,13 @@ N = 16
 
 CHILD = """
 import sys
-from flows.jsonl import extract_jsonl
+from newsfacts.flows.jsonl import extract_jsonl
 extract_jsonl(paths=[sys.argv[1]], out=sys.argv[2], batch_size=1)
 """
 
 
 def test_flows_crash_sigkill_then_rerun_gives_every_fact_once(prefect_server: str, tmp_path: Path) -> None:
-    from flows.jsonl import extract_jsonl
+    from newsfacts.flows.jsonl import extract_jsonl
 
     seed = SEED.read_text(encoding="utf-8")
     corpus = tmp_path / "corpus.jsonl"
@@ -69,7 +69,7 @@ def test_flows_crash_sigkill_then_rerun_gives_every_fact_once(prefect_server: st
 @pytest.mark.parametrize("cut", [1, 17, 40])
 def test_flows_crash_torn_line_left_by_a_kill_is_dropped_and_rewritten(tmp_path: Path, cut: int) -> None:
     """A write cut short (what a kill during a multi-part write leaves) never shows as a half line."""
-    from flows.sinks import Row
+    from newsfacts.flows.sinks import Row
 
     out = OutputFolder(tmp_path)
     rows = [Row(f"f{n}", "2024-08-01", json.dumps({"fact_id": f"f{n}", "evidence": "x" * 30})) for n in range(3)]

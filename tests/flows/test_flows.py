@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from extractors.facts import fact_rows
-from extractors.pipeline import extract_article
-from flows.sinks import OutputFolder
+from newsfacts.extractors.facts import fact_rows
+from newsfacts.extractors.pipeline import extract_article
+from newsfacts.flows.sinks import OutputFolder
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "fixtures" / "de-tiktok-microsoft.txt"
@@ -44,7 +44,7 @@ def snapshot(out: Path) -> dict[str, bytes]:
 
 def library_fact_ids(path: Path) -> list[str]:
     """The fact ids the library gives for a file's articles, called directly."""
-    from extractors.readers import RawArticle, iter_articles
+    from newsfacts.extractors.readers import RawArticle, iter_articles
 
     ids = []
     for raw in iter_articles([str(path)]):
@@ -69,7 +69,7 @@ def watched(tmp_path: Path) -> Path:
 
 
 def test_flows_folder_writes_facts_dead_letters_and_reruns_add_nothing(watched: Path, tmp_path: Path) -> None:
-    from flows.folder import extract_folder
+    from newsfacts.flows.folder import extract_folder
 
     out = tmp_path / "out"
     result, _ = run(extract_folder, folder=str(watched), out=str(out), batch_size=2)
@@ -102,7 +102,7 @@ def test_flows_jsonl_dead_letters_artifacts_logs_and_sink_idempotence(tmp_path: 
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 
-    from flows.jsonl import extract_jsonl
+    from newsfacts.flows.jsonl import extract_jsonl
 
     out = tmp_path / "out"
     paths = [str(INPUTS / "mixed.jsonl"), str(FLOW_FIXTURES / "folder" / "de-sap.json")]
@@ -126,7 +126,7 @@ def test_flows_jsonl_dead_letters_artifacts_logs_and_sink_idempotence(tmp_path: 
     import logging
 
     from prefect.logging.handlers import APILogHandler
-    assert any(isinstance(h, APILogHandler) for h in logging.getLogger("extractors").handlers)
+    assert any(isinstance(h, APILogHandler) for h in logging.getLogger("newsfacts").handlers)
 
     before = snapshot(out)
     # the ledger skips everything; without it, the sinks still add nothing (fact_id, dead-letter key)
@@ -138,7 +138,7 @@ def test_flows_jsonl_dead_letters_artifacts_logs_and_sink_idempotence(tmp_path: 
 
 
 def test_flows_feed_over_http_with_linked_pages(site: str, tmp_path: Path) -> None:
-    from flows.feeds import extract_feeds
+    from newsfacts.flows.feeds import extract_feeds
 
     out = tmp_path / "out"
     params = dict(feeds=[f"{site}/feed.xml"], out=str(out), fetch_pages=True, allow_private=True,
@@ -163,7 +163,7 @@ def test_flows_feed_over_http_with_linked_pages(site: str, tmp_path: Path) -> No
 
 
 def test_flows_url_list_with_a_failing_url(site: str, tmp_path: Path) -> None:
-    from flows.urls import extract_urls
+    from newsfacts.flows.urls import extract_urls
 
     url_file = tmp_path / "urls.txt"
     url_file.write_text(f"# test pages\n{site}/pages/telekom.html\n{site}/pages/basf.html\n"
@@ -186,7 +186,7 @@ def test_flows_url_list_with_a_failing_url(site: str, tmp_path: Path) -> None:
 def test_flows_dask_run_equals_local_run(tmp_path: Path) -> None:
     from prefect_dask import DaskTaskRunner
 
-    from flows.jsonl import extract_jsonl
+    from newsfacts.flows.jsonl import extract_jsonl
 
     corpus = tmp_path / "corpus.jsonl"
     seed = SEED.read_text(encoding="utf-8")

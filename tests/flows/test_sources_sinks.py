@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.sinks import OutputFolder, Row, append_atomic
-from flows.sources import (
+from newsfacts.flows.sinks import OutputFolder, Row, append_atomic
+from newsfacts.flows.sources import (
     FetchConfig,
     FetchError,
     UnsafeURL,

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 import spacy
 
-from models.training.corpora import (
+from newsfacts.models.training.corpora import (
     contract_words,
     load_contractions,
     read_columns,
     split_of,
 )
-from models.training.train import load_recipe
+from newsfacts.models.training.train import load_recipe
 
 __all__: list[str] = []
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from models import EntitySpan, SpacyBackend, get_backend
+from newsfacts.models import EntitySpan, SpacyBackend, get_backend
 
 __all__: list[str] = []
 

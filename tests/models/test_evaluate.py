@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from models import FakeBackend
-from models.evaluate import Prf, evaluate, main, read_iob, score
+from newsfacts.models import FakeBackend
+from newsfacts.models.evaluate import Prf, evaluate, main, read_iob, score
 
 __all__: list[str] = []
 
@@ -73,7 +73,7 @@ def test_evaluate_cli_shipped_model(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_evaluate_reads_jsonl_gold(tmp_path: Path) -> None:
     """Both entity notations of the JSONL gold give the same scores as the IOB reader would."""
-    from models.evaluate import read_gold
+    from newsfacts.models.evaluate import read_gold
 
     sentences = read_gold(TINY.with_suffix(".jsonl"))
     found = {(s.text[a:b], label) for s in sentences for a, b, label in s.spans}

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-import models
-from models import (
+from newsfacts import models
+from newsfacts.models import (
     BackendNotFound,
     EntitySpan,
     FakeBackend,
@@ -144,8 +144,8 @@ def test_registry_entity_span_is_frozen() -> None:
 def test_registry_import_is_cheap_and_layered() -> None:
     """Importing the registry, the evaluator and the transformers backend loads no framework."""
     code = (
-        "import sys, models, models.evaluate, models.transformers_backend; "
-        "bad = [m for m in ('spacy', 'thinc', 'torch', 'transformers', 'extractors', 'prefect')"
+        "import sys, newsfacts.models, newsfacts.models.evaluate, newsfacts.models.transformers_backend; "
+        "bad = [m for m in ('spacy', 'thinc', 'torch', 'transformers', 'newsfacts.extractors', 'prefect')"
         " if m in sys.modules]; "
         "assert not bad, bad"
     )
@@ -155,7 +155,7 @@ def test_registry_import_is_cheap_and_layered() -> None:
 def test_registry_models_never_import_extractors_or_prefect() -> None:
     for path in Path(models.__file__).parent.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
-        assert "import extractors" not in source and "from extractors" not in source, (
+        assert "newsfacts.extractors" not in source and "from extractors" not in source, (
             path
         )
         assert "prefect" not in source.lower(), path

@@ -1,6 +1,6 @@
 """Every shipped NER model on real held-out sentences of its language (never trained on).
 
-The samples are written by ``python -m models.training.sample --lang L`` from the held-out split
+The samples are written by ``python -m newsfacts.models.training.sample --lang L`` from the held-out split
 (see each model card). The floors below are what the shipped models find, minus a margin for
 harmless retraining noise; they may only be raised.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from models import SpacyBackend, default_model, get_backend, list_models
+from newsfacts.models import SpacyBackend, default_model, get_backend, list_models
 
 __all__: list[str] = []
 

@@ -26,15 +26,15 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from models import (
+from newsfacts.models import (
     BackendNotFound,
     ModelLoadError,
     NewsfactsError,
     get_backend,
     list_models,
 )
-from models.registry import register_backend
-from models.transformers_backend import INSTALL_HINT, _windows, map_label
+from newsfacts.models.registry import register_backend
+from newsfacts.models.transformers_backend import INSTALL_HINT, _windows, map_label
 
 __all__: list[str] = []
 
@@ -209,7 +209,7 @@ def test_transformers_bad_folder_names_the_path(tmp_path: Path, make: str) -> No
 def test_transformers_unreachable_hub_id_says_how_to_download() -> None:
     pytest.importorskip("transformers")
     code = (
-        "from models import get_backend, ModelLoadError\n"
+        "from newsfacts.models import get_backend, ModelLoadError\n"
         "try:\n    get_backend('transformers:example-org/no-such-ner-model')\n"
         "except ModelLoadError as exc:\n    print(exc)\n"
     )
@@ -233,7 +233,7 @@ def test_transformers_listed_in_registry() -> None:
 
 
 def test_transformers_cli_lists_the_backend() -> None:
-    from extractors.cli import main
+    from newsfacts.extractors.cli import main
 
     result = CliRunner().invoke(main, ["--list-models"])
     assert result.exit_code == 0
@@ -242,7 +242,7 @@ def test_transformers_cli_lists_the_backend() -> None:
 
 
 def test_transformers_cli_extracts_with_the_model(oracle_model: Path, tmp_path: Path) -> None:
-    from extractors.cli import main
+    from newsfacts.extractors.cli import main
 
     article = tmp_path / "article.txt"
     text = f"{FILLER} Acme Corp zahlt Microsoft in Berlin, sagt Anna. " + FILLER * 6 + " Acme Corp."
@@ -259,7 +259,7 @@ def test_transformers_cli_extracts_with_the_model(oracle_model: Path, tmp_path: 
 
 
 def test_transformers_cli_broken_folder_exits_1(tmp_path: Path) -> None:
-    from extractors.cli import main
+    from newsfacts.extractors.cli import main
 
     article = tmp_path / "article.txt"
     article.write_text("Acme Corp zahlt.", encoding="utf-8")
@@ -334,7 +334,7 @@ def test_transformers_random_model_finds_something(random_model: Path) -> None:
 
 
 def test_transformers_batch_equals_one_by_one(random_model: Path) -> None:
-    from models.transformers_backend import TransformersBackend
+    from newsfacts.models.transformers_backend import TransformersBackend
 
     backend = TransformersBackend(str(random_model), batch_size=3)
     assert backend.entities_batch(TEXTS) == [backend.entities(t) for t in TEXTS]
