@@ -1,0 +1,172 @@
+"""State and shared helpers of the linker: clauses, prepositions, subjects, building a fact."""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+from typing import Any
+
+
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percentage, Period
+from newsfacts.extractors.facts.cues import _CLAUSE_BREAK, _cues
+from newsfacts.extractors.facts.dedupe import _fact_id
+from newsfacts.extractors.facts.mentions import _Sentence, _org_key
+
+
+
+class _LinkerBase:
+    """State and shared helpers of the linker: clauses, prepositions, subjects, building a fact."""
+
+    def __init__(self, text: str, original: str, article_id: str, pack: LangPack,
+                 sentences: list[_Sentence], dominant: str | None,
+                 title_span: tuple[int, int] | None) -> None:
+        self.text, self.original, self.article_id = text, original, article_id
+        self.pack, self.cues = pack, _cues(pack)
+        self.sentences, self.dominant, self.title_span = sentences, dominant, title_span
+        self.previous_facts: list[Fact] = []
+        self.context_currency: str | None = None
+        self.uncertain: set[str] = set()  # companies only proposed, never tagged
+
+
+    def _clause(self, s: _Sentence, offset: int) -> tuple[int, int]:
+        """The clause around an offset: the sentence cut at ";", ":" and commas before a space."""
+        start, end = s.start, s.end
+        for m in _CLAUSE_BREAK.finditer(self.text, s.start, s.end):
+            if m.end() <= offset:
+                start = m.end()
+            elif m.start() >= offset:
+                end = m.start()
+                break
+        return start, end
+
+
+    def _last_org_before(self, offset: int) -> str | None:
+        for sentence in reversed(self.sentences):
+            if sentence.start > offset:
+                continue
+            for org in reversed(sentence.orgs):
+                if org.end <= offset and not self._is_compound(org):
+                    return org.text
+        return None
+
+
+    def _preposition_before(self, start: int, floor: int, reach: int = 2) -> str | None:
+        """The preposition ending one or two words before a company ("an die", "da parte di").
+
+        Words that may stand before a bare object or subject (the pack's ``object_preps``,
+        Portuguese "a"/"o") count as no preposition.
+        """
+        prep = self._raw_preposition_before(start, floor, reach)
+        return None if prep in self.cues.pack.object_preps else prep
+
+
+    def _raw_preposition_before(self, start: int, floor: int, reach: int = 2) -> str | None:
+        before = self.text[max(floor, start - 60):start]
+        before = re.split(r"[,;:()\[\]|–—]", before)[-1]  # a preposition never crosses a comma
+        words = [w.lower() for w in re.findall(r"[^\W\d]+", before)[-5:]]
+        for back in range(1, reach + 1):
+            end = len(words) - back + 1
+            for prep in self._prep_words:
+                if end - len(prep) >= 0 and words[end - len(prep):end] == list(prep):
+                    return " ".join(prep)
+        return None
+
+
+    @functools.cached_property
+    def _prep_words(self) -> list[tuple[str, ...]]:
+        """The pack's prepositions as word tuples, longest first (multi-word ones win)."""
+        return sorted((tuple(p.lower().split()) for p in self.cues.preps), key=len, reverse=True)
+
+
+    def _is_compound(self, org: Entity) -> bool:
+        """'OpenAI-Modelle', 'Amazon-Servern': a company name glued to a noun names a product."""
+        return bool(re.match(r"-[^\W\d_]", self.text[org.end:org.end + 2]))
+
+
+    def _singular_anaphor(self, index: int, offset: int) -> str | None:
+        """'Das Unternehmen übernimmt …': the company last named before the anaphor."""
+        s = self.sentences[index]
+        m = self.cues.singular.search(self.text, s.start, offset)
+        return self._last_org_before(m.start()) if m else None
+
+
+    def _org_after(self, s: _Sentence, offset: int) -> str | None:
+        """A company right after a noun ("des Gesamtumsatzes von Microsoft")."""
+        for org in s.orgs:
+            if 0 <= org.start - offset <= 6 and self._preposition_before(org.start, offset) is not None:
+                return org.text
+        return None
+
+
+    def _subject(self, index: int, offset: int) -> str | None:
+        """The company a statement is about: the nearest one before it, else an anaphor's."""
+        return self._subject_scored(index, offset)[0]
+
+
+    def _subject_scored(self, index: int, offset: int) -> tuple[str | None, float]:
+        """The subject and the confidence its position gives: before > anaphor > after."""
+        s = self.sentences[index]
+        before = [o for o in s.orgs if o.end <= offset and not self._is_compound(o)]
+        if before:
+            return before[-1].text, 0.7
+        sentence = self.text[s.start:offset]
+        if self.cues.singular.search(sentence):
+            return self._last_org_before(s.start), 0.6
+        after = [o for o in s.orgs if o.start >= offset and not self._is_compound(o)]
+        return (after[0].text, 0.55) if after else (None, 0.0)
+
+
+    def _fact(self, kind: str, s: _Sentence, *, key: str | None, confidence: float,
+              customer: str | None = None, vendor: str | None = None, company: str | None = None,
+              buyer: str | None = None, target: str | None = None, seller: str | None = None,
+              product: str | None = None, metric: str | None = None, of: str | None = None,
+              amount: Amount | None = None, percent: Percentage | None = None,
+              period: Period | None = None, count: tuple[Decimal, str | None] | None = None,
+              direction: Direction | None = None) -> Fact:
+        rate = amount.rate if amount else None
+        if amount is not None and rate is None:
+            rate = self._rate_in(s)
+        fields: dict[str, Any] = dict(
+            kind=kind, customer=customer, vendor=vendor, company=company, product=product,
+            buyer=buyer, target=target, seller=seller,
+            metric=metric, of=of, rate=rate, direction=direction,
+            evidence=self.original[s.start:s.end], evidence_start=s.start, evidence_end=s.end,
+            confidence=round(min(confidence, 1.0), 2),
+        )
+        if amount is not None:
+            currency = amount.currency
+            if currency is None and amount.value is not None and self.context_currency:
+                currency = self.context_currency
+                fields["confidence"] = round(max(fields["confidence"] - 0.1, 0.1), 2)
+            fields.update(amount_value=amount.value, amount_currency=currency,
+                          amount_qualifier=amount.qualifier, amount_vague=amount.vague,
+                          amount_min=amount.min, amount_max=amount.max)
+        if percent is not None:
+            fields.update(percent_value=percent.value, percent_kind=percent.kind,
+                          percent_qualifier=percent.qualifier, direction=percent.direction)
+        if period is not None:
+            fields.update(period_start=period.start_date, period_end=period.end_date)
+        if count is not None:
+            fields.update(count_value=count[0], count_qualifier=count[1])
+        evidence = self.text[s.start:s.end]
+        if kind in ("payment", "acquisition") and (
+                evidence.rstrip().endswith("?") or self.cues.negation and self.cues.negation.search(evidence)):
+            fields["confidence"] = round(max(fields["confidence"] - 0.4, 0.05), 2)  # denied, asked
+        names = (customer, vendor, company, buyer, target)
+        if any(n is not None and _org_key(n) in self.uncertain for n in names):
+            fields["confidence"] = round(max(fields["confidence"] - 0.2, 0.05), 2)
+        fields["fact_id"] = _fact_id(self.article_id, kind, s.start, s.end, key)
+        return Fact(**fields)
+
+
+    def _rate_in(self, s: _Sentence) -> str | None:
+        """A rate phrase elsewhere in the sentence ("jedes Jahr … Einnahmen in Milliardenhöhe")."""
+        for pattern, rate in self.cues.rates:
+            for m in pattern.finditer(self.text, s.start, s.end):
+                if not any(a.start <= m.start() < a.end for a in s.amounts):
+                    return rate  # a phrase that no other amount claimed
+        return None
+
+

@@ -1,0 +1,52 @@
+"""Counts: a number of employees, jobs, branches, customers, vehicles (``count`` facts)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.numbers import normalize_phrase, read_number
+from newsfacts.extractors.records import Fact
+from newsfacts.extractors.facts.base import _LinkerBase
+from newsfacts.extractors.facts.mentions import _nearest
+
+
+
+def _count_value(m: re.Match[str], pack: LangPack) -> Decimal | None:
+    """The number of a count ("mehr als 24 Millionen Kunden" → 24000000)."""
+    value = read_number(m.group("number"), pack)
+    if value is None:
+        return None
+    scale = normalize_phrase(m.group("scale") or "")
+    factors = {normalize_phrase(k): v for k, v in pack.numbers.multipliers.items()}
+    return value * factors[scale] if scale else value
+
+
+
+def _count_qualifier(m: re.Match[str], pack: LangPack) -> str | None:
+    word = normalize_phrase(m.group("qualifier") or "")
+    return next((q for q, words in pack.qualifiers.items()
+                 if word in {normalize_phrase(w) for w in words}), None)
+
+
+
+class _CountsRules(_LinkerBase):
+    """Counts: a number of employees, jobs, branches, customers, vehicles (``count`` facts)."""
+
+    def _counts(self, index: int) -> list[Fact]:
+        s = self.sentences[index]
+        facts = []
+        for m in self.cues.count.finditer(self.text, s.start, s.end):
+            value = _count_value(m, self.pack)
+            company, confidence = self._subject_scored(index, m.start())
+            if value is None or company is None:
+                continue
+            qualifier = _count_qualifier(m, self.pack)
+            facts.append(self._fact(
+                "count", s, company=company, metric=m.group("noun"), count=(value, qualifier),
+                period=_nearest(s.periods, m.start()), confidence=confidence, key=m.group()))
+        return facts
+
+

@@ -1,0 +1,280 @@
+"""Compiled cues of a pack's ``[facts]`` table: the words and patterns the rules read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
+from newsfacts.extractors.errors import LangPackError
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.numbers import number_pattern, word_pattern
+from newsfacts.extractors.records import Direction
+
+
+
+class FactsPack(BaseModel):
+    """The ``[facts]`` table of a language pack: regexes (case-sensitive) and word lists."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    buy_verbs: str
+    sell_verbs: str
+    vendor_preps: list[str]
+    customer_preps: list[str]
+    product_preps: list[str]
+    other_preps: list[str]
+    antecedent_preps: list[str] = []
+    amountless_vendor_preps: list[str] = []
+    plural_anaphors: str
+    singular_anaphors: str
+    revenue_nouns: str
+    # Phrases with a revenue noun that name no revenue: "cost of revenue", "sales tax",
+    # "coût des ventes"; a revenue noun inside one is no cue.
+    revenue_not: str = ""
+    metric_nouns: str
+    count_nouns: list[str]
+    restatement: str
+    org_cues: list[str] = []
+    # acquisitions: who buys which company (extractors/facts.py, ``_acquisitions``)
+    acquire_verbs: str = ""  # active voice, buyer is the subject: "übernimmt", "acquired"
+    acquire_passive: str = ""  # passive voice, buyer after an agent preposition: "acquired by"
+    acquire_nouns: str = ""  # "Übernahme", "acquisition", "rachat"
+    divest_verbs: str = ""  # the seller is the subject: "verkauft", "sold"
+    agent_preps: list[str] = []  # the buyer after a passive verb or a noun: "durch", "by", "par"
+    target_preps: list[str] = []  # the company after an acquisition noun: "von", "of", "de"
+    seller_preps: list[str] = []  # "from", "vom": the seller after an active verb
+    object_preps: list[str] = []  # may stand before a direct object: Spanish "a" ("compró a X")
+    price_cues: str = ""  # before an amount that is a price: "für", "for", "valued at"
+    # Names the tagger missed: in a language that capitalises names only (not every noun),
+    # a capitalised run next to a fact cue is taken as a company, at a lower confidence.
+    conjunctions: list[str] = []  # "und", "and": between the companies of a list
+    negation_cues: str = ""  # "nicht", "not", "niet": a negated takeover or payment is doubtful
+    # figures: a money amount named by what it measures ("a $25 million impairment charge",
+    # "net income was $5 million", "der Umsatz lag bei 5 Mio. Euro"); ``_figures``.
+    figure_item_word: str = ""  # one word of an item phrase; empty: the pack states no figures
+    figure_stops: list[str] = []  # words that end an item phrase (articles, pronouns, verbs)
+    figure_links: str = ""  # between the item and its amount: "was", "of", "totaled", "betrug"
+    figure_determiners: list[str] = []  # before an amount whose item follows it: "a", "an"
+    figure_after_links: list[str] = []  # between an amount and its item: "of" ("$100 million of bonds")
+    figure_series: str = ""  # the gap between two amounts of one series: ", ", " and ", " to "
+    figure_item_joiners: list[str] = []  # inside an item, between two item words: "cash on hand"
+    # changes by an amount (``_amount_changes``): links between a rise or fall noun and the
+    # amount besides the percent change prepositions ("a decrease of $1.0 million"), and the
+    # prepositions before the item a change noun is of ("a $1.2 million decrease in costs")
+    change_links: list[str] = []
+    # between a rise or fall verb and the amount, besides the percent change prepositions:
+    # Spanish "aumentaron en 300 millones", Italian "aumentati di 300 milioni"
+    change_verb_links: list[str] = []
+    change_item_preps: list[str] = []
+    # the nouns of a change ("increase", "decline"; not "gain" or "loss", which are levels:
+    # "losses of $123 million"), by direction: {"up": [...], "down": [...]}
+    change_nouns: dict[str, list[str]] = {}
+    # the verbs of a change before an amount, by direction: only verbs of a metric moving
+    # ("rose", "stieg", "a progressé"); not the percent cues' "gained", "lost", "raised",
+    # "gewinnt", "perdió", which before an amount name a prize, a loss or money raised
+    change_verbs: dict[str, list[str]] = {}
+    propose_names: bool = False
+    name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
+    name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
+
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """Compiled regexes of one pack's facts table."""
+
+    pack: FactsPack
+    buy: re.Pattern[str]
+    sell: re.Pattern[str]
+    plural: re.Pattern[str]
+    singular: re.Pattern[str]
+    revenue: re.Pattern[str]
+    revenue_not: re.Pattern[str] | None
+    change: _ChangeCues
+    metric: re.Pattern[str]
+    count: re.Pattern[str]
+    restatement: re.Pattern[str]
+    rates: tuple[tuple[re.Pattern[str], str], ...]
+    abbreviations: frozenset[str]
+    org_cues: tuple[re.Pattern[str], ...]
+    acquire: re.Pattern[str] | None
+    passive: re.Pattern[str] | None
+    acquire_noun: re.Pattern[str] | None
+    divest: re.Pattern[str] | None
+    price: re.Pattern[str] | None
+    preps: tuple[str, ...]
+    name: re.Pattern[str] | None
+    name_stopwords: frozenset[str]
+    negation: re.Pattern[str] | None
+    figure_before: re.Pattern[str] | None
+    figure_after: re.Pattern[str] | None
+    figure_det: re.Pattern[str] | None
+    figure_subject: re.Pattern[str] | None
+    figure_series: re.Pattern[str] | None
+
+
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&+.-]|['’](?=[A-ZÀ-ÖØ-Þ]))*[\w+]|[A-Z]"
+
+
+
+def _name_pattern(connectors: list[str]) -> re.Pattern[str]:
+    link = "|".join(re.escape(c) for c in connectors) or "(?!)"
+    return re.compile(rf"(?<![\w'’])(?:{_NAME_WORD})(?:\s(?:(?:{link})\s)?(?:{_NAME_WORD}))*")
+
+
+
+def _optional(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    return re.compile(pattern, flags) if pattern else None
+
+
+
+def _cues(pack: LangPack) -> _Cues:
+    return pack.compiled("facts", _build_cues)
+
+
+
+def org_cues(pack: LangPack) -> tuple[re.Pattern[str], ...]:
+    """The pack's patterns in which a text calls a name a company (none without fact cues)."""
+    return _cues(pack).org_cues if pack.facts else ()
+
+
+
+def _build_cues(pack: LangPack) -> _Cues:
+    try:
+        data = FactsPack.model_validate(pack.facts)
+    except Exception as exc:  # pydantic.ValidationError: a pack error, with its key
+        raise LangPackError(f"{pack.lang}.toml", "facts", str(exc)) from None
+    ci = re.IGNORECASE
+    return _Cues(
+        pack=data,
+        buy=re.compile(data.buy_verbs),
+        sell=re.compile(data.sell_verbs),
+        plural=re.compile(data.plural_anaphors, ci),
+        singular=re.compile(data.singular_anaphors, ci),
+        revenue=re.compile(data.revenue_nouns, ci),
+        revenue_not=_optional(data.revenue_not, ci),
+        change=_change_cues(pack, data),
+        metric=re.compile(data.metric_nouns, ci),
+        count=re.compile(_count_pattern(pack, data.count_nouns), ci),
+        restatement=re.compile(data.restatement),
+        # rate phrases anywhere in a sentence: the money engine's "before" phrases
+        rates=tuple((re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", ci), rate)
+                    for rate, phrases in pack.money.rates.before.items() if phrases),
+        abbreviations=frozenset(a.lower() for a in pack.text.abbreviations),
+        org_cues=tuple(re.compile(p) for p in data.org_cues),
+        acquire=_optional(data.acquire_verbs),
+        passive=_optional(data.acquire_passive),
+        acquire_noun=_optional(data.acquire_nouns),
+        divest=_optional(data.divest_verbs),
+        price=_optional(rf"(?:{data.price_cues})\s+(?:\S+\s+)?$" if data.price_cues else "", ci),
+        preps=tuple(dict.fromkeys(
+            data.vendor_preps + data.customer_preps + data.product_preps + data.other_preps
+            + data.agent_preps + data.target_preps + data.seller_preps + data.object_preps)),
+        name=_name_pattern(data.name_connectors) if data.propose_names else None,
+        name_stopwords=frozenset(_plain(w) for w in data.name_stopwords + _calendar_words(pack)),
+        negation=_optional(data.negation_cues, ci),
+        **_figure_patterns(data),
+        figure_series=_optional(data.figure_series, ci),
+    )
+
+
+
+@dataclass(frozen=True)
+class _ChangeCues:
+    """Where an amount is the size of a change, not a level ("rose to $5 million" is a level)."""
+
+    before: re.Pattern[str]  # "decreased ", "stieg um ", "a decrease of "
+    item_before: re.Pattern[str] | None  # "an increase in commissions of "
+    after: re.Pattern[str]  # " decrease" in "a $1.2 million decrease in costs"
+    item_after: re.Pattern[str] | None  # " in PPM International costs"
+
+
+
+def _change_cues(pack: LangPack, data: FactsPack) -> _ChangeCues:
+    words = pack.percent
+    cues = (f"(?P<up>{word_pattern(data.change_verbs.get('up', []))})"
+            f"|(?P<down>{word_pattern(data.change_verbs.get('down', []))})")
+    prefixes = "|".join(re.escape(w) for w in [*words.change_prefixes, *data.change_verb_links]) or "(?!)"
+    nouns = (f"(?P<nup>{word_pattern(data.change_nouns.get('up', []))})"
+             f"|(?P<ndown>{word_pattern(data.change_nouns.get('down', []))})")
+    links = "|".join(re.escape(w) for w in data.change_links) or "(?!)"
+    item = _item_pattern(data)
+    preps = "|".join(re.escape(w) for w in data.change_item_preps)
+    with_item = item is not None and preps and data.change_nouns
+    return _ChangeCues(
+        # "decreased $1.9 million", "stieg um 5 Mio. Euro", "a decrease of $1.0 million"
+        before=re.compile(rf"(?:(?:{cues})(?:\s+(?:{prefixes}))?|(?:{nouns})\s+(?:{links}))\s*$", re.IGNORECASE),
+        item_before=re.compile(rf"(?:{nouns})\s+(?:{preps})\s+{item}\s+(?:{links})\s*$", re.IGNORECASE)
+        if with_item else None,
+        after=re.compile(rf"\s+(?:{nouns})", re.IGNORECASE),
+        item_after=re.compile(rf"\s+(?:{preps})\s+{item}") if with_item else None,
+    )
+
+
+
+def _rise_or_fall(m: re.Match[str]) -> Direction:
+    """The direction of a match of ``_ChangeCues``: its rise word or noun group took part."""
+    groups = m.groupdict()
+    return "up" if groups.get("up") or groups.get("nup") else "down"
+
+
+
+def _item_pattern(data: FactsPack) -> str | None:
+    """One item phrase ("net income", "cash on hand"), as group ``item``."""
+    if not data.figure_item_word:
+        return None
+    stops = "|".join(re.escape(w) for w in sorted(data.figure_stops, key=len, reverse=True)) or "(?!)"
+    word = rf"(?!(?i:{stops})(?![\w'’-]))(?:{data.figure_item_word})"
+    joiners = "|".join(re.escape(w) for w in data.figure_item_joiners)
+    joint = rf"\s+(?:(?:{joiners})\s+)?" if joiners else r"\s+"
+    return rf"(?P<item>{word}(?:{joint}{word}){{0,4}})"
+
+
+
+def _figure_patterns(data: FactsPack) -> dict[str, re.Pattern[str] | None]:
+    """Item phrases around an amount: ``figure_before`` is matched against the text up to the
+    amount ("net income was "), ``figure_after`` from the amount's end (" impairment charge",
+    " of first mortgage bonds"), ``figure_det`` against the text before an amount whose item
+    follows it ("a ", "an aggregate ")."""
+    item = _item_pattern(data)
+    if item is None:
+        return {"figure_before": None, "figure_after": None, "figure_det": None, "figure_subject": None}
+    stops = "|".join(re.escape(w) for w in sorted(data.figure_stops, key=len, reverse=True)) or "(?!)"
+    before = re.compile(rf"(?<![\w'’-]){item}\s+(?:{data.figure_links})\s+$") if data.figure_links else None
+    after = det = None
+    if data.figure_determiners:
+        dets = "|".join(re.escape(w) for w in data.figure_determiners)
+        links = "|".join(re.escape(w) for w in data.figure_after_links) or "(?!)"
+        det = re.compile(rf"(?<![\w'’-])(?i:{dets})(?:\s+[^\W\d_]{{3,12}})?\s+$")
+        after = re.compile(rf"\s+(?P<link>(?:{links})\s+(?:\d[\d.,]*\s?%\s+)?)?{item}"
+                           rf"(?=\s*(?:[,.;:)]|$)|\s+(?i:{stops})(?![\w'’-]))")
+    # the item right before a rise or fall word: "total revenue" in "total revenue decreased"
+    subject = re.compile(rf"(?<![\w'’-]){item}\s+$")
+    return {"figure_before": before, "figure_after": after, "figure_det": det, "figure_subject": subject}
+
+
+
+def _calendar_words(pack: LangPack) -> list[str]:
+    """Month and weekday names, which are capitalised in some languages but name no company."""
+    return [*pack.periods.months, *pack.periods.extra_months, *pack.periods.weekdays]
+
+
+
+def _plain(word: str) -> str:
+    return word.lower().strip(".,")
+
+
+
+def _count_pattern(pack: LangPack, nouns: list[str]) -> str:
+    """Qualifier? number multiplier? count-noun, from the pack's shared number grammar."""
+    qualifiers = [w for words in pack.qualifiers.values() for w in words]
+    return (rf"(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
+            rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?\s+(?P<noun>{word_pattern(nouns)})")
+
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,(?=\s)|\s[-–—]\s")
+

@@ -1,0 +1,51 @@
+"""One fact per statement, with a stable id."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+
+from newsfacts.extractors.records import Fact
+from newsfacts.extractors.facts.mentions import _key
+
+
+
+def _fact_id(article_id: str, kind: str, start: int, end: int, key: str | None) -> str:
+    """Stable: article id, kind, evidence offsets, and the role that tells two facts apart."""
+    raw = f"{article_id}|{kind}|{start}|{end}|{key or ''}"
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+
+
+
+def _deduplicate(facts: list[Fact], title_span: tuple[int, int] | None) -> list[Fact]:
+    """One fact per statement: the same parties and numbers keep the best evidence only.
+
+    Payments and takeovers without an amount are dropped when one with an amount links the
+    same parties (a headline "Youzu kauft Bigpoint" and its article's "… für 80 Millionen Euro"); otherwise the body beats the title, then higher confidence, then the later
+    (usually the fuller) statement.
+    """
+    def identity(f: Fact) -> tuple[Any, ...]:
+        return (f.kind, _key(f.customer), _key(f.vendor), _key(f.company), _key(f.buyer),
+                _key(f.target), f.amount_value,
+                f.amount_currency, f.rate, f.percent_value, f.count_value)
+
+    def rank(f: Fact) -> tuple[Any, ...]:
+        in_title = title_span is not None and f.evidence_start < title_span[1]
+        return (not in_title, f.confidence, f.period_start is not None, f.evidence_start)
+
+    best: dict[tuple[Any, ...], Fact] = {}
+    for fact in facts:
+        k = identity(fact)
+        if k not in best or rank(fact) > rank(best[k]):
+            best[k] = fact
+    def parties(f: Fact) -> tuple[Any, ...]:
+        return (f.kind, _key(f.customer), _key(f.vendor), _key(f.buyer), _key(f.target))
+
+    priced = {parties(f) for f in best.values()
+              if f.kind in ("payment", "acquisition") and f.amount_value is not None}
+    kept = [f for f in best.values()
+            if not (f.kind in ("payment", "acquisition") and f.amount_value is None
+                    and parties(f) in priced)]
+    return sorted(kept, key=lambda f: (f.evidence_start, f.fact_id))
+

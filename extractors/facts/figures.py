@@ -1,0 +1,211 @@
+"""Figures named by what they measure: revenue, profit and loss levels, changes by an amount, other figures."""
+
+from __future__ import annotations
+
+import re
+
+
+from newsfacts.extractors.records import Amount, Direction, Fact
+from newsfacts.extractors.facts.base import _LinkerBase
+from newsfacts.extractors.facts.cues import _rise_or_fall
+from newsfacts.extractors.facts.mentions import _Sentence, _nearest, _org_key
+from newsfacts.extractors.facts.payments import _vendor_of
+
+
+
+class _FiguresRules(_LinkerBase):
+    """Figures named by what they measure: revenue, profit and loss levels, changes by an amount, other figures."""
+
+    def _revenues(self, index: int, used: set[int], so_far: list[Fact]) -> list[Fact]:
+        s = self.sentences[index]
+        sentence = self.text[s.start:s.end]
+        facts = []
+        for amount in s.amounts:
+            if amount.start in used:
+                continue
+            restated = next((f for f in self.previous_facts if f.kind == "revenue"), None)
+            if restated is not None and self.cues.restatement.match(sentence):
+                facts.append(self._fact("revenue", s, company=restated.company,
+                                        amount=amount, confidence=0.6, key=amount.text))
+                continue
+            cue = self._revenue_cue(sentence)
+            if cue is None or self._change_size(s, amount):
+                continue
+            company, confidence = self._org_after(s, s.start + cue.end()), 0.8
+            if company is None:
+                company, confidence = _vendor_of(so_far), 0.7
+            if company is None:
+                company, confidence = self._subject_scored(index, amount.start)
+            if company:
+                used.add(amount.start)
+                facts.append(self._fact("revenue", s, company=company, amount=amount,
+                                        metric=cue.group(), period=_nearest(s.periods, amount.start),
+                                        confidence=confidence, key=amount.text))
+        return facts
+
+
+    def _revenue_cue(self, sentence: str) -> re.Match[str] | None:
+        """The first revenue noun of a sentence that is no part of a cost or a tax ("cost of
+        revenue decreased $3.3 million" names no revenue)."""
+        blocked = ([m.span() for m in self.cues.revenue_not.finditer(sentence)]
+                   if self.cues.revenue_not is not None else [])
+        return next((m for m in self.cues.revenue.finditer(sentence)
+                     if not any(a <= m.start() < b for a, b in blocked)), None)
+
+
+    def _change_size(self, s: _Sentence, amount: Amount) -> bool:
+        """Whether an amount is the size of a change ("revenue decreased $1.9 million"), which
+        is no revenue level."""
+        return self._change_of(s, amount) is not None
+
+
+    def _change_of(self, s: _Sentence, amount: Amount) -> tuple[Direction, str | None] | None:
+        """The direction of the change an amount is the size of, and the item that changed if
+        the text names it; ``None`` for an amount that is a level. Four shapes:
+        "an increase in commissions of $33.3 million", "a decrease of $1.0 million in revenue",
+        "operating expenses increased by $1.6 million", "a $1.2 million decrease in costs"."""
+        cues = self.cues.change
+        floor = max(s.start, amount.start - 80)
+        m = cues.item_before.search(self.text, floor, amount.start) if cues.item_before else None
+        if m is not None:
+            return _rise_or_fall(m), self._item_text(s, m.span("item"))
+        m = cues.before.search(self.text, floor, amount.start)
+        if m is not None:
+            item = self._item_after(s, amount.end)
+            return _rise_or_fall(m), item or self._changed_item(s, m.start())
+        # a change noun after the amount, only as "a/the <amount> <noun> in <item>": "Sales of
+        # $5 million rose in Europe" is a level that rose
+        m = cues.after.match(self.text, amount.end, s.end)
+        det = self.cues.figure_det
+        if m is None or det is None or not det.search(self.text, max(s.start, amount.start - 30), amount.start):
+            return None
+        item = self._item_after(s, m.end())
+        return (_rise_or_fall(m), item) if item else None
+
+
+    def _item_after(self, s: _Sentence, offset: int) -> str | None:
+        """The item after a change preposition at ``offset`` (" in revenue"), not a period
+        (" in 2012", " in fiscal 2002")."""
+        cues = self.cues.change
+        n = cues.item_after.match(self.text, offset, s.end) if cues.item_after else None
+        if n is None or any(p.start <= n.end("item") and n.start("item") < p.end for p in s.periods):
+            return None
+        return self._item_text(s, n.span("item"))
+
+
+    def _item_text(self, s: _Sentence, span: tuple[int, int]) -> str | None:
+        """An item phrase without a company's possessive at its start ("Ameren's margins" names
+        margins; "PPM International costs" stays whole); ``None`` where it is a company."""
+        start, end = span
+        for org in s.orgs:
+            if org.start <= start and end <= org.end:
+                return None  # a company is no item ("Der Umsatz von Siemens stieg")
+            if org.start < end and start < org.end and re.match(r"['’]s?\s", self.text[org.end:end]):
+                start = max(start, org.end)
+        item = re.sub(r"^(?:['’]s?\s*)", "", self.text[start:end]).strip()
+        return item or None
+
+
+    def _amount_changes(self, index: int, used: set[int]) -> list[Fact]:
+        """An amount that is the size of a change ("total revenue decreased $1.9 million", "der
+        Umsatz stieg um 5 Mio. Euro", "a $1.2 million decrease in costs"): a ``change`` fact
+        with the amount in place of a percentage, the item that changed (else the nearest
+        metric noun) as its metric, and the direction of the rise or fall word. Without a
+        company it stands on its metric, at 0.5."""
+        s = self.sentences[index]
+        facts = []
+        for amount in s.amounts:
+            if amount.start in used or amount.vague or (amount.value is None and amount.min is None):
+                continue
+            change = self._change_of(s, amount)
+            if change is None:
+                continue
+            direction, item = change
+            metric = item or self._metric(s, amount.start)
+            company, confidence = self._subject_scored(index, amount.start)
+            if company is None and metric is None:
+                continue
+            used.add(amount.start)
+            facts.append(self._fact(
+                "change", s, company=company, metric=metric, amount=amount, direction=direction,
+                period=_nearest(s.periods, amount.start),
+                confidence=confidence - 0.1 if company else 0.5, key=amount.text))
+        return facts
+
+
+    def _changed_item(self, s: _Sentence, cue_start: int) -> str | None:
+        """The item phrase right before a rise or fall word ("operating expenses increased")."""
+        if self.cues.figure_subject is None:
+            return None
+        m = self.cues.figure_subject.search(self.text, max(s.start, cue_start - 80), cue_start)
+        return self._item_text(s, m.span("item")) if m else None
+
+
+    def _figures(self, index: int, used: set[int]) -> list[Fact]:
+        """Amounts no other fact claimed, named by what they measure: "a $25 million impairment
+        charge", "net income was $5 million". The item is the fact's ``metric``; the company is
+        the sentence's subject when it names one (a figure without one is still a fact of the
+        article, at a lower confidence)."""
+        s = self.sentences[index]
+        facts = []
+        last: tuple[Amount, str] | None = None  # the previous amount with an item
+        for amount in s.amounts:
+            if amount.start in used or amount.vague or (amount.value is None and amount.min is None):
+                continue
+            item = self._figure_item(s, amount)
+            if item is None and last is not None and self._same_series(s, last[0], amount):
+                item = last[1]
+            if item is None:
+                continue
+            last = (amount, item)
+            company, _ = self._subject_scored(index, amount.start)
+            if company is not None and _org_key(company) in self.uncertain:
+                company = None  # a figure stands without a company; a guessed one adds doubt only
+            facts.append(self._fact("figure", s, company=company, metric=item, amount=amount,
+                                    period=_nearest(s.periods, amount.start),
+                                    confidence=0.6 if company else 0.55, key=amount.text))
+        return facts
+
+
+    def _same_series(self, s: _Sentence, first: Amount, second: Amount) -> bool:
+        """Two amounts of one series: only a list comma, "and", "to", "from" and period
+        mentions between them ("$865 million, $795 million", "$459.1 million in 2011 to")."""
+        if self.cues.figure_series is None:
+            return False
+        gap = self.text[first.end:second.start]
+        for p in s.periods:
+            if first.end <= p.start and p.end <= second.start:
+                gap = gap.replace(self.text[p.start:p.end], " ", 1)
+        return self.cues.figure_series.fullmatch(gap) is not None
+
+
+    def _figure_item(self, s: _Sentence, amount: Amount) -> str | None:
+        """The phrase naming what an amount measures, before it ("net income was") or after it
+        ("a $6.4 million tax benefit", "$100 million of bonds"); a company inside it is cut off
+        ("Prudential's bid of $26.5 billion" names the bid)."""
+        cues = self.cues
+        span = None
+        if cues.figure_before is not None:
+            # period mentions are left out, so that one may stand inside the link or between
+            # it and the item ("Der Umsatz lag im dritten Quartal bei", "expenses in 2003 were")
+            floor = max(s.start, amount.start - 120)
+            kept = [i for i in range(floor, amount.start)
+                    if not any(p.start <= i < p.end for p in s.periods)]
+            m = cues.figure_before.search("".join(self.text[i] for i in kept))
+            if m:
+                span = (kept[m.start("item")], kept[m.end("item") - 1] + 1)
+        if span is None and cues.figure_after is not None and cues.figure_det is not None:
+            m = cues.figure_after.match(self.text, amount.end, s.end)
+            if m and (m["link"] or cues.figure_det.search(self.text, max(s.start, amount.start - 30), amount.start)):
+                span = m.span("item")
+        if span is None:
+            return None
+        start, end = span
+        for org in s.orgs:
+            if org.start < end and start < org.end and _org_key(org.text) not in self.uncertain:
+                start = max(start, org.end)
+        # what a cut company leaves ("'s bid"), and an elided article ("L'utile netto")
+        item = re.sub(r"^(?:['’]s?\s*|[^\W\d_]['’](?=\w))", "", self.text[start:end]).strip()
+        return item or None
+
+

@@ -1,0 +1,125 @@
+"""Linking one article's mentions into facts: the entry point that runs every family's rules."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.records import Amount, Entity, Fact, Percentage, Period
+from newsfacts.extractors.facts.acquisitions import _AcquisitionsRules
+from newsfacts.extractors.facts.counts import _CountsRules
+from newsfacts.extractors.facts.cues import _cues
+from newsfacts.extractors.facts.dedupe import _deduplicate
+from newsfacts.extractors.facts.figures import _FiguresRules
+from newsfacts.extractors.facts.mentions import _org_key, _proposed_names, _sentences, _sound_entities
+from newsfacts.extractors.facts.payments import _PaymentsRules
+from newsfacts.extractors.facts.percents import _PercentsRules
+
+
+
+def link_facts(
+    text: str,
+    *,
+    article_id: str,
+    pack: LangPack,
+    entities: Sequence[Entity],
+    amounts: Sequence[Amount],
+    percentages: Sequence[Percentage],
+    periods: Sequence[Period],
+    title_span: tuple[int, int] | None = None,
+    original: str | None = None,
+) -> list[Fact]:
+    """Link one article's mentions into facts.
+
+    Args:
+        text: the article text with boilerplate masked by spaces; offsets index it.
+        article_id: the article's id, part of every ``fact_id``.
+        pack: the article's language pack (its ``facts`` table holds the cues).
+        entities, amounts, percentages, periods: the mentions found in ``text``.
+        title_span: the title's span, whose facts rank below the body's when deduplicated.
+        original: the unmasked text, which evidence is quoted from (``text`` when None).
+
+    Returns:
+        Facts in text order, one per distinct statement.
+    """
+    if not pack.facts:  # this language has no fact cues yet: mentions only, no facts
+        return []
+    cues = _cues(pack)
+    entities = _sound_entities(entities, cues)
+    proposed = _proposed_names(text, cues, entities, [*amounts, *percentages, *periods])
+    if cues.name is None:  # a language whose capitalised runs are not proposed (German)
+        proposed += _mislabelled_names(text, pack, entities, proposed)
+    sentences = _sentences(text, cues, sorted([*entities, *proposed], key=lambda e: e.start),
+                           amounts, percentages, periods)
+    dominant = _dominant_org(entities)
+    currencies = {a.currency for a in amounts if a.currency}
+    linker = _Linker(text, original if original is not None else text, article_id, pack,
+                     sentences, dominant, title_span)
+    tagged = {_org_key(e.text) for e in entities if e.label == "ORG"}
+    linker.uncertain = {_org_key(e.text) for e in proposed} - tagged
+    # An amount without a currency ("Einnahmen in Milliardenhöhe") takes the article's
+    # currency when every amount that names one names the same.
+    linker.context_currency = currencies.pop() if len(currencies) == 1 else None
+    facts: list[Fact] = []
+    for index in range(len(sentences)):
+        facts.extend(linker.sentence_facts(index))
+    return _deduplicate(facts, title_span)
+
+
+
+def _mislabelled_names(text: str, pack: LangPack, entities: Sequence[Entity],
+                       proposed: Sequence[Entity]) -> list[Entity]:
+    """Names the tagger called PER, LOC or MISC behind a preposition that marks a party
+    ("bestellt bei Hanwha" with Hanwha PER, "Übernahme von Kuka" with Kuka LOC, "Aktie von
+    Delivery Hero" with PER) and not followed by a capitalised word (then the name is an
+    attribute: "durch die Bremer Gustav-Zech-Stiftung"), as company candidates taken like proposed names (``uncertain``,
+    lower confidence). For a language whose packs propose no capitalised runs (German
+    capitalises every noun): elsewhere the proposals already cover such names. Bare ones are
+    left out: measured on SmartData, bare places and people ("Europas führender
+    Onlinehändler", "am Standort Sao Paulo") outnumber companies the tagger mislabelled."""
+    data = _cues(pack).pack
+    party = {" ".join(p.lower().split()) for p in (
+        data.vendor_preps + data.customer_preps + data.agent_preps + data.target_preps + data.seller_preps)}
+    probe = _Linker(text, text, "", pack, [], None, None)
+    taken = [(e.start, e.end) for e in [*proposed, *(e for e in entities if e.label == "ORG")]]
+    return [Entity(text=e.text, start=e.start, end=e.end, label="ORG") for e in entities
+            if e.label != "ORG" and not any(e.start < b and a < e.end for a, b in taken)
+            and probe._preposition_before(e.start, 0) in party
+            and not re.match(r"\s[A-ZÄÖÜ]", text[e.end:e.end + 2])]  # "Bremer Gustav-Zech-Stiftung"
+
+
+
+def _dominant_org(entities: Sequence[Entity]) -> str | None:
+    """The company an article names most often (at least three times), by normalised name."""
+    counts = Counter(_org_key(e.text) for e in entities if e.label == "ORG")
+    if not counts:
+        return None
+    key, n = counts.most_common(1)[0]
+    if n < 3:
+        return None
+    return next(e.text for e in entities if e.label == "ORG" and _org_key(e.text) == key)
+
+
+
+class _Linker(_AcquisitionsRules, _PaymentsRules, _FiguresRules, _PercentsRules, _CountsRules):
+    """Role assignment for the sentences of one article (state: the previous sentence's fact)."""
+
+    def sentence_facts(self, index: int) -> list[Fact]:
+        s = self.sentences[index]
+        facts: list[Fact] = []
+        used: set[int] = set()
+        facts.extend(self._acquisitions(index, used))
+        if not facts:  # a takeover sentence's "kauft" is not also a payment
+            facts.extend(self._payments(index, used))
+        facts.extend(self._revenues(index, used, facts))
+        facts.extend(self._amount_changes(index, used))
+        facts.extend(self._figures(index, used))
+        facts.extend(self._percent_facts(index, facts))
+        facts.extend(self._counts(index))
+        if facts or s.amounts or s.percentages:
+            self.previous_facts = facts
+        return facts
+

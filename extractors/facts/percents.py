@@ -1,0 +1,54 @@
+"""Percentages: changes of a metric and shares of a whole."""
+
+from __future__ import annotations
+
+
+
+from newsfacts.extractors.records import Fact
+from newsfacts.extractors.facts.base import _LinkerBase
+from newsfacts.extractors.facts.mentions import _Sentence, _nearest
+
+
+
+class _PercentsRules(_LinkerBase):
+    """Percentages: changes of a metric and shares of a whole."""
+
+    def _percent_facts(self, index: int, so_far: list[Fact]) -> list[Fact]:
+        s = self.sentences[index]
+        facts = []
+        for pct in s.percentages:
+            if pct.kind in ("change", "points"):
+                company, confidence = self._subject_scored(index, pct.start)
+                if company is None:
+                    continue
+                confidence -= 0.1 * (pct.direction is None)
+                facts.append(self._fact(
+                    "change", s, company=company, metric=self._metric(s, pct.start), percent=pct,
+                    period=_nearest(s.periods, pct.start), confidence=confidence, key=pct.text))
+            elif pct.kind == "share":
+                payer = next((f.customer for f in so_far if f.kind == "payment"), None)
+                company = payer or self._subject(index, pct.start)
+                whole = self._org_after(s, pct.end + 1) or self._whole_after(s, pct.end)
+                if company is None:
+                    continue
+                facts.append(self._fact("share", s, company=company, of=whole, percent=pct,
+                                        confidence=0.6, key=pct.text))
+        return facts
+
+
+    def _whole_after(self, s: _Sentence, offset: int) -> str | None:
+        """The company a share is of: the first one after the percentage, within a few words."""
+        for org in s.orgs:
+            if 0 <= org.start - offset <= 40:
+                return org.text
+        return None
+
+
+    def _metric(self, s: _Sentence, offset: int) -> str | None:
+        """The metric noun nearest before a percentage ("Cloud-Umsätze", "Kurs")."""
+        best = None
+        for m in self.cues.metric.finditer(self.text, s.start, offset):
+            best = m.group()
+        return best
+
+
