@@ -59,7 +59,7 @@ def _ud_sentences(folder: str) -> Iterator[tuple[str, str | None, str]]:
         newdoc = sent_id = text = None
         with gzip.open(path, "rt", encoding="utf-8") as f:
             for line in f:  # the comment lines come in any order (Bosque puts text before sent_id)
-                if line.startswith("# newdoc_id = ") or line.startswith("# newdoc id = "):
+                if line.startswith(("# newdoc_id = ", "# newdoc id = ")):
                     newdoc = line.split("=", 1)[1].strip()
                 elif line.startswith("# sent_id = "):
                     sent_id = line.split("=", 1)[1].strip()
@@ -105,31 +105,27 @@ def hipe_newseye_fr() -> dict[str, tuple[str, str | None]]:
 
     The text is rebuilt from the tokens: a space after each token unless MISC says
     ``NoSpaceAfter``; OCR hyphens (``ex¬``) and line breaks are kept as tokenised."""
-    out: dict[str, tuple[str, str | None]] = {}
     folder = SHARED / "ner" / "hipe2022-newseye" / "fr"
+    doc = ""
+    docs: dict[str, list[str]] = {}
+    dates: dict[str, str | None] = {}
     for path in sorted(folder.glob("HIPE-2022-*-fr.tsv")):
-        doc = date = None
         buf: list[str] = []
-
-        def flush() -> None:
-            if doc is not None:
-                out[doc] = ("".join(buf).strip(), date)
-
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("# ") and "\t" not in line:
                 key, _, value = line[2:].partition("=")
                 if key.strip() == "hipe2022:document_id":
-                    flush()
-                    doc, date, buf = value.strip(), None, []
+                    buf = docs.setdefault(value.strip(), [])
+                    doc = value.strip()
+                    dates[doc] = None
                 elif key.strip() == "hipe2022:date":
-                    date = value.strip() or None
+                    dates[doc] = value.strip() if value.strip() not in ("", "NA") else None
                 continue
             cols = line.split("\t")
             if len(cols) < 10 or cols[0] == "TOKEN":
                 continue
             buf.append(cols[0] + ("" if "NoSpaceAfter" in cols[9].split("|") else " "))
-        flush()
-    return out
+    return {doc: ("".join(toks).strip(), dates[doc]) for doc, toks in docs.items()}
 
 
 @cache
@@ -170,6 +166,32 @@ def feed_ilgiornale() -> dict[str, tuple[str, str | None]]:
         published = parsedate_to_datetime(date.replace(" Z", " +0000")).date().isoformat() if date else None
         out[(item.findtext("guid") or "").strip()] = (f"{title}\n{desc}".strip(), published)
     return out
+
+
+_SMARTDATA_LABELS = {"organization": "ORG", "organization-company": "ORG", "person": "PER",
+                     "location": "LOC", "location-city": "LOC", "location-street": "LOC"}
+
+
+@cache
+def _smartdata_mentions() -> dict[str, list[tuple[int, int, str]]]:
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for doc in _jsonl_gz(SHARED / "ner" / "smartdata" / "de" / "smartdata-v1-docs.jsonl.gz"):
+        spans = []
+        for m in ((doc.get("conceptMentions") or {}).get("array") or []):
+            label = _SMARTDATA_LABELS.get(m.get("type", ""))
+            if label:
+                spans.append((m["span"]["start"], m["span"]["end"], label))
+        out[doc["id"]] = sorted(set(spans))
+    return out
+
+
+def smartdata_entities(doc_id: str) -> list[Any]:
+    """SmartData's own PER/ORG/LOC annotations of a document, as the pipeline's entities."""
+    from newsfacts.extractors.records import Entity
+
+    text = smartdata()[doc_id][0]
+    return [Entity(text=text[a:b], start=a, end=b, label=label)  # type: ignore[arg-type]
+            for a, b, label in _smartdata_mentions()[doc_id] if text[a:b].strip()]
 
 
 #: corpus name -> loader of {doc id: (text, published)}; other corpora register here

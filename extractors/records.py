@@ -1,4 +1,4 @@
-"""The records that cross a boundary: article records and fact rows (see CONTRACT.md).
+"""The records that cross a boundary: article records and fact rows (see docs/CONTRACT.md).
 
 Field names here are the contract; add fields freely, never rename one. Offsets are half-open
 character offsets into ``Article.text``. Numbers are ``Decimal`` inside and plain JSON numbers on
@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 __all__ = [
     "ARTICLE_SCHEMA",
     "FACT_SCHEMA",
+    "NAME_ROLES",
     "Amount",
     "Article",
     "Entity",
@@ -48,7 +49,13 @@ Label = Literal["PER", "ORG", "LOC", "MISC"]
 Rate = Literal["P1D", "P1W", "P1M", "P3M", "P6M", "P1Y"]
 PercentKind = Literal["change", "share", "level", "points"]
 Direction = Literal["up", "down"]
+PartySource = Literal["sentence", "description", "context"]
 FactKind = Literal["payment", "acquisition", "revenue", "spending", "change", "share", "count", "figure"]
+
+#: The fact fields that name a party (an organisation or person as written in the article); each
+#: has a ``<role>_norm`` grouping name beside it. Declared once here: the pipeline, the evaluation
+#: and the dashboard read the roles from this tuple instead of spelling them out.
+NAME_ROLES: tuple[str, ...] = ("customer", "vendor", "company", "buyer", "target", "seller")
 
 
 class _Record(BaseModel):
@@ -137,6 +144,10 @@ class Fact(_Record):
     buyer_norm: str | None = None  # grouping names of the acquisition roles (orgnames.py)
     target_norm: str | None = None
     seller_norm: str | None = None
+    # where the fact's company (or customer, buyer) came from: named in the sentence, a
+    # description there ("der Konzern", "the company", "Siemens-Chef"), or the article's context
+    # (the company the story is about, when the sentence names none)
+    party_source: PartySource | None = None
     metric: str | None = None
     of: str | None = None  # the whole a share is of ("25 % des Umsatzes von Microsoft")
     amount_value: Number | None = None

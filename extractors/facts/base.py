@@ -12,6 +12,8 @@ from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percentage, Period
 from newsfacts.extractors.facts.cues import _CLAUSE_BREAK, _cues
 from newsfacts.extractors.facts.dedupe import _fact_id
+from newsfacts.extractors.facts.confidence import CONFIDENCE
+from newsfacts.extractors.facts.discourse import Discourse, compound_company
 from newsfacts.extractors.facts.mentions import _Sentence, _org_key
 
 
@@ -28,6 +30,7 @@ class _LinkerBase:
         self.previous_facts: list[Fact] = []
         self.context_currency: str | None = None
         self.uncertain: set[str] = set()  # companies only proposed, never tagged
+        self.discourse = Discourse(None)  # the article's topic company (discourse.py)
 
 
     def _clause(self, s: _Sentence, offset: int) -> tuple[int, int]:
@@ -81,8 +84,10 @@ class _LinkerBase:
 
 
     def _is_compound(self, org: Entity) -> bool:
-        """'OpenAI-Modelle', 'Amazon-Servern': a company name glued to a noun names a product."""
-        return bool(re.match(r"-[^\W\d_]", self.text[org.end:org.end + 2]))
+        """'OpenAI-Modelle', 'Amazon-Servern': a company name glued to a noun names a product;
+        glued to a company word ('Porsche-Konzern', 'Siemens-Chef') it names the company."""
+        return bool(re.match(r"-[^\W\d_]", self.text[org.end:org.end + 2])) and not compound_company(
+            self.text, org, self.cues.company_heads)
 
 
     def _singular_anaphor(self, index: int, offset: int) -> str | None:
@@ -110,12 +115,19 @@ class _LinkerBase:
         s = self.sentences[index]
         before = [o for o in s.orgs if o.end <= offset and not self._is_compound(o)]
         if before:
-            return before[-1].text, 0.7
+            return before[-1].text, CONFIDENCE["subject_before"]
         sentence = self.text[s.start:offset]
-        if self.cues.singular.search(sentence):
-            return self._last_org_before(s.start), 0.6
+        if self.cues.singular.search(sentence) or (
+                self.cues.descriptions is not None and self.cues.descriptions.search(sentence)):
+            named = self._last_org_before(s.start) or self.discourse.topic
+            if named is not None:
+                return named, CONFIDENCE["description"]
         after = [o for o in s.orgs if o.start >= offset and not self._is_compound(o)]
-        return (after[0].text, 0.55) if after else (None, 0.0)
+        if after:
+            return after[0].text, CONFIDENCE["subject_after"]
+        if self.discourse.topic is not None:
+            return self.discourse.topic, CONFIDENCE["context"]
+        return None, 0.0
 
 
     def _fact(self, kind: str, s: _Sentence, *, key: str | None, confidence: float,
@@ -139,7 +151,7 @@ class _LinkerBase:
             currency = amount.currency
             if currency is None and amount.value is not None and self.context_currency:
                 currency = self.context_currency
-                fields["confidence"] = round(max(fields["confidence"] - 0.1, 0.1), 2)
+                fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["context_currency_cost"], 0.1), 2)
             fields.update(amount_value=amount.value, amount_currency=currency,
                           amount_qualifier=amount.qualifier, amount_vague=amount.vague,
                           amount_min=amount.min, amount_max=amount.max)
@@ -153,13 +165,27 @@ class _LinkerBase:
         evidence = self.text[s.start:s.end]
         if kind in ("payment", "acquisition") and (
                 evidence.rstrip().endswith("?") or self.cues.negation and self.cues.negation.search(evidence)):
-            fields["confidence"] = round(max(fields["confidence"] - 0.4, 0.05), 2)  # denied, asked
+            fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["negated_cost"], 0.05), 2)  # denied, asked
         names = (customer, vendor, company, buyer, target)
         if any(n is not None and _org_key(n) in self.uncertain for n in names):
-            fields["confidence"] = round(max(fields["confidence"] - 0.2, 0.05), 2)
+            fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["uncertain_name_cost"], 0.05), 2)
+        fields["party_source"] = self._party_source(s, company or customer or buyer)
         fields["fact_id"] = _fact_id(self.article_id, kind, s.start, s.end, key)
         return Fact(**fields)
 
+
+    def _party_source(self, s: _Sentence, name: str | None) -> str | None:
+        """Where a fact's main party came from: named in its sentence (also in a compound,
+        "Porsche-Konzern"), a description there ("der Konzern", "diese Kunden"), or the context."""
+        if name is None:
+            return None
+        sentence = self.text[s.start:s.end]
+        if name.lower() in sentence.lower():
+            return "sentence"
+        cues = self.cues
+        if any(p is not None and p.search(sentence) for p in (cues.singular, cues.plural, cues.descriptions)):
+            return "description"
+        return "context"
 
     def _rate_in(self, s: _Sentence) -> str | None:
         """A rate phrase elsewhere in the sentence ("jedes Jahr … Einnahmen in Milliardenhöhe")."""

@@ -75,6 +75,16 @@ class FactsPack(BaseModel):
     # ("rose", "stieg", "a progressé"); not the percent cues' "gained", "lost", "raised",
     # "gewinnt", "perdió", which before an amount name a prize, a loss or money raised
     change_verbs: dict[str, list[str]] = {}
+    # discourse (discourse.py): descriptions that refer back to a company ("der Konzern", "the
+    # firm"; a case-insensitive regex), and the head words after a hyphen that make a compound
+    # name its company ("Porsche-Konzern", "Siemens-Chef", "Telekom-Aktie")
+    descriptions: str = ""
+    company_heads: list[str] = []
+    # figures by what they measure (figures.py): revenue, profit and loss; investment and costs
+    revenue_metrics: str = ""
+    spending_metrics: str = ""
+    # from-to frames (figures.py): [from word, to word] pairs ("von"/"auf", "from"/"to")
+    from_to: list[list[str]] = []
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
@@ -113,6 +123,11 @@ class _Cues:
     figure_det: re.Pattern[str] | None
     figure_subject: re.Pattern[str] | None
     figure_series: re.Pattern[str] | None
+    descriptions: re.Pattern[str] | None
+    company_heads: re.Pattern[str] | None
+    revenue_metrics: re.Pattern[str] | None
+    spending_metrics: re.Pattern[str] | None
+    from_to: re.Pattern[str] | None
 
 
 
@@ -178,6 +193,11 @@ def _build_cues(pack: LangPack) -> _Cues:
         negation=_optional(data.negation_cues, ci),
         **_figure_patterns(data),
         figure_series=_optional(data.figure_series, ci),
+        descriptions=_optional(data.descriptions, ci),
+        revenue_metrics=_optional(data.revenue_metrics, ci),
+        spending_metrics=_optional(data.spending_metrics, ci),
+        from_to=_from_to_pattern(data.from_to),
+        company_heads=_optional(rf"(?:{word_pattern(data.company_heads)})(?![\w-])" if data.company_heads else "", ci),
     )
 
 
@@ -255,6 +275,15 @@ def _figure_patterns(data: FactsPack) -> dict[str, re.Pattern[str] | None]:
     subject = re.compile(rf"(?<![\w'’-]){item}\s+$")
     return {"figure_before": before, "figure_after": after, "figure_det": det, "figure_subject": subject}
 
+
+
+def _from_to_pattern(pairs: list[list[str]]) -> re.Pattern[str] | None:
+    """Matched against "<up to 12 characters before an amount>\\x00<the gap to the next amount>":
+    a from word right before the first amount and a to word ending the gap."""
+    if not pairs:
+        return None
+    alts = "|".join(rf"(?<!\w){re.escape(a)}\s+\x00(?:[^\x00.;]{{0,40}}?\s)?{re.escape(b)}\s*$" for a, b in pairs)
+    return re.compile(alts, re.IGNORECASE)
 
 
 def _calendar_words(pack: LangPack) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 
+from newsfacts.extractors.facts.confidence import CONFIDENCE
 from newsfacts.extractors.records import Amount, Direction, Fact
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.cues import _rise_or_fall
@@ -26,14 +27,14 @@ class _FiguresRules(_LinkerBase):
             restated = next((f for f in self.previous_facts if f.kind == "revenue"), None)
             if restated is not None and self.cues.restatement.match(sentence):
                 facts.append(self._fact("revenue", s, company=restated.company,
-                                        amount=amount, confidence=0.6, key=amount.text))
+                                        amount=amount, confidence=CONFIDENCE["revenue_restated"], key=amount.text))
                 continue
             cue = self._revenue_cue(sentence)
-            if cue is None or self._change_size(s, amount):
+            if cue is None or self._change_size(s, amount) or self._old_value(s, amount):
                 continue
-            company, confidence = self._org_after(s, s.start + cue.end()), 0.8
+            company, confidence = self._org_after(s, s.start + cue.end()), CONFIDENCE["revenue_owner"]
             if company is None:
-                company, confidence = _vendor_of(so_far), 0.7
+                company, confidence = _vendor_of(so_far), CONFIDENCE["revenue_vendor"]
             if company is None:
                 company, confidence = self._subject_scored(index, amount.start)
             if company:
@@ -129,7 +130,8 @@ class _FiguresRules(_LinkerBase):
             facts.append(self._fact(
                 "change", s, company=company, metric=metric, amount=amount, direction=direction,
                 period=_nearest(s.periods, amount.start),
-                confidence=confidence - 0.1 if company else 0.5, key=amount.text))
+                confidence=confidence - CONFIDENCE["amount_change_cost"] if company else CONFIDENCE["amount_change_alone"],
+                key=amount.text))
         return facts
 
 
@@ -158,14 +160,47 @@ class _FiguresRules(_LinkerBase):
             if item is None:
                 continue
             last = (amount, item)
-            company, _ = self._subject_scored(index, amount.start)
+            company, confidence = self._subject_scored(index, amount.start)
             if company is not None and _org_key(company) in self.uncertain:
                 company = None  # a figure stands without a company; a guessed one adds doubt only
+            # "von 300 auf 210 Millionen Euro": the old value stays a plain figure, the story's
+            # revenue or spending is the new one
+            kind = "figure" if self._old_value(s, amount) else self._metric_kind(item)
+            if kind != "figure" and company is not None:
+                used.add(amount.start)
+                facts.append(self._fact(kind, s, company=company, metric=item, amount=amount,
+                                        period=_nearest(s.periods, amount.start),
+                                        confidence=confidence, key=amount.text))
+                continue
             facts.append(self._fact("figure", s, company=company, metric=item, amount=amount,
                                     period=_nearest(s.periods, amount.start),
-                                    confidence=0.6 if company else 0.55, key=amount.text))
+                                    confidence=CONFIDENCE["figure"] if company else CONFIDENCE["figure_alone"],
+                                    key=amount.text))
         return facts
 
+
+    def _metric_kind(self, item: str) -> str:
+        """The contract's kind of a figure by what it measures: revenue, profit and loss figures
+        are ``revenue`` (the metric says which), investment and costs ``spending``, else ``figure``."""
+        cues = self.cues
+        if cues.revenue_metrics is not None and cues.revenue_metrics.search(item):
+            return "revenue"
+        if cues.spending_metrics is not None and cues.spending_metrics.search(item):
+            return "spending"
+        return "figure"
+
+    def _old_value(self, s: _Sentence, amount: Amount) -> bool:
+        """The first figure of a from-to frame ("von 300 auf 210 Millionen Euro", "from $5
+        million to $7 million"): the old value, which the story compares against."""
+        frames = self.cues.from_to
+        if frames is None:
+            return False
+        later = [a for a in s.amounts if a.start >= amount.end]
+        if not later:
+            return False
+        gap = self.text[amount.end:later[0].start]
+        before = self.text[max(s.start, amount.start - 12):amount.start]
+        return frames.search(before + "\x00" + gap) is not None
 
     def _same_series(self, s: _Sentence, first: Amount, second: Amount) -> bool:
         """Two amounts of one series: only a list comma, "and", "to", "from" and period

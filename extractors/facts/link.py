@@ -13,6 +13,7 @@ from newsfacts.extractors.facts.acquisitions import _AcquisitionsRules
 from newsfacts.extractors.facts.counts import _CountsRules
 from newsfacts.extractors.facts.cues import _cues
 from newsfacts.extractors.facts.dedupe import _deduplicate
+from newsfacts.extractors.facts.discourse import article_discourse
 from newsfacts.extractors.facts.figures import _FiguresRules
 from newsfacts.extractors.facts.mentions import _org_key, _proposed_names, _sentences, _sound_entities
 from newsfacts.extractors.facts.payments import _PaymentsRules
@@ -60,6 +61,9 @@ def link_facts(
                      sentences, dominant, title_span)
     tagged = {_org_key(e.text) for e in entities if e.label == "ORG"}
     linker.uncertain = {_org_key(e.text) for e in proposed} - tagged
+    linker.discourse = article_discourse(
+        text, sentences, title_span=title_span, ignore=linker.uncertain,
+        is_subject=lambda org, s: linker._preposition_before(org.start, s.start) is None)
     # An amount without a currency ("Einnahmen in Milliardenhöhe") takes the article's
     # currency when every amount that names one names the same.
     linker.context_currency = currencies.pop() if len(currencies) == 1 else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 
+from newsfacts.extractors.facts.confidence import CONFIDENCE
 from newsfacts.extractors.records import Fact
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.mentions import _Sentence, _nearest
@@ -21,7 +22,7 @@ class _PercentsRules(_LinkerBase):
                 company, confidence = self._subject_scored(index, pct.start)
                 if company is None:
                     continue
-                confidence -= 0.1 * (pct.direction is None)
+                confidence -= CONFIDENCE["no_direction_cost"] * (pct.direction is None)
                 facts.append(self._fact(
                     "change", s, company=company, metric=self._metric(s, pct.start), percent=pct,
                     period=_nearest(s.periods, pct.start), confidence=confidence, key=pct.text))
@@ -32,7 +33,7 @@ class _PercentsRules(_LinkerBase):
                 if company is None:
                     continue
                 facts.append(self._fact("share", s, company=company, of=whole, percent=pct,
-                                        confidence=0.6, key=pct.text))
+                                        confidence=CONFIDENCE["share"], key=pct.text))
         return facts
 
 

@@ -53,7 +53,7 @@ def render_card(lang: str, model_dir: Path, notes: str = "") -> str:
         f"# {model_dir.name} — {name} news NER (PER, ORG, LOC{', MISC' if 'MISC' in meta.get('labels', {}).get('ner', []) else ''})",
         "",
         f"A small spaCy pipeline (`tok2vec` + `ner`) shipped with newsfacts "
-        f"(`models.get_backend(\"{model_dir.name}\")`), trained by "
+        f"(`newsfacts.models.get_backend(\"{model_dir.name}\")`), trained by "
         f"`python -m newsfacts.models.training.train --lang {lang} --data ../shared/data` with the same "
         "architecture as `de_news_sm` (see `models/training/de_news_sm.cfg`): blank "
         f"`{recipe['lang']}` tokenizer, hash-embedding CNN (width 96, depth 4), no pretrained "

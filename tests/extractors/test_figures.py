@@ -17,6 +17,11 @@ from newsfacts.extractors.periods import find_periods
 from newsfacts.extractors.records import Entity, Fact
 
 
+# a figure named by what it measures is a ``revenue`` (revenue, profit, loss), a ``spending``
+# (investment, costs) or a plain ``figure`` fact, by the pack's metric lexicons
+FIGURE_KINDS = ("figure", "revenue", "spending")
+
+
 def facts_of(text: str, lang: str, orgs: list[str] = ()) -> list[Fact]:
     pack = load_langpack(lang)
     entities = sorted((Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
@@ -27,7 +32,7 @@ def facts_of(text: str, lang: str, orgs: list[str] = ()) -> list[Fact]:
 
 
 def figures(text: str, lang: str, orgs: list[str] = ()) -> list[tuple[str | None, str | None, Decimal | None]]:
-    return [(f.company, f.metric, f.amount_value) for f in facts_of(text, lang, orgs) if f.kind == "figure"]
+    return [(f.company, f.metric, f.amount_value) for f in facts_of(text, lang, orgs) if f.kind in FIGURE_KINDS and f.metric]
 
 
 @pytest.mark.parametrize(
