@@ -41,7 +41,7 @@ NUMBER_FIELDS = (
 )  # fmt: skip
 # derived per row, not read: "month" (first bucket), "per_month", "spread" (months counted in),
 # "<role>_group" (the normalised name, else the name as written)
-ROLES = ("customer", "vendor", "company")
+ROLES = ("customer", "vendor", "company")  # the NAME_ROLES (extractors.records) the page groups by
 PLAIN_FIELDS = ("fact_id",)
 
 

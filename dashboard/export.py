@@ -29,6 +29,7 @@ FACT_COLUMNS: Mapping[str, str] = {
     "customer": "VARCHAR", "vendor": "VARCHAR", "company": "VARCHAR",
     "customer_norm": "VARCHAR", "vendor_norm": "VARCHAR", "company_norm": "VARCHAR", "product": "VARCHAR",
     "buyer": "VARCHAR", "target": "VARCHAR", "seller": "VARCHAR",
+    "buyer_norm": "VARCHAR", "target_norm": "VARCHAR", "seller_norm": "VARCHAR", "party_source": "VARCHAR",
     "metric": "VARCHAR", "of": "VARCHAR",
     "amount_value": MONEY, "amount_currency": "VARCHAR", "amount_qualifier": "VARCHAR",
     "amount_vague": "BOOLEAN", "amount_min": MONEY, "amount_max": MONEY, "rate": "VARCHAR",

@@ -11,19 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts.dashboard.errors import InputError
+from newsfacts.extractors.records import ARTICLE_SCHEMA, FACT_SCHEMA, Fact, FactRow
 
 __all__ = ["FactData", "expand_paths", "read_facts"]
 
-FACT_SCHEMA = "newsfacts.fact/1"
-ARTICLE_SCHEMA = "newsfacts.article/1"
-# article fields copied onto each fact when an article record is flattened (as `extract --facts` does)
-_ARTICLE_FIELDS = (
-    "source",
-    "url",
-    "title",
-    "published",
-    "language",
-    "extractor_version",
+# The article fields a fact row carries (what `extract --facts` copies onto each fact), read off the
+# records so that a field added there is flattened here too. The flattening below works on plain
+# dicts, not on validated records: 100,000 rows stay fast and rows of an older or newer schema pass;
+# tests/dashboard test_sources_flatten_matches_fact_rows keeps it equal to extractors' fact_rows.
+_ARTICLE_FIELDS = tuple(
+    name for name in FactRow.model_fields
+    if name not in Fact.model_fields and name not in ("schema_", "article_id")
 )
 
 

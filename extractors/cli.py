@@ -1,4 +1,4 @@
-"""The ``extract`` command: articles in, JSON Lines out (see CONTRACT.md).
+"""The ``extract`` command: articles in, JSON Lines out (see docs/CONTRACT.md).
 
 Standard output carries only JSON Lines; logs, progress and errors go to standard error.
 Exit status: 0 when every input was processed, 1 when at least one failed (the others are
@@ -16,31 +16,40 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from typing import IO
 
 import click
 
-from newsfacts.extractors.errors import InputError, NewsfactsError
 from newsfacts.extractors.confidence import DEFAULT_MIN_CONFIDENCE
+from newsfacts.extractors.errors import InputError
 from newsfacts.extractors.readers import DEFAULT_MAX_BYTES, FORMATS, RawArticle, iter_articles
+from newsfacts.extractors.shell import DeadLetter, dead_letter_line, extract_or_letter, letter_for
 from newsfacts.extractors.version import __version__
 
-__all__ = ["main"]
+__all__ = ["CONTEXT_SETTINGS", "echo_models", "main"]
+
+#: Every newsfacts command takes -h as well as --help (the ``newsfacts`` group shares this).
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 log = logging.getLogger("newsfacts")
 _PROGRESS_EVERY = 100
 
 
-def _list_models(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
-    if not value or ctx.resilient_parsing:
-        return
+def echo_models() -> None:
+    """Print every NER model as one JSON line (``--list-models``, ``newsfacts models list``)."""
     from dataclasses import asdict
 
     from newsfacts.models import list_models
 
     for info in list_models():
         click.echo(json.dumps(asdict(info), ensure_ascii=False))
+
+
+def _list_models(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    echo_models()
     ctx.exit(0)
 
 
@@ -72,7 +81,8 @@ def _check_ner(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     return value
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("extract", context_settings=CONTEXT_SETTINGS,
+               short_help="Extract facts from articles: files in, JSON Lines out.")
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @click.option("--lang", callback=_check_lang, metavar="CODE",
               help="ISO 639-1 language of every input; detected per article when omitted.")
@@ -101,7 +111,7 @@ def _check_ner(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 def main(
     paths: tuple[str, ...],
     lang: str | None,
-    published: date | None,
+    published: datetime | None,
     input_format: str | None,
     facts_only: bool,
     output: str | None,
@@ -135,7 +145,7 @@ def main(
         for item in iter_articles(paths, input_format=input_format, max_bytes=max_bytes):
             if isinstance(item, InputError):
                 failed += 1
-                _report(item.path, item, dead)
+                _report(letter_for(item, stage="read"), dead)
                 continue
             if _process(item, out, lang=lang, published=pub, ner=ner, facts_only=facts_only, dead=dead,
                         min_confidence=min_confidence):
@@ -152,20 +162,9 @@ def _process(item: RawArticle, out: IO[str], *, lang: str | None, published: dat
              ner: str | None, facts_only: bool, dead: IO[str] | None,
              min_confidence: float | None = None) -> bool:
     """Extract one article and write its line(s); report and return False on failure."""
-    from newsfacts.extractors.pipeline import extract_article  # lazy: keeps --help and usage errors fast
-
-    try:
-        article = extract_article(
-            item.text, lang=lang or item.language, published=item.published or published,
-            ner=ner, title=item.title, id=item.id, source=item.source, url=item.url,
-            header=item.input_format == "txt", min_confidence=min_confidence,
-        )
-    except NewsfactsError as exc:
-        _report(item.source, exc, dead)
-        return False
-    except Exception as exc:  # one bad article never stops a batch; keep the traceback in the log
-        log.exception("unexpected error on %s", item.source)
-        _report(item.source, exc, dead, logged=True)
+    article = extract_or_letter(item, lang=lang, published=published, ner=ner, min_confidence=min_confidence)
+    if isinstance(article, dict):  # a DeadLetter (a TypedDict) stands in for the article
+        _report(article, dead)
         return False
     if facts_only:
         from newsfacts.extractors.facts import fact_rows
@@ -177,12 +176,11 @@ def _process(item: RawArticle, out: IO[str], *, lang: str | None, published: dat
     return True
 
 
-def _report(source: str, exc: Exception, dead: IO[str] | None, *, logged: bool = False) -> None:
-    if not logged:
-        log.error("%s", exc)
+def _report(letter: DeadLetter, dead: IO[str] | None) -> None:
+    """Log a failed input on standard error and append its dead letter to --dead-letter FILE."""
+    log.error("%s", letter["reason"])
     if dead is not None:
-        dead.write(json.dumps({"source": source, "error": type(exc).__name__, "reason": str(exc)},
-                              ensure_ascii=False) + "\n")
+        dead.write(dead_letter_line(letter) + "\n")
         dead.flush()
 
 

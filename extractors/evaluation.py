@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from newsfacts.extractors.records import Fact
+from newsfacts.extractors.records import NAME_ROLES, Fact
 
 __all__ = ["KIND_ROLES", "PRF", "FactScores", "GoldReport", "fact_roles", "gold_fact_matches", "gold_roles",
            "names_match", "role_matches", "score_gold", "score_items"]
@@ -132,7 +132,7 @@ KIND_ROLES: dict[str, tuple[str, ...]] = {
     "share": ("company", "percent"),
     "count": ("company", "count"),
 }
-_NAME_ROLES = {"customer", "vendor", "company", "buyer", "target", "seller", "metric"}
+_NAME_ROLES = {*NAME_ROLES, "metric"}
 
 
 @dataclass

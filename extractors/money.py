@@ -5,7 +5,7 @@ multiplier, currency, rate phrase; or a currency symbol before the number; or an
 magnitude with no number); the words come from the pack. A number without a currency is a
 count, not an amount ("mehr als 24 Millionen Kunden").
 
-Conventions (CONTRACT.md):
+Conventions (docs/CONTRACT.md):
 - ``value`` is the full amount (20000000), ``None`` when the number cannot be read.
 - Ranges ("20 bis 25 Mio. Euro") set ``min`` and ``max`` and leave ``value`` null: a midpoint
   is a number the text never states.

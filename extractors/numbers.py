@@ -10,6 +10,7 @@ adding them up, which covers German compounds ("einhundertneunundneunzig") and E
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -68,8 +69,15 @@ def phrase_pattern(phrases: Iterable[str], *, fold: bool = True) -> str:
     """A regex alternation of ``phrases`` as a trie, longest match first.
 
     A trie keeps a lexicon of thousands of currency names fast: Python's ``re`` tries the
-    branches of a flat alternation one by one. Spaces match any run of whitespace.
+    branches of a flat alternation one by one. Spaces match any run of whitespace. Branches
+    that end alike share their ending (``_trie_regex``), so the pattern stays short to compile.
     """
+    return _phrase_pattern(frozenset(phrases), fold)
+
+
+@functools.lru_cache(maxsize=512)
+def _phrase_pattern(phrases: frozenset[str], fold: bool) -> str:
+    """``phrase_pattern``, once per lexicon: the engines ask for the same lexicons many times."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for phrase in phrases:
         key = normalize_phrase(phrase) if fold else " ".join(phrase.split())
@@ -82,17 +90,52 @@ def phrase_pattern(phrases: Iterable[str], *, fold: bool = True) -> str:
 
 
 def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [
-        (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
-        for ch, child in sorted(node.items())
-        if ch
-    ]
-    if not branches:
+    """The regex of one trie node: its branches, each a first character and the rest.
+
+    Inflected lexicons repeat their endings: "kanadische", "kanadischem", "kanadischen" ...
+    each followed by " dollar". Branches whose rest is the same regex share it behind a class
+    of their first characters ("[mn]\\s+dollar"), and a class whose rest is another branch
+    whole becomes optional before it ("[mn]?\\s+dollar"): CLDR's currency names compile to half
+    the pattern. The branches of a node start with distinct characters, so at most one of
+    them fits any text and the match (longest first) is the one of the plain trie.
+    """
+    if len(node) == 1:  # most nodes: one character and the rest, or the end of a phrase
+        ((char, child),) = node.items()
+        return (r"\s+" if char == " " else _escape(char)) + _trie_regex(child) if char else ""
+    rests: dict[str, list[str]] = {}  # the rest's regex -> the first characters that lead to it
+    for char, child in sorted(node.items()):
+        if char:
+            rests.setdefault(_trie_regex(child), []).append(char)
+    heads: list[tuple[str, str, str]] = []  # (sort key, head regex, rest regex)
+    for rest, chars in rests.items():
+        if " " in chars:  # a space matches a run of whitespace, which no class can say
+            heads.append((" ", r"\s+", rest))
+        letters = [c for c in chars if c != " "]
+        if letters:
+            head = _escape(letters[0]) if len(letters) == 1 else f"[{''.join(map(_escape, letters))}]"
+            heads.append((letters[0], head, rest))
+    whole = {head + rest: i for i, (_, head, rest) in enumerate(heads)}
+    branches: list[tuple[str, str]] = []
+    merged: set[int] = set()
+    for i, (key, head, rest) in enumerate(heads):
+        j = whole.get(rest)
+        if j is None or head == r"\s+" or merged & {i, j}:
+            continue
+        merged |= {i, j}
+        branches.append((min(key, heads[j][0]), f"{head}?{rest}"))
+    branches += [(key, head + rest) for i, (key, head, rest) in enumerate(heads) if i not in merged]
+    alternatives = [regex for _, regex in sorted(branches)]
+    if not alternatives:
         return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
     if "" in node:
-        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+        return f"(?:{body})?" if len(alternatives) == 1 else body + "?"
     return body
+
+
+@functools.lru_cache(maxsize=4096)
+def _escape(char: str) -> str:
+    return re.escape(char)
 
 
 def word_pattern(phrases: Iterable[str]) -> str:

@@ -28,7 +28,6 @@ model (a regex key typed ``Regex`` or ``FoldedRegex``); rerun this module to ref
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sys
@@ -374,6 +373,8 @@ class FactsData(_Table):
         "", 'What makes a figure a `spending` fact (investment, costs): "Investition|Kosten".')
     from_to: list[tuple[str, str]] = _field(
         [], 'From-to frames whose first figure is the old value: [["von", "auf"]], [["from", "to"]].')
+    direction_words: dict[Direction, list[str]] = _field(
+        {}, 'Words anywhere in a change\'s clause that give its direction when the percentage has none: "steigerte".')
     # names the tagger missed
     propose_names: bool = _field(
         False, "Propose capitalised runs next to a fact cue as companies (languages that capitalise names only).")
@@ -411,6 +412,9 @@ class PackFile(_Table):
     """One pack file as written (the JSON Schema's root): a ``[meta]`` table and the tables of
     ``PackSpec``. Any key may be left to ``_base.toml`` or CLDR, except those ``[facts]`` needs."""
 
+    # Only the schema needs it: built on first use, not at every start.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
     meta: MetaData = _field(MetaData(), "``[meta]``: the file's language and CLDR locale.")
     text: TextData = _field(TextData(), "``[text]``: sentence splitting.")
     numbers: NumberData | None = _field(None, "``[numbers]``: how numbers are written.")
@@ -445,6 +449,8 @@ def table_of(loc: list[str]) -> tuple[str, type[BaseModel] | None]:
 
 def close_key(key: str, model: type[BaseModel] | None) -> str | None:
     """The key of ``model`` that ``key`` is most likely a misspelling of, if any."""
+    import difflib  # only on the error path
+
     if model is None:
         return None
     match = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)

@@ -26,7 +26,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Callable
 
 from newsfacts.extractors.langpack import LangPack
@@ -48,8 +48,13 @@ Dates = tuple[dt.date | None, dt.date | None]
 
 
 @dataclass(frozen=True)
-class _Periods:
+class _Tables:
+    """A pack's period regex and the lookup tables its resolvers read (built once per pack)."""
+
+    # Without the check that a year is no amount ("bis 2000 Euro"); see ``_matches``.
     regex: re.Pattern[str]
+    # What makes a year an amount, matched right after its four digits.
+    year_blocker: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     ordinals: dict[str, int]
@@ -69,17 +74,18 @@ class _Periods:
 
 
 @dataclass(frozen=True)
-class _Ctx:
-    """One match with what its resolver needs."""
+class _Hit:
+    """One match of the period regex with what its resolver needs."""
 
-    m: re.Match[str]
-    t: _Periods
-    pub: dt.date | None
+    match: re.Match[str]
+    tables: _Tables
+    published: dt.date | None
     pack: LangPack
 
-    def g(self, name: str) -> str | None:
+    def group(self, name: str) -> str | None:
+        """The text of the regex group ``name``, None where it did not take part."""
         try:
-            return self.m.group(name)
+            return self.match.group(name)
         except IndexError:  # a tail without a year group ("Q3" takes its year inline)
             return None
 
@@ -95,36 +101,63 @@ def find_periods(text: str, pack: LangPack, *, published: dt.date | None) -> lis
     Returns:
         One ``Period`` per mention, sorted by start; ``text[p.start:p.end] == p.text``.
     """
-    table = pack.compiled("periods", _compile)
+    tables = pack.compiled("periods", _compile)
     urls = url_spans(text)
     found: list[Period] = []
     previous: re.Match[str] | None = None
-    for m in table.regex.finditer(text):
+    for m in _matches(text, tables, pack):
         if any(s < m.end() and m.start() < e for s, e in urls) or m.lastgroup is None or _in_name(m, pack):
             continue
-        resolved = _RESOLVERS[m.lastgroup](_Ctx(m, table, published, pack))
+        resolved = _RESOLVERS[m.lastgroup](_Hit(m, tables, published, pack))
         if resolved is not None:
             (start, end), fiscal = resolved
             found.append(Period(text=m.group(0), start=m.start(), end=m.end(),
                                 start_date=start, end_date=end, fiscal=fiscal))
             if previous is not None and published is not None:
-                _weekday_and_day(text, previous, m, found, table, published)
+                _weekday_and_day(text, previous, m, found, tables, published)
             previous = m
     return found
 
 
+def _matches(text: str, tables: _Tables, pack: LangPack) -> Iterator[re.Match[str]]:
+    """The matches of the period regex over ``text``, as ``finditer`` of the full regex gives them.
+
+    A year before an amount is no year ("bis 2000 Euro", "2023 Mio."). Checking that after
+    each of the regex's year slots repeats every currency name of the pack nine times over and
+    made the regex seven times longer to compile, for a check that seldom decides anything.
+    So ``tables.regex`` leaves it out, and a match that holds a year followed by an amount's
+    word is redone by the full regex (compiled the first time it is needed). That is exact:
+    the full regex only adds negative lookaheads, so it matches nowhere the short one does
+    not, and where the short one's match holds no such year, the full one takes the same.
+    """
+    pos = 0
+    while (m := tables.regex.search(text, pos)) is not None:
+        if _holds_amount_year(m, tables):
+            m = pack.compiled("periods.full", _compile_full).search(text, m.start())
+            if m is None:
+                return
+        yield m
+        pos = m.end()  # never an empty match: every alternative reads at least a word
+
+
+def _holds_amount_year(m: re.Match[str], tables: _Tables) -> bool:
+    """Whether a year in the match is followed by what makes it an amount ("2000 Euro")."""
+    return any(tables.year_blocker.match(m.string, year.end())
+               for year in _YEAR.finditer(m.string, m.start(), m.end()))
+
+
 def _weekday_and_day(text: str, weekday: re.Match[str], day: re.Match[str], found: list[Period],
-                     t: _Periods, pub: dt.date) -> None:
+                     tables: _Tables, pub: dt.date) -> None:
     """"am Samstag, 18. Juni": a weekday right before a date with no year picks the year in
     which that date falls on that weekday, the one nearest publication, for both mentions."""
-    if (weekday.lastgroup != "weekday" or day.lastgroup not in ("day", "mday")
+    if (weekday.lastgroup != "weekday" or day.lastgroup not in ("day", "month_day")
             or not _WEEKDAY_GAP.fullmatch(text, weekday.end(), day.start())):
         return
-    wanted = t.weekdays[normalize_phrase(weekday.group("wd_day"))]
+    wanted = tables.weekdays[normalize_phrase(weekday.group("weekday_name"))]
     date = found[-1].start_date
     if date is None:
         return
-    if day.group("d_y" if day.lastgroup == "day" else "md_y") or (day.lastgroup == "day" and day.group("d_y2")):
+    if day.group("day_year" if day.lastgroup == "day" else "month_day_year") or (day.lastgroup == "day" and day.group("day_numeric_year")):
         if date.weekday() == wanted:  # "on Thursday, May 11, 2023": that Thursday
             found[-2] = found[-2].model_copy(update={"start_date": date, "end_date": date})
         return
@@ -181,8 +214,8 @@ def _latest(pub: dt.date | None, build: Callable[[int], Dates]) -> Dates:
     return dates if dates[0] and dates[0] <= pub else build(pub.year - 1)
 
 
-def _apply_prep(dates: Dates, prep: str | None, t: _Periods) -> Dates:
-    role = t.preps.get(normalize_phrase(prep or ""), "in")
+def _apply_prep(dates: Dates, prep: str | None, tables: _Tables) -> Dates:
+    role = tables.preps.get(normalize_phrase(prep or ""), "in")
     if role == "since":
         return dates[0], None
     if role == "until":
@@ -204,122 +237,122 @@ def _unit_period(pub: dt.date, unit: str, offset: int) -> Dates:
 
 # ---- resolvers: one per alternative of the regex ---------------------------------------------
 
-def _year_of(c: _Ctx, prefix: str) -> int | None:
+def _year_of(hit: _Hit, prefix: str) -> int | None:
     """The year a tail gives ("2024", "dieses Jahres", "des Vorjahres"); None if none."""
-    if c.g(f"{prefix}_ty"):
-        return int(c.g(f"{prefix}_ty") or 0)
+    if hit.group(f"{prefix}_tail_year"):
+        return int(hit.group(f"{prefix}_tail_year") or 0)
     offset = None
-    if c.g(f"{prefix}_tm") or c.g(f"{prefix}_tp"):
-        offset = c.t.modifiers[normalize_phrase(c.g(f"{prefix}_tm") or c.g(f"{prefix}_tp") or "")]
-    elif c.g(f"{prefix}_tw"):
-        unit, offset = c.t.words[normalize_phrase(c.g(f"{prefix}_tw") or "")]
-    if offset is None or c.pub is None:
+    if hit.group(f"{prefix}_tail_modifier") or hit.group(f"{prefix}_tail_modifier_after"):
+        offset = hit.tables.modifiers[normalize_phrase(hit.group(f"{prefix}_tail_modifier") or hit.group(f"{prefix}_tail_modifier_after") or "")]
+    elif hit.group(f"{prefix}_tail_word"):
+        unit, offset = hit.tables.words[normalize_phrase(hit.group(f"{prefix}_tail_word") or "")]
+    if offset is None or hit.published is None:
         return None
-    return c.pub.year + offset
+    return hit.published.year + offset
 
 
-def _has_tail(c: _Ctx, prefix: str) -> bool:
-    return any(c.g(f"{prefix}_{k}") for k in ("ty", "tm", "tp", "tw"))
+def _has_tail(hit: _Hit, prefix: str) -> bool:
+    return any(hit.group(f"{prefix}_{k}") for k in ("tail_year", "tail_modifier", "tail_modifier_after", "tail_word"))
 
 
-def _in_year(c: _Ctx, prefix: str, build: Callable[[int], Dates]) -> Dates:
+def _in_year(hit: _Hit, prefix: str, build: Callable[[int], Dates]) -> Dates:
     """A period of a year: the tail's year, else the most recent one (relative to publication)."""
-    if _has_tail(c, prefix):
-        year = _year_of(c, prefix)
+    if _has_tail(hit, prefix):
+        year = _year_of(hit, prefix)
         return build(year) if year else (None, None)
-    return _latest(c.pub, build)
+    return _latest(hit.published, build)
 
 
-def _r_span(c: _Ctx) -> Any:
-    n = read_number(c.g("sp_n") or "", c.pack)
-    if n is None or n != int(n) or c.pub is None:
+def _resolve_span(hit: _Hit) -> Any:
+    n = read_number(hit.group("span_count") or "", hit.pack)
+    if n is None or n != int(n) or hit.published is None:
         return (None, None), False
-    sign = c.t.span_mods[normalize_phrase(c.g("sp_mod") or "")]
-    unit = c.t.span_units[normalize_phrase(c.g("sp_unit") or "")]
+    sign = hit.tables.span_mods[normalize_phrase(hit.group("span_modifier") or "")]
+    unit = hit.tables.span_units[normalize_phrase(hit.group("span_unit") or "")]
     if unit in ("day", "week"):
-        other = c.pub + dt.timedelta(days=sign * int(n) * (7 if unit == "week" else 1))
+        other = hit.published + dt.timedelta(days=sign * int(n) * (7 if unit == "week" else 1))
     else:
-        other = _shift(c.pub, sign * int(n) * {"year": 12, "quarter": 3, "month": 1}[unit])
-    return ((other, c.pub) if sign < 0 else (c.pub, other)), False
+        other = _shift(hit.published, sign * int(n) * {"year": 12, "quarter": 3, "month": 1}[unit])
+    return ((other, hit.published) if sign < 0 else (hit.published, other)), False
 
 
-def _r_fyear(c: _Ctx) -> Any:
-    if c.g("fy_y"):
-        first, last = int(c.g("fy_y") or 0), c.g("fy_y2")
+def _resolve_fiscal_year(hit: _Hit) -> Any:
+    if hit.group("fiscal_year_first"):
+        first, last = int(hit.group("fiscal_year_first") or 0), hit.group("fiscal_year_last")
         if last:
             last_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
             return (dt.date(first, 1, 1), dt.date(last_year, 12, 31)), True
         return _months(first, 1, 12), True
-    mod = c.g("fy_mod")
-    if mod and c.pub:
-        return _months(c.pub.year + c.t.modifiers[normalize_phrase(mod)], 1, 12), True
+    mod = hit.group("fiscal_year_modifier")
+    if mod and hit.published:
+        return _months(hit.published.year + hit.tables.modifiers[normalize_phrase(mod)], 1, 12), True
     return (None, None), True
 
 
-def _r_fquarter(c: _Ctx) -> Any:
+def _resolve_fiscal_quarter(hit: _Hit) -> Any:
     return (None, None), True
 
 
-_r_fqpre = _r_fqpost = _r_fqcode = _r_fquarter
+_resolve_fiscal_prefix_quarter = _resolve_quarter_of_fiscal_year = _resolve_fiscal_quarter_code = _resolve_fiscal_quarter
 
 
-def _quarter(c: _Ctx, prefix: str, q: int) -> Any:
+def _quarter(hit: _Hit, prefix: str, q: int) -> Any:
     if q < 0:  # "im letzten Quartal": the one before publication's, unless a year is given
-        if _has_tail(c, prefix):
-            return _in_year(c, prefix, lambda y: _months(y, 10, 3)), False
-        return (_unit_period(c.pub, "quarter", -1) if c.pub else (None, None)), False
-    dates = _in_year(c, prefix, lambda y: _months(y, 3 * q - 2, 3))
-    return _apply_prep(dates, c.g(f"{prefix}_prep"), c.t), False
+        if _has_tail(hit, prefix):
+            return _in_year(hit, prefix, lambda y: _months(y, 10, 3)), False
+        return (_unit_period(hit.published, "quarter", -1) if hit.published else (None, None)), False
+    dates = _in_year(hit, prefix, lambda y: _months(y, 3 * q - 2, 3))
+    return _apply_prep(dates, hit.group(f"{prefix}_preposition"), hit.tables), False
 
 
-def _r_quarter(c: _Ctx) -> Any:
-    word = c.g("q_ord") or ""
-    q = int(word[0]) if word[:1].isdigit() else c.t.ordinals[normalize_phrase(word)]
-    return _quarter(c, "q", q) if -1 <= q <= 4 and q else None
+def _resolve_quarter(hit: _Hit) -> Any:
+    word = hit.group("quarter_ordinal") or ""
+    q = int(word[0]) if word[:1].isdigit() else hit.tables.ordinals[normalize_phrase(word)]
+    return _quarter(hit, "quarter", q) if -1 <= q <= 4 and q else None
 
 
-def _r_qcode(c: _Ctx) -> Any:
-    year = c.g("qc_y")
-    if not (year or c.g("qc_prep") or _has_tail(c, "qc")) and _BRAND_BEFORE.search(c.m.string, max(0, c.m.start() - 40), c.m.start()):
+def _resolve_quarter_code(hit: _Hit) -> Any:
+    year = hit.group("quarter_code_year")
+    if not (year or hit.group("quarter_code_preposition") or _has_tail(hit, "quarter_code")) and _BRAND_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40), hit.match.start()):
         return None  # "der neue Audi Q3", "the Audi Q3": a model, no quarter
-    dates = _months(int(year), 3 * int(c.g("qc_q") or 1) - 2, 3) if year else None
-    return (dates, False) if dates else _quarter(c, "qc", int(c.g("qc_q") or 1))
+    dates = _months(int(year), 3 * int(hit.group("quarter_code_number") or 1) - 2, 3) if year else None
+    return (dates, False) if dates else _quarter(hit, "quarter_code", int(hit.group("quarter_code_number") or 1))
 
 
-def _r_half(c: _Ctx) -> Any:
-    word = c.g("h_ord") or ""
-    h = int(word[0]) if word[:1].isdigit() else c.t.ordinals[normalize_phrase(word)]
+def _resolve_half(hit: _Hit) -> Any:
+    word = hit.group("half_ordinal") or ""
+    h = int(word[0]) if word[:1].isdigit() else hit.tables.ordinals[normalize_phrase(word)]
     if h not in (1, 2):
         return None
-    dates = _in_year(c, "h", lambda y: _months(y, 6 * h - 5, 6))
-    return _apply_prep(dates, c.g("h_prep"), c.t), False
+    dates = _in_year(hit, "half", lambda y: _months(y, 6 * h - 5, 6))
+    return _apply_prep(dates, hit.group("half_preposition"), hit.tables), False
 
 
-def _r_hcode(c: _Ctx) -> Any:
-    h, year = int(c.g("hc_h") or 1), c.g("hc_y")
+def _resolve_half_code(hit: _Hit) -> Any:
+    h, year = int(hit.group("half_code_number") or 1), hit.group("half_code_year")
     if year:
         return _months(int(year), 6 * h - 5, 6), False
-    dates = _in_year(c, "hc", lambda y: _months(y, 6 * h - 5, 6))
-    return _apply_prep(dates, c.g("hc_prep"), c.t), False
+    dates = _in_year(hit, "half_code", lambda y: _months(y, 6 * h - 5, 6))
+    return _apply_prep(dates, hit.group("half_code_preposition"), hit.tables), False
 
 
-def _r_monthq(c: _Ctx) -> Any:
-    month = c.t.months[normalize_phrase(c.g("mq_month") or "")]
-    dates = _in_year(c, "mq", lambda y: _months(y, (month - 1) // 3 * 3 + 1, 3))
-    return _apply_prep(dates, c.g("mq_prep"), c.t), False
+def _resolve_month_quarter(hit: _Hit) -> Any:
+    month = hit.tables.months[normalize_phrase(hit.group("month_quarter_month") or "")]
+    dates = _in_year(hit, "month_quarter", lambda y: _months(y, (month - 1) // 3 * 3 + 1, 3))
+    return _apply_prep(dates, hit.group("month_quarter_preposition"), hit.tables), False
 
 
-def _r_day(c: _Ctx) -> Any:
-    month = c.t.months.get(normalize_phrase(c.g("d_month") or "")) or int(c.g("d_mnum") or 0)
-    return _day_of(c, "d", month, int(c.g("d_d") or 0), c.g("d_y") or c.g("d_y2") or c.g("d_y3"))
+def _resolve_day(hit: _Hit) -> Any:
+    month = hit.tables.months.get(normalize_phrase(hit.group("day_month") or "")) or int(hit.group("day_month_number") or 0)
+    return _day_of(hit, "day", month, int(hit.group("day_number") or 0), hit.group("day_year") or hit.group("day_numeric_year") or hit.group("day_short_year"))
 
 
-def _r_drange(c: _Ctx) -> Any:
-    month = c.t.months[normalize_phrase(c.g("dr_month") or "")]
-    first, last = int(c.g("dr_a") or 0), int(c.g("dr_b") or 0)
+def _resolve_day_range(hit: _Hit) -> Any:
+    month = hit.tables.months[normalize_phrase(hit.group("day_range_month") or "")]
+    first, last = int(hit.group("day_range_first") or 0), int(hit.group("day_range_last") or 0)
     if first >= last:
         return None
-    end = _day_of(c, "dr", month, last, c.g("dr_y") or c.g("dr_y3"), roles=False)
+    end = _day_of(hit, "day_range", month, last, hit.group("day_range_year") or hit.group("day_range_short_year"), roles=False)
     if end is None or end[0][1] is None:
         return end
     try:
@@ -328,12 +361,12 @@ def _r_drange(c: _Ctx) -> Any:
         return None
 
 
-def _r_mday(c: _Ctx) -> Any:
-    month = c.t.months[normalize_phrase(c.g("md_month") or "")]
-    return _day_of(c, "md", month, int(c.g("md_d") or 0), c.g("md_y") or c.g("md_y3"))
+def _resolve_month_day(hit: _Hit) -> Any:
+    month = hit.tables.months[normalize_phrase(hit.group("month_day_month") or "")]
+    return _day_of(hit, "month_day", month, int(hit.group("month_day_number") or 0), hit.group("month_day_year") or hit.group("month_day_short_year"))
 
 
-def _day_of(c: _Ctx, prefix: str, month: int, day: int, year_text: str | None, *, roles: bool = True) -> Any:
+def _day_of(hit: _Hit, prefix: str, month: int, day: int, year_text: str | None, *, roles: bool = True) -> Any:
     """One day: the year written (two digits pivot on publication: "22.8.95" is 1995), or a
     relative year after it, else the latest such day, or the next one in a clause about the
     future or before "prochain"; "seit dem 25. Februar" is open-ended and always past."""
@@ -341,38 +374,38 @@ def _day_of(c: _Ctx, prefix: str, month: int, day: int, year_text: str | None, *
         return None
     year = int(year_text) if year_text else None
     if year is not None and year < 100:
-        cutoff = c.pub.year + 10 if c.pub else 2049
+        cutoff = hit.published.year + 10 if hit.published else 2049
         year += 2000 if 2000 + year <= cutoff else 1900
-    if year is None and _has_tail(c, prefix):
-        year = _year_of(c, prefix)
+    if year is None and _has_tail(hit, prefix):
+        year = _year_of(hit, prefix)
         if year is None:
             return (None, None), False
-    role = _prep_role(c) if roles else "in"
+    role = _prep_role(hit) if roles else "in"
     try:
         if year is not None:
             dates: Dates = (dt.date(year, month, day),) * 2
         else:
-            direction = c.g(f"{prefix}_dir")
-            offset = c.t.modifiers[normalize_phrase(direction)] if direction else None
-            ahead = offset > 0 if offset is not None else role == "in" and _future(c)
-            dates = (_next if ahead else _latest)(c.pub, lambda y: (dt.date(y, month, day),) * 2)
+            direction = hit.group(f"{prefix}_direction")
+            offset = hit.tables.modifiers[normalize_phrase(direction)] if direction else None
+            ahead = offset > 0 if offset is not None else role == "in" and _future(hit)
+            dates = (_next if ahead else _latest)(hit.published, lambda y: (dt.date(y, month, day),) * 2)
     except ValueError:
         return None
     return _apply_role(dates, role), False
 
 
-def _prep_role(c: _Ctx) -> str:
+def _prep_role(hit: _Hit) -> str:
     """"since", "until" or "in": from a preposition that opens the mention or stands right
     before it ("seit dem 25. Februar", "since February 5, 1999", "desde el 5 de mayo")."""
-    text, start = c.m.string, c.m.start()
-    head = c.t.role_before.search(text, max(0, start - 40), start)
-    first = None if head else c.t.role_head.match(text, start)
+    text, start = hit.match.string, hit.match.start()
+    head = hit.tables.role_before.search(text, max(0, start - 40), start)
+    first = None if head else hit.tables.role_head.match(text, start)
     found = head or first
     if not found:
         return "in"
-    role = c.t.preps.get(normalize_phrase(found.group("role")), "in")
+    role = hit.tables.preps.get(normalize_phrase(found.group("role")), "in")
     # "vom 27.03.2016 bis 29.03.2016": the end of a span of days, itself a whole day.
-    if role == "until" and c.t.span_from.search(text, max(0, found.start() - 30), found.start()):
+    if role == "until" and hit.tables.span_from.search(text, max(0, found.start() - 30), found.start()):
         return "in"
     return role
 
@@ -381,49 +414,49 @@ def _apply_role(dates: Dates, role: str) -> Dates:
     return (dates[0], None) if role == "since" else (None, dates[1]) if role == "until" else dates
 
 
-def _r_yrange(c: _Ctx) -> Any:
-    first, last = int(c.g("yr_a") or 0), int(c.g("yr_b") or 0)
-    if not (c.t.min_year <= first <= last <= c.t.max_year):
+def _resolve_year_range(hit: _Hit) -> Any:
+    first, last = int(hit.group("year_range_first") or 0), int(hit.group("year_range_last") or 0)
+    if not (hit.tables.min_year <= first <= last <= hit.tables.max_year):
         return None
     return (dt.date(first, 1, 1), dt.date(last, 12, 31)), False
 
 
-def _r_month(c: _Ctx) -> Any:
-    if not (c.g("mo_prep") or _has_tail(c, "mo")):
+def _resolve_month(hit: _Hit) -> Any:
+    if not (hit.group("month_preposition") or _has_tail(hit, "month")):
         return None  # a bare month name ("März und Juni") is too weak to report
-    month = c.t.months[normalize_phrase(c.g("mo_month") or "")]
-    dates = _in_year(c, "mo", lambda y: _month(y, month))
-    return _apply_prep(dates, c.g("mo_prep"), c.t), False
+    month = hit.tables.months[normalize_phrase(hit.group("month_name") or "")]
+    dates = _in_year(hit, "month", lambda y: _month(y, month))
+    return _apply_prep(dates, hit.group("month_preposition"), hit.tables), False
 
 
-def _r_weekday(c: _Ctx) -> Any:
-    if c.pub is None:
+def _resolve_weekday(hit: _Hit) -> Any:
+    if hit.published is None:
         return (None, None), False
-    wanted = c.t.weekdays[normalize_phrase(c.g("wd_day") or "")]
-    role = _prep_role(c)
-    if role == "in" and _future(c):  # "Die Kommission will am Mittwoch eine Reform vorstellen"
-        day = c.pub + dt.timedelta(days=(wanted - c.pub.weekday()) % 7)
+    wanted = hit.tables.weekdays[normalize_phrase(hit.group("weekday_name") or "")]
+    role = _prep_role(hit)
+    if role == "in" and _future(hit):  # "Die Kommission will am Mittwoch eine Reform vorstellen"
+        day = hit.published + dt.timedelta(days=(wanted - hit.published.weekday()) % 7)
     else:  # "Seit Dienstag wird gestreikt": since the last Tuesday
-        day = c.pub - dt.timedelta(days=(c.pub.weekday() - wanted) % 7)
+        day = hit.published - dt.timedelta(days=(hit.published.weekday() - wanted) % 7)
     return _apply_role((day, day), role), False
 
 
-def _future(c: _Ctx) -> bool:
+def _future(hit: _Hit) -> bool:
     """Whether the clause speaks of the future before the mention ("will", "soll", "wird"): a
     weekday or a date without a year is then the next one, not the last. Only before it within
     its clause, or as the word right after it: "Sanofi said on Tuesday it will buy" is last
     Tuesday, "Am 1.8. beginnt die Saison" the next first of August."""
-    if c.t.future is None:
+    if hit.tables.future is None:
         return False
-    text, at = c.m.string, c.m.start()
+    text, at = hit.match.string, hit.match.start()
     window = max(0, at - 200)
     breaks = [b.end() for b in _CLAUSE_END.finditer(text, window, at)]
     start = breaks[-1] if breaks else window
-    after = c.m.end()
+    after = hit.match.end()
     while after < len(text) and text[after] == " ":
         after += 1
     # "Am 1.8. beginnt die Saison": a fronted time takes the verb right after it.
-    return bool(c.t.future.search(text, start, at) or c.t.future.match(text, after))
+    return bool(hit.tables.future.search(text, start, at) or hit.tables.future.match(text, after))
 
 
 def _next(pub: dt.date | None, build: Callable[[int], Dates]) -> Dates:
@@ -434,96 +467,125 @@ def _next(pub: dt.date | None, build: Callable[[int], Dates]) -> Dates:
     return dates if dates[1] and dates[1] >= pub else build(pub.year + 1)
 
 
-def _r_year(c: _Ctx) -> Any:
-    year = int(c.g("y_y") or 0)
-    if not c.t.min_year <= year <= c.t.max_year:
+def _resolve_year(hit: _Hit) -> Any:
+    year = int(hit.group("year_number") or 0)
+    if not hit.tables.min_year <= year <= hit.tables.max_year:
         return None
-    return _apply_prep(_months(year, 1, 12), c.g("y_prep"), c.t), False
+    return _apply_prep(_months(year, 1, 12), hit.group("year_preposition"), hit.tables), False
 
 
-def _r_relword(c: _Ctx) -> Any:
-    word = normalize_phrase(c.g("rw_word") or "")
-    unit, offset = c.t.words[word]
-    return _relative(c, unit, offset, word), False
+def _resolve_relative_word(hit: _Hit) -> Any:
+    word = normalize_phrase(hit.group("relative_word_text") or "")
+    unit, offset = hit.tables.words[word]
+    return _relative(hit, unit, offset, word), False
 
 
-def _r_rel(c: _Ctx) -> Any:
-    mod = normalize_phrase(c.g("rl_mod") or "")
-    offset = c.t.modifiers[mod]
-    unit = c.t.units[normalize_phrase(c.g("rl_unit") or "")]
-    return _relative(c, unit, offset, mod), False
+def _resolve_relative(hit: _Hit) -> Any:
+    mod = normalize_phrase(hit.group("relative_modifier") or "")
+    offset = hit.tables.modifiers[mod]
+    unit = hit.tables.units[normalize_phrase(hit.group("relative_unit") or "")]
+    return _relative(hit, unit, offset, mod), False
 
 
-def _relative(c: _Ctx, unit: str, offset: int, word: str) -> Dates:
+def _relative(hit: _Hit, unit: str, offset: int, word: str) -> Dates:
     """A period moved from publication, or, for a word that looks back in the story ("the
     following year", "the previous year"; pack key ``anaphoric``) after a year named earlier
     in the sentence, from that year: "She joined in 2010 and left the following year" is 2011."""
-    if unit == "year" and word in c.t.anaphoric:
-        text, at = c.m.string, c.m.start()
+    if unit == "year" and word in hit.tables.anaphoric:
+        text, at = hit.match.string, hit.match.start()
         start = max(text.rfind(". ", 0, at) + 1, at - 300, 0)
         if len(text[start:at].split()) <= 3:  # "In 2010 sales fell. The following year ..."
             start = max(text.rfind(". ", 0, max(start - 1, 0)) + 1, at - 300, 0)
         years = [int(y) for y in _YEAR_IN_TEXT.findall(text, start, at)
-                 if c.t.min_year <= int(y) <= c.t.max_year]
+                 if hit.tables.min_year <= int(y) <= hit.tables.max_year]
         if years:
             return _months(years[-1] + offset, 1, 12)
-    return _unit_period(c.pub, unit, offset) if c.pub else (None, None)
+    return _unit_period(hit.published, unit, offset) if hit.published else (None, None)
 
 
+# A year: four digits, not inside a number ("1.2024", "20245", "2024,5").
+_YEAR_PATTERN = r"(?<![\w.,])\d{4}(?!\w|[.,]\d)"
+_YEAR = re.compile(_YEAR_PATTERN)
 _CLAUSE_END = re.compile(r"[.!?:;,\n\"“”„«»]")
 # A capitalised word inside a sentence right before a bare "Q3": a brand and its model.
 _BRAND_BEFORE = re.compile(r"(?<=[\w,;] )[A-ZÀ-Þ][\w-]*\s\Z")
 _YEAR_IN_TEXT = re.compile(r"(?<![\w.,])(\d{4})(?![\w]|[.,]\d)")
 
 
-_RESOLVERS: dict[str, Callable[[_Ctx], Any]] = {
-    name[3:]: fn for name, fn in globals().items() if name.startswith("_r_")
+_RESOLVERS: dict[str, Callable[[_Hit], Any]] = {
+    name[len("_resolve_"):]: fn for name, fn in globals().items() if name.startswith("_resolve_")
 }
 
 
 # ---- the regex -----------------------------------------------------------------------------
 
-def _compile(pack: LangPack) -> _Periods:
-    """One alternation over every period shape; the first alternative that fits wins."""
-    x = _parts(pack)
+def _compile(pack: LangPack) -> _Tables:
+    """The short regex (with no check that a year is no amount, see ``_matches``) and the tables."""
+    return _Tables(re.compile(_pattern(pack, year_check=False), re.IGNORECASE),
+                   re.compile(_year_blocker(pack), re.IGNORECASE), **_tables(pack))
+
+
+def _compile_full(pack: LangPack) -> re.Pattern[str]:
+    """The full regex, where a year followed by an amount's word ("2000 Euro") is no year."""
+    return re.compile(_pattern(pack, year_check=True), re.IGNORECASE)
+
+
+def _pattern(pack: LangPack, *, year_check: bool) -> str:
+    """One alternation over every period shape; the first alternative that fits wins.
+
+    Each alternative is a named group, the name of its resolver (``_resolve_<name>``), and
+    its parts are groups named ``<alternative>_<part>``; the ``x`` parts are the pack's
+    words (``prep``: prepositions, ``art``: articles, ``yw``: year words, ``mod``: relative
+    modifiers ...; see ``_parts``).
+    """
+    x = _parts(pack, year_check=year_check)
     alternatives = [
-        ("span", rf"(?:{x['sframe']}\s+)?(?P<sp_mod>{x['smod']})\s+(?P<sp_n>{x['num']})\s+(?P<sp_unit>{x['sunit']})"),
+        ("span", rf"(?:{x['sframe']}\s+)?(?P<span_modifier>{x['smod']})\s+(?P<span_count>{x['num']})\s+(?P<span_unit>{x['sunit']})"),
         # Fiscal quarters keep null dates: "fiscal third quarter", "the third quarter of fiscal
         # 2015", "im dritten Quartal des Geschäftsjahres 2015/16", "Q3 FY2015".
-        ("fqpre", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['fpre']}\s+{x['ord']}\s+{x['qw']}"),
-        ("fqpost", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['qw']}\s+(?:{x['tlink']}\s+)?(?:{x['art']}\s+)?"
+        ("fiscal_prefix_quarter", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['fpre']}\s+{x['ord']}\s+{x['qw']}"),
+        ("quarter_of_fiscal_year", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['qw']}\s+(?:{x['tlink']}\s+)?(?:{x['art']}\s+)?"
                    rf"{x['fyw']}(?:\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?)?(?!\w)"),
-        ("fqcode", rf"(?:{x['prep']}\s+)?(?<!\w)(?-i:Q)[1-4]\s*(?:{x['tlink']}\s+)?(?:{x['fyw']}|(?-i:FY)(?=\d))\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?(?!\w)"),
-        ("fyear", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?(?:(?P<fy_mod>{x['mod']})\s+)?{x['fyw']}"
-                  rf"(?:\s+(?P<fy_y>{x['year']})(?:/(?P<fy_y2>\d{{4}}|\d{{2}})(?!\d))?)?"),
-        ("fquarter", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['fqw']}{_tail(x, 'fq')}"),
-        ("quarter", rf"(?:(?P<q_prep>{x['prep']})\s+)?(?:{x['art']}\s+)?(?P<q_ord>{x['ord']})\s+{x['qw']}{x['ublock']}{_tail(x, 'q')}"),
-        ("qcode", rf"(?:(?P<qc_prep>{x['prep']})\s+)?(?<!\w)(?-i:Q)(?P<qc_q>[1-4])(?:(?:\s+|/)(?P<qc_y>{x['year']}))?(?!\w){_tail(x, 'qc', years=False)}"),
-        ("half", rf"(?:(?P<h_prep>{x['prep']})\s+)?(?:{x['art']}\s+)?(?P<h_ord>{x['ord']})\s+{x['hw']}{x['ublock']}{_tail(x, 'h')}"),
-        ("hcode", rf"(?:(?P<hc_prep>{x['prep']})\s+)?(?<!\w)(?-i:H)(?P<hc_h>[12])(?:(?:\s+|/)(?P<hc_y>{x['year']}))?(?!\w|-[^\W\d_]){_tail(x, 'hc', years=False)}"),
-        ("monthq", rf"(?:(?P<mq_prep>{x['prep']})\s+)?(?:{x['art']}\s+)?(?<!\w)(?P<mq_month>{x['month_head']}){x['mqs']}{_tail(x, 'mq')}"),
+        ("fiscal_quarter_code", rf"(?:{x['prep']}\s+)?(?<!\w)(?-i:Q)[1-4]\s*(?:{x['tlink']}\s+)?(?:{x['fyw']}|(?-i:FY)(?=\d))\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?(?!\w)"),
+        ("fiscal_year", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?(?:(?P<fiscal_year_modifier>{x['mod']})\s+)?{x['fyw']}"
+                  rf"(?:\s+(?P<fiscal_year_first>{x['year']})(?:/(?P<fiscal_year_last>\d{{4}}|\d{{2}})(?!\d))?)?"),
+        ("fiscal_quarter", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['fqw']}{_tail(x, 'fiscal_quarter')}"),
+        ("quarter", rf"(?:(?P<quarter_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?(?P<quarter_ordinal>{x['ord']})\s+{x['qw']}{x['ublock']}{_tail(x, 'quarter')}"),
+        ("quarter_code", rf"(?:(?P<quarter_code_preposition>{x['prep']})\s+)?(?<!\w)(?-i:Q)(?P<quarter_code_number>[1-4])(?:(?:\s+|/)(?P<quarter_code_year>{x['year']}))?(?!\w){_tail(x, 'quarter_code', years=False)}"),
+        ("half", rf"(?:(?P<half_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?(?P<half_ordinal>{x['ord']})\s+{x['hw']}{x['ublock']}{_tail(x, 'half')}"),
+        ("half_code", rf"(?:(?P<half_code_preposition>{x['prep']})\s+)?(?<!\w)(?-i:H)(?P<half_code_number>[12])(?:(?:\s+|/)(?P<half_code_year>{x['year']}))?(?!\w|-[^\W\d_]){_tail(x, 'half_code', years=False)}"),
+        ("month_quarter", rf"(?:(?P<month_quarter_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?(?<!\w)(?P<month_quarter_month>{x['month_head']}){x['mqs']}{_tail(x, 'month_quarter')}"),
         # "5. Mai 2015", "1.8.", "le 1er mai 2015", "5 de mayo de 2015", "5 May 2015".
         # "vom 14. bis 18. März", "14-18 March 2015", "du 3 au 5 mai", "del 3 al 5 de mayo".
-        ("drange", rf"(?:{x['drfrom']}\s+)?{NUMBER_START}(?P<dr_a>[12]\d|3[01]|0?[1-9])(?:\.|{x['dsuf']})?"
-                   rf"(?:(?(drf){x['drto']}|(?!))|\s*[-–]\s*|{x['drword']})(?P<dr_b>[12]\d|3[01]|0?[1-9])(?!\d)"
-                   rf"(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<dr_month>{x['month']}){_day_year(x, 'dr')}"),
-        ("day", rf"(?:{x['wdprep']}\s+)?{NUMBER_START}(?P<d_d>[12]\d|3[01]|0?[1-9])(?!\d)"
-                rf"(?:(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<d_month>{x['month']})"
-                rf"{_day_year(x, 'd')}|\.\s?{x['mnum']})"),
+        ("day_range", rf"(?:{x['drfrom']}\s+)?{NUMBER_START}(?P<day_range_first>[12]\d|3[01]|0?[1-9])(?:\.|{x['dsuf']})?"
+                   rf"(?:(?(day_range_frame){x['drto']}|(?!))|\s*[-–]\s*|{x['drword']})(?P<day_range_last>[12]\d|3[01]|0?[1-9])(?!\d)"
+                   rf"(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_range_month>{x['month']}){_day_year(x, 'day_range')}"),
+        ("day", rf"(?:{x['wdprep']}\s+)?{NUMBER_START}(?P<day_number>[12]\d|3[01]|0?[1-9])(?!\d)"
+                rf"(?:(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_month>{x['month']})"
+                rf"{_day_year(x, 'day')}|\.\s?{x['mnum']})"),
         # "May 5, 2015", "on March 3rd" (``month_first_dates``).
-        ("mday", rf"(?:{x['wdprep']}\s+)?(?P<md_month>{x['month']})\s+(?P<md_d>\d{{1,2}})(?:{x['dsuf']})?(?![\d\w]|[.,]\d)"
-                 rf"{_day_year(x, 'md')}" if pack.periods.month_first_dates else "(?!)"),
-        ("yrange", rf"{x['yframe0']}\s+(?P<yr_a>{x['year']})\s+{x['yframe1']}\s+(?P<yr_b>{x['year']}){x['yblock']}"),
-        ("month", rf"(?:(?P<mo_prep>{x['prep']})\s+)?(?P<mo_month>{x['month']}){_tail(x, 'mo')}"),
-        ("weekday", rf"{x['wdprep']}\s+(?P<wd_day>{x['weekday']})"),
-        ("year", rf"(?:(?P<y_prep>{x['yprep']})\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?|{x['yw']}\s+)(?P<y_y>{x['year']}){x['yblock']}"),
-        ("relword", rf"(?:{x['relprep']}\s+)?(?:{x['art']}\s+)?(?P<rw_word>{x['relword']})"),
-        ("rel", rf"(?:{x['relprep']}\s+)?(?P<rl_mod>{x['mod']})\s+(?P<rl_unit>{x['relunit']}){x['ublock']}"),
+        ("month_day", rf"(?:{x['wdprep']}\s+)?(?P<month_day_month>{x['month']})\s+(?P<month_day_number>\d{{1,2}})(?:{x['dsuf']})?(?![\d\w]|[.,]\d)"
+                 rf"{_day_year(x, 'month_day')}" if pack.periods.month_first_dates else "(?!)"),
+        ("year_range", rf"{x['yframe0']}\s+(?P<year_range_first>{x['year']})\s+{x['yframe1']}\s+(?P<year_range_last>{x['year']}){x['yblock']}"),
+        ("month", rf"(?:(?P<month_preposition>{x['prep']})\s+)?(?P<month_name>{x['month']}){_tail(x, 'month')}"),
+        ("weekday", rf"{x['wdprep']}\s+(?P<weekday_name>{x['weekday']})"),
+        ("year", rf"(?:(?P<year_preposition>{x['yprep']})\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?|{x['yw']}\s+)(?P<year_number>{x['year']}){x['yblock']}"),
+        ("relative_word", rf"(?:{x['relprep']}\s+)?(?:{x['art']}\s+)?(?P<relative_word_text>{x['relword']})"),
+        ("relative", rf"(?:{x['relprep']}\s+)?(?P<relative_modifier>{x['mod']})\s+(?P<relative_unit>{x['relunit']}){x['ublock']}"),
     ]
     # Every period starts a word: failing fast inside words roughly doubles the throughput,
     # and the gate on the first word triples it again.
     shapes = "|".join(f"(?P<{name}>{body})" for name, body in alternatives)
-    return _Periods(re.compile(rf"(?<!\w){_first_word(pack)}(?:{shapes})", re.IGNORECASE), **_tables(pack))
+    return rf"(?<!\w){_first_word(pack)}(?:{shapes})"
+
+
+def _year_blocker(pack: LangPack) -> str:
+    """What after a year makes it an amount: "bis 2000 Euro", "ab 1999 CHF", "2023 Mio."."""
+    nums, money = pack.numbers, pack.money
+    blockers = [*nums.multipliers, *money.currency_names, *money.currency_symbols,
+                *pack.percent.units, "%"]
+    codes = phrase_pattern(money.currency_codes, fold=False)
+    return rf"\s*-?\s*(?:{phrase_pattern(blockers)}|(?-i:{codes}))(?!\w)"
 
 
 def _first_word(pack: LangPack) -> str:
@@ -544,31 +606,29 @@ def _day_year(x: dict[str, Any], prefix: str) -> str:
     """What may follow a day and its month: a year ("5 May 2015", "5 de mayo de 2015"), two
     digits after a link ("30 de julho de 93"), a relative year ("22 de Março de este ano", "22
     March last year") or a bare modifier ("le 6 août prochain")."""
-    return (rf"(?:,?\s+(?:{x['dlink']}\s+)?(?P<{prefix}_y>{x['year']}){x['yblock']}"
+    return (rf"(?:,?\s+(?:{x['dlink']}\s+)?(?P<{prefix}_year>{x['year']}){x['yblock']}"
             # "de 93", but not "de 17 a 20 horas"
-            rf"|\s+{x['dlink']}\s+(?P<{prefix}_y3>\d\d)(?!\d|[.,]\d|\s*(?:[-–]|[^\W\d_]{{1,5}})\s*\d)"
+            rf"|\s+{x['dlink']}\s+(?P<{prefix}_short_year>\d\d)(?!\d|[.,]\d|\s*(?:[-–]|[^\W\d_]{{1,5}})\s*\d)"
             rf"|{_tail(x, prefix, years=False)[3:-2]}"
             # "prochain", but not "próximo pasado" nor "next to"
-            rf"|\s+(?P<{prefix}_dir>{x['mod']})(?!\s*{x['yw']}|\w)(?!\s+(?:{x['mod']}|[^\W\d_]{{1,2}})(?!\w)))?")
+            rf"|\s+(?P<{prefix}_direction>{x['mod']})(?!\s*{x['yw']}|\w)(?!\s+(?:{x['mod']}|[^\W\d_]{{1,2}})(?!\w)))?")
 
 
 def _tail(x: dict[str, Any], prefix: str, *, years: bool = True) -> str:
     """The optional year after a month/quarter: "2024", "dieses Jahres", "des vergangenen
     Jahres", "of last year", "do ano passado" (the modifier after the year word), "des Vorjahres"."""
     lead = rf"\s+(?:{x['tlink']}\s+)?(?:{x['art']}\s+)?"
-    year = rf"{lead}(?:{x['yw']}\s+)?(?P<{prefix}_ty>{x['year']}){x['yblock']}|" if years else ""
-    return (rf"(?:{year}{lead}(?P<{prefix}_tm>{x['mod']})\s+{x['yw']}"
-            rf"|{lead}{x['yw']}\s+(?P<{prefix}_tp>{x['mod']})(?!\w)"
-            rf"|{lead}(?P<{prefix}_tw>{x['relword']}))?")
+    year = rf"{lead}(?:{x['yw']}\s+)?(?P<{prefix}_tail_year>{x['year']}){x['yblock']}|" if years else ""
+    return (rf"(?:{year}{lead}(?P<{prefix}_tail_modifier>{x['mod']})\s+{x['yw']}"
+            rf"|{lead}{x['yw']}\s+(?P<{prefix}_tail_modifier_after>{x['mod']})(?!\w)"
+            rf"|{lead}(?P<{prefix}_tail_word>{x['relword']}))?")
 
 
-def _parts(pack: LangPack) -> dict[str, Any]:
-    per, nums, money = pack.periods, pack.numbers, pack.money
+def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
+    """The regex of each part of a period, by a short name (most after their pack key)."""
+    per, nums = pack.periods, pack.numbers
     months = {**per.months, **per.extra_months}
     frames = per.year_range_frames or (("(?!)", "(?!)"),)
-    blockers = [*nums.multipliers, *money.currency_names, *money.currency_symbols,
-                *pack.percent.units, "%"]
-    codes = phrase_pattern(money.currency_codes, fold=False)
     return {
         "month_head": _month_pattern(months, per.capitalised_months, bounded=False),
         "num": number_pattern(pack), "months": months, "month": _month_pattern(months, per.capitalised_months),
@@ -580,7 +640,7 @@ def _parts(pack: LangPack) -> dict[str, Any]:
         "fyw": word_pattern(per.fiscal_year_words),
         # Glued ("Juniquartal") or apart ("the March quarter").
         "mqs": rf"\s?{phrase_pattern(per.month_quarter_suffixes)}(?!\w)",
-        "year": rf"(?<![\w.,])\d{{4}}(?!\w|[.,]\d)",
+        "year": _YEAR_PATTERN,
         "tlink": word_pattern(per.tail_links) if per.tail_links else "(?!)",
         "fpre": word_pattern(per.fiscal_prefixes) if per.fiscal_prefixes else "(?!)",
         "dsuf": f"(?:{phrase_pattern(per.day_suffixes)})" if per.day_suffixes else "(?!)",
@@ -590,17 +650,17 @@ def _parts(pack: LangPack) -> dict[str, Any]:
                    rf"(?!-?\s*{word_pattern(per.unit_blockers)})" if per.unit_blockers else ""),
         "dlink": word_pattern(per.day_links) if per.day_links else "(?!)",
         # The end word must be the start word's pair: "4 and 6 June" is two days, no span.
-        "drfrom": frame_pattern(per.day_range_frames or [("(?!)", "(?!)")], "drf")[0],
-        "drto": frame_pattern(per.day_range_frames or [("(?!)", "(?!)")], "drf")[1],
+        "drfrom": frame_pattern(per.day_range_frames or [("(?!)", "(?!)")], "day_range_frame")[0],
+        "drto": frame_pattern(per.day_range_frames or [("(?!)", "(?!)")], "day_range_frame")[1],
         # "2. bis 6. März": the pack's range words without a frame.
         "drword": (rf"\s+{word_pattern(w for w in nums.range_words if w.isalpha())}\s+"
                    if any(w.isalpha() for w in nums.range_words) else "(?!)"),
         # "1.8.2015", "22.8.95", "am 1.8."; never before another digit ("iOS 9.2.1").
-        "mnum": (r"(?P<d_mnum>\d{1,2})\.(?:(?P<d_y2>\d{4}|\d{2})(?!\d|[.,]\d)|(?!\d))" if per.numeric_dates
+        "mnum": (r"(?P<day_month_number>\d{1,2})\.(?:(?P<day_numeric_year>\d{4}|\d{2})(?!\d|[.,]\d)|(?!\d))" if per.numeric_dates
                  # Without them, only with a four-digit year: "28.08.1985", never "1.8."
-                 else r"(?P<d_mnum>\d{1,2})\.(?P<d_y2>\d{4})(?!\d|[.,]\d)"),
+                 else r"(?P<day_month_number>\d{1,2})\.(?P<day_numeric_year>\d{4})(?!\d|[.,]\d)"),
         # "bis 2000 Euro", "ab 1999 CHF", "2023 Mio.": an amount, no year.
-        "yblock": rf"(?!\s*-?\s*(?:{phrase_pattern(blockers)}|(?-i:{codes}))(?!\w))",
+        "yblock": rf"(?!{_year_blocker(pack)})" if year_check else "",
         "yframe0": word_pattern(f for f, _ in frames), "yframe1": word_pattern(e for _, e in frames),
         "wdprep": word_pattern(per.weekday_prepositions), "relprep": word_pattern(per.relative_prepositions),
         "relword": word_pattern(per.relative_words), "relunit": word_pattern(per.relative_units),

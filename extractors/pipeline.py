@@ -1,6 +1,6 @@
 """``extract_article``: one article's text in, one ``Article`` record out.
 
-The steps run in the order of ARCHITECTURE.md: header and boilerplate, language, entities,
+The steps run in the order of docs/ARCHITECTURE.md: header and boilerplate, language, entities,
 amounts / percentages / periods, facts. The text is never changed: boilerplate is masked with
 spaces of the same length, so every offset found on the masked copy indexes the original.
 """
@@ -24,7 +24,7 @@ from newsfacts.extractors.units import find_unit_mentions
 from newsfacts.extractors.periods import find_periods
 from newsfacts.extractors.orgnames import normalize_org
 from newsfacts.extractors.confidence import DEFAULT_MIN_CONFIDENCE
-from newsfacts.extractors.records import Amount, Article, Entity, Fact, Paragraph, Percentage, Period
+from newsfacts.extractors.records import NAME_ROLES, Amount, Article, Entity, Fact, Paragraph, Percentage, Period
 from newsfacts.extractors.sentences import paragraph_spans
 from newsfacts.extractors.version import __version__
 from newsfacts.models import default_model, get_backend
@@ -110,7 +110,7 @@ def _fact_norms(facts: list[Fact]) -> list[Fact]:
     """Add ``<role>_norm`` (customer, vendor, company, buyer, target, seller) for each name."""
     out = []
     for fact in facts:
-        update = {f"{role}_norm": normalize_org(name) for role in ("customer", "vendor", "company", "buyer", "target", "seller")
+        update = {f"{role}_norm": normalize_org(name) for role in NAME_ROLES
                   if (name := getattr(fact, role))}
         out.append(fact.model_copy(update=update) if update else fact)
     return out

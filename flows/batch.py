@@ -7,22 +7,19 @@ benchmarked on its own. The model is loaded once per process by the library's re
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsfacts.extractors.errors import InputError, NewsfactsError
 from newsfacts.extractors.facts import fact_rows
 from newsfacts.extractors.pipeline import extract_article
 from newsfacts.extractors.readers import RawArticle
+from newsfacts.extractors.shell import DeadLetter, extract_or_letter
 from newsfacts.flows.sinks import Row, article_key
-from newsfacts.flows.sources import utc_now
 
-__all__ = ["BatchResult", "Pending", "dead_letter", "extract_batch", "warm_up"]
+__all__ = ["BatchResult", "Pending", "extract_batch", "warm_up"]
 
-log = logging.getLogger(__name__)
 _WARM_LOCK = threading.Lock()
 _WARM: set[tuple[str | None, str | None]] = set()
 _WARM_TEXT = ("Die Beispiel AG hat im ersten Quartal 2024 rund 3,5 Millionen Euro an die Muster GmbH "
@@ -58,23 +55,11 @@ class BatchResult:
 
     facts: list[Row] = field(default_factory=list)
     articles: list[Row] = field(default_factory=list)
-    dead: list[dict[str, Any]] = field(default_factory=list)
+    dead: list[DeadLetter] = field(default_factory=list)
     done: list[str] = field(default_factory=list)
     languages: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
     top: list[dict[str, Any]] = field(default_factory=list)
-
-
-def dead_letter(source: str, reason: str, *, stage: str, error: str, id: str | None = None,  # noqa: A002
-                url: str | None = None) -> dict[str, Any]:
-    """A dead-letter record: where the article came from, the stage that failed, and why."""
-    return {"source": source, "id": id, "url": url, "stage": stage, "error": error,
-            "reason": reason, "at": utc_now()}
-
-
-def error_letter(exc: InputError, *, stage: str, url: str | None = None) -> dict[str, Any]:
-    """A dead letter for an input the readers or fetchers could not turn into an article."""
-    return dead_letter(exc.path, str(exc), stage=stage, error=type(exc).__name__, url=url)
 
 
 def extract_batch(batch: list[Pending], *, ner: str | None = None, lang: str | None = None,
@@ -91,18 +76,11 @@ def extract_batch(batch: list[Pending], *, ner: str | None = None, lang: str | N
     warm_up(ner=ner, lang=lang)
     result = BatchResult()
     for item in batch:
-        raw = item.raw
-        try:
-            article = extract_article(raw.text, lang=lang or raw.language, published=raw.published,
-                                      ner=ner, title=raw.title, id=raw.id, source=raw.source,
-                                      url=raw.url, header=raw.input_format == "txt")  # as the CLI
-            rows = fact_rows(article)
-        except Exception as exc:  # one bad article must not stop a batch: report it and go on
-            if not isinstance(exc, NewsfactsError):
-                log.exception("unexpected error on %s", raw.source)
-            result.dead.append(dead_letter(raw.source, str(exc), stage="extract", error=type(exc).__name__,
-                                           id=raw.id, url=raw.url))
+        article = extract_or_letter(item.raw, lang=lang, ner=ner)  # the CLI's path into the library
+        if isinstance(article, dict):  # a DeadLetter stands in for the article; the batch goes on
+            result.dead.append(article)
             continue
+        rows = fact_rows(article)
         day = article.published.isoformat() if article.published else "unknown"
         for row in rows:
             result.facts.append(Row(row.fact_id, day, row.model_dump_json(by_alias=True)))

@@ -10,7 +10,8 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from newsfacts.extractors.errors import InputError
-from newsfacts.flows.batch import Pending, error_letter
+from newsfacts.extractors.shell import DeadLetter, letter_for
+from newsfacts.flows.batch import Pending
 from newsfacts.flows.ingest import DEFAULT_BATCH_SIZE, chunked, ingest, make_task_runner
 from newsfacts.flows.sinks import OutputFolder
 from newsfacts.flows.sources import (
@@ -29,16 +30,16 @@ __all__ = ["extract_feeds", "fetch_feed", "fetch_items"]
 
 
 @task(name="fetch-feed", cache_policy=NO_CACHE)  # retries per URL, with backoff, in sources.fetch
-def fetch_feed(feed: str, config: FetchConfig) -> FeedResult | dict[str, Any]:
+def fetch_feed(feed: str, config: FetchConfig) -> FeedResult | DeadLetter:
     """Fetch (or read, for a local path) and parse one feed; a feed that cannot be had is a dead letter."""
     try:
         if "://" not in feed:
             return parse_feed(Path(feed).read_bytes(), source=feed)
         fetched = fetch(feed, config=config)
     except InputError as exc:
-        return error_letter(exc, stage="fetch-feed", url=feed)
+        return letter_for(exc, stage="fetch-feed", url=feed)
     except OSError as exc:
-        return error_letter(InputError(feed, exc.strerror or str(exc)), stage="fetch-feed")
+        return letter_for(InputError(feed, exc.strerror or str(exc)), stage="fetch-feed")
     result = parse_feed(fetched.content, source=fetched.final_url, content_type=fetched.content_type)
     result.feed = feed
     return result
@@ -46,9 +47,9 @@ def fetch_feed(feed: str, config: FetchConfig) -> FeedResult | dict[str, Any]:
 
 @task(name="fetch-items", cache_policy=NO_CACHE)
 def fetch_items(items: list[Pending], links: list[str | None], config: FetchConfig,
-                fallback: bool) -> tuple[list[Pending | dict[str, Any]], list[str]]:
+                fallback: bool) -> tuple[list[Pending | DeadLetter], list[str]]:
     """Replace each item's feed text by its page's main text; returns the items and problems."""
-    results: list[Pending | dict[str, Any]] = []
+    results: list[Pending | DeadLetter] = []
     problems: list[str] = []
     with make_client(config) as client:
         for item, link in zip(items, links, strict=True):
@@ -59,7 +60,7 @@ def fetch_items(items: list[Pending], links: list[str | None], config: FetchConf
                 page = url_article(link, config=config, client=client)
             except InputError as exc:
                 if not fallback:
-                    results.append(error_letter(exc, stage="fetch-page", url=link))
+                    results.append(letter_for(exc, stage="fetch-page", url=link))
                     continue
                 problems.append(f"{link}: {exc}; used the feed's text")
                 results.append(item)

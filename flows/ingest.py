@@ -36,7 +36,8 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from newsfacts.extractors.errors import InputError
 from newsfacts.extractors.readers import RawArticle
-from newsfacts.flows.batch import BatchResult, Pending, dead_letter, error_letter, extract_batch
+from newsfacts.extractors.shell import DeadLetter, letter_for
+from newsfacts.flows.batch import BatchResult, Pending, extract_batch
 from newsfacts.flows.sinks import OutputFolder
 from newsfacts.flows.sources import content_key
 
@@ -153,7 +154,7 @@ class RunSummary:
         return data
 
 
-def ingest(items: Iterable[RawArticle | Pending | InputError | dict[str, Any]], *, out: str,
+def ingest(items: Iterable[RawArticle | Pending | InputError | DeadLetter], *, out: str,
            ner: str | None = None, lang: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
            with_articles: bool = False, use_cache: bool = True, window: int = 8,
            notes: Iterable[str] = ()) -> RunSummary:
@@ -199,15 +200,15 @@ def ingest(items: Iterable[RawArticle | Pending | InputError | dict[str, Any]], 
     return summary
 
 
-def _sort_items(items: Iterable[RawArticle | Pending | InputError | dict[str, Any]], seen: set[str],
+def _sort_items(items: Iterable[RawArticle | Pending | InputError | DeadLetter], seen: set[str],
                 ner: str | None, lang: str | None,
-                summary: RunSummary) -> tuple[list[Pending], list[dict[str, Any]]]:
+                summary: RunSummary) -> tuple[list[Pending], list[DeadLetter]]:
     pending: list[Pending] = []
-    dead: list[dict[str, Any]] = []
+    dead: list[DeadLetter] = []
     keys: set[str] = set()
     for item in items:
         if isinstance(item, InputError):
-            dead.append(error_letter(item, stage="read"))
+            dead.append(letter_for(item, stage="read"))
             continue
         if isinstance(item, dict):
             dead.append(item)
@@ -229,8 +230,8 @@ def _finish(entry: tuple[Any, list[Pending]], out: str, seen: set[str], summary:
         result: BatchResult = future.result()
     except Exception as exc:  # a lost worker, a crashed task: the batch's articles are dead letters
         get_run_logger().error("batch of %d articles failed: %s", len(batch), exc)
-        result = BatchResult(dead=[dead_letter(p.raw.source, str(exc), stage="task", error=type(exc).__name__,
-                                               id=p.raw.id, url=p.raw.url) for p in batch])
+        result = BatchResult(dead=[letter_for(exc, stage="task", source=p.raw.source, id=p.raw.id,
+                                              url=p.raw.url) for p in batch])
     processed = len(result.done)
     result.done = [k for k in result.done if k not in seen]  # re-run without the cache: no repeats
     counts = write_batch(result, out)

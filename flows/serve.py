@@ -1,4 +1,4 @@
-"""Serve the flows on a schedule from one process: ``python -m newsfacts.flows.serve …``.
+"""Serve the flows on schedules from one process: ``newsfacts serve`` (``python -m newsfacts.flows.serve``).
 
     prefect server start &                       # once, in another terminal (SQLite, telemetry off)
     export PREFECT_API_URL=http://127.0.0.1:4200/api
@@ -12,65 +12,82 @@ The process-work-pool alternative is ``prefect.yaml`` (``prefect deploy --all`` 
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 from typing import Any
 
-os.environ.setdefault("DO_NOT_TRACK", "1")
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
+import click
 
 __all__ = ["main"]
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Build the deployments from the command line and serve them until interrupted."""
-    parser = argparse.ArgumentParser(prog="python -m newsfacts.flows.serve", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", required=True, help="output folder for facts and dead letters")
-    parser.add_argument("--folder", help="watched folder")
-    parser.add_argument("--pattern", default="**/*", help="glob below --folder (default: **/*)")
-    parser.add_argument("--folder-cron", default="0 2 * * *", help="default: nightly at 02:00")
-    parser.add_argument("--feed", action="append", default=[], help="feed URL (repeatable)")
-    parser.add_argument("--feeds-cron", default="*/10 * * * *", help="default: every 10 minutes")
-    parser.add_argument("--fetch-pages", action="store_true", help="fetch each feed item's page")
-    parser.add_argument("--url-file", help="file of article URLs, one a line")
-    parser.add_argument("--urls-cron", default="*/30 * * * *")
-    parser.add_argument("--ner", help="NER model name (default: the language's default)")
-    parser.add_argument("--batch-size", type=int, default=None)
-    args = parser.parse_args(argv)
+def _prefect_environment() -> None:
+    """Telemetry off and our loggers in the run logs, unless the user said otherwise.
+
+    Set here, before Prefect is first imported (it reads its settings then), rather than at this
+    module's import: ``newsfacts --help`` imports this module to list the command.
+    """
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
+
+
+@click.command("serve", context_settings={"help_option_names": ["-h", "--help"]},
+               short_help="Serve the flows on schedules (needs a Prefect server).")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="Output folder for facts and dead letters.")
+@click.option("--folder", type=click.Path(file_okay=False), help="Watched folder.")
+@click.option("--pattern", default="**/*", show_default=True, help="Glob below --folder.")
+@click.option("--folder-cron", default="0 2 * * *", show_default=True, help="Schedule of the folder flow.")
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="Feed URL (repeatable).")
+@click.option("--feeds-cron", default="*/10 * * * *", show_default=True, help="Schedule of the feeds flow.")
+@click.option("--fetch-pages", is_flag=True, help="Fetch each feed item's page.")
+@click.option("--url-file", type=click.Path(dir_okay=False), help="File of article URLs, one a line.")
+@click.option("--urls-cron", default="*/30 * * * *", show_default=True, help="Schedule of the URLs flow.")
+@click.option("--ner", metavar="NAME", help="NER model name (default: the language's default).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per extraction task.")
+def main(out: str, folder: str | None, pattern: str, folder_cron: str, feeds: tuple[str, ...],
+         feeds_cron: str, fetch_pages: bool, url_file: str | None, urls_cron: str, ner: str | None,
+         batch_size: int | None) -> None:
+    """Serve the folder, feeds and URL flows on schedules until interrupted (needs a Prefect server).
+
+    \b
+    prefect server start &
+    export PREFECT_API_URL=http://127.0.0.1:4200/api
+    newsfacts serve --folder inbox --out out --folder-cron "*/10 * * * *"
+    """
+    if not (folder or feeds or url_file):
+        raise click.UsageError("nothing to serve: give --folder, --feed or --url-file")
+    _prefect_environment()
     if not os.environ.get("PREFECT_API_URL"):
         from prefect.settings import PREFECT_API_URL
 
         if not PREFECT_API_URL.value():
-            sys.exit("Error: set PREFECT_API_URL to a running server (prefect server start), "
-                     "e.g. export PREFECT_API_URL=http://127.0.0.1:4200/api")
+            raise click.ClickException("set PREFECT_API_URL to a running server (prefect server start), "
+                                       "e.g. export PREFECT_API_URL=http://127.0.0.1:4200/api")
 
     from prefect import serve
 
-    common: dict[str, Any] = {"out": os.path.abspath(args.out), "ner": args.ner}
-    if args.batch_size:
-        common["batch_size"] = args.batch_size
+    common: dict[str, Any] = {"out": os.path.abspath(out), "ner": ner}
+    if batch_size:
+        common["batch_size"] = batch_size
     deployments = []
-    if args.folder:
+    if folder:
         from newsfacts.flows.folder import extract_folder
 
         deployments.append(extract_folder.to_deployment(
-            name="folder", cron=args.folder_cron,
-            parameters={**common, "folder": os.path.abspath(args.folder), "pattern": args.pattern}))
-    if args.feed:
+            name="folder", cron=folder_cron,
+            parameters={**common, "folder": os.path.abspath(folder), "pattern": pattern}))
+    if feeds:
         from newsfacts.flows.feeds import extract_feeds
 
         deployments.append(extract_feeds.to_deployment(
-            name="feeds", cron=args.feeds_cron,
-            parameters={**common, "feeds": args.feed, "fetch_pages": args.fetch_pages}))
-    if args.url_file:
+            name="feeds", cron=feeds_cron,
+            parameters={**common, "feeds": list(feeds), "fetch_pages": fetch_pages}))
+    if url_file:
         from newsfacts.flows.urls import extract_urls
 
         deployments.append(extract_urls.to_deployment(
-            name="urls", cron=args.urls_cron, parameters={**common, "url_file": os.path.abspath(args.url_file)}))
-    if not deployments:
-        parser.error("nothing to serve: give --folder, --feed or --url-file")
+            name="urls", cron=urls_cron, parameters={**common, "url_file": os.path.abspath(url_file)}))
     serve(*deployments)  # type: ignore[arg-type]  # to_deployment is sync here
 
 

@@ -3,7 +3,7 @@
 Layout of an output folder::
 
     out/
-      facts/date=2024-08-01/facts.jsonl      fact rows (CONTRACT.md), by the article's published
+      facts/date=2024-08-01/facts.jsonl      fact rows (docs/CONTRACT.md) by the article's published
       facts/date=unknown/facts.jsonl         date; "unknown" when the article has none
       articles/date=…/articles.jsonl         full article records (optional)
       dead_letters.jsonl                     one line per article that failed, with the reason
@@ -32,10 +32,12 @@ import fcntl
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from newsfacts.extractors.shell import dead_letter_line, failure_key
 
 __all__ = [
     "DeadLetters",
@@ -207,7 +209,7 @@ class DeadLetters:
     def __init__(self, path: Path, lock: Path) -> None:
         self.path, self.lock = path, lock
 
-    def add(self, letters: Iterable[dict[str, Any]]) -> int:
+    def add(self, letters: Iterable[Mapping[str, Any]]) -> int:
         """Append the dead letters not already on file; returns how many were written."""
         letters = list(letters)
         if not letters:
@@ -217,11 +219,10 @@ class DeadLetters:
             known = {json.loads(line).get("key") for line in self._lines(end)}
             lines = []
             for letter in letters:
-                key = hashlib.sha256(json.dumps([letter.get("source"), letter.get("stage"),
-                                                 letter.get("reason")]).encode()).hexdigest()[:20]
+                key = letter.get("key") or failure_key(letter["source"], letter["stage"], letter["reason"])
                 if key not in known:
                     known.add(key)
-                    lines.append(json.dumps({**letter, "key": key}, ensure_ascii=False, sort_keys=True))
+                    lines.append(dead_letter_line({**letter, "key": key}))
             append_atomic(self.path, lines)
         return len(lines)
 

@@ -27,7 +27,7 @@ import socket
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -56,7 +56,6 @@ __all__ = [
     "read_url_list",
     "scan_folder",
     "url_article",
-    "utc_now",
 ]
 
 log = logging.getLogger(__name__)
@@ -382,8 +381,3 @@ def content_key(raw: RawArticle, *, ner: str | None, lang: str | None = None) ->
     parts = [__version__, ner or "", lang or raw.language or "", raw.id or "", raw.title or "",
              raw.published.isoformat() if raw.published else "", raw.url or "", raw.text]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
-
-
-def utc_now() -> str:
-    """The current time as an ISO 8601 string in UTC (for dead letters)."""
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -9,7 +9,7 @@ from prefect.cache_policies import NO_CACHE
 
 from newsfacts.extractors.errors import InputError
 from newsfacts.extractors.readers import RawArticle
-from newsfacts.flows.batch import error_letter
+from newsfacts.extractors.shell import DeadLetter, letter_for
 from newsfacts.flows.ingest import DEFAULT_BATCH_SIZE, chunked, ingest, make_task_runner
 from newsfacts.flows.sources import FetchConfig, make_client, read_url_list, url_article
 
@@ -17,15 +17,15 @@ __all__ = ["extract_urls", "fetch_pages"]
 
 
 @task(name="fetch-pages", cache_policy=NO_CACHE)  # retries per URL, with backoff, in sources.fetch
-def fetch_pages(urls: list[str], config: FetchConfig) -> list[RawArticle | dict[str, Any]]:
+def fetch_pages(urls: list[str], config: FetchConfig) -> list[RawArticle | DeadLetter]:
     """Fetch and read a batch of pages; a page that fails becomes a dead letter."""
-    results: list[RawArticle | dict[str, Any]] = []
+    results: list[RawArticle | DeadLetter] = []
     with make_client(config) as client:
         for url in urls:
             try:
                 results.append(url_article(url, config=config, client=client))
             except InputError as exc:
-                results.append(error_letter(exc, stage="fetch", url=url))
+                results.append(letter_for(exc, stage="fetch", url=url))
     return results
 
 

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m newsfacts.models.evaluate --model de_news_sm FILE [--speed]
+    newsfacts evaluate --model de_news_sm FILE [--speed]     # or: python -m newsfacts.models.evaluate
 
 The file holds one ``token<TAB or space>label`` per line (the label is the last field), a blank
 line between sentences, IOB1 or IOB2 tags; ``-DOCSTART-`` lines are skipped. A ``-`` label marks a
@@ -15,14 +15,14 @@ character span and label equal a gold one. The model card's numbers come from th
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import click
 
 from newsfacts.models.errors import NewsfactsError
 from newsfacts.models.registry import NerBackend, get_backend
@@ -214,46 +214,30 @@ def measure_speed(
     return load, best
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Command line entry point; prints the score table (and speed with ``--speed``)."""
-    parser = argparse.ArgumentParser(
-        prog="python -m newsfacts.models.evaluate", description=__doc__.split("\n")[0]
-    )
-    parser.add_argument(
-        "file",
-        type=Path,
-        help="gold file: CoNLL/IOB (token<TAB>label, blank line between sentences) or .jsonl "
-        "({\"text\": ..., \"entities\": [[start, end, label], ...]} per line)",
-    )
-    parser.add_argument(
-        "--model",
-        default=None,
-        help="registered model name or spacy:<path> (default: de_news_sm)",
-    )
-    parser.add_argument(
-        "--speed", action="store_true", help="also print load time and words/s"
-    )
-    args = parser.parse_args(argv)
+@click.command("evaluate", context_settings={"help_option_names": ["-h", "--help"]},
+               short_help="Score an NER model on a gold file (precision, recall, F1).")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--model", metavar="NAME", default=None,
+              help="Registered model name, spacy:<path> or transformers:<path> (default: de_news_sm).")
+@click.option("--speed", is_flag=True, help="Also print the load time and words/s.")
+def main(file: Path, model: str | None, speed: bool) -> None:
+    """Score an NER model on a gold FILE: per-label precision, recall and F1 (exact spans).
+
+    FILE is CoNLL/IOB (token<TAB>label, a blank line between sentences) or .jsonl
+    ({"text": ..., "entities": [[start, end, label], ...]} per line).
+    """
     try:
-        sentences = read_gold(args.file)
-        if (
-            args.speed
-        ):  # measure before anything else loads the model, so load time is honest
-            load, wps = measure_speed(
-                args.model or "de_news_sm", [s.text for s in sentences]
-            )
-        scores = evaluate(get_backend(args.model), sentences)
+        sentences = read_gold(file)
+        if speed:  # measure before anything else loads the model, so load time is honest
+            load, wps = measure_speed(model or "de_news_sm", [s.text for s in sentences])
+        scores = evaluate(get_backend(model), sentences)
     except (NewsfactsError, OSError, ValueError) as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return 1
-    print(
-        f"{len(sentences)} sentences, {sum(len(s.spans) for s in sentences)} gold entities"
-    )
-    print(format_scores(scores))
-    if args.speed:
-        print(f"load {load:.3f} s; {wps:,.0f} words/s (one process, nlp.pipe)")
-    return 0
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{len(sentences)} sentences, {sum(len(s.spans) for s in sentences)} gold entities")
+    click.echo(format_scores(scores))
+    if speed:
+        click.echo(f"load {load:.3f} s; {wps:,.0f} words/s (one process, nlp.pipe)")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

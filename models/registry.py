@@ -18,11 +18,12 @@ Names:
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from newsfacts.models.errors import BackendNotFound, ModelLoadError
 
@@ -38,6 +39,7 @@ __all__ = [
     "NerBackend",
     "SpacyBackend",
     "default_model",
+    "describe_model",
     "get_backend",
     "list_models",
     "register_backend",
@@ -141,6 +143,85 @@ def default_model(lang: str) -> str:
         if info.kind == "spacy" and lang in info.languages:
             return info.name
     return _FALLBACK[0] if _FALLBACK else "de_news_sm"
+
+
+def describe_model(name: str) -> dict[str, Any]:
+    """What ``newsfacts models info NAME`` prints: the registry's entry and the model card's summary.
+
+    Nothing is loaded: the summary comes from the pipeline's ``meta.json`` (version, labels,
+    licence, training sources, scores) and the first line of its ``README.md`` (the card).
+
+    Raises:
+        BackendNotFound: the name is neither registered nor ``spacy:<path>``/``transformers:<path>``.
+        ModelLoadError: a ``spacy:<path>`` folder holds no pipeline.
+    """
+    if name.startswith(SPACY_PREFIX):
+        folder = Path(name[len(SPACY_PREFIX) :])
+        if not (folder / "config.cfg").is_file():
+            raise ModelLoadError(name, str(folder), "no spaCy pipeline here (config.cfg is missing)")
+        info = ModelInfo(name, "spacy", (), str(folder), "a local spaCy pipeline folder")
+    elif name.startswith(TRANSFORMERS_PREFIX):
+        where = name[len(TRANSFORMERS_PREFIX) :]
+        info = ModelInfo(name, "transformers", (), where, "a Hugging Face token-classification model")
+    elif name in _REGISTRY:
+        info = _REGISTRY[name][0]
+    else:
+        raise BackendNotFound(name, _available())
+    out: dict[str, Any] = {
+        "name": info.name, "kind": info.kind, "languages": list(info.languages), "path": info.path,
+        "description": info.description, "fallback": info.name in _FALLBACK,
+    }
+    if info.path is not None:
+        out.update(_card_summary(Path(info.path)))
+    return out
+
+
+def _card_summary(folder: Path) -> dict[str, Any]:
+    """The card's title, ``meta.json``'s facts and scores, and a transformers model's labels."""
+    out: dict[str, Any] = {}
+    card = folder / "README.md"
+    if card.is_file():
+        first = card.read_text(encoding="utf-8").lstrip().partition("\n")[0]
+        out["card"] = str(card)
+        out["title"] = first.lstrip("# ").strip()
+    meta = _read_json(folder / "meta.json")
+    if meta:
+        out["version"] = meta.get("version")
+        out["spacy_version"] = meta.get("spacy_version")
+        out["pipeline"] = meta.get("pipeline")
+        out["labels"] = (meta.get("labels") or {}).get("ner")
+        out["license"] = meta.get("license")
+        out["sources"] = [s.get("name") for s in meta.get("sources") or () if isinstance(s, dict)]
+        perf = meta.get("performance") or {}
+        if "ents_f" in perf:  # spaCy's own dev-set scores from training
+            out["dev"] = {k: round(perf[f"ents_{k}"], 3) for k in ("p", "r", "f") if f"ents_{k}" in perf}
+        out["heldout"] = _heldout(meta.get("heldout") or {})
+    config = _read_json(folder / "config.json")  # a transformers folder
+    if config and isinstance(config.get("id2label"), dict):
+        out["labels"] = sorted({str(v).split("-", 1)[-1] for v in config["id2label"].values()} - {"O"})
+    return out
+
+
+def _heldout(heldout: Mapping[str, Any]) -> dict[str, Any]:
+    """Held-out micro-F1 over PER/ORG/LOC per corpus (``models.evaluate``), and speed when measured."""
+    out: dict[str, Any] = {}
+    for corpus, scores in heldout.items():
+        if isinstance(scores, dict) and isinstance(scores.get("micro:PER/ORG/LOC"), dict):
+            core = scores["micro:PER/ORG/LOC"]
+            out[corpus] = {"f": round(core.get("f", 0.0), 3), "n": core.get("n")}
+        elif corpus in ("words_per_second", "load_seconds"):
+            out[corpus] = scores
+    return out
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def get_backend(name: str | None = None) -> NerBackend:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from newsfacts.extractors.cli import main
+from newsfacts.extractors.readers import RawArticle
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED = FIXTURES / "de-tiktok-microsoft.txt"
@@ -154,3 +157,140 @@ def test_cli_list_models() -> None:
     assert result.exit_code == 0
     names = [json.loads(line)["name"] for line in result.stdout.splitlines()]
     assert "de_news_sm" in names
+
+
+# -- `newsfacts`: the one command line --------------------------------------------------------
+
+COMMANDS = ("dashboard", "evaluate", "export", "extract", "models", "serve")
+
+
+def group(*args: str, input: bytes | None = None) -> Result:  # noqa: A002
+    from newsfacts.dashboard.cli import main as newsfacts
+
+    return CliRunner().invoke(newsfacts, list(args), input=input)
+
+
+def test_newsfacts_help_lists_every_command() -> None:
+    for flag in ("--help", "-h"):
+        result = group(flag)
+        assert result.exit_code == 0, result.output
+        listed = result.stdout.split("Commands:", 1)[1]
+        assert [line.split()[0] for line in listed.strip().splitlines()] == list(COMMANDS)
+
+
+@pytest.mark.parametrize(
+    "args", [[c] for c in COMMANDS] + [["models", "list"], ["models", "info"]], ids=" ".join
+)
+def test_newsfacts_every_subcommand_has_help(args: list[str]) -> None:
+    for flag in ("--help", "-h"):
+        result = group(*args, flag)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.startswith("Usage: ") and " ".join(args) in result.stdout.splitlines()[0]
+
+
+def test_newsfacts_extract_is_the_extract_command() -> None:
+    from newsfacts.dashboard.cli import main as newsfacts
+
+    assert newsfacts.get_command(None, "extract") is main  # type: ignore[arg-type]
+    for flags in ([], ["--facts"]):
+        alone, grouped = run(*flags, str(SEED)), group("extract", *flags, str(SEED))
+        assert alone.exit_code == grouped.exit_code == 0
+        assert grouped.stdout == alone.stdout and alone.stdout
+
+
+def test_newsfacts_exit_codes_are_the_same_everywhere(tmp_path: Path) -> None:
+    assert group("no-such-command").exit_code == 2
+    assert group("extract").exit_code == 2  # no PATH
+    assert group("extract", str(tmp_path / "missing.txt")).exit_code == 1
+    assert group("serve").exit_code == 2  # --out is required
+    nothing = group("serve", "--out", str(tmp_path / "out"))
+    assert nothing.exit_code == 2 and "nothing to serve" in nothing.stderr
+    assert group("evaluate").exit_code == 2  # no FILE
+    assert group("evaluate", "--model", "fake", str(tmp_path / "missing.iob")).exit_code == 1
+    assert group("models", "info").exit_code == 2  # no NAME
+    unknown = group("models", "info", "no-such-model")
+    assert unknown.exit_code == 2 and "available" in unknown.stderr
+
+
+def test_newsfacts_models_list_and_info() -> None:
+    listed = group("models", "list")
+    assert listed.exit_code == 0 and listed.stdout == run("--list-models").stdout
+    info = group("models", "info", "de_news_sm")
+    assert info.exit_code == 0, info.output
+    card = json.loads(info.stdout)
+    assert card["name"] == "de_news_sm" and card["kind"] == "spacy" and card["languages"] == ["de"]
+    assert {"PER", "ORG", "LOC"} <= set(card["labels"]) and card["license"]
+    assert card["card"].endswith("README.md") and 0 < card["heldout"]["heldout"]["f"] <= 1
+    assert json.loads(group("models", "info", "fake").stdout)["kind"] == "fake"
+
+
+HEAVY = ("prefect", "spacy", "duckdb")
+
+
+def _modules_after(code: str) -> list[str]:
+    """The heavy frameworks a fresh interpreter holds after running ``code``."""
+    probe = f"import sys\n{code}\nprint('loaded:', *(m for m in {HEAVY!r} if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                          check=True, cwd=FIXTURES.parent)
+    return done.stdout.rsplit("loaded:", 1)[1].split()
+
+
+def test_newsfacts_group_loads_no_framework() -> None:
+    """`newsfacts --help` and `newsfacts extract` never import Prefect, spaCy or DuckDB at group load."""
+    assert _modules_after("import newsfacts.dashboard.cli") == []
+    for args in (["--help"], ["extract", "--help"], ["extract"], ["serve", "-h"], ["evaluate", "-h"],
+                 ["models", "info", "de_news_sm"]):
+        code = ("from newsfacts.dashboard.cli import main\n"
+                f"try:\n    main({args!r})\nexcept SystemExit:\n    pass")
+        assert _modules_after(code) == [], args
+    extracting = (f"from newsfacts.dashboard.cli import main\ntry:\n    main(['extract', {str(SEED)!r}])\n"
+                  "except SystemExit:\n    pass")
+    assert _modules_after(extracting) == ["spacy"]  # the model, not Prefect or DuckDB
+
+
+def test_serve_and_evaluate_still_run_as_modules() -> None:
+    for module in ("newsfacts.flows.serve", "newsfacts.models.evaluate"):
+        done = subprocess.run([sys.executable, "-m", module, "-h"], capture_output=True, text=True,
+                              timeout=120, check=False)
+        assert done.returncode == 0 and f"python -m {module}" in done.stdout, done.stderr
+
+
+# -- one dead-letter record for every shell ---------------------------------------------------
+
+
+def test_cli_and_flows_write_the_same_dead_letters(tmp_path: Path) -> None:
+    """`extract --dead-letter` lines and a flow's dead_letters.jsonl have one shape, field for field."""
+    from newsfacts.extractors.readers import iter_articles
+    from newsfacts.extractors.shell import DEAD_LETTER_SCHEMA, DeadLetter, letter_for
+    from newsfacts.flows.batch import Pending, extract_batch
+    from newsfacts.flows.sinks import OutputFolder
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "nav.html").write_bytes((INPUTS / "no-article.html").read_bytes())
+    (folder / "records.jsonl").write_text(
+        json.dumps({"id": "k1", "text": GOOD, "language": "xx"}) + "\n{broken\n", encoding="utf-8")
+    dead = tmp_path / "dead.jsonl"
+    assert run("--dead-letter", str(dead), str(folder)).exit_code == 1
+    from_cli = [json.loads(line) for line in dead.read_text(encoding="utf-8").splitlines()]
+
+    letters: list[DeadLetter] = []  # what the flows do with the same inputs (flows/ingest.py)
+    for item in iter_articles([str(folder)]):
+        if isinstance(item, RawArticle):
+            letters += extract_batch([Pending("key", item)]).dead
+        else:
+            letters.append(letter_for(item, stage="read"))
+    out = OutputFolder(tmp_path / "out")
+    out.dead_letters.add(letters)
+    from_flows = [json.loads(line) for line in out.dead_letters.path.read_text(encoding="utf-8").splitlines()]
+
+    def comparable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return sorted(({k: v for k, v in r.items() if k != "at"} for r in rows), key=lambda r: r["source"])
+
+    assert len(from_cli) == 4 and comparable(from_cli) == comparable(from_flows)
+    assert all(set(r) == set(DeadLetter.__annotations__) for r in from_cli + from_flows)
+    assert {r["stage"] for r in from_cli} == {"read", "extract"}
+    assert all(r["schema"] == DEAD_LETTER_SCHEMA for r in from_cli)
+    [extract_failure] = [r for r in from_cli if r["stage"] == "extract"]
+    assert extract_failure["id"] == "k1" and extract_failure["error"] == "UnsupportedLanguage"

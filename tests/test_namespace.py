@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -35,5 +36,7 @@ def test_only_newsfacts_is_importable_from_site_packages() -> None:
     code = ("import importlib.util, sys; sys.path = [p for p in sys.path if p not in ('', '.')]; "
             "print([m for m in ('extractors', 'models', 'flows', 'dashboard') "
             "if importlib.util.find_spec(m) is not None])")
-    out = subprocess.run([sys.executable, "-c", code], cwd="/", capture_output=True, text=True, check=True)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    out = subprocess.run([sys.executable, "-c", code], cwd="/", capture_output=True, text=True, check=True,
+                         env=env)
     assert out.stdout.strip() == "[]"

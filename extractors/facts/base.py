@@ -157,7 +157,7 @@ class _LinkerBase:
                           amount_min=amount.min, amount_max=amount.max)
         if percent is not None:
             fields.update(percent_value=percent.value, percent_kind=percent.kind,
-                          percent_qualifier=percent.qualifier, direction=percent.direction)
+                          percent_qualifier=percent.qualifier, direction=percent.direction or direction)
         if period is not None:
             fields.update(period_start=period.start_date, period_end=period.end_date)
         if count is not None:

@@ -85,6 +85,9 @@ class FactsPack(BaseModel):
     spending_metrics: str = ""
     # from-to frames (figures.py): [from word, to word] pairs ("von"/"auf", "from"/"to")
     from_to: list[list[str]] = []
+    # words anywhere in a change's clause that give its direction when the percent engine gave
+    # none (percents.py): {"up": ["steigerte", ...], "down": [...]}
+    direction_words: dict[str, list[str]] = {}
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
@@ -128,6 +131,7 @@ class _Cues:
     revenue_metrics: re.Pattern[str] | None
     spending_metrics: re.Pattern[str] | None
     from_to: re.Pattern[str] | None
+    direction_words: re.Pattern[str] | None
 
 
 
@@ -197,6 +201,9 @@ def _build_cues(pack: LangPack) -> _Cues:
         revenue_metrics=_optional(data.revenue_metrics, ci),
         spending_metrics=_optional(data.spending_metrics, ci),
         from_to=_from_to_pattern(data.from_to),
+        direction_words=re.compile(
+            f"(?P<up>{word_pattern(data.direction_words.get('up', []))})"
+            f"|(?P<down>{word_pattern(data.direction_words.get('down', []))})", ci) if data.direction_words else None,
         company_heads=_optional(rf"(?:{word_pattern(data.company_heads)})(?![\w-])" if data.company_heads else "", ci),
     )
 

@@ -49,6 +49,22 @@ def news_agencies() -> frozenset[str]:
     return frozenset(_org_key(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
+_INDICES_FILE = _AGENCIES_FILE.parent / "market_indices.txt"
+
+
+@cache
+def market_indices() -> frozenset[str]:
+    """Stock indices and price statistics ("Dax", "Nasdaq", "CPI"): never a fact's company."""
+    lines = _INDICES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(_org_key(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def is_market_index(name: str) -> bool:
+    """Whether a name is a market index, also with its number ("CAC 40") or a possessive."""
+    key = _org_key(name)
+    return key in market_indices() or _org_key(re.sub(r"(?:['’]s)?\s*\d+$", "", name)) in market_indices()
+
+
 @dataclass(frozen=True)
 class Discourse:
     """What the article is about: its topic company (as first written) and the name order."""
@@ -78,7 +94,7 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
         seen_here: set[str] = set()
         for org in s.orgs:
             key = _org_key(org.text)
-            if not key or key in ignore or key in news_agencies():
+            if not key or key in ignore or key in news_agencies() or is_market_index(org.text):
                 continue
             first.setdefault(key, org.text)
             score[key] += _MENTION

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 from newsfacts.extractors.facts.confidence import CONFIDENCE
-from newsfacts.extractors.records import Fact
+from newsfacts.extractors.records import Direction, Fact
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.mentions import _Sentence, _nearest
 
@@ -22,10 +22,12 @@ class _PercentsRules(_LinkerBase):
                 company, confidence = self._subject_scored(index, pct.start)
                 if company is None:
                     continue
-                confidence -= CONFIDENCE["no_direction_cost"] * (pct.direction is None)
+                direction = pct.direction or self._clause_direction(s, pct.start)
+                confidence -= CONFIDENCE["no_direction_cost"] * (direction is None)
                 facts.append(self._fact(
                     "change", s, company=company, metric=self._metric(s, pct.start), percent=pct,
-                    period=_nearest(s.periods, pct.start), confidence=confidence, key=pct.text))
+                    period=_nearest(s.periods, pct.start), confidence=confidence, key=pct.text,
+                    direction=direction))
             elif pct.kind == "share":
                 payer = next((f.customer for f in so_far if f.kind == "payment"), None)
                 company = payer or self._subject(index, pct.start)
@@ -52,4 +54,13 @@ class _PercentsRules(_LinkerBase):
             best = m.group()
         return best
 
-
+    def _clause_direction(self, s: _Sentence, offset: int) -> Direction | None:
+        """The direction a change's clause states away from its percentage ("konnte den Umsatz
+        um 5,9 Prozent verbessern", "legten die Erträge um 0,7 Prozent zu"): the pack's
+        ``direction_words``, when only one direction occurs in the clause."""
+        if self.cues.direction_words is None:
+            return None
+        start, end = self._clause(s, offset)
+        found = {"up" if m.lastgroup == "up" else "down"
+                 for m in self.cues.direction_words.finditer(self.text, start, end)}
+        return found.pop() if len(found) == 1 else None  # type: ignore[return-value]

@@ -1,7 +1,7 @@
 """Train a shipped NER pipeline for one language (or the multilingual ``xx``) from a recipe.
 
-    python -m newsfacts.models.training.train --lang en --data /work/shared/data
-    python -m newsfacts.models.training.train --lang xx --data /work/shared/data --max-steps 8000
+    python -m newsfacts.models.training.train --lang en --data ../shared/data
+    python -m newsfacts.models.training.train --lang xx --data ../shared/data --max-steps 8000
 
 ``recipes.toml`` says which corpora each model reads (data, not code). The steps follow
 ``train_de.py`` (the German model keeps its own script, which adds SmartData/MobIE readers and

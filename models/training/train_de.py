@@ -1,6 +1,6 @@
 """Train the shipped German NER pipeline ``models/de_news_sm`` from the permissive corpora.
 
-    python -m newsfacts.models.training.train_de --data /work/shared/data --out models/de_news_sm
+    python -m newsfacts.models.training.train_de --data ../shared/data --out models/de_news_sm
 
 Steps (all deterministic; seeds fixed in the config):
 1. read GermEval 2014, SmartData v1 and MobIE (``corpora.py``) and split every unit by a hash of

@@ -15,11 +15,12 @@ from newsfacts.dashboard.aggregate import (
     payment_totals,
     surface_names,
 )
-from newsfacts.dashboard.build import build_dashboard, encode
+from newsfacts.dashboard.build import ROLES, build_dashboard, encode
 from newsfacts.dashboard.errors import InputError
 from newsfacts.dashboard.periods import month_of, months_of, per_month, spread_months
-from newsfacts.dashboard.sources import expand_paths, read_facts
-from newsfacts.extractors.records import Article, FactRow
+from newsfacts.dashboard.sources import _flatten, expand_paths, read_facts
+from newsfacts.extractors.facts import fact_rows
+from newsfacts.extractors.records import NAME_ROLES, Article, Fact, FactRow
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "dashboard"
 FACT_FILES = ["facts.jsonl", "nulls.jsonl", "pipeline-facts.jsonl"]
@@ -157,6 +158,22 @@ def test_sources_article_records_are_flattened_like_extract_facts() -> None:
     ]
     assert from_articles.rows[0]["source"] == from_facts[0]["source"]
     assert set(from_articles.texts) == {r["article_id"] for r in from_facts}
+
+
+def test_sources_flatten_matches_fact_rows() -> None:
+    """Drift: the dashboard's dict flattening gives what extractors' fact_rows gives, field for field."""
+    for line in (FIXTURES / "pipeline-articles.jsonl").read_text(encoding="utf-8").splitlines():
+        article = Article.model_validate_json(line)
+        if not article.facts:
+            continue
+        expected = [row.model_dump(mode="json", by_alias=True) for row in fact_rows(article)]
+        assert _flatten(article.model_dump(mode="json", by_alias=True)) == expected
+
+
+def test_name_roles_are_the_fact_fields_with_a_grouping_name() -> None:
+    """Drift: NAME_ROLES (declared once, in extractors/records.py) names every `<role>_norm` field."""
+    assert sorted(NAME_ROLES) == sorted(f[: -len("_norm")] for f in Fact.model_fields if f.endswith("_norm"))
+    assert set(ROLES) <= set(NAME_ROLES)
 
 
 def test_build_encode_round_trips_every_row() -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsfacts.dashboard.errors import InputError
-from newsfacts.dashboard.export import VIEWS, export_facts
+from newsfacts.dashboard.export import FACT_COLUMNS, VIEWS, export_facts
+from newsfacts.extractors.records import FactRow
 
 duckdb = pytest.importorskip(
     "duckdb",
@@ -189,3 +190,9 @@ def test_export_rows_with_nulls_everywhere(tmp_path: Path) -> None:
 def test_export_missing_input(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         export_facts([str(tmp_path / "none.jsonl")], duckdb_path=tmp_path / "x.duckdb")
+
+
+def test_export_columns_follow_the_fact_row() -> None:
+    """Drift: every field of the fact row (extractors/records.py) has a typed column, and no more."""
+    fields = [field.alias or name for name, field in FactRow.model_fields.items()]
+    assert sorted(FACT_COLUMNS) == sorted(fields)

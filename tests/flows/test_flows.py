@@ -15,6 +15,7 @@ import pytest
 
 from newsfacts.extractors.facts import fact_rows
 from newsfacts.extractors.pipeline import extract_article
+from newsfacts.extractors.shell import DeadLetter
 from newsfacts.flows.sinks import OutputFolder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,6 +84,7 @@ def test_flows_folder_writes_facts_dead_letters_and_reruns_add_nothing(watched: 
     dead = {Path(d["source"]).name: d for d in OutputFolder(out).dead_letters.read()}
     assert set(dead) == {"empty.txt", "no-article.html"}
     assert dead["no-article.html"]["error"] == "NoArticleText" and dead["empty.txt"]["stage"] == "read"
+    assert all(set(d) == DeadLetter.__required_keys__ for d in dead.values())  # the CLI's shape too
     assert (out / "facts" / "date=2024-08-01" / "facts.jsonl").exists()  # the seed's published date
     row = json.loads((out / "facts" / "date=2024-08-01" / "facts.jsonl").read_text().splitlines()[0])
     assert row["schema"] == "newsfacts.fact/1" and row["source"].endswith("de-tiktok-microsoft.txt")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 from newsfacts.models import FakeBackend
 from newsfacts.models.evaluate import Prf, evaluate, main, read_iob, score
@@ -54,21 +57,42 @@ def test_evaluate_score_empty_is_zero_not_error() -> None:
     assert scores["micro"] == Prf(0, 0, 0) and scores["micro"].f == 0.0
 
 
-def test_evaluate_cli_prints_table(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--model", "fake", str(TINY)]) == 0
-    out = capsys.readouterr().out
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_evaluate_cli_prints_table() -> None:
+    result = run("--model", "fake", str(TINY))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
     assert "3 sentences, 5 gold entities" in out
     assert "micro:PER/ORG/LOC" in out and "LOC" in out
 
 
-def test_evaluate_cli_unknown_model_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--model", "nope", str(TINY)]) == 1
-    assert "Error: unknown NER model 'nope'" in capsys.readouterr().err
+def test_evaluate_cli_unknown_model_exits_1() -> None:
+    result = run("--model", "nope", str(TINY))
+    assert result.exit_code == 1
+    assert "Error: unknown NER model 'nope'" in result.stderr
 
 
-def test_evaluate_cli_shipped_model(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--model", "de_news_sm", str(TINY)]) == 0
-    assert "micro" in capsys.readouterr().out
+def test_evaluate_cli_missing_file_exits_1_and_usage_exits_2(tmp_path: Path) -> None:
+    missing = run("--model", "fake", str(tmp_path / "nowhere.iob"))
+    assert missing.exit_code == 1 and "nowhere.iob" in missing.stderr
+    assert run("--model", "fake").exit_code == 2  # no FILE
+    assert run("-h").exit_code == 0
+
+
+def test_evaluate_runs_as_a_module() -> None:
+    """``python -m newsfacts.models.evaluate`` still works beside ``newsfacts evaluate``."""
+    done = subprocess.run([sys.executable, "-m", "newsfacts.models.evaluate", "--model", "fake", str(TINY)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "3 sentences, 5 gold entities" in done.stdout
+
+
+def test_evaluate_cli_shipped_model() -> None:
+    result = run("--model", "de_news_sm", str(TINY))
+    assert result.exit_code == 0 and "micro" in result.stdout
 
 
 def test_evaluate_reads_jsonl_gold(tmp_path: Path) -> None:
@@ -84,8 +108,8 @@ def test_evaluate_reads_jsonl_gold(tmp_path: Path) -> None:
     assert (scores["ORG"].tp, scores["PER"].fp, scores["PER"].fn, scores["LOC"].fn) == (2, 1, 1, 1)
 
 
-def test_evaluate_jsonl_bad_span_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_evaluate_jsonl_bad_span_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "Kurz.", "entities": [[0, 99, "ORG"]]}\n', encoding="utf-8")
-    assert main([str(bad), "--model", "fake"]) == 1
-    assert "bad.jsonl:1" in capsys.readouterr().err
+    result = run(str(bad), "--model", "fake")
+    assert result.exit_code == 1 and "bad.jsonl:1" in result.stderr
