@@ -375,6 +375,8 @@ class FactsData(_Table):
         [], 'From-to frames whose first figure is the old value: [["von", "auf"]], [["from", "to"]].')
     direction_words: dict[Direction, list[str]] = _field(
         {}, 'Words anywhere in a change\'s clause that give its direction when the percentage has none: "steigerte".')
+    count_compounds: bool = _field(
+        False, 'A count noun may close a compound written as one word ("Großkunden", "Vollzeitstellen").')
     # names the tagger missed
     propose_names: bool = _field(
         False, "Propose capitalised runs next to a fact cue as companies (languages that capitalise names only).")

@@ -13,7 +13,7 @@ from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percen
 from newsfacts.extractors.facts.cues import _CLAUSE_BREAK, _cues
 from newsfacts.extractors.facts.dedupe import _fact_id
 from newsfacts.extractors.facts.confidence import CONFIDENCE
-from newsfacts.extractors.facts.discourse import Discourse, compound_company
+from newsfacts.extractors.facts.discourse import Discourse, compound_company, names_market_index
 from newsfacts.extractors.facts.mentions import _Sentence, _org_key
 
 
@@ -125,7 +125,8 @@ class _LinkerBase:
         after = [o for o in s.orgs if o.start >= offset and not self._is_compound(o)]
         if after:
             return after[0].text, CONFIDENCE["subject_after"]
-        if self.discourse.topic is not None:
+        clause = self._clause(s, offset)
+        if self.discourse.topic is not None and not names_market_index(self.text, *clause):
             return self.discourse.topic, CONFIDENCE["context"]
         return None, 0.0
 

@@ -88,6 +88,7 @@ class FactsPack(BaseModel):
     # words anywhere in a change's clause that give its direction when the percent engine gave
     # none (percents.py): {"up": ["steigerte", ...], "down": [...]}
     direction_words: dict[str, list[str]] = {}
+    count_compounds: bool = False  # a count noun may close a compound ("Großkunden")
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
@@ -177,7 +178,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         revenue_not=_optional(data.revenue_not, ci),
         change=_change_cues(pack, data),
         metric=re.compile(data.metric_nouns, ci),
-        count=re.compile(_count_pattern(pack, data.count_nouns), ci),
+        count=re.compile(_count_pattern(pack, data.count_nouns, compounds=data.count_compounds), ci),
         restatement=re.compile(data.restatement),
         # rate phrases anywhere in a sentence: the money engine's "before" phrases
         rates=tuple((re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", ci), rate)
@@ -304,11 +305,15 @@ def _plain(word: str) -> str:
 
 
 
-def _count_pattern(pack: LangPack, nouns: list[str]) -> str:
-    """Qualifier? number multiplier? count-noun, from the pack's shared number grammar."""
+def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False) -> str:
+    """Qualifier? number multiplier? count-noun, from the pack's shared number grammar. Where
+    the language writes compounds as one word (``count_compounds``), a count noun may close
+    one ("Großkunden", "Dienstnehmer" is listed, "Vollzeitstellen" is found)."""
     qualifiers = [w for words in pack.qualifiers.values() for w in words]
+    noun = (rf"(?<![\w-])[^\W\d_][\w-]*?(?:{'|'.join(map(re.escape, nouns))})(?![\w-])|{word_pattern(nouns)}"
+            if compounds and nouns else word_pattern(nouns))
     return (rf"(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
-            rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?\s+(?P<noun>{word_pattern(nouns)})")
+            rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?\s+(?P<noun>{noun})")
 
 
 

@@ -28,7 +28,10 @@ def _deduplicate(facts: list[Fact], title_span: tuple[int, int] | None) -> list[
     def identity(f: Fact) -> tuple[Any, ...]:
         return (f.kind, _key(f.customer), _key(f.vendor), _key(f.company), _key(f.buyer),
                 _key(f.target), f.amount_value,
-                f.amount_currency, f.rate, f.percent_value, f.count_value)
+                f.amount_currency, f.rate, f.percent_value, f.count_value,
+                # two changes by the same percentage of two metrics ("Die Aktie legte um sechs
+                # Prozent zu", "steigerte den Umsatz um sechs Prozent") are two facts
+                (f.metric or "").lower() if f.kind == "change" else None)
 
     def rank(f: Fact) -> tuple[Any, ...]:
         in_title = title_span is not None and f.evidence_start < title_span[1]
@@ -42,10 +45,22 @@ def _deduplicate(facts: list[Fact], title_span: tuple[int, int] | None) -> list[
     def parties(f: Fact) -> tuple[Any, ...]:
         return (f.kind, _key(f.customer), _key(f.vendor), _key(f.buyer), _key(f.target))
 
-    priced = {parties(f) for f in best.values()
-              if f.kind in ("payment", "acquisition") and f.amount_value is not None}
+    priced = [parties(f) for f in best.values()
+              if f.kind in ("payment", "acquisition") and f.amount_value is not None]
     kept = [f for f in best.values()
             if not (f.kind in ("payment", "acquisition") and f.amount_value is None
-                    and parties(f) in priced)]
+                    and any(_same_parties(parties(f), p) for p in priced))]
     return sorted(kept, key=lambda f: (f.evidence_start, f.fact_id))
 
+
+def _same_parties(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """The same kind and parties, a name matching its longer form ("Youzu" and "Youzu
+    Interactive"): one takeover told twice, once with its price."""
+    if a[0] != b[0]:
+        return False
+    for x, y in zip(a[1:], b[1:]):
+        if (x is None) != (y is None):
+            return False
+        if x is not None and not (x == y or f"{x} ".startswith(f"{y} ") or f"{y} ".startswith(f"{x} ")):
+            return False
+    return True

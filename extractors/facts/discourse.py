@@ -35,6 +35,7 @@ _IN_TITLE = 3.0
 _IN_LEAD = 2.0
 _AS_SUBJECT = 1.0
 _MENTION = 1.0
+_IN_COMPOUND = 0.5
 # a topic needs this score: named in the title or lead, or named as a subject and once more
 _TOPIC_FLOOR = 2.5
 
@@ -59,6 +60,19 @@ def market_indices() -> frozenset[str]:
     return frozenset(_org_key(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def _index_words() -> re.Pattern[str]:
+    names = sorted((line.strip() for line in _INDICES_FILE.read_text(encoding="utf-8").splitlines()
+                    if line.strip() and not line.startswith("#")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def names_market_index(text: str, start: int, end: int) -> bool:
+    """Whether a span of text names a market index ("Der Dax stieg", "the Nasdaq fell"), tagged
+    or not: its changes are market moves, no company's."""
+    return _index_words().search(text, start, end) is not None
+
+
 def is_market_index(name: str) -> bool:
     """Whether a name is a market index, also with its number ("CAC 40") or a possessive."""
     key = _org_key(name)
@@ -76,6 +90,7 @@ class Discourse:
 def article_discourse(text: str, sentences: Sequence[_Sentence], *,
                       title_span: tuple[int, int] | None,
                       is_subject: Callable[[Entity, _Sentence], bool],
+                      is_product_compound: Callable[[Entity], bool] = lambda org: False,
                       ignore: set[str] | frozenset[str] = frozenset()) -> Discourse:
     """Rank the article's companies and pick the one the story is about.
 
@@ -84,10 +99,13 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
         sentences: the linker's sentences, with their companies.
         title_span: the title's span, when the header named one.
         is_subject: whether a company stands as its sentence's subject (no preposition before it).
+        is_product_compound: whether a company is glued to a noun that names a thing of it
+            ("E-Plus-Kaufpreis"), which is a mention but never a subject.
         ignore: normalised names never taken as the topic (only proposed, never tagged).
     """
     score: Counter[str] = Counter()
     first: dict[str, str] = {}
+    aliases = _aliases(text, sentences)
     lead = _lead_index(sentences, title_span)
     for index, s in enumerate(sentences):
         in_title = title_span is not None and s.start < title_span[1] or (title_span is None and index == 0)
@@ -96,7 +114,12 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
             key = _org_key(org.text)
             if not key or key in ignore or key in news_agencies() or is_market_index(org.text):
                 continue
+            if key in aliases:  # "Telefónica Deutschland (O2)": O2 counts for the full name
+                key = aliases[key]
             first.setdefault(key, org.text)
+            if is_product_compound(org):
+                score[key] += _IN_COMPOUND  # "E-Plus-Kaufpreis": a mention, not a subject
+                continue
             score[key] += _MENTION
             if key in seen_here:
                 continue
@@ -115,6 +138,17 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
     # two companies of equal weight: a story about both (a merger, a dispute) has no one topic
     topic = first[best] if value >= _TOPIC_FLOOR and value > runner_up else None
     return Discourse(topic, tuple((first[k], v) for k, v in ranked))
+
+
+def _aliases(text: str, sentences: Sequence[_Sentence]) -> dict[str, str]:
+    """Names in brackets right after another ("Schweizerische Nationalbank (SNB)",
+    "Telefónica Deutschland (O2)") and the full name they abbreviate, by normalised name."""
+    found: dict[str, str] = {}
+    for s in sentences:
+        for outer, inner in zip(s.orgs, s.orgs[1:]):
+            if re.fullmatch(r"\s*\(\s*", text[outer.end:inner.start]) and text[inner.end:inner.end + 3].lstrip().startswith(")"):
+                found.setdefault(_org_key(inner.text), _org_key(outer.text))
+    return found
 
 
 def _lead_index(sentences: Sequence[_Sentence], title_span: tuple[int, int] | None) -> int:

@@ -166,6 +166,11 @@ class _FiguresRules(_LinkerBase):
             # "von 300 auf 210 Millionen Euro": the old value stays a plain figure, the story's
             # revenue or spending is the new one
             kind = "figure" if self._old_value(s, amount) else self._metric_kind(item)
+            if kind == "figure" and not self._old_value(s, amount):
+                # "Der Gewinn aus dem fortgeführten Geschäft legte … auf 437 Millionen Dollar zu":
+                # the metric noun heads the clause, the item phrase is only its tail
+                clause = self._clause(s, amount.start)
+                kind = self._metric_kind(self.text[clause[0]:amount.start])
             if kind != "figure" and company is not None:
                 used.add(amount.start)
                 facts.append(self._fact(kind, s, company=company, metric=item, amount=amount,

@@ -63,7 +63,8 @@ def link_facts(
     linker.uncertain = {_org_key(e.text) for e in proposed} - tagged
     linker.discourse = article_discourse(
         text, sentences, title_span=title_span, ignore=linker.uncertain,
-        is_subject=lambda org, s: linker._preposition_before(org.start, s.start) is None)
+        is_subject=lambda org, s: linker._preposition_before(org.start, s.start) is None,
+        is_product_compound=linker._is_compound)
     # An amount without a currency ("Einnahmen in Milliardenhöhe") takes the article's
     # currency when every amount that names one names the same.
     linker.context_currency = currencies.pop() if len(currencies) == 1 else None
