@@ -78,34 +78,37 @@ def phrase_pattern(phrases: Iterable[str], *, fold: bool = True) -> str:
 @functools.lru_cache(maxsize=512)
 def _phrase_pattern(phrases: frozenset[str], fold: bool) -> str:
     """``phrase_pattern``, once per lexicon: the engines ask for the same lexicons many times."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for phrase in phrases:
-        key = normalize_phrase(phrase) if fold else " ".join(phrase.split())
-        node = trie
-        for char in key:
-            node = node.setdefault(char, {})
-        if key:
-            node[""] = {}
-    return _trie_regex(trie) or "(?!)"
+    keys = sorted({normalize_phrase(p) if fold else " ".join(p.split()) for p in phrases} - {""})
+    return _trie_regex(keys, 0, len(keys), 0) if keys else "(?!)"
 
 
-def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    """The regex of one trie node: its branches, each a first character and the rest.
+def _trie_regex(keys: list[str], lo: int, hi: int, depth: int) -> str:
+    """The regex of one trie node: the sorted ``keys[lo:hi]``, which share their first
+    ``depth`` characters, read from there on. The node's branches each take a character.
 
     Inflected lexicons repeat their endings: "kanadische", "kanadischem", "kanadischen" ...
     each followed by " dollar". Branches whose rest is the same regex share it behind a class
     of their first characters ("[mn]\\s+dollar"), and a class whose rest is another branch
     whole becomes optional before it ("[mn]?\\s+dollar"): CLDR's currency names compile to half
     the pattern. The branches of a node start with distinct characters, so at most one of
-    them fits any text and the match (longest first) is the one of the plain trie.
+    them fits any text and the match (longest first) is the one of the plain trie. The trie
+    is walked on the sorted keys rather than built of nested dicts: one dict per character
+    costs time and, in a process that holds a spaCy model, garbage collections.
     """
-    if len(node) == 1:  # most nodes: one character and the rest, or the end of a phrase
-        ((char, child),) = node.items()
-        return (r"\s+" if char == " " else _escape(char)) + _trie_regex(child) if char else ""
+    chain = []  # one character, and no key ends here: most nodes
+    while len(keys[lo]) > depth and keys[lo][depth] == keys[hi - 1][depth]:
+        char = keys[lo][depth]
+        chain.append(r"\s+" if char == " " else _escape(char))
+        depth += 1
+    ends_here = len(keys[lo]) == depth
     rests: dict[str, list[str]] = {}  # the rest's regex -> the first characters that lead to it
-    for char, child in sorted(node.items()):
-        if char:
-            rests.setdefault(_trie_regex(child), []).append(char)
+    i = lo + ends_here
+    while i < hi:
+        char, j = keys[i][depth], i + 1
+        while j < hi and keys[j][depth] == char:
+            j += 1
+        rests.setdefault(_trie_regex(keys, i, j, depth + 1), []).append(char)
+        i = j
     heads: list[tuple[str, str, str]] = []  # (sort key, head regex, rest regex)
     for rest, chars in rests.items():
         if " " in chars:  # a space matches a run of whitespace, which no class can say
@@ -126,11 +129,11 @@ def _trie_regex(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     branches += [(key, head + rest) for i, (key, head, rest) in enumerate(heads) if i not in merged]
     alternatives = [regex for _, regex in sorted(branches)]
     if not alternatives:
-        return ""
+        return "".join(chain)
     body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    if "" in node:
-        return f"(?:{body})?" if len(alternatives) == 1 else body + "?"
-    return body
+    if ends_here:
+        body = f"(?:{body})?" if len(alternatives) == 1 else body + "?"
+    return "".join(chain) + body
 
 
 @functools.lru_cache(maxsize=4096)

@@ -377,6 +377,8 @@ class FactsData(_Table):
         {}, 'Words anywhere in a change\'s clause that give its direction when the percentage has none: "steigerte".')
     count_compounds: bool = _field(
         False, 'A count noun may close a compound written as one word ("Großkunden", "Vollzeitstellen").')
+    adjective_articles: list[str] = _field(
+        [], 'Articles after which one capitalised word before a lower-case one is an adjective: "the" ("the Colombian brewery").')
     # names the tagger missed
     propose_names: bool = _field(
         False, "Propose capitalised runs next to a fact cue as companies (languages that capitalise names only).")

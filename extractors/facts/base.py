@@ -13,7 +13,7 @@ from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percen
 from newsfacts.extractors.facts.cues import _CLAUSE_BREAK, _cues
 from newsfacts.extractors.facts.dedupe import _fact_id
 from newsfacts.extractors.facts.confidence import CONFIDENCE
-from newsfacts.extractors.facts.discourse import Discourse, compound_company, names_market_index
+from newsfacts.extractors.facts.discourse import Discourse, compound_company, is_territory, names_market_index
 from newsfacts.extractors.facts.mentions import _Sentence, _org_key
 
 
@@ -113,7 +113,10 @@ class _LinkerBase:
     def _subject_scored(self, index: int, offset: int) -> tuple[str | None, float]:
         """The subject and the confidence its position gives: before > anaphor > after."""
         s = self.sentences[index]
-        before = [o for o in s.orgs if o.end <= offset and not self._is_compound(o)]
+        # a country or region is no company, whatever the tagger or the proposals say ("France
+        # will lose 4,300 jobs", "the largest car manufacturer in the United States")
+        orgs = [o for o in s.orgs if not is_territory(o.text, self.pack.lang)]
+        before = [o for o in orgs if o.end <= offset and not self._is_compound(o)]
         if before:
             return before[-1].text, CONFIDENCE["subject_before"]
         sentence = self.text[s.start:offset]
@@ -122,7 +125,7 @@ class _LinkerBase:
             named = self._last_org_before(s.start) or self.discourse.topic
             if named is not None:
                 return named, CONFIDENCE["description"]
-        after = [o for o in s.orgs if o.start >= offset and not self._is_compound(o)]
+        after = [o for o in orgs if o.start >= offset and not self._is_compound(o)]
         if after:
             return after[0].text, CONFIDENCE["subject_after"]
         clause = self._clause(s, offset)

@@ -89,6 +89,9 @@ class FactsPack(BaseModel):
     # none (percents.py): {"up": ["steigerte", ...], "down": [...]}
     direction_words: dict[str, list[str]] = {}
     count_compounds: bool = False  # a count noun may close a compound ("Großkunden")
+    # articles after which a single capitalised word before a lower-case one is an adjective,
+    # not a name ("the Colombian brewery"): English, where nationality adjectives are capitalised
+    adjective_articles: list[str] = []
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
@@ -133,6 +136,7 @@ class _Cues:
     spending_metrics: re.Pattern[str] | None
     from_to: re.Pattern[str] | None
     direction_words: re.Pattern[str] | None
+    adjective_articles: re.Pattern[str] | None
 
 
 
@@ -202,6 +206,8 @@ def _build_cues(pack: LangPack) -> _Cues:
         revenue_metrics=_optional(data.revenue_metrics, ci),
         spending_metrics=_optional(data.spending_metrics, ci),
         from_to=_from_to_pattern(data.from_to),
+        adjective_articles=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.adjective_articles))})\s+$")
+        if data.adjective_articles else None,
         direction_words=re.compile(
             f"(?P<up>{word_pattern(data.direction_words.get('up', []))})"
             f"|(?P<down>{word_pattern(data.direction_words.get('down', []))})", ci) if data.direction_words else None,
@@ -312,7 +318,8 @@ def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False)
     qualifiers = [w for words in pack.qualifiers.values() for w in words]
     noun = (rf"(?<![\w-])[^\W\d_][\w-]*?(?:{'|'.join(map(re.escape, nouns))})(?![\w-])|{word_pattern(nouns)}"
             if compounds and nouns else word_pattern(nouns))
-    return (rf"(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
+    # never the tail of a number written with spaces or other groups ("10 000 jobs" is not 0)
+    return (rf"(?<![\d.,])(?<!\d\s)(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
             rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?\s+(?P<noun>{noun})")
 
 

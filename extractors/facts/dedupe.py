@@ -37,6 +37,7 @@ def _deduplicate(facts: list[Fact], title_span: tuple[int, int] | None) -> list[
         in_title = title_span is not None and f.evidence_start < title_span[1]
         return (not in_title, f.confidence, f.period_start is not None, f.evidence_start)
 
+    facts = _merge_changes(facts)
     best: dict[tuple[Any, ...], Fact] = {}
     for fact in facts:
         k = identity(fact)
@@ -64,3 +65,25 @@ def _same_parties(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
         if x is not None and not (x == y or f"{x} ".startswith(f"{y} ") or f"{y} ".startswith(f"{x} ")):
             return False
     return True
+
+
+def _merge_changes(facts: list[Fact]) -> list[Fact]:
+    """One move told twice in one sentence, by an amount and by a percentage ("fell 14 cents,
+    or 2.2%", "stieg um 5 Mio. Euro oder 3 Prozent"), is one change with both."""
+    by_amount = [f for f in facts if f.kind == "change" and f.amount_value is not None and f.percent_value is None]
+    merged: set[str] = set()
+    out = []
+    for fact in facts:
+        if fact.kind == "change" and fact.percent_value is not None and fact.amount_value is None:
+            twin = next((a for a in by_amount if a.fact_id not in merged
+                         and a.evidence_start == fact.evidence_start and _key(a.company) == _key(fact.company)
+                         and a.direction == fact.direction), None)
+            if twin is not None:
+                merged.add(twin.fact_id)
+                fact = fact.model_copy(update={
+                    "amount_value": twin.amount_value, "amount_currency": twin.amount_currency,
+                    "amount_qualifier": twin.amount_qualifier, "amount_vague": twin.amount_vague,
+                    "amount_min": twin.amount_min, "amount_max": twin.amount_max,
+                    "metric": fact.metric or twin.metric})
+        out.append(fact)
+    return [f for f in out if f.fact_id not in merged]

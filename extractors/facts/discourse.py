@@ -79,6 +79,26 @@ def is_market_index(name: str) -> bool:
     return key in market_indices() or _org_key(re.sub(r"(?:['’]s)?\s*\d+$", "", name)) in market_indices()
 
 
+@cache
+def _territories(lang: str) -> frozenset[str]:
+    """Names of countries and regions in a language and in English (CLDR, through Babel)."""
+    from babel import Locale, UnknownLocaleError
+
+    names: set[str] = set()
+    for code in {lang, "en"}:
+        try:
+            names.update(Locale.parse(code).territories.values())
+        except (UnknownLocaleError, ValueError):
+            continue
+    return frozenset(_org_key(n) for n in names) | {"us", "u s", "uk", "eu"}
+
+
+def is_territory(name: str, lang: str) -> bool:
+    """Whether a name is a country or region ("Frankreich", "the United States", "U.S."), which
+    is never a company of a fact (its government is named as such)."""
+    return _org_key(re.sub(r"^(?:the|The)\s+", "", name)) in _territories(lang)
+
+
 @dataclass(frozen=True)
 class Discourse:
     """What the article is about: its topic company (as first written) and the name order."""

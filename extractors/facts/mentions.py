@@ -75,8 +75,22 @@ def _proposed_names(text: str, cues: _Cues, entities: Sequence[Entity],
         if any(start < m.end and m.start < end for m in mentions) or any(
                 start < e.end and e.start < end for e in entities if e.label == "ORG"):
             continue
+        if len(words) == 1 and _looks_common(text, start, end, cues.adjective_articles):
+            continue
         result.append(Entity(text=text[start:end], start=start, end=end, label="ORG"))
     return result
+
+
+def _looks_common(text: str, start: int, end: int, articles: re.Pattern[str] | None) -> bool:
+    """A single capitalised word that is more likely a common word than a name the tagger
+    missed: an adjective between an article and a lower-case noun ("the Colombian brewery", "a
+    Finnish chain"), or a compound ending in a lower-case part ("Iraq-related"). (The first word
+    of a sentence is no such sign: real names the tagger missed open sentences as often.)"""
+    if re.search(r"-[a-z]+$", text[start:end]):
+        return True
+    if articles is None:
+        return False
+    return bool(articles.search(text, max(0, start - 6), start) and re.match(r"\s+[a-z]", text[end:end + 2]))
 
 
 
