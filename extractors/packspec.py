@@ -379,6 +379,8 @@ class FactsData(_Table):
         False, 'A count noun may close a compound written as one word ("Großkunden", "Vollzeitstellen").')
     adjective_articles: list[str] = _field(
         [], 'Articles after which one capitalised word before a lower-case one is an adjective: "the" ("the Colombian brewery").')
+    level_preps: list[str] = _field(
+        [], 'Prepositions before a level that a metric heading the clause names: "auf", "to" ("sank auf 210 Millionen Euro").')
     # names the tagger missed
     propose_names: bool = _field(
         False, "Propose capitalised runs next to a fact cue as companies (languages that capitalise names only).")

@@ -92,6 +92,9 @@ class FactsPack(BaseModel):
     # articles after which a single capitalised word before a lower-case one is an adjective,
     # not a name ("the Colombian brewery"): English, where nationality adjectives are capitalised
     adjective_articles: list[str] = []
+    # prepositions that introduce a level after a metric ("auf 210 Millionen Euro", "to $5
+    # million"): with a revenue or spending noun heading the clause they name the figure
+    level_preps: list[str] = []
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
@@ -137,6 +140,7 @@ class _Cues:
     from_to: re.Pattern[str] | None
     direction_words: re.Pattern[str] | None
     adjective_articles: re.Pattern[str] | None
+    level_preps: re.Pattern[str] | None
 
 
 
@@ -206,6 +210,8 @@ def _build_cues(pack: LangPack) -> _Cues:
         revenue_metrics=_optional(data.revenue_metrics, ci),
         spending_metrics=_optional(data.spending_metrics, ci),
         from_to=_from_to_pattern(data.from_to),
+        level_preps=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.level_preps))})\s+(?:(?:rund|etwa|about|around|nearly)\s+)?$", ci)
+        if data.level_preps else None,
         adjective_articles=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.adjective_articles))})\s+$")
         if data.adjective_articles else None,
         direction_words=re.compile(

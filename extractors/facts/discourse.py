@@ -111,7 +111,7 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
                       title_span: tuple[int, int] | None,
                       is_subject: Callable[[Entity, _Sentence], bool],
                       is_product_compound: Callable[[Entity], bool] = lambda org: False,
-                      ignore: set[str] | frozenset[str] = frozenset()) -> Discourse:
+                      ignore: set[str] | frozenset[str] = frozenset(), lang: str = "en") -> Discourse:
     """Rank the article's companies and pick the one the story is about.
 
     Args:
@@ -122,6 +122,7 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
         is_product_compound: whether a company is glued to a noun that names a thing of it
             ("E-Plus-Kaufpreis"), which is a mention but never a subject.
         ignore: normalised names never taken as the topic (only proposed, never tagged).
+        lang: the article's language, for the names of countries (never a topic).
     """
     score: Counter[str] = Counter()
     first: dict[str, str] = {}
@@ -132,7 +133,8 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
         seen_here: set[str] = set()
         for org in s.orgs:
             key = _org_key(org.text)
-            if not key or key in ignore or key in news_agencies() or is_market_index(org.text):
+            if (not key or key in ignore or key in news_agencies() or is_market_index(org.text)
+                    or is_territory(org.text, lang)):
                 continue
             if key in aliases:  # "Telefónica Deutschland (O2)": O2 counts for the full name
                 key = aliases[key]

@@ -158,6 +158,8 @@ class _FiguresRules(_LinkerBase):
             if item is None and last is not None and self._same_series(s, last[0], amount):
                 item = last[1]
             if item is None:
+                item = self._metric_heading_clause(s, amount)
+            if item is None:
                 continue
             last = (amount, item)
             company, confidence = self._subject_scored(index, amount.start)
@@ -193,6 +195,27 @@ class _FiguresRules(_LinkerBase):
         if cues.spending_metrics is not None and cues.spending_metrics.search(item):
             return "spending"
         return "figure"
+
+    def _metric_heading_clause(self, s: _Sentence, amount: Amount) -> str | None:
+        """The metric noun heading an amount's clause when a level preposition introduces the
+        amount ("Das Betriebsergebnis von Lufthansa sank von 300 auf 210 Millionen Euro", "Der
+        Verlust weitete sich auf 45 Millionen Euro aus"): the whole word that holds the pack's
+        revenue or spending metric, nearest before the amount."""
+        cues = self.cues
+        if cues.level_preps is None or not cues.level_preps.search(self.text, max(s.start, amount.start - 12),
+                                                                  amount.start):
+            return None
+        start = self._clause(s, amount.start)[0]
+        found = None
+        for pattern in (cues.revenue_metrics, cues.spending_metrics):
+            for m in pattern.finditer(self.text, start, amount.start) if pattern is not None else ():
+                if found is None or m.start() > found[0]:
+                    found = (m.start(), m.end())
+        if found is None:
+            return None
+        word = re.search(r"[\w-]*$", self.text[start:found[0]])
+        tail = re.match(r"[\w-]*", self.text[found[1]:amount.start])
+        return (word.group() if word else "") + self.text[found[0]:found[1]] + (tail.group() if tail else "")
 
     def _old_value(self, s: _Sentence, amount: Amount) -> bool:
         """The first figure of a from-to frame ("von 300 auf 210 Millionen Euro", "from $5

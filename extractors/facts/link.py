@@ -13,7 +13,7 @@ from newsfacts.extractors.facts.acquisitions import _AcquisitionsRules
 from newsfacts.extractors.facts.counts import _CountsRules
 from newsfacts.extractors.facts.cues import _cues
 from newsfacts.extractors.facts.dedupe import _deduplicate
-from newsfacts.extractors.facts.discourse import article_discourse, is_market_index
+from newsfacts.extractors.facts.discourse import article_discourse, is_market_index, news_agencies
 from newsfacts.extractors.facts.figures import _FiguresRules
 from newsfacts.extractors.facts.mentions import _org_key, _proposed_names, _sentences, _sound_entities
 from newsfacts.extractors.facts.payments import _PaymentsRules
@@ -49,7 +49,7 @@ def link_facts(
     if not pack.facts:  # this language has no fact cues yet: mentions only, no facts
         return []
     cues = _cues(pack)
-    entities = _sound_entities(entities, cues)
+    entities = [e for e in _sound_entities(entities, cues) if not _credit(text, e)]
     proposed = _proposed_names(text, cues, entities, [*amounts, *percentages, *periods])
     if cues.name is None:  # a language whose capitalised runs are not proposed (German)
         proposed += _mislabelled_names(text, pack, entities, proposed)
@@ -64,7 +64,7 @@ def link_facts(
     linker.discourse = article_discourse(
         text, sentences, title_span=title_span, ignore=linker.uncertain,
         is_subject=lambda org, s: linker._preposition_before(org.start, s.start) is None,
-        is_product_compound=linker._is_compound)
+        is_product_compound=linker._is_compound, lang=pack.lang)
     # An amount without a currency ("Einnahmen in Milliardenhöhe") takes the article's
     # currency when every amount that names one names the same.
     linker.context_currency = currencies.pop() if len(currencies) == 1 else None
@@ -76,6 +76,15 @@ def link_facts(
         f.company, f.customer, f.vendor, f.buyer, f.target))]
     return _deduplicate(facts, title_span)
 
+
+
+def _credit(text: str, entity: Entity) -> bool:
+    """A news agency in a dateline or credit ("Frankfurt (Reuters) -", "(dpa)", "Bild: dpa"):
+    the story's source, never a party of its facts."""
+    if _org_key(entity.text) not in news_agencies():
+        return False
+    before = text[max(0, entity.start - 7):entity.start]
+    return bool(re.search(r"\(\s*$|(?:Bild|Foto|Quelle)\s*:\s*$", before)) or text[entity.end:entity.end + 1] in ")/"
 
 
 def _mislabelled_names(text: str, pack: LangPack, entities: Sequence[Entity],

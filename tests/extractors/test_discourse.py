@@ -1,0 +1,116 @@
+"""The fact layer's discourse: a company named once and then described, metric-first sentences,
+counts, and what is no company (news agencies, market indices, countries).
+
+Sentences written here in the shapes of real business news; they check behaviour, not accuracy
+(accuracy is measured on real articles: ``bench/eval_docs.py``). Entities are given, so the NER
+does not decide.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from newsfacts.extractors.facts import link_facts
+from newsfacts.extractors.facts.discourse import is_market_index, is_territory, news_agencies
+from newsfacts.extractors.langpack import load_langpack
+from newsfacts.extractors.money import find_amounts
+from newsfacts.extractors.percent import find_percentages
+from newsfacts.extractors.periods import find_periods
+from newsfacts.extractors.records import Entity, Fact
+
+
+def facts_of(text: str, lang: str, orgs: list[str], *, title: str | None = None) -> list[Fact]:
+    """Facts of a text whose companies are ``orgs`` (every occurrence), with an optional title line."""
+    if title is not None:
+        text = f"{title}\n{text}"
+    pack = load_langpack(lang)
+    entities = sorted((Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
+                       for org in orgs for m in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text)),
+                      key=lambda e: e.start)
+    from datetime import date
+
+    return link_facts(text, article_id="t", pack=pack, entities=entities, amounts=find_amounts(text, pack),
+                      percentages=find_percentages(text, pack),
+                      periods=find_periods(text, pack, published=date(2024, 8, 1)),
+                      title_span=(0, len(title)) if title is not None else None)
+
+
+def test_described_company_takes_the_topic_in_a_metric_first_sentence() -> None:
+    facts = facts_of("Die Voestalpine hat ihre Zahlen vorgelegt. Der Umsatz stieg im dritten Quartal um "
+                     "vier Prozent auf 2,1 Milliarden Euro.", "de", ["Voestalpine"],
+                     title="Voestalpine wächst kräftig")
+    change = next(f for f in facts if f.kind == "change")
+    revenue = next(f for f in facts if f.kind == "revenue")
+    assert (change.company, change.percent_value, change.direction) == ("Voestalpine", Decimal("4"), "up")
+    assert (revenue.company, revenue.amount_value, revenue.amount_currency) == (
+        "Voestalpine", Decimal("2100000000"), "EUR")
+    assert change.party_source == "context"
+
+
+def test_description_refers_to_the_company_last_named() -> None:
+    facts = facts_of("Siemens legt Zahlen vor. Der Münchner Konzern beschäftigt 4.500 Mitarbeiter.",
+                     "de", ["Siemens"])
+    count = next(f for f in facts if f.kind == "count")
+    assert (count.company, count.count_value, count.metric) == ("Siemens", Decimal("4500"), "Mitarbeiter")
+    assert count.party_source == "description"
+
+
+def test_company_compound_names_the_company_not_a_product() -> None:
+    facts = facts_of("Die Porsche-Aktie fiel um 3 Prozent.", "de", ["Porsche"])
+    assert [(f.kind, f.company, f.direction) for f in facts] == [("change", "Porsche", "down")]
+
+
+def test_german_count_nouns_close_compounds_and_spaced_numbers_are_whole() -> None:
+    facts = facts_of("Mit 50 Großkunden wächst Hermes.", "de", ["Hermes"])
+    assert [(f.count_value, f.metric) for f in facts if f.kind == "count"] == [(Decimal("50"), "Großkunden")]
+    facts = facts_of("Pfizer will cut a total of 10 000 jobs by next year.", "en", ["Pfizer"])
+    assert all(f.count_value != 0 for f in facts if f.kind == "count")
+
+
+def test_old_value_of_a_from_to_frame_is_no_revenue() -> None:
+    facts = facts_of("Das Betriebsergebnis von Lufthansa sank von 300 auf 210 Millionen Euro.", "de",
+                     ["Lufthansa"])
+    revenue = [f.amount_value for f in facts if f.kind == "revenue"]
+    assert revenue == [Decimal("210000000")]
+
+
+def test_direction_from_the_clause_when_the_percentage_has_none() -> None:
+    facts = facts_of("Die Gornergrat Bahn konnte den Umsatz um 5,9 Prozent verbessern.", "de",
+                     ["Gornergrat Bahn"])
+    assert [(f.kind, f.direction) for f in facts if f.kind == "change"] == [("change", "up")]
+
+
+def test_one_move_by_an_amount_and_a_percentage_is_one_change() -> None:
+    facts = facts_of("Shares in Bombardier fell 14 cents, or 2.2%, to CA$6.21.", "en", ["Bombardier"])
+    changes = [f for f in facts if f.kind == "change"]
+    assert len(changes) == 1
+    assert (changes[0].percent_value, changes[0].amount_value, changes[0].direction) == (
+        Decimal("2.2"), Decimal("0.14"), "down")
+
+
+def test_news_agencies_are_never_the_topic() -> None:
+    facts = facts_of("Frankfurt (Reuters) - Der Umsatz stieg um 3 Prozent.", "de", ["Reuters"])
+    assert facts == []
+    assert "reuters" in news_agencies()
+
+
+def test_market_moves_are_no_company_facts() -> None:
+    facts = facts_of("BASF legt zu. Der Dax stieg um 1,8 Prozent auf 11.134 Punkte.", "de", ["BASF"],
+                     title="BASF im Plus")
+    assert [f for f in facts if f.kind == "change" and "1.8" in str(f.percent_value)] == []
+    assert is_market_index("CAC 40") and is_market_index("Nasdaq") and not is_market_index("Siemens")
+
+
+def test_countries_are_no_companies() -> None:
+    facts = facts_of("France will lose 4,300 jobs.", "en", ["France"])
+    assert [f.company for f in facts] == []
+    assert is_territory("Frankreich", "de") and is_territory("the United States", "en")
+    assert not is_territory("Airbus", "en")
+
+
+def test_a_takeover_without_price_yields_to_the_priced_one_under_a_longer_name() -> None:
+    facts = facts_of("Bigpoint ist zu 100 Prozent von Youzu Interactive übernommen worden.", "de",
+                     ["Bigpoint", "Youzu Interactive", "Youzu"], title="Youzu kauft Bigpoint für 80 Millionen Euro")
+    takeovers = [(f.buyer, f.target, f.amount_value) for f in facts if f.kind == "acquisition"]
+    assert takeovers == [("Youzu", "Bigpoint", Decimal("80000000"))]
