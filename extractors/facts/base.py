@@ -9,7 +9,7 @@ from typing import Any
 
 
 from newsfacts.extractors.langpack import LangPack
-from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percentage, Period
+from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percentage, Period, Rate
 from newsfacts.extractors.facts.cues import _CLAUSE_BREAK, _cues
 from newsfacts.extractors.facts.dedupe import _fact_id
 from newsfacts.extractors.facts.confidence import CONFIDENCE
@@ -105,6 +105,13 @@ class _LinkerBase:
         return None
 
 
+    def _metric(self, s: _Sentence, offset: int) -> str | None:
+        """The metric noun nearest before a percentage ("Cloud-Umsätze", "Kurs")."""
+        best = None
+        for m in self.cues.metric.finditer(self.text, s.start, offset):
+            best = m.group()
+        return best
+
     def _subject(self, index: int, offset: int) -> str | None:
         """The company a statement is about: the nearest one before it, else an anaphor's."""
         return self._subject_scored(index, offset)[0]
@@ -191,7 +198,7 @@ class _LinkerBase:
             return "description"
         return "context"
 
-    def _rate_in(self, s: _Sentence) -> str | None:
+    def _rate_in(self, s: _Sentence) -> Rate | None:
         """A rate phrase elsewhere in the sentence ("jedes Jahr … Einnahmen in Milliardenhöhe")."""
         for pattern, rate in self.cues.rates:
             for m in pattern.finditer(self.text, s.start, s.end):

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from newsfacts.extractors.errors import LangPackError
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import number_pattern, word_pattern
-from newsfacts.extractors.records import Direction
+from newsfacts.extractors.records import Direction, Rate
 
 
 
@@ -116,7 +116,7 @@ class _Cues:
     metric: re.Pattern[str]
     count: re.Pattern[str]
     restatement: re.Pattern[str]
-    rates: tuple[tuple[re.Pattern[str], str], ...]
+    rates: tuple[tuple[re.Pattern[str], Rate], ...]
     abbreviations: frozenset[str]
     org_cues: tuple[re.Pattern[str], ...]
     acquire: re.Pattern[str] | None

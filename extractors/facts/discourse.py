@@ -19,7 +19,7 @@ Facts say where their party came from (``party_source``: ``sentence``, ``descrip
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -124,7 +124,7 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
         ignore: normalised names never taken as the topic (only proposed, never tagged).
         lang: the article's language, for the names of countries (never a topic).
     """
-    score: Counter[str] = Counter()
+    score: defaultdict[str, float] = defaultdict(float)
     first: dict[str, str] = {}
     aliases = _aliases(text, sentences)
     lead = _lead_index(sentences, title_span)

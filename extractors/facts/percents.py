@@ -50,13 +50,6 @@ class _PercentsRules(_LinkerBase):
         return None
 
 
-    def _metric(self, s: _Sentence, offset: int) -> str | None:
-        """The metric noun nearest before a percentage ("Cloud-Umsätze", "Kurs")."""
-        best = None
-        for m in self.cues.metric.finditer(self.text, s.start, offset):
-            best = m.group()
-        return best
-
     def _metric_owner(self, s: _Sentence, offset: int) -> tuple[str | None, float]:
         """The company a metric noun before a percentage is of ("Das Prämienaufkommen von
         Helvetia … stieg um 31,9 Prozent", "Le chiffre d'affaires de Michelin a progressé"):
