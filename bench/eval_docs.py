@@ -80,6 +80,7 @@ class Counts:
         self.found: Counter[str] = Counter()
         self.pred: Counter[str] = Counter()
         self.right: Counter[str] = Counter()
+        self.scored: list[tuple[str, float, bool]] = []  # (kind, confidence, right) per prediction
 
     def add(self, gold: list[dict[str, Any]], facts: list[Fact]) -> tuple[list[dict[str, Any]], list[Fact]]:
         """Score one document; returns the missed gold facts and the wrong predictions."""
@@ -97,7 +98,9 @@ class Counts:
         wrong = []
         for i, f in enumerate(facts):
             self.pred[f.kind] += 1
-            if i in claimed or any(matches(g, f) for g in gold):
+            right = i in claimed or any(matches(g, f) for g in gold)
+            self.scored.append((f.kind, f.confidence, right))
+            if right:
                 self.right[f.kind] += 1
             else:
                 wrong.append(f)
@@ -108,6 +111,18 @@ class Counts:
         p = right / pred if pred else 0.0
         r = found / gold if gold else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def sweep(self) -> str:
+        """Precision and kept predictions at each confidence floor, payments and takeovers apart."""
+        rows = ["  floor   payment+acquisition        other kinds"]
+        for floor in (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
+            cells = []
+            for group in (("payment", "acquisition"), None):
+                kept = [r for k, c, r in self.scored if c >= floor and ((k in group) if group else
+                                                                         (k not in ("payment", "acquisition")))]
+                cells.append(f"P {sum(kept) / len(kept) if kept else 0:.3f} ({sum(kept)}/{len(kept)})")
+            rows.append(f"  {floor:4.2f}   {cells[0]:26} {cells[1]}")
+        return "\n".join(rows)
 
     def table(self, title: str) -> str:
         rows = [f"{title}", f"  {'kind':12} {'P':>6} {'R':>6} {'F1':>6}   found/gold  right/pred"]
@@ -175,15 +190,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--entities", choices=("predicted", "gold"), default="predicted")
     ap.add_argument("--min-confidence", type=float, default=None)
     ap.add_argument("--misses", action="store_true", help="list missed gold and wrong facts (dev only)")
+    ap.add_argument("--sweep", action="store_true", help="precision at each confidence floor (scores every fact)")
     args = ap.parse_args(argv)
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     if args.misses and "test" in splits:
         ap.error("--misses lists dev only: the test split is never read to write rules (--split dev)")
     for lang in args.langs.split(","):
         for split in splits:
+            floor = 0.0 if args.sweep else args.min_confidence
             counts, n, seconds = evaluate(lang, split, entities=args.entities,
-                                          min_confidence=args.min_confidence, misses=args.misses)
+                                          min_confidence=floor, misses=args.misses)
             print(counts.table(f"{lang} {split}: {n} documents, entities {args.entities}, {seconds:.1f} s"))
+            if args.sweep:
+                print(counts.sweep())
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import date
+from decimal import Decimal
 from typing import TypeVar
 
 from newsfacts.extractors.errors import UnsupportedLanguage
@@ -29,10 +30,19 @@ from newsfacts.extractors.sentences import paragraph_spans
 from newsfacts.extractors.version import __version__
 from newsfacts.models import default_model, get_backend
 
-__all__ = ["article_id", "extract_article", "mask_spans"]
+__all__ = ["MAX_INTEGER_DIGITS", "article_id", "cap_values", "extract_article", "mask_spans"]
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", Amount, Percentage, Period)
+R = TypeVar("R", Amount, Percentage, Fact)
+
+#: The most integer digits a value may have: no amount, percentage or count a news article means
+#: has more (10^30 is a million times the world's GDP in any currency). A longer run of digits is
+#: a typo or an attack; its value is ``null`` and its span kept, so every sink and reader (Python's
+#: int parser stops at 4,300 digits, DuckDB's DECIMAL at 38) can read what we write.
+MAX_INTEGER_DIGITS = 30
+_VALUE_FIELDS = ("value", "min", "max", "amount_value", "amount_min", "amount_max", "count_value",
+                 "percent_value")
 
 
 def extract_article(
@@ -94,10 +104,31 @@ def extract_article(
     return Article(
         id=aid, source=source, url=url, title=title or head.title, published=published,
         language=guess.lang, language_score=guess.score, text=text,
-        paragraphs=tuple(_paragraphs(masked)), entities=tuple(_with_norms(entities)), amounts=tuple(amounts),
-        percentages=tuple(percentages), periods=tuple(periods), facts=tuple(_fact_norms(facts)),
+        paragraphs=tuple(_paragraphs(masked)), entities=tuple(_with_norms(entities)),
+        amounts=tuple(cap_values(amounts)), percentages=tuple(cap_values(percentages)), periods=tuple(periods),
+        facts=tuple(cap_values(_fact_norms(facts))),
         units=tuple(units), extractor_version=__version__,
     )
+
+
+def cap_values(records: list[R]) -> list[R]:
+    """The records with every value beyond ``MAX_INTEGER_DIGITS`` (or not finite) set to None."""
+    out = []
+    for record in records:
+        update = {name: None for name in _VALUE_FIELDS
+                  if _beyond(getattr(record, name, None))}
+        if update:
+            log.info("a value of over %d digits at %d-%d is left out", MAX_INTEGER_DIGITS,
+                        getattr(record, "start", getattr(record, "evidence_start", 0)),
+                        getattr(record, "end", getattr(record, "evidence_end", 0)))
+        out.append(record.model_copy(update=update) if update else record)
+    return out
+
+
+def _beyond(value: object) -> bool:
+    if not isinstance(value, Decimal):
+        return False
+    return not value.is_finite() or (not value.is_zero() and value.adjusted() >= MAX_INTEGER_DIGITS)
 
 
 def _with_norms(entities: list[Entity]) -> list[Entity]:

@@ -9,12 +9,16 @@ to its ``dead_letters.jsonl``. No I/O here: the shells write the lines (:func:`d
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import hashlib
 import json
 import logging
-from collections.abc import Mapping
+import signal
+import threading
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from newsfacts.extractors.errors import InputError, NewsfactsError
 from newsfacts.extractors.readers import RawArticle
@@ -25,10 +29,14 @@ if TYPE_CHECKING:  # the records import pydantic: the CLI's --help and usage err
 
 __all__ = [
     "DEAD_LETTER_SCHEMA",
+    "DEFAULT_ARTICLE_TIMEOUT",
+    "PUBLISHED_YEARS",
+    "ArticleTimeout",
     "DeadLetter",
     "Stage",
     "dead_letter",
     "dead_letter_line",
+    "deadline",
     "extract_or_letter",
     "extract_raw",
     "failure_key",
@@ -38,6 +46,16 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEAD_LETTER_SCHEMA = "newsfacts.dead_letter/1"
+
+#: Seconds one article may take in the library before it becomes a dead letter with a ``timeout``
+#: reason. Generous for a cold start (loading a model and a language pack takes a few seconds on
+#: the first article of a process), tight enough that no article stalls a worker for minutes.
+DEFAULT_ARTICLE_TIMEOUT = 30.0
+
+#: The publication years the library resolves periods against; a ``published`` outside them
+#: (0001-01-01 or 9999-12-31 from a broken feed) is dropped with a warning, not the article:
+#: "last year" of year 1 is no date.
+PUBLISHED_YEARS = range(1700, 2300)
 
 #: Where an input failed: read (files, stdin, JSONL lines), fetch / fetch-feed / fetch-page (the
 #: flows' HTTP sources), extract (the library raised), task (a flow's worker or task crashed).
@@ -91,6 +109,96 @@ def dead_letter_line(letter: Mapping[str, object]) -> str:
     return json.dumps(letter, ensure_ascii=False, sort_keys=True)
 
 
+class ArticleTimeout(BaseException):
+    """One article ran past its time budget.
+
+    A ``BaseException`` (like ``KeyboardInterrupt``), so that no ``except Exception`` inside a
+    library it interrupts can swallow it; :func:`extract_or_letter` turns it into a dead letter.
+    """
+
+    def __init__(self, seconds: float | None = None) -> None:  # posted to a thread: made without args
+        self.seconds = seconds
+        super().__init__(_timeout_reason(seconds))
+
+
+def _timeout_reason(seconds: float | None) -> str:
+    budget = "" if seconds is None else f" within {seconds:g} s"
+    return f"timeout: no result{budget} (the per-article time budget)"
+
+
+@contextlib.contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`ArticleTimeout` in this thread when the block runs longer than ``seconds``.
+
+    Two mechanisms, because Python offers no single one that works everywhere:
+
+    - the main thread (the ``extract`` command) gets ``SIGALRM`` through ``setitimer``: its handler
+      runs even inside one long regular-expression search, which checks for signals;
+    - any other thread (the flows' thread-pool and Dask workers) gets the exception posted by a
+      timer thread with ``PyThreadState_SetAsyncExc``; it is raised at the thread's next Python
+      bytecode, so a single long C call (one regex search) finishes before it takes effect.
+
+    ``None`` or ``0`` means no budget. The block's own exceptions pass through unchanged.
+    """
+    if not seconds or seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer") \
+            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None):
+        with _alarm(seconds):
+            yield
+        return
+    with _posted(seconds):
+        yield
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    def expire(_signum: int, _frame: Any) -> None:
+        raise ArticleTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _posted(seconds: float) -> Iterator[None]:
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target),
+                                                           ctypes.py_object(ArticleTimeout))
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # posted but maybe not raised yet: never let it escape the block
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+
+
+def _sane_published(value: date | None, source: str) -> date | None:
+    if value is None or value.year in PUBLISHED_YEARS:
+        return value
+    log.warning("%s: ignoring published=%s (outside the years %d-%d)", source, value.isoformat(),
+                PUBLISHED_YEARS.start, PUBLISHED_YEARS.stop - 1)
+    return None
+
+
 def extract_raw(raw: RawArticle, *, lang: str | None = None, published: date | None = None,
                 ner: str | None = None, min_confidence: float | None = None) -> Article:
     """Extract one article as read: the input's metadata goes to ``extract_article`` unchanged.
@@ -107,22 +215,31 @@ def extract_raw(raw: RawArticle, *, lang: str | None = None, published: date | N
     """
     from newsfacts.extractors.pipeline import extract_article  # lazy: keeps --help and usage errors fast
 
+    when = _sane_published(raw.published, raw.source) or _sane_published(published, raw.source)
     return extract_article(
-        raw.text, lang=lang or raw.language, published=raw.published or published, ner=ner,
+        raw.text, lang=lang or raw.language, published=when, ner=ner,
         title=raw.title, id=raw.id, source=raw.source, url=raw.url, header=raw.input_format == "txt",
         min_confidence=min_confidence,
     )
 
 
 def extract_or_letter(raw: RawArticle, *, lang: str | None = None, published: date | None = None,
-                      ner: str | None = None, min_confidence: float | None = None) -> Article | DeadLetter:
+                      ner: str | None = None, min_confidence: float | None = None,
+                      timeout: float | None = None) -> Article | DeadLetter:
     """:func:`extract_raw` that never raises: the record, or the dead letter standing in for it.
 
     One bad article must not stop a batch. Errors of our own tree are expected (an unsupported
     language, a model that does not load); anything else is a bug, logged here with its traceback.
+    ``timeout`` is the article's time budget in seconds (:func:`deadline`; None: unlimited); an
+    article past it is a dead letter whose reason starts with ``timeout``.
     """
     try:
-        return extract_raw(raw, lang=lang, published=published, ner=ner, min_confidence=min_confidence)
+        with deadline(timeout):
+            return extract_raw(raw, lang=lang, published=published, ner=ner, min_confidence=min_confidence)
+    except ArticleTimeout:
+        log.warning("%s: %s", raw.source, _timeout_reason(timeout))
+        return dead_letter(raw.source, f"{raw.source}: {_timeout_reason(timeout)}", error="ArticleTimeout",
+                           stage="extract", id=raw.id, url=raw.url)
     except Exception as exc:
         if not isinstance(exc, NewsfactsError):
             log.exception("unexpected error on %s", raw.source)

@@ -30,6 +30,7 @@ class _LinkerBase:
         self.previous_facts: list[Fact] = []
         self.context_currency: str | None = None
         self.uncertain: set[str] = set()  # companies only proposed, never tagged
+        self.persons: set[str] = set()  # proposed names the tagger called persons
         self.discourse = Discourse(None)  # the article's topic company (discourse.py)
 
 
@@ -122,7 +123,8 @@ class _LinkerBase:
         s = self.sentences[index]
         # a country or region is no company, whatever the tagger or the proposals say ("France
         # will lose 4,300 jobs", "the largest car manufacturer in the United States")
-        orgs = [o for o in s.orgs if not is_territory(o.text, self.pack.lang)]
+        orgs = [o for o in s.orgs if not is_territory(o.text, self.pack.lang)
+                and _org_key(o.text) not in self.persons]
         before = [o for o in orgs if o.end <= offset and not self._is_compound(o)]
         if before:
             return before[-1].text, CONFIDENCE["subject_before"]

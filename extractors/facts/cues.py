@@ -326,7 +326,9 @@ def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False)
             if compounds and nouns else word_pattern(nouns))
     # never the tail of a number written with spaces or other groups ("10 000 jobs" is not 0)
     return (rf"(?<![\d.,])(?<!\d\s)(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
-            rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?\s+(?P<noun>{noun})")
+            rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?"
+            # one lower-case adjective may stand between ("15,000 new jobs", "4.500 neue Stellen")
+            rf"(?:\s+(?-i:[a-zà-ÿß]+))?\s+(?P<noun>{noun})")
 
 
 

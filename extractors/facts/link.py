@@ -61,6 +61,9 @@ def link_facts(
                      sentences, dominant, title_span)
     tagged = {_org_key(e.text) for e in entities if e.label == "ORG"}
     linker.uncertain = {_org_key(e.text) for e in proposed} - tagged
+    # proposed names the tagger called a person ("Pfizer CEO Jeffery Kindler"): never the
+    # company a figure is of
+    linker.persons = {_org_key(e.text) for e in entities if e.label == "PER"} - tagged
     linker.discourse = article_discourse(
         text, sentences, title_span=title_span, ignore=linker.uncertain,
         is_subject=lambda org, s: linker._preposition_before(org.start, s.start) is None,
