@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,8 +25,14 @@ import click
 
 from newsfacts.extractors.confidence import DEFAULT_MIN_CONFIDENCE
 from newsfacts.extractors.errors import InputError
-from newsfacts.extractors.readers import DEFAULT_MAX_BYTES, FORMATS, RawArticle, iter_articles
-from newsfacts.extractors.shell import DeadLetter, dead_letter_line, extract_or_letter, letter_for
+from newsfacts.extractors.readers import DEFAULT_MAX_BYTES, FORMATS, PUBLISHED_YEARS, RawArticle, iter_articles
+from newsfacts.extractors.shell import (
+    DEFAULT_ARTICLE_TIMEOUT,
+    DeadLetter,
+    dead_letter_line,
+    extract_or_letter,
+    letter_for,
+)
 from newsfacts.extractors.version import __version__
 
 __all__ = ["CONTEXT_SETTINGS", "echo_models", "main"]
@@ -81,18 +89,32 @@ def _check_ner(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     return value
 
 
+def _check_published(_ctx: click.Context, _param: click.Parameter, value: datetime | None) -> datetime | None:
+    if value is not None and value.year not in PUBLISHED_YEARS:
+        raise click.BadParameter(f"the year must be within {PUBLISHED_YEARS.start}-{PUBLISHED_YEARS.stop - 1}")
+    return value
+
+
+def _check_folder(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A file to write must be in a folder that exists: a usage error now, not a traceback later."""
+    if value is not None and not os.path.isdir(os.path.dirname(os.path.abspath(value))):
+        raise click.BadParameter(f"the folder of {value!r} does not exist", param=param)
+    return value
+
+
 @click.command("extract", context_settings=CONTEXT_SETTINGS,
                short_help="Extract facts from articles: files in, JSON Lines out.")
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @click.option("--lang", callback=_check_lang, metavar="CODE",
               help="ISO 639-1 language of every input; detected per article when omitted.")
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              callback=_check_published,
               help="Publication date for inputs that carry none; resolves 'im März dieses Jahres'.")
 @click.option("--input-format", type=click.Choice(FORMATS),
               help="How to read the input; guessed from the file name when omitted (- is txt).")
 @click.option("--facts", "facts_only", is_flag=True,
               help="Print one fact row per fact instead of one article record per article.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), callback=_check_folder,
               help="Write to FILE (atomically, when the run ends) instead of standard output.")
 @click.option("--ner", callback=_check_ner, metavar="NAME",
               help="NER model (see --list-models); the language's shipped default when omitted.")
@@ -101,10 +123,13 @@ def _check_ner(_ctx: click.Context, _param: click.Parameter, value: str | None) 
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=DEFAULT_MIN_CONFIDENCE,
               show_default=True, metavar="X",
               help="Leave out facts below this confidence (0 keeps all; higher: fewer, surer facts).")
-@click.option("--dead-letter", type=click.Path(dir_okay=False, writable=True),
+@click.option("--dead-letter", type=click.Path(dir_okay=False, writable=True), callback=_check_folder,
               help="Append one JSON line per failed input (source, error, reason) to FILE.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest single-article file (or JSONL line) to read.")
+@click.option("--article-timeout", type=click.FloatRange(min=0), default=DEFAULT_ARTICLE_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="Time budget per article; one that takes longer is a failed input (0: no limit).")
 @click.option("-v", "--verbose", count=True, help="More log output on standard error (-vv: debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on standard error.")
 @click.version_option(__version__, prog_name="newsfacts extract")
@@ -119,6 +144,7 @@ def main(
     min_confidence: float,
     dead_letter: str | None,
     max_bytes: int,
+    article_timeout: float,
     verbose: int,
     quiet: bool,
 ) -> None:
@@ -141,14 +167,14 @@ def main(
     failed = 0
     started = time.perf_counter()
     done = 0
-    with _sink(output) as out, _dead_letters(dead_letter) as dead:
+    with _terminated_as_exit(), _sink(output) as out, _dead_letters(dead_letter) as dead:
         for item in iter_articles(paths, input_format=input_format, max_bytes=max_bytes):
             if isinstance(item, InputError):
                 failed += 1
                 _report(letter_for(item, stage="read"), dead)
                 continue
             if _process(item, out, lang=lang, published=pub, ner=ner, facts_only=facts_only, dead=dead,
-                        min_confidence=min_confidence):
+                        min_confidence=min_confidence, timeout=article_timeout or None):
                 done += 1
             else:
                 failed += 1
@@ -160,9 +186,10 @@ def main(
 
 def _process(item: RawArticle, out: IO[str], *, lang: str | None, published: date | None,
              ner: str | None, facts_only: bool, dead: IO[str] | None,
-             min_confidence: float | None = None) -> bool:
+             min_confidence: float | None = None, timeout: float | None = None) -> bool:
     """Extract one article and write its line(s); report and return False on failure."""
-    article = extract_or_letter(item, lang=lang, published=published, ner=ner, min_confidence=min_confidence)
+    article = extract_or_letter(item, lang=lang, published=published, ner=ner, min_confidence=min_confidence,
+                                timeout=timeout)
     if isinstance(article, dict):  # a DeadLetter (a TypedDict) stands in for the article
         _report(article, dead)
         return False
@@ -190,8 +217,41 @@ def _progress(done: int, failed: int, started: float) -> None:
 
 
 @contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """SIGTERM (``kill``, a container stop) ends the run like Ctrl-C: cleanups run, no temp file stays.
+
+    Python's default for SIGTERM is to die at once, skipping every ``finally``. Only in the main
+    thread, and only when nobody else handles the signal; the previous handler comes back after.
+    """
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None)):
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _default_mode() -> int:
+    """The mode ``open()`` gives a new file (0o666 less the umask); mkstemp's 0o600 is for secrets."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+@contextmanager
 def _sink(output: str | None) -> Iterator[IO[str]]:
-    """Standard output, or a file that appears whole when the run ends (never half-written)."""
+    """Standard output, or a file that appears whole when the run ends (never half-written).
+
+    The file gets the mode a plain ``open()`` would give it (or keeps the mode of the file it
+    replaces); the temporary file beside it is removed on any exit Python sees (SIGKILL aside).
+    """
     if output is None:
         yield sys.stdout
         sys.stdout.flush()
@@ -199,6 +259,11 @@ def _sink(output: str | None) -> Iterator[IO[str]]:
     directory = os.path.dirname(os.path.abspath(output))
     fd, tmp = tempfile.mkstemp(prefix=".extract-", suffix=".jsonl", dir=directory)
     try:
+        try:
+            mode = os.stat(output).st_mode & 0o7777
+        except OSError:
+            mode = _default_mode()
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle
             handle.flush()

@@ -381,6 +381,12 @@ class FactsData(_Table):
         [], 'Articles after which one capitalised word before a lower-case one is an adjective: "the" ("the Colombian brewery").')
     level_preps: list[str] = _field(
         [], 'Prepositions before a level that a metric heading the clause names: "auf", "to" ("sank auf 210 Millionen Euro").')
+    fine_nouns: FoldedRegex = _field("", 'Nouns of a fine: "Geldbuße", "fine", "penalty"; the fined company pays.')
+    contract_nouns: FoldedRegex = _field("", 'Nouns of a contract or order a company receives: "Auftrag", "contract".')
+    award_verbs: FoldedRegex = _field("", 'Verbs of receiving a contract; the subject won it: "erhält", "awarded".')
+    against_preps: list[str] = _field([], 'Before the fined company: "gegen", "against".')
+    award_customer_preps: list[str] = _field(
+        [], 'Before the customer of an awarded contract, besides vendor and agent prepositions: "for".')
     # names the tagger missed
     propose_names: bool = _field(
         False, "Propose capitalised runs next to a fact cue as companies (languages that capitalise names only).")

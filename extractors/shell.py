@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from newsfacts.extractors.errors import InputError, NewsfactsError
-from newsfacts.extractors.readers import RawArticle
+from newsfacts.extractors.readers import PUBLISHED_YEARS, RawArticle
 from newsfacts.extractors.version import __version__
 
 if TYPE_CHECKING:  # the records import pydantic: the CLI's --help and usage errors skip it
@@ -30,7 +30,6 @@ if TYPE_CHECKING:  # the records import pydantic: the CLI's --help and usage err
 __all__ = [
     "DEAD_LETTER_SCHEMA",
     "DEFAULT_ARTICLE_TIMEOUT",
-    "PUBLISHED_YEARS",
     "ArticleTimeout",
     "DeadLetter",
     "Stage",
@@ -51,11 +50,6 @@ DEAD_LETTER_SCHEMA = "newsfacts.dead_letter/1"
 #: reason. Generous for a cold start (loading a model and a language pack takes a few seconds on
 #: the first article of a process), tight enough that no article stalls a worker for minutes.
 DEFAULT_ARTICLE_TIMEOUT = 30.0
-
-#: The publication years the library resolves periods against; a ``published`` outside them
-#: (0001-01-01 or 9999-12-31 from a broken feed) is dropped with a warning, not the article:
-#: "last year" of year 1 is no date.
-PUBLISHED_YEARS = range(1700, 2300)
 
 #: Where an input failed: read (files, stdin, JSONL lines), fetch / fetch-feed / fetch-page (the
 #: flows' HTTP sources), extract (the library raised), task (a flow's worker or task crashed).

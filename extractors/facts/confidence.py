@@ -38,6 +38,9 @@ CONFIDENCE: dict[str, float] = {
     "unread_amount_cost": 0.1,  # no value or no currency
     "vague_amount_cost": 0.05,
     "uncued_amount_cost": 0.05,
+    # fines and awarded contracts (awards.py)
+    "fine": 0.7,
+    "award": 0.7,
     # any fact (base.py)
     "context_currency_cost": 0.1,  # the currency taken from the article's other amounts
     "negated_cost": 0.4,  # denied or asked

@@ -95,6 +95,12 @@ class FactsPack(BaseModel):
     # prepositions that introduce a level after a metric ("auf 210 Millionen Euro", "to $5
     # million"): with a revenue or spending noun heading the clause they name the figure
     level_preps: list[str] = []
+    # fines and awarded contracts as payments (awards.py)
+    fine_nouns: str = ""  # "Geldbuße", "fine", "penalty" (case-insensitive regex)
+    contract_nouns: str = ""  # "Auftrag", "contract", "order"
+    award_verbs: str = ""  # "erhält", "awarded", "won": the subject won the contract
+    against_preps: list[str] = []  # "gegen", "against": the fined company follows
+    award_customer_preps: list[str] = []  # "for" ("a contract for U.S. Navy facilities")
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
@@ -141,6 +147,9 @@ class _Cues:
     direction_words: re.Pattern[str] | None
     adjective_articles: re.Pattern[str] | None
     level_preps: re.Pattern[str] | None
+    fine: re.Pattern[str] | None
+    contract: re.Pattern[str] | None
+    award: re.Pattern[str] | None
 
 
 
@@ -200,7 +209,8 @@ def _build_cues(pack: LangPack) -> _Cues:
         price=_optional(rf"(?:{data.price_cues})\s+(?:\S+\s+)?$" if data.price_cues else "", ci),
         preps=tuple(dict.fromkeys(
             data.vendor_preps + data.customer_preps + data.product_preps + data.other_preps
-            + data.agent_preps + data.target_preps + data.seller_preps + data.object_preps)),
+            + data.agent_preps + data.target_preps + data.seller_preps + data.object_preps
+            + data.against_preps + data.award_customer_preps)),
         name=_name_pattern(data.name_connectors) if data.propose_names else None,
         name_stopwords=frozenset(_plain(w) for w in data.name_stopwords + _calendar_words(pack)),
         negation=_optional(data.negation_cues, ci),
@@ -210,6 +220,9 @@ def _build_cues(pack: LangPack) -> _Cues:
         revenue_metrics=_optional(data.revenue_metrics, ci),
         spending_metrics=_optional(data.spending_metrics, ci),
         from_to=_from_to_pattern(data.from_to),
+        fine=_optional(data.fine_nouns, ci),
+        contract=_optional(data.contract_nouns, ci),
+        award=_optional(data.award_verbs, ci),
         level_preps=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.level_preps))})\s+(?:(?:rund|etwa|about|around|nearly)\s+)?$", ci)
         if data.level_preps else None,
         adjective_articles=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.adjective_articles))})\s+$")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.records import Amount, Entity, Fact, Percentage, Period
 from newsfacts.extractors.facts.acquisitions import _AcquisitionsRules
+from newsfacts.extractors.facts.awards import _AwardsRules
 from newsfacts.extractors.facts.counts import _CountsRules
 from newsfacts.extractors.facts.cues import _cues
 from newsfacts.extractors.facts.dedupe import _deduplicate
@@ -124,7 +125,7 @@ def _dominant_org(entities: Sequence[Entity]) -> str | None:
 
 
 
-class _Linker(_AcquisitionsRules, _PaymentsRules, _FiguresRules, _PercentsRules, _CountsRules):
+class _Linker(_AcquisitionsRules, _AwardsRules, _PaymentsRules, _FiguresRules, _PercentsRules, _CountsRules):
     """Role assignment for the sentences of one article (state: the previous sentence's fact)."""
 
     def sentence_facts(self, index: int) -> list[Fact]:
@@ -132,6 +133,8 @@ class _Linker(_AcquisitionsRules, _PaymentsRules, _FiguresRules, _PercentsRules,
         facts: list[Fact] = []
         used: set[int] = set()
         facts.extend(self._acquisitions(index, used))
+        if not facts:  # a fine or an awarded contract is told without "zahlen"
+            facts.extend(self._awards(index, used))
         if not facts:  # a takeover sentence's "kauft" is not also a payment
             facts.extend(self._payments(index, used))
         facts.extend(self._revenues(index, used, facts))

@@ -114,3 +114,19 @@ def test_a_takeover_without_price_yields_to_the_priced_one_under_a_longer_name()
                      ["Bigpoint", "Youzu Interactive", "Youzu"], title="Youzu kauft Bigpoint für 80 Millionen Euro")
     takeovers = [(f.buyer, f.target, f.amount_value) for f in facts if f.kind == "acquisition"]
     assert takeovers == [("Youzu", "Bigpoint", Decimal("80000000"))]
+
+
+def test_fines_and_awarded_contracts_are_payments() -> None:
+    cases = [
+        ("de", "Die EU-Kommission hat eine Geldbuße von zwei Millionen Euro gegen Siemens verhängt.",
+         ["EU-Kommission", "Siemens"], ("Siemens", "EU-Kommission", Decimal("2000000"))),
+        ("en", "BP was fined $50 million by the EPA.", ["BP", "EPA"], ("BP", "EPA", Decimal("50000000"))),
+        ("nl", "ING kreeg een boete van 775 miljoen euro.", ["ING"], ("ING", None, Decimal("775000000"))),
+        ("de", "Airbus erhält einen Auftrag über 2 Milliarden Euro von Lufthansa.", ["Airbus", "Lufthansa"],
+         ("Lufthansa", "Airbus", Decimal("2000000000"))),
+        ("en", "KBR has been awarded a half billion dollar repair contract for U.S. Navy facilities.",
+         ["KBR", "U.S. Navy"], ("U.S. Navy", "KBR", Decimal("500000000"))),
+    ]
+    for lang, text, orgs, expected in cases:
+        payments = [(f.customer, f.vendor, f.amount_value) for f in facts_of(text, lang, orgs) if f.kind == "payment"]
+        assert payments == [expected], text

@@ -260,6 +260,8 @@ def test_a_payment_stays_a_payment(lang: str, text: str, orgs: list[str]) -> Non
     ("es", "Inditex paga una cuota de 5 millones de euros a Google por sus servicios en la nube.", []),
     ("it", "I ricavi sono saliti a circa 5 miliardi di euro.", [("ricavi", D("5000000000"))]),
     ("it", "Enel paga un canone di 5 milioni di euro a Google per i servizi cloud.", []),
+    # the tagger finds no ING here, so the fine stays a figure (with the company it is a
+    # payment: tests/extractors/test_discourse.py)
     ("nl", "ING kreeg een boete van 775 miljoen euro.", [("boete", D("775000000"))]),
     ("nl", "Philips betaalt een vergoeding van 5 miljoen euro aan Google voor clouddiensten.", []),
     ("pt", "A Petrobras registrou um lucro líquido de R$ 124,6 bilhões em 2023.",

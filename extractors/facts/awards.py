@@ -1,0 +1,82 @@
+"""Payments that are no "zahlen": fines, and contracts or orders a company receives.
+
+- A *fine* ("eine Geldbuße von zwei Millionen Euro gegen X verhängt", "X was fined $5 million",
+  "the regulator imposed a penalty of … on X"): the fined company pays the authority. The fined
+  company stands after an against-preposition (``against_preps``: "gegen", "against", "contre"),
+  else it is the sentence's subject; the authority is another company named as a subject or
+  after an agent preposition, when the text names one.
+- An *award* ("X erhält einen Auftrag über 50 Millionen Euro von Y", "X has been awarded a $500
+  million contract by Y", "X won a contract from Y"): the customer pays the company that won. The
+  winner is the subject of the receiving verb (``award_verbs``), the customer follows a vendor or
+  agent preposition ("von", "by", "from"), or "for" with the contract noun.
+
+Both need an amount in the sentence; the pack's ``fine_nouns``, ``contract_nouns``,
+``award_verbs`` and ``against_preps`` hold the words (none: the rule is off for the language).
+"""
+
+from __future__ import annotations
+
+from newsfacts.extractors.facts.base import _LinkerBase
+from newsfacts.extractors.facts.confidence import CONFIDENCE
+from newsfacts.extractors.facts.mentions import _nearest, _org_key
+from newsfacts.extractors.records import Entity, Fact
+
+
+class _AwardsRules(_LinkerBase):
+    """Fines and awarded contracts as payments."""
+
+    def _awards(self, index: int, used: set[int]) -> list[Fact]:
+        """Fines and awarded contracts of one sentence (both need an amount)."""
+        s = self.sentences[index]
+        cues = self.cues
+        if not s.amounts or not s.orgs:
+            return []
+        facts: list[Fact] = []
+        fine = cues.fine.search(self.text, s.start, s.end) if cues.fine is not None else None
+        if fine is not None:
+            facts.extend(self._fine(index, fine.start(), used))
+        award = cues.award.search(self.text, s.start, s.end) if cues.award is not None else None
+        contract = cues.contract.search(self.text, s.start, s.end) if cues.contract is not None else None
+        if not facts and award is not None and contract is not None:
+            facts.extend(self._award(index, award.start(), award.end(), used))
+        return facts
+
+    def _parties(self, index: int) -> list[tuple[Entity, str | None]]:
+        s = self.sentences[index]
+        return [(o, self._preposition_before(o.start, s.start, reach=3)) for o in s.orgs
+                if not self._is_compound(o) and _org_key(o.text) not in self.persons]
+
+    def _fine(self, index: int, at: int, used: set[int]) -> list[Fact]:
+        s = self.sentences[index]
+        pack = self.cues.pack
+        parties = self._parties(index)
+        fined = next((o.text for o, p in parties if p in pack.against_preps), None)
+        bare = [o.text for o, p in parties if p is None]
+        if fined is None:
+            fined = bare[0] if bare else None
+        authority = next((o.text for o, p in parties if p in pack.agent_preps and o.text != fined), None)
+        authority = authority or next((b for b in bare if b != fined), None)
+        amount = _nearest([a for a in s.amounts if a.start not in used], at)
+        if fined is None or amount is None or _org_key(fined) in self.uncertain:
+            return []  # a fined person or an untagged name: the fine stays a figure
+        used.add(amount.start)
+        return [self._fact("payment", s, customer=fined, vendor=authority, amount=amount,
+                           period=_nearest(s.periods, at), confidence=CONFIDENCE["fine"],
+                           key=f"fine|{fined}")]
+
+    def _award(self, index: int, start: int, end: int, used: set[int]) -> list[Fact]:
+        s = self.sentences[index]
+        pack = self.cues.pack
+        parties = self._parties(index)
+        winner = next((o.text for o, p in reversed(parties) if o.end <= start and p is None), None)
+        if winner is None:
+            winner = self._singular_anaphor(index, start)
+        customer = next((o.text for o, p in parties if o.start >= end and o.text != winner
+                         and p in (*pack.vendor_preps, *pack.agent_preps, *pack.award_customer_preps)), None)
+        amount = _nearest([a for a in s.amounts if a.start not in used], end)
+        if winner is None or customer is None or amount is None or _org_key(winner) == _org_key(customer):
+            return []
+        used.add(amount.start)
+        return [self._fact("payment", s, customer=customer, vendor=winner, amount=amount,
+                           period=_nearest(s.periods, start), confidence=CONFIDENCE["award"],
+                           key=f"award|{customer}")]
