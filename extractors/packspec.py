@@ -387,6 +387,8 @@ class FactsData(_Table):
     against_preps: list[str] = _field([], 'Before the fined company: "gegen", "against".')
     award_customer_preps: list[str] = _field(
         [], 'Before the customer of an awarded contract, besides vendor and agent prepositions: "for".')
+    stake_preps: list[str] = _field(
+        [], 'Before the company a stake is bought in, when a takeover verb has no bare object: "bei", "an", "in".')
     # names the tagger missed
     propose_names: bool = _field(
         False, "Propose capitalised runs next to a fact cue as companies (languages that capitalise names only).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 
-from newsfacts.extractors.records import Amount, Entity, Fact
+from newsfacts.extractors.records import Percentage, Amount, Entity, Fact
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import _score
 from newsfacts.extractors.facts.mentions import _Sentence, _nearest, _org_key
@@ -33,11 +33,23 @@ class _AcquisitionsRules(_LinkerBase):
                 used.add(price.start)
             confidence = _score(pattern=by_pattern, amount=price, amount_cued=price_cued,
                                 amount_required=False)
+            stake = self._stake(s, t_start)
             facts.append(self._fact("acquisition", s, buyer=buyer, target=target, seller=seller,
-                                    amount=price, period=_nearest(s.periods, t_start),
+                                    amount=price, percent=stake, period=_nearest(s.periods, t_start),
                                     confidence=confidence, key=f"{buyer}|{target}"))
         return facts
 
+
+    def _stake(self, s: _Sentence, t_start: int) -> Percentage | None:
+        """The stake a takeover buys ("74,2 Prozent der VNG-Aktien übernommen", "a 40% stake"):
+        a share or level percentage in the trigger's clause, claimed so that it is no separate
+        share fact."""
+        clause = self._clause(s, t_start)
+        stake = next((p for p in s.percentages if clause[0] <= p.start < clause[1]
+                      and p.kind in ("share", "level") and p.start not in self.claimed_percents), None)
+        if stake is not None:
+            self.claimed_percents.add(stake.start)
+        return stake
 
     def _acquisition_triggers(self, s: _Sentence) -> list[tuple[str, int, int]]:
         """Takeover cues in text order: passive or active verbs, selling verbs, nouns."""
@@ -101,6 +113,9 @@ class _AcquisitionsRules(_LinkerBase):
             if subject is None:
                 subject = self._singular_anaphor(index, t_start)
                 by_pattern = False
+            if not objects and mode == "active":
+                # "steigt bei X ein", "übernimmt die Mehrheit an X", "acquired a 40% stake in X"
+                objects = [o.text for o, p in after if p in pack.stake_preps and o.start < clause[1]][:1]
             target = objects[0] if objects else None
             if mode == "divest":
                 seller = subject

@@ -31,6 +31,7 @@ class _LinkerBase:
         self.context_currency: str | None = None
         self.uncertain: set[str] = set()  # companies only proposed, never tagged
         self.persons: set[str] = set()  # proposed names the tagger called persons
+        self.claimed_percents: set[int] = set()  # stakes a takeover bought (acquisitions.py)
         self.discourse = Discourse(None)  # the article's topic company (discourse.py)
 
 

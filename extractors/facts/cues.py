@@ -101,6 +101,7 @@ class FactsPack(BaseModel):
     award_verbs: str = ""  # "erhält", "awarded", "won": the subject won the contract
     against_preps: list[str] = []  # "gegen", "against": the fined company follows
     award_customer_preps: list[str] = []  # "for" ("a contract for U.S. Navy facilities")
+    stake_preps: list[str] = []  # "bei", "an", "in": the target of a stake ("steigt bei X ein")
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
@@ -210,7 +211,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         preps=tuple(dict.fromkeys(
             data.vendor_preps + data.customer_preps + data.product_preps + data.other_preps
             + data.agent_preps + data.target_preps + data.seller_preps + data.object_preps
-            + data.against_preps + data.award_customer_preps)),
+            + data.against_preps + data.award_customer_preps + data.stake_preps)),
         name=_name_pattern(data.name_connectors) if data.propose_names else None,
         name_stopwords=frozenset(_plain(w) for w in data.name_stopwords + _calendar_words(pack)),
         negation=_optional(data.negation_cues, ci),

@@ -19,6 +19,8 @@ class _PercentsRules(_LinkerBase):
         s = self.sentences[index]
         facts = []
         for pct in s.percentages:
+            if pct.start in self.claimed_percents:
+                continue  # the stake of a takeover
             if pct.kind in ("change", "points"):
                 company, confidence = self._metric_owner(s, pct.start)
                 if company is None:
