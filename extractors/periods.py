@@ -124,7 +124,7 @@ def _matches(text: str, tables: _Tables, pack: LangPack) -> Iterator[re.Match[st
 
     A year before an amount is no year ("bis 2000 Euro", "2023 Mio."). Checking that after
     each of the regex's year slots repeats every currency name of the pack nine times over and
-    made the regex seven times longer to compile, for a check that seldom decides anything.
+    made the regex four times longer to compile, for a check that seldom decides anything.
     So ``tables.regex`` leaves it out, and a match that holds a year followed by an amount's
     word is redone by the full regex (compiled the first time it is needed). That is exact:
     the full regex only adds negative lookaheads, so it matches nowhere the short one does

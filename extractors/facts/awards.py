@@ -1,4 +1,5 @@
-"""Payments that are no "zahlen": fines, and contracts or orders a company receives.
+"""Payments that are no "zahlen" (fines, contracts or orders a company receives), and spending
+told by an investing verb.
 
 - A *fine* ("eine Geldbuße von zwei Millionen Euro gegen X verhängt", "X was fined $5 million",
   "the regulator imposed a penalty of … on X"): the fined company pays the authority. The fined
@@ -10,8 +11,11 @@
   winner is the subject of the receiving verb (``award_verbs``), the customer follows a vendor or
   agent preposition ("von", "by", "from"), or "for" with the contract noun.
 
-Both need an amount in the sentence; the pack's ``fine_nouns``, ``contract_nouns``,
-``award_verbs`` and ``against_preps`` hold the words (none: the rule is off for the language).
+- An *investment* ("X investiert 50 Millionen Euro in", "X will spend $2 billion on"): the
+  subject's ``spending`` (the pack's ``spend_verbs``), when no vendor is named.
+
+All need an amount in the sentence; the pack's ``fine_nouns``, ``contract_nouns``,
+``award_verbs``, ``against_preps`` and ``spend_verbs`` hold the words (none: the rule is off).
 """
 
 from __future__ import annotations
@@ -80,3 +84,19 @@ class _AwardsRules(_LinkerBase):
         return [self._fact("payment", s, customer=customer, vendor=winner, amount=amount,
                            period=_nearest(s.periods, start), confidence=CONFIDENCE["award"],
                            key=f"award|{customer}")]
+
+    def _investments(self, index: int, used: set[int]) -> list[Fact]:
+        """'X investiert 50 Millionen Euro in …': the subject's spending, the nearest amount."""
+        s = self.sentences[index]
+        cues = self.cues
+        verb = cues.spend.search(self.text, s.start, s.end) if cues.spend is not None else None
+        if verb is None or not s.amounts:
+            return []
+        company, confidence = self._subject_scored(index, verb.start())
+        amount = _nearest([a for a in s.amounts if a.start not in used and not a.vague], verb.start())
+        if company is None or amount is None or amount.value is None:
+            return []
+        used.add(amount.start)
+        return [self._fact("spending", s, company=company, metric=verb.group(), amount=amount,
+                           period=_nearest(s.periods, verb.start()),
+                           confidence=min(confidence, CONFIDENCE["investment"]), key=f"spend|{amount.text}")]

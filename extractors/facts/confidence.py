@@ -41,6 +41,7 @@ CONFIDENCE: dict[str, float] = {
     # fines and awarded contracts (awards.py)
     "fine": 0.7,
     "award": 0.7,
+    "investment": 0.7,
     # any fact (base.py)
     "context_currency_cost": 0.1,  # the currency taken from the article's other amounts
     "negated_cost": 0.4,  # denied or asked

@@ -101,6 +101,7 @@ class FactsPack(BaseModel):
     award_verbs: str = ""  # "erhält", "awarded", "won": the subject won the contract
     against_preps: list[str] = []  # "gegen", "against": the fined company follows
     award_customer_preps: list[str] = []  # "for" ("a contract for U.S. Navy facilities")
+    spend_verbs: str = ""  # "investiert", "invested": the subject's spending (awards.py)
     stake_preps: list[str] = []  # "bei", "an", "in": the target of a stake ("steigt bei X ein")
     propose_names: bool = False
     name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
@@ -151,6 +152,7 @@ class _Cues:
     fine: re.Pattern[str] | None
     contract: re.Pattern[str] | None
     award: re.Pattern[str] | None
+    spend: re.Pattern[str] | None
 
 
 
@@ -224,6 +226,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         fine=_optional(data.fine_nouns, ci),
         contract=_optional(data.contract_nouns, ci),
         award=_optional(data.award_verbs, ci),
+        spend=_optional(data.spend_verbs, ci),
         level_preps=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.level_preps))})\s+(?:(?:rund|etwa|about|around|nearly)\s+)?$", ci)
         if data.level_preps else None,
         adjective_articles=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.adjective_articles))})\s+$")

@@ -135,6 +135,8 @@ class _Linker(_AcquisitionsRules, _AwardsRules, _PaymentsRules, _FiguresRules, _
         facts.extend(self._acquisitions(index, used))
         if not facts:  # a fine or an awarded contract is told without "zahlen"
             facts.extend(self._awards(index, used))
+        if not facts:  # "investiert 50 Millionen Euro in": spending, no payment to anyone
+            facts.extend(self._investments(index, used))
         if not facts:  # a takeover sentence's "kauft" is not also a payment
             facts.extend(self._payments(index, used))
         facts.extend(self._revenues(index, used, facts))

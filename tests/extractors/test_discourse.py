@@ -130,3 +130,23 @@ def test_fines_and_awarded_contracts_are_payments() -> None:
     for lang, text, orgs, expected in cases:
         payments = [(f.customer, f.vendor, f.amount_value) for f in facts_of(text, lang, orgs) if f.kind == "payment"]
         assert payments == [expected], text
+
+
+def test_stakes_are_takeovers_with_their_percentage() -> None:
+    cases = [
+        ("de", "Volkswagen steigt bei Rivian ein.", ["Volkswagen", "Rivian"], ("Volkswagen", "Rivian", None)),
+        ("de", "Die Allianz übernimmt die Mehrheit an Euler Hermes.", ["Allianz", "Euler Hermes"],
+         ("Allianz", "Euler Hermes", None)),
+        ("de", "Daimler stockt seine Beteiligung an Renault auf 60 Prozent auf.", ["Daimler", "Renault"],
+         ("Daimler", "Renault", Decimal("60"))),
+        ("en", "Toyota took a 5% stake in Mazda.", ["Toyota", "Mazda"], ("Toyota", "Mazda", Decimal("5"))),
+    ]
+    for lang, text, orgs, expected in cases:
+        facts = facts_of(text, lang, orgs)
+        assert [(f.buyer, f.target, f.percent_value) for f in facts if f.kind == "acquisition"] == [expected], text
+        assert [f for f in facts if f.kind == "share"] == [], text
+
+
+def test_investing_is_spending() -> None:
+    facts = facts_of("BMW investiert 400 Millionen Euro in sein Werk in Leipzig.", "de", ["BMW"])
+    assert [(f.kind, f.company, f.amount_value) for f in facts] == [("spending", "BMW", Decimal("400000000"))]
