@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 
 from newsfacts.extractors.langpack import LangPack
@@ -51,6 +52,8 @@ def link_facts(
         return []
     cues = _cues(pack)
     entities = [e for e in _sound_entities(entities, cues) if not _credit(text, e)]
+    entities = sorted([*entities, *_repeated_names(text, entities, [*amounts, *percentages, *periods])],
+                      key=lambda e: e.start)
     proposed = _proposed_names(text, cues, entities, [*amounts, *percentages, *periods])
     if cues.name is None:  # a language whose capitalised runs are not proposed (German)
         proposed += _mislabelled_names(text, pack, entities, proposed)
@@ -80,6 +83,23 @@ def link_facts(
         f.company, f.customer, f.vendor, f.buyer, f.target))]
     return _deduplicate(facts, title_span)
 
+
+
+def _repeated_names(text: str, entities: Sequence[Entity], mentions: Sequence[Any]) -> list[Entity]:
+    """Other mentions of a company the tagger found once ("VNG" in "der VNG-Aktien", a name the
+    tagger missed the second time): one article uses one name for one company, so every
+    untagged occurrence of a tagged organisation's name, also before a hyphen, is that company."""
+    names = {e.text for e in entities if e.label == "ORG" and len(e.text) >= 2 and e.text[:1].isupper()}
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w])")
+    taken = [(e.start, e.end) for e in entities] + [(m.start, m.end) for m in mentions]
+    found = []
+    for m in pattern.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            found.append(Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG"))
+    return found
 
 
 def _credit(text: str, entity: Entity) -> bool:
