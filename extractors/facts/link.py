@@ -15,7 +15,7 @@ from newsfacts.extractors.facts.awards import _AwardsRules
 from newsfacts.extractors.facts.counts import _CountsRules
 from newsfacts.extractors.facts.cues import _cues
 from newsfacts.extractors.facts.dedupe import _deduplicate
-from newsfacts.extractors.facts.discourse import article_discourse, is_market_index, news_agencies
+from newsfacts.extractors.facts.discourse import article_discourse, is_market_index, is_territory, news_agencies
 from newsfacts.extractors.facts.figures import _FiguresRules
 from newsfacts.extractors.facts.mentions import _org_key, _proposed_names, _sentences, _sound_entities
 from newsfacts.extractors.facts.payments import _PaymentsRules
@@ -78,8 +78,9 @@ def link_facts(
     facts: list[Fact] = []
     for index in range(len(sentences)):
         facts.extend(linker.sentence_facts(index))
-    # a market index ("Der Dax stieg", "the Nasdaq fell") is no company: its moves are no facts
-    facts = [f for f in facts if not any(n and is_market_index(n) for n in (
+    # a market index ("Der Dax stieg", "the Nasdaq fell") is no company, nor is a country
+    # ("Chile's purchase of …": its state firm or government is named as such)
+    facts = [f for f in facts if not any(n and (is_market_index(n) or is_territory(n, pack.lang)) for n in (
         f.company, f.customer, f.vendor, f.buyer, f.target))]
     return _deduplicate(facts, title_span)
 

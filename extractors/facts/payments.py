@@ -35,7 +35,10 @@ class _PaymentsRules(_LinkerBase):
         vendor, context_vendor = roles.vendor, False
         if vendor is None and roles.bought_company and s.amounts and not selling:
             return self._bought_company(index, roles, verb_at, used)
-        if vendor is None and self.dominant and s.amounts:
+        if vendor is None and self.dominant and s.amounts and not any(
+                _org_key(c) in self.uncertain for c in roles.customers):
+            # the article's company as vendor, only for a customer the tagger named: a guessed
+            # customer and a guessed vendor make a guess, not a fact ("… jackpot paid out to …")
             vendor, context_vendor = self.dominant, True
         if vendor is None or any(_org_key(c) == _org_key(vendor) for c in roles.customers):
             return self._spending(index, roles.customers, used, anaphor=roles.anaphor) if s.amounts else []
