@@ -387,6 +387,8 @@ class FactsData(_Table):
     against_preps: list[str] = _field([], 'Before the fined company: "gegen", "against".')
     award_customer_preps: list[str] = _field(
         [], 'Before the customer of an awarded contract, besides vendor and agent prepositions: "for".')
+    common_noun_heads: list[str] = _field(
+        [], 'Endings of one-word capitalised common nouns that are no company even when tagged ORG: "umfeld", "geschäft".')
     spend_verbs: FoldedRegex = _field("", 'Verbs of investing or spending; the subject spends: "investiert", "invested".')
     stake_preps: list[str] = _field(
         [], 'Before the company a stake is bought in, when a takeover verb has no bare object: "bei", "an", "in".')

@@ -101,6 +101,8 @@ class FactsPack(BaseModel):
     award_verbs: str = ""  # "erhält", "awarded", "won": the subject won the contract
     against_preps: list[str] = []  # "gegen", "against": the fined company follows
     award_customer_preps: list[str] = []  # "for" ("a contract for U.S. Navy facilities")
+    # heads of capitalised common nouns that are no company names ("Konjunkturumfeld")
+    common_noun_heads: list[str] = []
     spend_verbs: str = ""  # "investiert", "invested": the subject's spending (awards.py)
     stake_preps: list[str] = []  # "bei", "an", "in": the target of a stake ("steigt bei X ein")
     propose_names: bool = False
@@ -153,6 +155,7 @@ class _Cues:
     contract: re.Pattern[str] | None
     award: re.Pattern[str] | None
     spend: re.Pattern[str] | None
+    common_noun: re.Pattern[str] | None
 
 
 
@@ -227,6 +230,8 @@ def _build_cues(pack: LangPack) -> _Cues:
         contract=_optional(data.contract_nouns, ci),
         award=_optional(data.award_verbs, ci),
         spend=_optional(data.spend_verbs, ci),
+        common_noun=re.compile(rf"(?:{'|'.join(map(re.escape, data.common_noun_heads))})$", ci)
+        if data.common_noun_heads else None,
         level_preps=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.level_preps))})\s+(?:(?:rund|etwa|about|around|nearly)\s+)?$", ci)
         if data.level_preps else None,
         adjective_articles=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.adjective_articles))})\s+$")

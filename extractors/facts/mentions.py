@@ -39,10 +39,21 @@ def _sentences(text: str, cues: _Cues, entities: Sequence[Entity], amounts: Sequ
 
 
 
+def _common_noun(entity: Entity, cues: _Cues) -> bool:
+    """A capitalised common noun the tagger called an organisation ("Konjunkturumfeld",
+    "Exportgeschäft", "Marktanteil"): one word, no capitals or digits after its first letter,
+    ending in a word the pack lists as a common-noun head (``common_noun_heads``)."""
+    if entity.label != "ORG" or cues.common_noun is None:
+        return False
+    word = entity.text
+    return " " not in word and word[1:].islower() and cues.common_noun.search(word) is not None
+
+
 def _sound_entities(entities: Sequence[Entity], cues: _Cues) -> list[Entity]:
     """Drop organisations whose span runs over a lower-case word ("NuStar Energy acquired
     Kaneb") where names are capitalised: such a span is a tagger slip that would hide the
     names inside it; the capitalised runs are proposed instead."""
+    entities = [e for e in entities if not _common_noun(e, cues)]
     if cues.name is None:
         return list(entities)
     connectors = {c.lower() for c in cues.pack.name_connectors}

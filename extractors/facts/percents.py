@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 from newsfacts.extractors.facts.confidence import CONFIDENCE
-from newsfacts.extractors.records import Direction, Fact
+from newsfacts.extractors.records import Direction, Fact, Percentage
 from newsfacts.extractors.facts.discourse import is_territory
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.mentions import _Sentence, _nearest
@@ -21,7 +21,7 @@ class _PercentsRules(_LinkerBase):
         for pct in s.percentages:
             if pct.start in self.claimed_percents:
                 continue  # the stake of a takeover
-            if pct.kind in ("change", "points"):
+            if pct.kind in ("change", "points") or self._level_that_moved(s, pct):
                 company, confidence = self._metric_owner(s, pct.start)
                 if company is None:
                     company, confidence = self._subject_scored(index, pct.start)
@@ -51,6 +51,18 @@ class _PercentsRules(_LinkerBase):
                 return org.text
         return None
 
+
+    def _level_that_moved(self, s: _Sentence, pct: Percentage) -> bool:
+        """A bare percentage with a metric before it and a direction word in its clause ("Die
+        Aktie gab 15 Prozent nach") is a change; after a level preposition ("stieg auf 15
+        Prozent") it stays the new level."""
+        if pct.kind != "level" or self.cues.level_preps is None:
+            return False
+        if self.cues.level_preps.search(self.text, max(s.start, pct.start - 12), pct.start):
+            return False
+        start = self._clause(s, pct.start)[0]
+        return (self.cues.metric.search(self.text, start, pct.start) is not None
+                and self._clause_direction(s, pct.start) is not None)
 
     def _metric_owner(self, s: _Sentence, offset: int) -> tuple[str | None, float]:
         """The company a metric noun before a percentage is of ("Das Prämienaufkommen von

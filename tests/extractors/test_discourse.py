@@ -150,3 +150,11 @@ def test_stakes_are_takeovers_with_their_percentage() -> None:
 def test_investing_is_spending() -> None:
     facts = facts_of("BMW investiert 400 Millionen Euro in sein Werk in Leipzig.", "de", ["BMW"])
     assert [(f.kind, f.company, f.amount_value) for f in facts] == [("spending", "BMW", Decimal("400000000"))]
+
+
+def test_capitalised_common_nouns_are_no_companies() -> None:
+    facts = facts_of("Das Konjunkturumfeld drückte den Umsatz um 5 Prozent.", "de", ["Konjunkturumfeld"])
+    assert [f.company for f in facts] == []
+    facts = facts_of("Die Aktie gab 15 Prozent nach.", "de", ["Voestalpine"],
+                     title="Voestalpine verliert an der Börse")
+    assert [(f.kind, f.company, f.percent_value) for f in facts] == [("change", "Voestalpine", Decimal("15"))]
