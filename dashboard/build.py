@@ -9,6 +9,7 @@ no network). The table pages through the filtered rows, so 100,000 facts stay re
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ class BuildReport:
     texts: int
     bytes: int
     seconds: float
+    unreadable: tuple[str, ...] = ()  # "file:line: why" for input lines skipped as unreadable
 
 
 class _Dictionary:
@@ -166,17 +168,15 @@ def render(
     )  # no "</script>" can close the data block early
     static = resources.files("dashboard") / "static"
     page = (static / "dashboard.html").read_text(encoding="utf-8")
-    page = page.replace(
-        "__TITLE__", _escape_html(title)
-    )  # before the data, which may hold the marker
     parts = {
+        "__TITLE__": _escape_html(title),
         "/*__CSS__*/": (static / "dashboard.css").read_text(encoding="utf-8"),
         "/*__JS__*/": (static / "dashboard.js").read_text(encoding="utf-8"),
         "__DATA__": block,
     }
-    for marker, text in parts.items():
-        head, sep, tail = page.partition(marker)
-        page = head + text + tail if sep else page
+    # one pass over the template: a marker inside the title or the data is text, not a marker
+    pattern = "|".join(re.escape(marker) for marker in parts)
+    page = re.sub(pattern, lambda match: parts[match.group()], page)
     return page
 
 
@@ -229,4 +229,5 @@ def build_dashboard(
         texts=len(data.texts),
         bytes=target.stat().st_size,
         seconds=time.perf_counter() - started,
+        unreadable=tuple(data.unreadable),
     )

@@ -143,6 +143,15 @@ def dashboard(
         f"{report.texts} texts, {report.bytes / 1e6:.1f} MB) in {report.seconds:.1f} s",
         err=True,
     )
+    _echo_unreadable(report.unreadable)
+
+
+def _echo_unreadable(unreadable: tuple[str, ...]) -> None:
+    """Name the input lines that were skipped (the first ten), so none goes missing unnoticed."""
+    if unreadable:
+        click.echo(f"skipped {len(unreadable)} unreadable line(s):", err=True)
+        for where in unreadable[:10]:
+            click.echo(f"  {where}", err=True)
 
 
 @main.command(short_help="Export fact rows to Parquet and/or DuckDB for BI tools.")
@@ -175,6 +184,8 @@ def export(
         [str(report.duckdb)] if report.duckdb else []
     )
     click.echo(f"exported {report.facts} facts to {', '.join(outputs)}", err=True)
+    if report.skipped:
+        click.echo(f"skipped {report.skipped} line(s) that are no JSON object", err=True)
 
 
 @main.group("models", short_help="List the NER models, or show one model's card summary.")

@@ -21,7 +21,12 @@ if TYPE_CHECKING:
 
 __all__ = ["FACT_COLUMNS", "VIEWS", "ExportReport", "export_facts", "load_facts"]
 
-MONEY = "DECIMAL(38,6)"  # exact: amounts are decimals in the contract, never floats
+# Exact: amounts are decimals in the contract, never floats. 32 integer digits hold every value the
+# extractor writes (it writes null past 30, extractors.pipeline.MAX_INTEGER_DIGITS); a larger one,
+# in a file from an older version or written by hand, is read as NULL (read_json's ignore_errors)
+# rather than failing the export. DOUBLE would fit anything but round amounts; VARCHAR would make
+# every BI tool cast. Percentages get the same width: a percentage of 10^20 is null-worthy too.
+MONEY = "DECIMAL(38,6)"
 FACT_COLUMNS: Mapping[str, str] = {
     "schema": "VARCHAR", "fact_id": "VARCHAR", "kind": "VARCHAR",
     "article_id": "VARCHAR", "source": "VARCHAR", "url": "VARCHAR", "title": "VARCHAR",
@@ -34,7 +39,7 @@ FACT_COLUMNS: Mapping[str, str] = {
     "amount_value": MONEY, "amount_currency": "VARCHAR", "amount_qualifier": "VARCHAR",
     "amount_vague": "BOOLEAN", "amount_min": MONEY, "amount_max": MONEY, "rate": "VARCHAR",
     "count_value": MONEY, "count_qualifier": "VARCHAR",
-    "percent_value": "DECIMAL(18,6)", "percent_kind": "VARCHAR", "percent_qualifier": "VARCHAR",
+    "percent_value": MONEY, "percent_kind": "VARCHAR", "percent_qualifier": "VARCHAR",
     "direction": "VARCHAR", "period_start": "DATE", "period_end": "DATE",
     "evidence": "VARCHAR", "evidence_start": "INTEGER", "evidence_end": "INTEGER",
     "confidence": "DOUBLE", "extractor_version": "VARCHAR",
@@ -92,6 +97,7 @@ class ExportReport:
     facts: int
     parquet: tuple[Path, ...]
     duckdb: Path | None
+    skipped: int = 0  # input lines that were no JSON object (not exported)
 
 
 def _duckdb() -> Any:
@@ -106,7 +112,12 @@ def _duckdb() -> Any:
 
 
 def load_facts(con: duckdb.DuckDBPyConnection, paths: Iterable[str]) -> int:
-    """Create table ``facts`` (typed) and the views in ``con`` from fact JSONL; return the row count."""
+    """Create table ``facts`` (typed) and the views in ``con`` from fact JSONL; return the row count.
+
+    A line that is no JSON object is skipped (``read_json`` gives it as a row of NULLs, which the
+    ``fact_id IS NOT NULL`` filter drops); :func:`count_unreadable` counts such lines. A value that
+    does not fit its column's type is NULL.
+    """
     files = [f for f in expand_paths(paths) if f != "-"]
     columns = (
         "{"
@@ -115,13 +126,26 @@ def load_facts(con: duckdb.DuckDBPyConnection, paths: Iterable[str]) -> int:
     )
     con.execute(
         f"""CREATE OR REPLACE TABLE facts AS
-            SELECT * FROM read_json(?, format = 'newline_delimited', columns = {columns})
+            SELECT * FROM read_json(?, format = 'newline_delimited', ignore_errors = true,
+                                    columns = {columns})
             WHERE fact_id IS NOT NULL AND coalesce(schema, 'newsfacts.fact/1') = 'newsfacts.fact/1'""",
         [files],
     )
     for name, sql in VIEWS.items():
         con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
     row = con.execute("SELECT count(*) FROM facts").fetchone()
+    return int(row[0]) if row else 0
+
+
+def count_unreadable(con: duckdb.DuckDBPyConnection, paths: Iterable[str]) -> int:
+    """How many lines of the inputs are no JSON object (what ``load_facts`` skips)."""
+    files = [f for f in expand_paths(paths) if f != "-"]
+    row = con.execute(
+        """SELECT count(*) FROM read_json(?, format = 'newline_delimited', ignore_errors = true,
+                                          columns = {'j': 'JSON'}, records = false)
+           WHERE j IS NULL""",
+        [files],
+    ).fetchone()
     return int(row[0]) if row else 0
 
 
@@ -163,6 +187,7 @@ def export_facts(
     written: list[Path] = []
     try:
         count = load_facts(con, paths)
+        skipped = count_unreadable(con, paths)
         if parquet_dir is not None:
             folder = Path(parquet_dir)
             folder.mkdir(parents=True, exist_ok=True)
@@ -177,5 +202,5 @@ def export_facts(
     finally:
         con.close()
     return ExportReport(
-        count, tuple(written), Path(duckdb_path) if duckdb_path else None
+        count, tuple(written), Path(duckdb_path) if duckdb_path else None, skipped
     )

@@ -15,7 +15,7 @@ from typing import Any
 from newsfacts.extractors.facts import fact_rows
 from newsfacts.extractors.pipeline import extract_article
 from newsfacts.extractors.readers import RawArticle
-from newsfacts.extractors.shell import DeadLetter, extract_or_letter
+from newsfacts.extractors.shell import DEFAULT_ARTICLE_TIMEOUT, DeadLetter, extract_or_letter
 from newsfacts.flows.sinks import Row, article_key
 
 __all__ = ["BatchResult", "Pending", "extract_batch", "warm_up"]
@@ -63,7 +63,8 @@ class BatchResult:
 
 
 def extract_batch(batch: list[Pending], *, ner: str | None = None, lang: str | None = None,
-                  with_articles: bool = False, top: int = 20) -> BatchResult:
+                  with_articles: bool = False, top: int = 20,
+                  timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> BatchResult:
     """Extract every article of a batch; a failing article becomes a dead letter, the rest go on.
 
     Args:
@@ -72,11 +73,13 @@ def extract_batch(batch: list[Pending], *, ner: str | None = None, lang: str | N
         lang: the language of every article; detected (or taken from the input) when None.
         with_articles: also return the full article records.
         top: how many of the batch's most confident facts to keep for the run's table.
+        timeout: each article's time budget in seconds (None or 0: unlimited); the model is
+            loaded before the first budget starts.
     """
     warm_up(ner=ner, lang=lang)
     result = BatchResult()
     for item in batch:
-        article = extract_or_letter(item.raw, lang=lang, ner=ner)  # the CLI's path into the library
+        article = extract_or_letter(item.raw, lang=lang, ner=ner, timeout=timeout)  # the CLI's path
         if isinstance(article, dict):  # a DeadLetter stands in for the article; the batch goes on
             result.dead.append(article)
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from newsfacts.extractors.errors import InputError
-from newsfacts.extractors.shell import DeadLetter, letter_for
+from newsfacts.extractors.shell import DEFAULT_ARTICLE_TIMEOUT, DeadLetter, letter_for
 from newsfacts.flows.batch import Pending
 from newsfacts.flows.ingest import DEFAULT_BATCH_SIZE, chunked, ingest, make_task_runner
 from newsfacts.flows.sinks import OutputFolder
@@ -28,6 +29,8 @@ from newsfacts.flows.sources import (
 
 __all__ = ["extract_feeds", "fetch_feed", "fetch_items"]
 
+log = logging.getLogger(__name__)
+
 
 @task(name="fetch-feed", cache_policy=NO_CACHE)  # retries per URL, with backoff, in sources.fetch
 def fetch_feed(feed: str, config: FetchConfig) -> FeedResult | DeadLetter:
@@ -40,7 +43,14 @@ def fetch_feed(feed: str, config: FetchConfig) -> FeedResult | DeadLetter:
         return letter_for(exc, stage="fetch-feed", url=feed)
     except OSError as exc:
         return letter_for(InputError(feed, exc.strerror or str(exc)), stage="fetch-feed")
-    result = parse_feed(fetched.content, source=fetched.final_url, content_type=fetched.content_type)
+    except Exception as exc:  # one feed's surprise is that feed's dead letter, not the run's end
+        log.exception("unexpected error fetching feed %s", feed)
+        return letter_for(exc, stage="fetch-feed", source=feed, url=feed)
+    try:
+        result = parse_feed(fetched.content, source=fetched.final_url, content_type=fetched.content_type)
+    except Exception as exc:
+        log.exception("unexpected error parsing feed %s", feed)
+        return letter_for(exc, stage="fetch-feed", source=feed, url=feed)
     result.feed = feed
     return result
 
@@ -58,9 +68,12 @@ def fetch_items(items: list[Pending], links: list[str | None], config: FetchConf
                 continue
             try:
                 page = url_article(link, config=config, client=client)
-            except InputError as exc:
+            except Exception as exc:  # InputError as expected, anything else from one bad link too
+                if not isinstance(exc, InputError):
+                    log.exception("unexpected error fetching %s", link)
                 if not fallback:
-                    results.append(letter_for(exc, stage="fetch-page", url=link))
+                    results.append(letter_for(exc, stage="fetch-page", url=link,
+                                              source=None if isinstance(exc, InputError) else link))
                     continue
                 problems.append(f"{link}: {exc}; used the feed's text")
                 results.append(item)
@@ -77,7 +90,8 @@ def extract_feeds(feeds: list[str], out: str, fetch_pages: bool = False, page_fa
                   allow_private: bool = False, timeout: float = 10.0, max_bytes: int = 5_000_000,
                   fetch_retries: int = 3, fetch_backoff: float = 1.0,
                   batch_size: int = DEFAULT_BATCH_SIZE, ner: str | None = None, lang: str | None = None,
-                  with_articles: bool = False, use_cache: bool = True) -> dict[str, Any]:
+                  with_articles: bool = False, use_cache: bool = True,
+                  article_timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> dict[str, Any]:
     """Extract facts from the items of RSS/Atom feeds (URLs or local files) into ``out``.
 
     A malformed feed yields the items that can be read; what could not is listed in the run's
@@ -90,7 +104,7 @@ def extract_feeds(feeds: list[str], out: str, fetch_pages: bool = False, page_fa
         fetch_pages: fetch each item's linked page and extract from its main text (trafilatura).
         page_fallback: when a page cannot be fetched, use the feed's text (else a dead letter).
         allow_private, timeout, max_bytes, fetch_retries, fetch_backoff: as for ``extract-urls``.
-        batch_size, ner, lang, with_articles, use_cache: as for ``extract-jsonl``.
+        batch_size, ner, lang, with_articles, use_cache, article_timeout: as for ``extract-jsonl``.
     """
     logger = get_run_logger()
     config = FetchConfig(timeout=timeout, max_bytes=max_bytes, retries=fetch_retries,
@@ -120,7 +134,8 @@ def extract_feeds(feeds: list[str], out: str, fetch_pages: bool = False, page_fa
     for note in notes:
         logger.info("feed report: %s", note)
     summary = ingest([*dead, *articles], out=out, ner=ner, lang=lang, batch_size=batch_size,
-                     with_articles=with_articles, use_cache=use_cache, notes=notes)
+                     with_articles=with_articles, use_cache=use_cache, notes=notes,
+                     article_timeout=article_timeout)
     summary.read += len(items) - len(fresh)
     summary.skipped_unchanged += len(items) - len(fresh)
     counts = summary.as_dict()

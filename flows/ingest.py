@@ -36,7 +36,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from newsfacts.extractors.errors import InputError
 from newsfacts.extractors.readers import RawArticle
-from newsfacts.extractors.shell import DeadLetter, letter_for
+from newsfacts.extractors.shell import DEFAULT_ARTICLE_TIMEOUT, DeadLetter, letter_for
 from newsfacts.flows.batch import BatchResult, Pending, extract_batch
 from newsfacts.flows.sinks import OutputFolder
 from newsfacts.flows.sources import content_key
@@ -105,10 +105,10 @@ def chunked(items: list[T], size: int) -> Iterator[list[T]]:
 
 @task(name="extract-batch", cache_policy=NO_CACHE)  # no retries: CPU work, failures are per article
 def extract_batch_task(batch: list[Pending], ner: str | None, lang: str | None,
-                       with_articles: bool) -> BatchResult:
+                       with_articles: bool, timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> BatchResult:
     """Run the library over one batch (the model loads once per worker process)."""
     attach_our_loggers()
-    return extract_batch(batch, ner=ner, lang=lang, with_articles=with_articles)
+    return extract_batch(batch, ner=ner, lang=lang, with_articles=with_articles, timeout=timeout)
 
 
 def _io_error(task: Any, task_run: Any, state: Any) -> bool:
@@ -157,7 +157,7 @@ class RunSummary:
 def ingest(items: Iterable[RawArticle | Pending | InputError | DeadLetter], *, out: str,
            ner: str | None = None, lang: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
            with_articles: bool = False, use_cache: bool = True, window: int = 8,
-           notes: Iterable[str] = ()) -> RunSummary:
+           notes: Iterable[str] = (), article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> RunSummary:
     """Extract and store articles inside a flow run; returns the run's counts.
 
     Args:
@@ -170,6 +170,8 @@ def ingest(items: Iterable[RawArticle | Pending | InputError | DeadLetter], *, o
         use_cache: skip articles whose content key is in the ledger.
         window: batches in flight at once (bounds memory; results are written in order).
         notes: lines for the summary artifact (e.g. a feed report).
+        article_timeout: seconds one article may take before it is a dead letter (reason
+            ``timeout: ...``); None or 0 for no limit.
     """
     logger = get_run_logger()
     attach_our_loggers()
@@ -187,7 +189,8 @@ def ingest(items: Iterable[RawArticle | Pending | InputError | DeadLetter], *, o
     in_flight: deque[tuple[Any, list[Pending]]] = deque()
     done = 0
     for batch in batches:
-        in_flight.append((extract_batch_task.submit(batch, ner, lang, with_articles), batch))
+        in_flight.append((extract_batch_task.submit(batch, ner, lang, with_articles, article_timeout or None),
+                          batch))
         if len(in_flight) >= window:
             done += _finish(in_flight.popleft(), out, seen, summary)
             _progress(progress, done, len(pending))

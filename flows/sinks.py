@@ -31,6 +31,7 @@ import contextlib
 import fcntl
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -47,7 +48,10 @@ __all__ = [
     "Row",
     "append_atomic",
     "article_key",
+    "parse_line",
 ]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,24 @@ def append_atomic(path: Path, lines: Iterable[str]) -> int:
     finally:
         os.close(fd)
     return len(data)
+
+
+def parse_line(raw: bytes | str, where: str) -> dict[str, Any] | None:
+    """One line of a sink file as a JSON object, or None (logged) for a line that is not one.
+
+    A line we cannot read (not JSON, a number past Python's 4,300-digit limit, nesting too deep,
+    written by an older version or by hand) is skipped and reported, never a reason to refuse
+    every later write to the folder.
+    """
+    try:
+        record = json.loads(raw)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, int digit limit, bad UTF-8
+        log.warning("%s: skipping an unreadable line (%s)", where, str(exc)[:200])
+        return None
+    if not isinstance(record, dict):
+        log.warning("%s: skipping a line that is not a JSON object", where)
+        return None
+    return record
 
 
 def _repair_tail(path: Path) -> int:
@@ -165,8 +187,13 @@ class PartitionedJsonl:
             with open(path, "rb") as handle:
                 handle.seek(offset)
                 for raw in handle.read(end - offset).splitlines():
-                    if raw.strip():
-                        self._keys.add(self.key_of(json.loads(raw)))
+                    record = parse_line(raw, str(path)) if raw.strip() else None
+                    if record is None:
+                        continue
+                    try:
+                        self._keys.add(self.key_of(record))
+                    except (KeyError, TypeError, AttributeError):
+                        log.warning("%s: skipping a line without its key", path)
             self._read_to[path] = end
 
 
@@ -216,7 +243,8 @@ class DeadLetters:
             return 0
         with _locked(self.lock):
             end = _repair_tail(self.path)
-            known = {json.loads(line).get("key") for line in self._lines(end)}
+            known = {record.get("key") for line in self._lines(end)
+                     if (record := parse_line(line, str(self.path))) is not None}
             lines = []
             for letter in letters:
                 key = letter.get("key") or failure_key(letter["source"], letter["stage"], letter["reason"])
@@ -236,7 +264,9 @@ class DeadLetters:
         """Every dead letter so far."""
         if not self.path.exists():
             return []
-        return [json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines() if line]
+        lines = self.path.read_bytes().splitlines()
+        return [record for line in lines if line.strip()
+                and (record := parse_line(line, str(self.path))) is not None]
 
 
 class OutputFolder:
@@ -255,5 +285,6 @@ class OutputFolder:
         """Every fact row on disk, partition by partition (for tests and small reports)."""
         rows: list[dict[str, Any]] = []
         for path in sorted((self.root / "facts").glob("date=*/facts.jsonl")):
-            rows.extend(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line)
+            rows.extend(record for line in path.read_bytes().splitlines() if line.strip()
+                        and (record := parse_line(line, str(path))) is not None)
         return rows

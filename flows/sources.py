@@ -18,12 +18,14 @@ where that matters.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import ipaddress
 import json
 import logging
 import os
 import socket
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +37,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from newsfacts.extractors.errors import InputError
-from newsfacts.extractors.readers import RawArticle, iter_articles, parse_html
+from newsfacts.extractors.readers import RawArticle, find_files, iter_articles, parse_html
 from newsfacts.extractors.version import __version__
 
 __all__ = [
@@ -107,19 +109,25 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
     Raises:
         UnsafeURL: with the reason and, for private addresses, how to allow them.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises for a port out of range or not a number
+        host = parts.hostname
+    except ValueError as exc:  # "Invalid IPv6 URL", "Port out of range 0-65535"
+        raise UnsafeURL(url, f"malformed URL ({exc})") from None
     if parts.scheme not in ("http", "https"):
         raise UnsafeURL(url, f"only http and https URLs are fetched, not {parts.scheme or 'no'!r} scheme")
-    host = parts.hostname
     if not host:
         raise UnsafeURL(url, "the URL has no host")
     if allow_private:
         return
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80),
+        infos = socket.getaddrinfo(host, port or (443 if parts.scheme == "https" else 80),
                                    type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise FetchError(url, f"cannot resolve host {host!r} ({exc.strerror})") from None
+    except UnicodeError as exc:  # a label over 63 characters, bad IDNA
+        raise UnsafeURL(url, f"malformed host name ({exc})") from None
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if not address.is_global or address.is_multicast:
@@ -136,9 +144,15 @@ def make_client(config: FetchConfig) -> httpx.Client:
 def fetch(url: str, *, config: FetchConfig, client: httpx.Client | None = None) -> Fetched:
     """GET a URL with retries and backoff on transient failures.
 
+    Each attempt has a total deadline of ``config.timeout`` seconds, redirects and body included
+    (httpx's own timeout counts only silence, so a server sending a byte every few seconds would
+    hold it for ever); it is checked between received chunks, so an attempt ends at most one
+    silence timeout after its deadline.
+
     Raises:
         UnsafeURL: the URL (or a redirect target) is refused.
-        FetchError: after the last retry, or at once for a permanent HTTP error.
+        FetchError: after the last retry, or at once for a permanent HTTP error, a deadline
+            overrun or a URL that httpx cannot use. Nothing else: one bad URL is one dead letter.
     """
     own = client is None
     client = client or make_client(config)
@@ -146,6 +160,10 @@ def fetch(url: str, *, config: FetchConfig, client: httpx.Client | None = None) 
         for attempt in range(config.retries + 1):
             try:
                 return _fetch_once(url, config, client)
+            except InputError:
+                raise
+            except (httpx.InvalidURL, httpx.HTTPError, ValueError, UnicodeError) as exc:
+                raise FetchError(url, f"{type(exc).__name__}: {exc}") from None
             except _Transient as exc:
                 if attempt == config.retries:
                     raise FetchError(url, f"{exc} (after {attempt + 1} attempts)") from None
@@ -164,26 +182,71 @@ class _Transient(Exception):
 
 def _fetch_once(url: str, config: FetchConfig, client: httpx.Client) -> Fetched:
     current = url
-    for _ in range(config.max_redirects + 1):
-        check_url(current, allow_private=config.allow_private)
-        try:
-            with client.stream("GET", current) as response:
-                if response.status_code in _REDIRECT_STATUS and "location" in response.headers:
-                    current = urljoin(current, response.headers["location"])
-                    continue
-                if response.status_code in _RETRY_STATUS:
-                    raise _Transient(f"HTTP {response.status_code}")
-                if response.status_code >= 400:
-                    raise FetchError(url, f"HTTP {response.status_code} from {current}")
-                body = _read_capped(response, url, config.max_bytes)
-                return Fetched(url=url, final_url=current, status=response.status_code,
-                               content_type=response.headers.get("content-type", ""), content=body)
-        except httpx.TransportError as exc:  # connect, read, timeouts, protocol errors
-            raise _Transient(f"{type(exc).__name__}: {exc}") from None
-    raise FetchError(url, f"more than {config.max_redirects} redirects")
+    deadline = time.monotonic() + config.timeout
+    with _Guillotine(deadline) as guillotine:
+        for _ in range(config.max_redirects + 1):
+            check_url(current, allow_private=config.allow_private)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise FetchError(url, f"no complete response within {config.timeout:g} s")
+            try:
+                with client.stream("GET", current, timeout=min(left, config.timeout),
+                                   extensions={"trace": guillotine.trace}) as response:
+                    if response.status_code in _REDIRECT_STATUS and "location" in response.headers:
+                        current = urljoin(current, response.headers["location"])
+                        continue
+                    if response.status_code in _RETRY_STATUS:
+                        raise _Transient(f"HTTP {response.status_code}")
+                    if response.status_code >= 400:
+                        raise FetchError(url, f"HTTP {response.status_code} from {current}")
+                    body = _read_capped(response, url, config.max_bytes, deadline=deadline, budget=config.timeout)
+                    if guillotine.fired:  # a body read until the connection closes ends quietly when cut
+                        raise FetchError(url, f"no complete response within {config.timeout:g} s"
+                                              " (the server sends too slowly)")
+                    return Fetched(url=url, final_url=current, status=response.status_code,
+                                   content_type=response.headers.get("content-type", ""), content=body)
+            except httpx.TransportError as exc:  # connect, read, timeouts, protocol errors
+                if guillotine.fired:
+                    raise FetchError(url, f"no complete response within {config.timeout:g} s"
+                                          " (the server sends too slowly)") from None
+                raise _Transient(f"{type(exc).__name__}: {exc}") from None
+        raise FetchError(url, f"more than {config.max_redirects} redirects")
 
 
-def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+class _Guillotine:
+    """Shuts the request's socket down at the deadline, so that even a server trickling its
+    headers (which no httpx timeout bounds) is cut off; between body chunks ``_read_capped``
+    checks the deadline itself. The socket comes from httpcore's ``trace`` extension."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline, self.fired = deadline, False
+        self._sockets: list[socket.socket] = []
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._cut)
+        self._timer.daemon = True
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event == "connection.connect_tcp.complete":
+            stream = info.get("return_value")
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            if isinstance(sock, socket.socket):
+                self._sockets.append(sock)
+
+    def _cut(self) -> None:
+        self.fired = True
+        for sock in self._sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def __enter__(self) -> _Guillotine:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+def _read_capped(response: httpx.Response, url: str, max_bytes: int, *, deadline: float | None = None,
+                 budget: float = 0.0) -> bytes:
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(url, f"the response is {int(declared)} bytes, over the {max_bytes}-byte limit")
@@ -192,6 +255,8 @@ def _read_capped(response: httpx.Response, url: str, max_bytes: int) -> bytes:
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(url, f"the response is over the {max_bytes}-byte limit")
+        if deadline is not None and time.monotonic() > deadline:
+            raise FetchError(url, f"no complete response within {budget:g} s (the server sends too slowly)")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -338,12 +403,12 @@ def scan_folder(root: str, *, pattern: str = "**/*", state_dir: str | os.PathLik
     """
     base = Path(root)
     current: dict[str, list[int]] = {}
-    for path in sorted(base.glob(pattern)):
-        rel = path.relative_to(base).parts
-        if not path.is_file() or any(part.startswith(".") for part in rel):
+    for name in find_files(root, pattern):  # the readers' rules: regular files, no link loops
+        try:
+            st = os.stat(name)
+        except OSError:
             continue
-        st = path.stat()
-        current[str(path)] = [st.st_size, st.st_mtime_ns]
+        current[name] = [st.st_size, st.st_mtime_ns]
     key = hashlib.sha256(f"{base.resolve()}\0{pattern}".encode()).hexdigest()[:16]
     state_path = Path(state_dir) / f"folder-{key}.json"
     previous = _load_state(state_path)
@@ -356,7 +421,7 @@ def _load_state(path: Path) -> dict[str, list[int]]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         log.warning("ignoring unreadable folder state %s (%s): every file counts as new", path, exc)
         return {}
     return data if isinstance(data, dict) else {}

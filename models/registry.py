@@ -43,6 +43,7 @@ __all__ = [
     "get_backend",
     "list_models",
     "register_backend",
+    "text_windows",
 ]
 
 MODELS_DIR = Path(__file__).resolve().parent
@@ -289,16 +290,57 @@ class SpacyBackend:
         return nlp
 
     def entities(self, text: str) -> list[EntitySpan]:
-        """Entities of one text."""
-        return _spans(self.nlp(text))
+        """Entities of one text (a long one in windows: :func:`text_windows`)."""
+        if len(text) <= WINDOW_CHARS:
+            return _spans(self.nlp(text))
+        return self.entities_batch([text])[0]
 
     def entities_batch(self, texts: list[str]) -> list[list[EntitySpan]]:
-        """Entities of many texts, through ``nlp.pipe`` (one process: callers scale out)."""
-        return [_spans(doc) for doc in self.nlp.pipe(texts)]
+        """Entities of many texts, through ``nlp.pipe`` (one process: callers scale out).
+
+        A text longer than ``WINDOW_CHARS`` goes through in windows whose spans are shifted back
+        to the whole text's offsets: spaCy refuses a text over ``nlp.max_length`` (1,000,000
+        characters, error E088) and needs memory in proportion to it, so nothing is dropped.
+        """
+        windows = [(n, start, end) for n, text in enumerate(texts) for start, end in text_windows(text)]
+        docs = self.nlp.pipe(texts[n][start:end] for n, start, end in windows)
+        out: list[list[EntitySpan]] = [[] for _ in texts]
+        for (n, start, _end), doc in zip(windows, docs, strict=True):
+            out[n].extend(_spans(doc, offset=start))
+        return out
 
 
-def _spans(doc: Doc) -> list[EntitySpan]:
-    return [EntitySpan(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+#: The longest piece of text handed to spaCy at once (well under its 1,000,000-character limit).
+WINDOW_CHARS = 100_000
+
+
+def text_windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` pieces of ``text``, each at most ``size`` characters, covering it.
+
+    Each cut falls at the last paragraph break, else line break, else sentence end, else space
+    in the second half of the window, so that no name is cut in two unless a window holds no
+    space at all (then the cut is hard).
+    """
+    if len(text) <= size:
+        return [(0, len(text))]
+    windows: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        floor = start + size // 2
+        for mark in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(mark, floor, end)
+            if cut >= 0:
+                end = cut + len(mark)
+                break
+        windows.append((start, end))
+        start = end
+    windows.append((start, len(text)))
+    return windows
+
+
+def _spans(doc: Doc, offset: int = 0) -> list[EntitySpan]:
+    return [EntitySpan(e.start_char + offset, e.end_char + offset, e.label_, e.text) for e in doc.ents]
 
 
 class FakeBackend:

@@ -386,9 +386,23 @@ class _Trickle(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture()
-def trickle() -> Iterator[str]:
-    yield from _serve(_Trickle)
+class _TrickleHeaders(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        try:
+            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 100:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+        pass
+
+
+@pytest.fixture(params=[_Trickle, _TrickleHeaders], ids=["body", "headers"])
+def trickle(request: pytest.FixtureRequest) -> Iterator[str]:
+    yield from _serve(request.param)
 
 
 def test_a_slow_server_is_cut_off_at_the_total_deadline(trickle: str) -> None:
