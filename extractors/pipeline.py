@@ -82,6 +82,9 @@ def extract_article(
     """
     head = parse_header(text) if header else Header()
     masked = mask_spans(text, [*head.boilerplate, *([head.date_span] if head.date_span else [])])
+    # invisible characters inside a number or a name ("5\u200b000 Euro") read as a space; one
+    # character for one, so every offset still indexes ``text``
+    masked = masked.translate(_INVISIBLE)
     guess = _language(masked, lang)
     pack = _pack(guess.lang, explicit=lang is not None)
     published = published or head.published
@@ -182,9 +185,21 @@ def _overlaps_any(entity: Entity, mentions: list[Amount | Percentage | Period]) 
     return any(entity.start < m.end and m.start < entity.end for m in mentions)
 
 
+#: zero-width and invisible format characters, read as spaces by the engines
+_INVISIBLE = {cp: " " for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)}
+
+
 def _indexing(text: str, mentions: list[M]) -> list[M]:
-    """Mentions whose offsets index the original text (one reaching into a mask would not)."""
-    return [m for m in mentions if text[m.start:m.end] == m.text]
+    """Mentions whose offsets index the original text (one reaching into a mask would not); a
+    mention read across an invisible character keeps the original's text ("5\u200b000 Euro")."""
+    kept = []
+    for m in mentions:
+        original = text[m.start:m.end]
+        if original == m.text:
+            kept.append(m)
+        elif original.translate(_INVISIBLE) == m.text:
+            kept.append(m.model_copy(update={"text": original}))
+    return kept
 
 
 def _paragraphs(masked: str) -> list[Paragraph]:

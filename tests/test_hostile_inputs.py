@@ -489,3 +489,13 @@ def test_a_long_jsonl_line_is_refused_while_reading() -> None:
                                          stdin=Recording(b'{"text": "' + b"x" * 5000 + b'"}\n{"text": "ok"}\n')))  # type: ignore[arg-type]
     assert isinstance(error, InputError) and "over the" in str(error)
     assert isinstance(record, RawArticle) and record.text == "ok"
+
+
+def test_zero_width_space_inside_a_number_is_read_through() -> None:
+    """Issue 18, item 6: "5\u200b000 Euro" is 5000, not 0; the mention keeps the original text."""
+    from newsfacts.extractors.pipeline import extract_article
+
+    text = "Siemens zahlt 5\u200b000 Euro an SAP."
+    article = extract_article(text, lang="de", header=False)
+    assert [(a.value, a.currency) for a in article.amounts] == [(5000, "EUR")]
+    assert all(text[a.start:a.end] == a.text for a in article.amounts)
