@@ -101,6 +101,7 @@ def extract_article(
     facts = link_facts(
         masked, article_id=aid, pack=pack, entities=entities, amounts=amounts,
         percentages=percentages, periods=periods, title_span=head.title_span, original=text,
+        title=title if title and title not in text else None,
     ) if pack else []
     floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     facts = [f for f in facts if f.confidence >= floor]

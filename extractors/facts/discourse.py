@@ -111,7 +111,8 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
                       title_span: tuple[int, int] | None,
                       is_subject: Callable[[Entity, _Sentence], bool],
                       is_product_compound: Callable[[Entity], bool] = lambda org: False,
-                      ignore: set[str] | frozenset[str] = frozenset(), lang: str = "en") -> Discourse:
+                      ignore: set[str] | frozenset[str] = frozenset(), lang: str = "en",
+                      title: str | None = None) -> Discourse:
     """Rank the article's companies and pick the one the story is about.
 
     Args:
@@ -123,6 +124,8 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
             ("E-Plus-Kaufpreis"), which is a mention but never a subject.
         ignore: normalised names never taken as the topic (only proposed, never tagged).
         lang: the article's language, for the names of countries (never a topic).
+        title: a title given apart from the text: a company named in it counts as named in
+            the title.
     """
     score: defaultdict[str, float] = defaultdict(float)
     first: dict[str, str] = {}
@@ -146,7 +149,7 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
             if key in seen_here:
                 continue
             seen_here.add(key)
-            if in_title:
+            if in_title or (title is not None and _names(title, org.text)):
                 score[key] += _IN_TITLE
             elif index == lead:
                 score[key] += _IN_LEAD
@@ -160,6 +163,11 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
     # two companies of equal weight: a story about both (a merger, a dispute) has no one topic
     topic = first[best] if value >= _TOPIC_FLOOR and value > runner_up else None
     return Discourse(topic, tuple((first[k], v) for k, v in ranked))
+
+
+def _names(title: str, name: str) -> bool:
+    """Whether a separate title names a company (as a whole word, or before a hyphen)."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?!\w)", title) is not None
 
 
 def _aliases(text: str, sentences: Sequence[_Sentence]) -> dict[str, str]:

@@ -33,6 +33,7 @@ def link_facts(
     percentages: Sequence[Percentage],
     periods: Sequence[Period],
     title_span: tuple[int, int] | None = None,
+    title: str | None = None,
     original: str | None = None,
 ) -> list[Fact]:
     """Link one article's mentions into facts.
@@ -43,6 +44,8 @@ def link_facts(
         pack: the article's language pack (its ``facts`` table holds the cues).
         entities, amounts, percentages, periods: the mentions found in ``text``.
         title_span: the title's span, whose facts rank below the body's when deduplicated.
+        title: the title when it is not part of ``text`` (a feed item's or a JSONL record's):
+            the companies it names are what the story is about.
         original: the unmasked text, which evidence is quoted from (``text`` when None).
 
     Returns:
@@ -69,7 +72,7 @@ def link_facts(
     # company a figure is of
     linker.persons = {_org_key(e.text) for e in entities if e.label == "PER"} - tagged
     linker.discourse = article_discourse(
-        text, sentences, title_span=title_span, ignore=linker.uncertain,
+        text, sentences, title_span=title_span, title=title, ignore=linker.uncertain,
         is_subject=lambda org, s: linker._preposition_before(org.start, s.start) is None,
         is_product_compound=linker._is_compound, lang=pack.lang)
     # An amount without a currency ("Einnahmen in Milliardenhöhe") takes the article's
