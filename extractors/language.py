@@ -50,7 +50,8 @@ class _NgramTable(dict[str, "list[float] | None"]):
         freqs = [p["freq"] for p in profiles]
         super().__init__(dict.fromkeys(frozenset().union(*freqs)))
         # per n-gram length: each profile's counts and its number of n-grams of that length
-        self._counts = {n: [(freq, p["n_words"][n - 1]) for freq, p in zip(freqs, profiles)] for n in (1, 2, 3)}
+        self._counts = {n: [(freq, p["n_words"][n - 1]) for freq, p in zip(freqs, profiles, strict=True)]
+                        for n in (1, 2, 3)}
         self._padding = [0.0] * (size - len(profiles))  # add_profile's rows have a slot per folder entry
 
     def __getitem__(self, word: str) -> list[float]:
@@ -78,7 +79,7 @@ def _detector_class() -> Any:
             if word is None or word not in self.word_lang_prob_map:
                 return False
             weight = alpha / self.BASE_FREQ
-            prob[:] = [p * (weight + q) for p, q in zip(prob, self.word_lang_prob_map[word])]
+            prob[:] = [p * (weight + q) for p, q in zip(prob, self.word_lang_prob_map[word], strict=False)]
             return True
 
         def _normalize_prob(self, prob: list[float]) -> float:

@@ -104,11 +104,11 @@ def _trie_regex(keys: list[str], lo: int, hi: int, depth: int) -> str:
     rests: dict[str, list[str]] = {}  # the rest's regex -> the first characters that lead to it
     i = lo + ends_here
     while i < hi:
-        char, j = keys[i][depth], i + 1
-        while j < hi and keys[j][depth] == char:
-            j += 1
-        rests.setdefault(_trie_regex(keys, i, j, depth + 1), []).append(char)
-        i = j
+        char, end = keys[i][depth], i + 1
+        while end < hi and keys[end][depth] == char:
+            end += 1
+        rests.setdefault(_trie_regex(keys, i, end, depth + 1), []).append(char)
+        i = end
     heads: list[tuple[str, str, str]] = []  # (sort key, head regex, rest regex)
     for rest, chars in rests.items():
         if " " in chars:  # a space matches a run of whitespace, which no class can say
@@ -172,8 +172,8 @@ def number_pattern(pack: LangPack, *, anchored: bool = True) -> str:
     parts = [*nums.words, *nums.scales, *nums.joiners, *nums.decimal_words]
     joiners = phrase_pattern(nums.joiners) if nums.joiners else "(?!)"
     part = phrase_pattern(parts)
-    seps = "|".join(r"\s+" if s.isspace() else re.escape(s) for s in nums.word_separators)
-    glue = f"(?:{seps})?" if seps else ""
+    word_seps = "|".join(r"\s+" if s.isspace() else re.escape(s) for s in nums.word_separators)
+    glue = f"(?:{word_seps})?" if word_seps else ""
     denominators = [*nums.denominators, *nums.compound_denominators]
     over = rf"(?:{glue}{phrase_pattern(denominators)})?" if denominators else ""
     words = rf"(?<!\w)(?!{joiners}(?!\w))(?:{part})(?:{glue}(?:{part})){{0,30}}{over}(?!\w)"
@@ -298,7 +298,7 @@ def _read_fraction(tokens: list[str], pack: LangPack) -> Decimal | None:
         return None if whole is None or part is None or part >= 1 else whole + part
     last = tokens[-1]
     if last in nums.denominators or last in nums.compound_denominators:
-        splits = [(tokens[:-1], [], nums.denominators.get(last))]
+        splits: list[tuple[list[str], list[str], int | None]] = [(tokens[:-1], [], nums.denominators.get(last))]
         if last in nums.compound_denominators:
             splits += [(tokens[:i], tokens[i:-1], nums.compound_denominators[last])
                        for i in range(1, len(tokens) - 1)]

@@ -25,9 +25,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from collections.abc import Iterable, Iterator
-from typing import Any, Callable
+from typing import Any
 
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import (
@@ -157,7 +157,9 @@ def _weekday_and_day(text: str, weekday: re.Match[str], day: re.Match[str], foun
     date = found[-1].start_date
     if date is None:
         return
-    if day.group("day_year" if day.lastgroup == "day" else "month_day_year") or (day.lastgroup == "day" and day.group("day_numeric_year")):
+    written_year = day.group("day_year" if day.lastgroup == "day" else "month_day_year") or (
+        day.lastgroup == "day" and day.group("day_numeric_year"))
+    if written_year:
         if date.weekday() == wanted:  # "on Thursday, May 11, 2023": that Thursday
             found[-2] = found[-2].model_copy(update={"start_date": date, "end_date": date})
         return
@@ -243,7 +245,8 @@ def _year_of(hit: _Hit, prefix: str) -> int | None:
         return int(hit.group(f"{prefix}_tail_year") or 0)
     offset = None
     if hit.group(f"{prefix}_tail_modifier") or hit.group(f"{prefix}_tail_modifier_after"):
-        offset = hit.tables.modifiers[normalize_phrase(hit.group(f"{prefix}_tail_modifier") or hit.group(f"{prefix}_tail_modifier_after") or "")]
+        modifier = hit.group(f"{prefix}_tail_modifier") or hit.group(f"{prefix}_tail_modifier_after")
+        offset = hit.tables.modifiers[normalize_phrase(modifier or "")]
     elif hit.group(f"{prefix}_tail_word"):
         unit, offset = hit.tables.words[normalize_phrase(hit.group(f"{prefix}_tail_word") or "")]
     if offset is None or hit.published is None:
@@ -293,7 +296,9 @@ def _resolve_fiscal_quarter(hit: _Hit) -> Any:
     return (None, None), True
 
 
-_resolve_fiscal_prefix_quarter = _resolve_quarter_of_fiscal_year = _resolve_fiscal_quarter_code = _resolve_fiscal_quarter
+_resolve_fiscal_prefix_quarter = _resolve_fiscal_quarter
+_resolve_quarter_of_fiscal_year = _resolve_fiscal_quarter
+_resolve_fiscal_quarter_code = _resolve_fiscal_quarter
 
 
 def _quarter(hit: _Hit, prefix: str, q: int) -> Any:
@@ -313,10 +318,13 @@ def _resolve_quarter(hit: _Hit) -> Any:
 
 def _resolve_quarter_code(hit: _Hit) -> Any:
     year = hit.group("quarter_code_year")
-    if not (year or hit.group("quarter_code_preposition") or _has_tail(hit, "quarter_code")) and _BRAND_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40), hit.match.start()):
+    start = hit.match.start()
+    bare = not (year or hit.group("quarter_code_preposition") or _has_tail(hit, "quarter_code"))
+    if bare and _BRAND_BEFORE.search(hit.match.string, max(0, start - 40), start):
         return None  # "der neue Audi Q3", "the Audi Q3": a model, no quarter
-    dates = _months(int(year), 3 * int(hit.group("quarter_code_number") or 1) - 2, 3) if year else None
-    return (dates, False) if dates else _quarter(hit, "quarter_code", int(hit.group("quarter_code_number") or 1))
+    quarter = int(hit.group("quarter_code_number") or 1)
+    dates = _months(int(year), 3 * quarter - 2, 3) if year else None
+    return (dates, False) if dates else _quarter(hit, "quarter_code", quarter)
 
 
 def _resolve_half(hit: _Hit) -> Any:
@@ -343,8 +351,10 @@ def _resolve_month_quarter(hit: _Hit) -> Any:
 
 
 def _resolve_day(hit: _Hit) -> Any:
-    month = hit.tables.months.get(normalize_phrase(hit.group("day_month") or "")) or int(hit.group("day_month_number") or 0)
-    return _day_of(hit, "day", month, int(hit.group("day_number") or 0), hit.group("day_year") or hit.group("day_numeric_year") or hit.group("day_short_year"))
+    month = (hit.tables.months.get(normalize_phrase(hit.group("day_month") or ""))
+             or int(hit.group("day_month_number") or 0))
+    year = hit.group("day_year") or hit.group("day_numeric_year") or hit.group("day_short_year")
+    return _day_of(hit, "day", month, int(hit.group("day_number") or 0), year)
 
 
 def _resolve_day_range(hit: _Hit) -> Any:
@@ -352,7 +362,8 @@ def _resolve_day_range(hit: _Hit) -> Any:
     first, last = int(hit.group("day_range_first") or 0), int(hit.group("day_range_last") or 0)
     if first >= last:
         return None
-    end = _day_of(hit, "day_range", month, last, hit.group("day_range_year") or hit.group("day_range_short_year"), roles=False)
+    year = hit.group("day_range_year") or hit.group("day_range_short_year")
+    end = _day_of(hit, "day_range", month, last, year, roles=False)
     if end is None or end[0][1] is None:
         return end
     try:
@@ -363,7 +374,8 @@ def _resolve_day_range(hit: _Hit) -> Any:
 
 def _resolve_month_day(hit: _Hit) -> Any:
     month = hit.tables.months[normalize_phrase(hit.group("month_day_month") or "")]
-    return _day_of(hit, "month_day", month, int(hit.group("month_day_number") or 0), hit.group("month_day_year") or hit.group("month_day_short_year"))
+    year = hit.group("month_day_year") or hit.group("month_day_short_year")
+    return _day_of(hit, "month_day", month, int(hit.group("month_day_number") or 0), year)
 
 
 def _day_of(hit: _Hit, prefix: str, month: int, day: int, year_text: str | None, *, roles: bool = True) -> Any:
@@ -540,38 +552,70 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
     """
     x = _parts(pack, year_check=year_check)
     alternatives = [
-        ("span", rf"(?:{x['sframe']}\s+)?(?P<span_modifier>{x['smod']})\s+(?P<span_count>{x['num']})\s+(?P<span_unit>{x['sunit']})"),
+        ("span",
+         rf"(?:{x['sframe']}\s+)?(?P<span_modifier>{x['smod']})\s+(?P<span_count>{x['num']})"
+         rf"\s+(?P<span_unit>{x['sunit']})"),
         # Fiscal quarters keep null dates: "fiscal third quarter", "the third quarter of fiscal
         # 2015", "im dritten Quartal des Geschäftsjahres 2015/16", "Q3 FY2015".
-        ("fiscal_prefix_quarter", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['fpre']}\s+{x['ord']}\s+{x['qw']}"),
-        ("quarter_of_fiscal_year", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['qw']}\s+(?:{x['tlink']}\s+)?(?:{x['art']}\s+)?"
-                   rf"{x['fyw']}(?:\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?)?(?!\w)"),
-        ("fiscal_quarter_code", rf"(?:{x['prep']}\s+)?(?<!\w)(?-i:Q)[1-4]\s*(?:{x['tlink']}\s+)?(?:{x['fyw']}|(?-i:FY)(?=\d))\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?(?!\w)"),
-        ("fiscal_year", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?(?:(?P<fiscal_year_modifier>{x['mod']})\s+)?{x['fyw']}"
-                  rf"(?:\s+(?P<fiscal_year_first>{x['year']})(?:/(?P<fiscal_year_last>\d{{4}}|\d{{2}})(?!\d))?)?"),
-        ("fiscal_quarter", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['fqw']}{_tail(x, 'fiscal_quarter')}"),
-        ("quarter", rf"(?:(?P<quarter_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?(?P<quarter_ordinal>{x['ord']})\s+{x['qw']}{x['ublock']}{_tail(x, 'quarter')}"),
-        ("quarter_code", rf"(?:(?P<quarter_code_preposition>{x['prep']})\s+)?(?<!\w)(?-i:Q)(?P<quarter_code_number>[1-4])(?:(?:\s+|/)(?P<quarter_code_year>{x['year']}))?(?!\w){_tail(x, 'quarter_code', years=False)}"),
-        ("half", rf"(?:(?P<half_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?(?P<half_ordinal>{x['ord']})\s+{x['hw']}{x['ublock']}{_tail(x, 'half')}"),
-        ("half_code", rf"(?:(?P<half_code_preposition>{x['prep']})\s+)?(?<!\w)(?-i:H)(?P<half_code_number>[12])(?:(?:\s+|/)(?P<half_code_year>{x['year']}))?(?!\w|-[^\W\d_]){_tail(x, 'half_code', years=False)}"),
-        ("month_quarter", rf"(?:(?P<month_quarter_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?(?<!\w)(?P<month_quarter_month>{x['month_head']}){x['mqs']}{_tail(x, 'month_quarter')}"),
+        ("fiscal_prefix_quarter",
+         rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['fpre']}\s+{x['ord']}\s+{x['qw']}"),
+        ("quarter_of_fiscal_year",
+         rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['qw']}\s+(?:{x['tlink']}\s+)?(?:{x['art']}\s+)?"
+         rf"{x['fyw']}(?:\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?)?(?!\w)"),
+        ("fiscal_quarter_code",
+         rf"(?:{x['prep']}\s+)?(?<!\w)(?-i:Q)[1-4]\s*(?:{x['tlink']}\s+)?(?:{x['fyw']}|(?-i:FY)(?=\d))"
+         rf"\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?(?!\w)"),
+        ("fiscal_year",
+         rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?(?:(?P<fiscal_year_modifier>{x['mod']})\s+)?{x['fyw']}"
+         rf"(?:\s+(?P<fiscal_year_first>{x['year']})(?:/(?P<fiscal_year_last>\d{{4}}|\d{{2}})(?!\d))?)?"),
+        ("fiscal_quarter",
+         rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['fqw']}{_tail(x, 'fiscal_quarter')}"),
+        ("quarter",
+         rf"(?:(?P<quarter_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?"
+         rf"(?P<quarter_ordinal>{x['ord']})\s+{x['qw']}{x['ublock']}{_tail(x, 'quarter')}"),
+        ("quarter_code",
+         rf"(?:(?P<quarter_code_preposition>{x['prep']})\s+)?(?<!\w)(?-i:Q)(?P<quarter_code_number>[1-4])"
+         rf"(?:(?:\s+|/)(?P<quarter_code_year>{x['year']}))?(?!\w){_tail(x, 'quarter_code', years=False)}"),
+        ("half",
+         rf"(?:(?P<half_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?"
+         rf"(?P<half_ordinal>{x['ord']})\s+{x['hw']}{x['ublock']}{_tail(x, 'half')}"),
+        ("half_code",
+         rf"(?:(?P<half_code_preposition>{x['prep']})\s+)?(?<!\w)(?-i:H)(?P<half_code_number>[12])"
+         rf"(?:(?:\s+|/)(?P<half_code_year>{x['year']}))?(?!\w|-[^\W\d_]){_tail(x, 'half_code', years=False)}"),
+        ("month_quarter",
+         rf"(?:(?P<month_quarter_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?"
+         rf"(?<!\w)(?P<month_quarter_month>{x['month_head']}){x['mqs']}{_tail(x, 'month_quarter')}"),
         # "5. Mai 2015", "1.8.", "le 1er mai 2015", "5 de mayo de 2015", "5 May 2015".
         # "vom 14. bis 18. März", "14-18 March 2015", "du 3 au 5 mai", "del 3 al 5 de mayo".
-        ("day_range", rf"(?:{x['drfrom']}\s+)?{NUMBER_START}(?P<day_range_first>[12]\d|3[01]|0?[1-9])(?:\.|{x['dsuf']})?"
-                   rf"(?:(?(day_range_frame){x['drto']}|(?!))|\s*[-–]\s*|{x['drword']})(?P<day_range_last>[12]\d|3[01]|0?[1-9])(?!\d)"
-                   rf"(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_range_month>{x['month']}){_day_year(x, 'day_range')}"),
-        ("day", rf"(?:{x['wdprep']}\s+)?{NUMBER_START}(?P<day_number>[12]\d|3[01]|0?[1-9])(?!\d)"
-                rf"(?:(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_month>{x['month']})"
-                rf"{_day_year(x, 'day')}|\.\s?{x['mnum']})"),
+        ("day_range",
+         rf"(?:{x['drfrom']}\s+)?{NUMBER_START}(?P<day_range_first>[12]\d|3[01]|0?[1-9])(?:\.|{x['dsuf']})?"
+         rf"(?:(?(day_range_frame){x['drto']}|(?!))|\s*[-–]\s*|{x['drword']})"
+         rf"(?P<day_range_last>[12]\d|3[01]|0?[1-9])(?!\d)"
+         rf"(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_range_month>{x['month']})"
+         rf"{_day_year(x, 'day_range')}"),
+        ("day",
+         rf"(?:{x['wdprep']}\s+)?{NUMBER_START}(?P<day_number>[12]\d|3[01]|0?[1-9])(?!\d)"
+         rf"(?:(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_month>{x['month']})"
+         rf"{_day_year(x, 'day')}|\.\s?{x['mnum']})"),
         # "May 5, 2015", "on March 3rd" (``month_first_dates``).
-        ("month_day", rf"(?:{x['wdprep']}\s+)?(?P<month_day_month>{x['month']})\s+(?P<month_day_number>\d{{1,2}})(?:{x['dsuf']})?(?![\d\w]|[.,]\d)"
-                 rf"{_day_year(x, 'month_day')}" if pack.periods.month_first_dates else "(?!)"),
-        ("year_range", rf"{x['yframe0']}\s+(?P<year_range_first>{x['year']})\s+{x['yframe1']}\s+(?P<year_range_last>{x['year']}){x['yblock']}"),
-        ("month", rf"(?:(?P<month_preposition>{x['prep']})\s+)?(?P<month_name>{x['month']}){_tail(x, 'month')}"),
-        ("weekday", rf"{x['wdprep']}\s+(?P<weekday_name>{x['weekday']})"),
-        ("year", rf"(?:(?P<year_preposition>{x['yprep']})\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?|{x['yw']}\s+)(?P<year_number>{x['year']}){x['yblock']}"),
-        ("relative_word", rf"(?:{x['relprep']}\s+)?(?:{x['art']}\s+)?(?P<relative_word_text>{x['relword']})"),
-        ("relative", rf"(?:{x['relprep']}\s+)?(?P<relative_modifier>{x['mod']})\s+(?P<relative_unit>{x['relunit']}){x['ublock']}"),
+        ("month_day",
+         rf"(?:{x['wdprep']}\s+)?(?P<month_day_month>{x['month']})\s+(?P<month_day_number>\d{{1,2}})"
+         rf"(?:{x['dsuf']})?(?![\d\w]|[.,]\d){_day_year(x, 'month_day')}"
+         if pack.periods.month_first_dates else "(?!)"),
+        ("year_range",
+         rf"{x['yframe0']}\s+(?P<year_range_first>{x['year']})\s+{x['yframe1']}"
+         rf"\s+(?P<year_range_last>{x['year']}){x['yblock']}"),
+        ("month",
+         rf"(?:(?P<month_preposition>{x['prep']})\s+)?(?P<month_name>{x['month']}){_tail(x, 'month')}"),
+        ("weekday",
+         rf"{x['wdprep']}\s+(?P<weekday_name>{x['weekday']})"),
+        ("year",
+         rf"(?:(?P<year_preposition>{x['yprep']})\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?|{x['yw']}\s+)"
+         rf"(?P<year_number>{x['year']}){x['yblock']}"),
+        ("relative_word",
+         rf"(?:{x['relprep']}\s+)?(?:{x['art']}\s+)?(?P<relative_word_text>{x['relword']})"),
+        ("relative",
+         rf"(?:{x['relprep']}\s+)?(?P<relative_modifier>{x['mod']})\s+(?P<relative_unit>{x['relunit']}){x['ublock']}"),
     ]
     # Every period starts a word: failing fast inside words roughly doubles the throughput,
     # and the gate on the first word triples it again.
@@ -656,10 +700,12 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
         "drword": (rf"\s+{word_pattern(w for w in nums.range_words if w.isalpha())}\s+"
                    if any(w.isalpha() for w in nums.range_words) else "(?!)"),
         # "1.8.2015", "22.8.95", "am 1.8."; never before another digit ("iOS 9.2.1").
-        "mnum": (r"(?P<day_month_number>\d{1,2})\.(?:(?P<day_numeric_year>\d{4}|\d{2})(?!\d|[.,]\d)|(?!\d))" if per.numeric_dates
+        "mnum": (r"(?P<day_month_number>\d{1,2})\.(?:(?P<day_numeric_year>\d{4}|\d{2})(?!\d|[.,]\d)|(?!\d))"
+                 if per.numeric_dates
                  # Without them, only with a four-digit year: "28.08.1985", never "1.8."
                  else r"(?P<day_month_number>\d{1,2})\.(?P<day_numeric_year>\d{4})(?!\d|[.,]\d)"),
-        # "bis 2000 Euro", "ab 1999 CHF", "2023 Mio.": an amount, no year.
+        # "bis 2000 Euro", "ab 1999 CHF", "2023 Mio.": an amount, no year. Only ever right
+        # after ``year``: ``_matches`` relies on it to leave it out of the short regex.
         "yblock": rf"(?!{_year_blocker(pack)})" if year_check else "",
         "yframe0": word_pattern(f for f, _ in frames), "yframe1": word_pattern(e for _, e in frames),
         "wdprep": word_pattern(per.weekday_prepositions), "relprep": word_pattern(per.relative_prepositions),
@@ -688,7 +734,8 @@ def _month_pattern(months: dict[str, int], capitalised: Iterable[str], *, bounde
     keep = {normalize_phrase(n) for n in capitalised}
     free = [n for n in months if normalize_phrase(n) not in keep]
     strict = {f for n in months if normalize_phrase(n) in keep for f in (n, n.upper())}
-    parts = ([phrase_pattern(free)] if free else []) + ([rf"(?-i:{phrase_pattern(strict, fold=False)})"] if strict else [])
+    parts = ([phrase_pattern(free)] if free else []) + (
+        [rf"(?-i:{phrase_pattern(strict, fold=False)})"] if strict else [])
     body = "|".join(parts) or "(?!)"
     return rf"(?<!\w)(?:{body})(?:(?<=\W)|(?!\w))" if bounded else f"(?:{body})"
 
