@@ -18,9 +18,11 @@ Names:
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
@@ -235,6 +237,20 @@ def get_backend(name: str | None = None) -> NerBackend:
     return _load(name or default_model("de"))
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No garbage collection while spaCy imports and loads a pipeline: it creates hundreds of
+    thousands of objects that all survive, and the collector's passes over them were a tenth of
+    the cold start (bench/bench_coldstart.py --phases)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @functools.cache
 def _load(name: str) -> NerBackend:
     if name.startswith(SPACY_PREFIX):
@@ -267,22 +283,15 @@ class SpacyBackend:
             raise ModelLoadError(
                 self.name, str(path), "no spaCy pipeline here (config.cfg is missing)"
             )
-        try:
-            import spacy
-        except (
-            ImportError
-        ) as exc:  # pragma: no cover - spaCy is a core dependency today
-            raise ModelLoadError(
-                self.name, str(path), f"spaCy is not installed ({exc})"
-            ) from exc
-        try:
-            nlp = spacy.load(path)
-        except (
-            Exception
-        ) as exc:  # any failure inside spaCy/thinc means the folder is unusable
-            raise ModelLoadError(
-                self.name, str(path), f"{type(exc).__name__}: {exc}"
-            ) from exc
+        with _no_gc():
+            try:
+                import spacy
+            except ImportError as exc:  # pragma: no cover - spaCy is a core dependency today
+                raise ModelLoadError(self.name, str(path), f"spaCy is not installed ({exc})") from exc
+            try:
+                nlp = spacy.load(path)
+            except Exception as exc:  # any failure inside spaCy/thinc means the folder is unusable
+                raise ModelLoadError(self.name, str(path), f"{type(exc).__name__}: {exc}") from exc
         if "ner" not in nlp.pipe_names:
             raise ModelLoadError(
                 self.name, str(path), f"pipeline has no 'ner' ({nlp.pipe_names})"
