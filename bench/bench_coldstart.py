@@ -56,8 +56,10 @@ def timed(cmd: list[str]) -> tuple[float, float]:
 
 def measure(runs: int, *, hide_torch: bool) -> dict[str, list[tuple[float, float]]]:
     """Interleaved runs of the yardstick and of ``extract`` (so drifting load hits both)."""
-    commands = {"python -c pass": [sys.executable, "-c", "pass"],
-                "extract seed": [*extract_command(hide_torch=hide_torch), str(SEED)]}
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "extract seed": [*extract_command(hide_torch=hide_torch), str(SEED)],
+    }
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
@@ -72,21 +74,32 @@ def report(results: dict[str, list[tuple[float, float]]], *, hide_torch: bool) -
     rows = results["extract seed"]
     cpu, wall = statistics.median(c for c, _ in rows), statistics.median(w for _, w in rows)
     torch = importlib.util.find_spec("torch") is not None
-    print(f"torch installed: {'yes' if torch else 'no'}"
-          + (" (hidden from the runs: --hide-torch)" if torch and hide_torch else
-             " (thinc imports it with spaCy: see --hide-torch)" if torch else ""))
+    print(
+        f"torch installed: {'yes' if torch else 'no'}"
+        + (
+            " (hidden from the runs: --hide-torch)"
+            if torch and hide_torch
+            else " (thinc imports it with spaCy: see --hide-torch)"
+            if torch
+            else ""
+        )
+    )
     print(f"python -c pass : median {base_cpu:.3f} s CPU, {base_wall:.3f} s wall ({len(rows)} runs)")
-    print(f"extract seed   : median {cpu:.3f} s CPU (min {min(c for c, _ in rows):.3f}), "
-          f"{wall:.3f} s wall; runs: {', '.join(f'{c:.2f}' for c, _ in rows)}")
-    print(f"ratio          : {cpu / max(base_cpu, 1e-3):.1f}x python -c pass (CPU), "
-          f"{wall / max(base_wall, 1e-3):.1f}x (wall)")
+    print(
+        f"extract seed   : median {cpu:.3f} s CPU (min {min(c for c, _ in rows):.3f}), "
+        f"{wall:.3f} s wall; runs: {', '.join(f'{c:.2f}' for c, _ in rows)}"
+    )
+    print(
+        f"ratio          : {cpu / max(base_cpu, 1e-3):.1f}x python -c pass (CPU), "
+        f"{wall / max(base_wall, 1e-3):.1f}x (wall)"
+    )
     print(f"goal           : <= {GOAL_S} s CPU: {'met' if cpu <= GOAL_S else 'NOT met'}")
     return cpu
 
 
 # ---- where the time goes ---------------------------------------------------------------------
 
-_PHASES = '''
+_PHASES = """
 import gc, sys, time
 collector = {"s": 0.0, "n": 0}
 started = {}
@@ -135,7 +148,7 @@ lap("extract_article, first (facts' cues, NER, 18 language guesses)")
 pipeline.extract_article(text)
 lap("extract_article, again (warm)")
 print(f"collector: {collector['n']} collections, {collector['s']:.3f} s")
-'''
+"""
 
 
 def phases(*, hide_torch: bool) -> None:
@@ -147,11 +160,13 @@ def phases(*, hide_torch: bool) -> None:
 def profile(top: int, *, hide_torch: bool) -> None:
     """One cold ``extract`` under cProfile; the top costs by cumulative time."""
     with tempfile.NamedTemporaryFile(suffix=".prof") as out:
-        code = ((_HIDE_TORCH if hide_torch else "import sys; ")
-                + f"import cProfile; sys.argv[0] = 'extract'; "
-                f"from newsfacts.extractors.cli import main; cProfile.run('main()', {out.name!r})")
-        subprocess.run([sys.executable, "-c", code, "-q", str(SEED)], cwd=ROOT,
-                       stdout=subprocess.DEVNULL, check=False)  # extract ends with sys.exit
+        code = (
+            (_HIDE_TORCH if hide_torch else "import sys; ") + f"import cProfile; sys.argv[0] = 'extract'; "
+            f"from newsfacts.extractors.cli import main; cProfile.run('main()', {out.name!r})"
+        )
+        subprocess.run(
+            [sys.executable, "-c", code, "-q", str(SEED)], cwd=ROOT, stdout=subprocess.DEVNULL, check=False
+        )  # extract ends with sys.exit
         import pstats
 
         pstats.Stats(out.name).sort_stats("cumulative").print_stats(top)
@@ -161,8 +176,13 @@ def importtime(top: int, *, hide_torch: bool) -> None:
     """The slowest imports (cumulative) of one ``extract`` run."""
     cmd = extract_command(hide_torch=hide_torch)
     with tempfile.TemporaryFile("w+") as err:
-        subprocess.run([cmd[0], "-X", "importtime", *cmd[1:], str(SEED)],
-                       check=True, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+        subprocess.run(
+            [cmd[0], "-X", "importtime", *cmd[1:], str(SEED)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            cwd=ROOT,
+        )
         err.seek(0)
         rows = []
         for line in err:
@@ -180,8 +200,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="also print cProfile's top costs")
     parser.add_argument("--importtime", action="store_true", help="also print the slowest imports")
     parser.add_argument("--top", type=int, default=25, help="rows of --profile / --importtime")
-    parser.add_argument("--hide-torch", action="store_true",
-                        help="run as if torch were not installed (see the module docstring)")
+    parser.add_argument(
+        "--hide-torch", action="store_true", help="run as if torch were not installed (see the module docstring)"
+    )
     args = parser.parse_args()
     report(measure(args.runs, hide_torch=args.hide_torch), hide_torch=args.hide_torch)
     if args.phases:

@@ -79,11 +79,7 @@ def synthetic_rows(n: int, *, seed: int = 7) -> list[dict[str, object]]:
         lang = rnd.choice(LANGS)
         year, month = rnd.choice((2023, 2024, 2025)), rnd.randint(1, 12)
         published = f"{year}-{month:02d}-{rnd.randint(1, 28):02d}"
-        url = (
-            None
-            if rnd.random() < 0.1
-            else f"https://news{rnd.randint(1, 40)}.example.com/{year}/{article}"
-        )
+        url = None if rnd.random() < 0.1 else f"https://news{rnd.randint(1, 40)}.example.com/{year}/{article}"
         base = {
             "schema": "newsfacts.fact/1",
             "article_id": f"a{article:07d}",
@@ -96,9 +92,7 @@ def synthetic_rows(n: int, *, seed: int = 7) -> list[dict[str, object]]:
         }
         for k in range(rnd.randint(1, 7)):
             customer, vendor = rnd.choice(CUSTOMERS), rnd.choice(VENDORS)
-            value = rnd.choice((1, 2, 5, 10, 20, 50, 120, 300)) * 10 ** rnd.randint(
-                4, 7
-            )
+            value = rnd.choice((1, 2, 5, 10, 20, 50, 120, 300)) * 10 ** rnd.randint(4, 7)
             currency, rate = rnd.choice(CURRENCIES), rnd.choice(RATES)
             sentence = (
                 f"{customer} pays {vendor} {value:,} {currency} "
@@ -108,17 +102,13 @@ def synthetic_rows(n: int, *, seed: int = 7) -> list[dict[str, object]]:
             start = 40 + 200 * k
             months = rnd.randint(0, 23)  # a period end for a third of the periods
             end_year, end_month = year + (month - 1 + months) // 12, (month - 1 + months) % 12 + 1
-            kind = rnd.choices(
-                ("payment", "revenue", "spending", "change", "count"), (6, 2, 1, 1, 1)
-            )[0]
+            kind = rnd.choices(("payment", "revenue", "spending", "change", "count"), (6, 2, 1, 1, 1))[0]
             rows.append(
                 {
                     **base,
                     "fact_id": f"{article:07d}{k:02d}",
                     "kind": kind,
-                    "customer": customer
-                    if kind == "payment" and rnd.random() > 0.05
-                    else None,
+                    "customer": customer if kind == "payment" and rnd.random() > 0.05 else None,
                     "vendor": vendor if kind == "payment" else None,
                     "company": None if kind == "payment" else customer,
                     "customer_norm": None,  # set below, as the pipeline does
@@ -127,12 +117,8 @@ def synthetic_rows(n: int, *, seed: int = 7) -> list[dict[str, object]]:
                     "product": rnd.choice((None, "cloud", "AI", "licences")),
                     "metric": None,
                     "of": None,
-                    "amount_value": None
-                    if kind in ("change", "count") or rnd.random() < 0.03
-                    else value,
-                    "amount_currency": None
-                    if kind in ("change", "count")
-                    else currency,
+                    "amount_value": None if kind in ("change", "count") or rnd.random() < 0.03 else value,
+                    "amount_currency": None if kind in ("change", "count") else currency,
                     "amount_qualifier": rnd.choice((None, None, "approx", "more_than")),
                     "amount_vague": False,
                     "amount_min": None,
@@ -143,15 +129,9 @@ def synthetic_rows(n: int, *, seed: int = 7) -> list[dict[str, object]]:
                     "percent_value": rnd.randint(1, 40) if kind == "change" else None,
                     "percent_kind": "change" if kind == "change" else None,
                     "percent_qualifier": None,
-                    "direction": rnd.choice(("up", "down"))
-                    if kind == "change"
-                    else None,
-                    "period_start": None
-                    if rnd.random() < 0.2
-                    else f"{year}-{month:02d}-01",
-                    "period_end": f"{end_year}-{end_month:02d}-28"
-                    if rnd.random() < 0.33
-                    else None,
+                    "direction": rnd.choice(("up", "down")) if kind == "change" else None,
+                    "period_start": None if rnd.random() < 0.2 else f"{year}-{month:02d}-01",
+                    "period_end": f"{end_year}-{end_month:02d}-28" if rnd.random() < 0.33 else None,
                     "evidence": sentence,
                     "evidence_start": start,
                     "evidence_end": start + len(sentence),
@@ -181,12 +161,8 @@ def browser_figures(html: Path) -> None:
         "--disable-sync",
     ]
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as home:
-        browser = pw.chromium.launch(
-            executable_path="/usr/bin/chromium", args=flags, env={"HOME": home}
-        )
-        page = browser.new_context(
-            viewport={"width": 1440, "height": 1000}, bypass_csp=True
-        ).new_page()
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=flags, env={"HOME": home})
+        page = browser.new_context(viewport={"width": 1440, "height": 1000}, bypass_csp=True).new_page()
         page.set_default_timeout(120_000)
         started = time.perf_counter()
         page.goto(html.as_uri())
@@ -208,9 +184,7 @@ def browser_figures(html: Path) -> None:
             page.wait_for_function(
                 f"document.getElementById('count-filtered').textContent + document.getElementById('kpis').innerText !== {before!r}"
             )
-            print(
-                f"{label}: {page.get_attribute('body', 'data-refresh-ms')} ms in the page"
-            )
+            print(f"{label}: {page.get_attribute('body', 'data-refresh-ms')} ms in the page")
         for label, selector in (
             ("sort by amount", "th[data-key='amount']"),
             ("next page", "button[data-page='›']"),
@@ -218,9 +192,7 @@ def browser_figures(html: Path) -> None:
             started = time.perf_counter()
             page.click(selector)
             page.wait_for_timeout(0)
-            print(
-                f"{label}: {1000 * (time.perf_counter() - started):.0f} ms round trip"
-            )
+            print(f"{label}: {1000 * (time.perf_counter() - started):.0f} ms round trip")
         page.screenshot(path=str(html.with_suffix(".png")))
         browser.close()
 
@@ -228,27 +200,17 @@ def browser_figures(html: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
-    parser.add_argument(
-        "--out", type=Path, default=ROOT / "bench" / "out" / "dashboard-100k.html"
-    )
-    parser.add_argument(
-        "--browser", action="store_true", help="also time the page in /usr/bin/chromium"
-    )
-    parser.add_argument(
-        "--no-export", action="store_true", help="skip the DuckDB/Parquet export figure"
-    )
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "dashboard-100k.html")
+    parser.add_argument("--browser", action="store_true", help="also time the page in /usr/bin/chromium")
+    parser.add_argument("--no-export", action="store_true", help="skip the DuckDB/Parquet export figure")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         facts = Path(tmp) / "facts.jsonl"
         with facts.open("w", encoding="utf-8") as handle:
             for row in synthetic_rows(args.n):
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(
-            f"input: {args.n:,} fact rows, {facts.stat().st_size / 1e6:.1f} MB of JSONL"
-        )
-        report = build_dashboard(
-            [str(facts)], args.out, title=f"newsfacts bench: {args.n:,} facts"
-        )
+        print(f"input: {args.n:,} fact rows, {facts.stat().st_size / 1e6:.1f} MB of JSONL")
+        report = build_dashboard([str(facts)], args.out, title=f"newsfacts bench: {args.n:,} facts")
         print(
             f"dashboard build: {report.seconds:.2f} s, {report.bytes / 1e6:.1f} MB "
             f"({report.facts:,} facts, {report.articles:,} articles) -> {report.path}"

@@ -81,8 +81,10 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             found = run(texts, lang)
             best = min(best, time.perf_counter() - started)
-        print(f"{lang}: {len(texts)} texts, {chars:,} chars, {found} mentions, "
-              f"{best:.2f} s, {chars / best:,.0f} chars/s (money + percent + periods, one core)")
+        print(
+            f"{lang}: {len(texts)} texts, {chars:,} chars, {found} mentions, "
+            f"{best:.2f} s, {chars / best:,.0f} chars/s (money + percent + periods, one core)"
+        )
     return 0
 
 

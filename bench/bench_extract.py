@@ -59,8 +59,10 @@ def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     times = cold_start(args.runs)
-    print(f"cold start `extract seed`: median {statistics.median(times):.2f} s"
-          f" (min {min(times):.2f}, max {max(times):.2f}, {args.runs} runs)")
+    print(
+        f"cold start `extract seed`: median {statistics.median(times):.2f} s"
+        f" (min {min(times):.2f}, max {max(times):.2f}, {args.runs} runs)"
+    )
     seed = [{"text": SEED.read_text(encoding="utf-8")}] * 20
     a, c, _ = throughput(seed)
     print(f"seed article x20: {a:.1f} articles/s, {c:,.0f} chars/s (one core)")
@@ -69,8 +71,10 @@ def main() -> None:
     else:
         corpus = [json.loads(line) for line in CORPUS.open(encoding="utf-8")]
         a, c, s = throughput(corpus)
-        print(f"SmartData news ({len(corpus)} articles, {sum(len(r['text']) for r in corpus):,} chars):"
-              f" {a:.1f} articles/s, {c:,.0f} chars/s, {s:.1f} s (one core)")
+        print(
+            f"SmartData news ({len(corpus)} articles, {sum(len(r['text']) for r in corpus):,} chars):"
+            f" {a:.1f} articles/s, {c:,.0f} chars/s, {s:.1f} s (one core)"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (RSS) of the benchmark process: {peak:.0f} MB")
 

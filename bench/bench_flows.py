@@ -58,8 +58,9 @@ def direct(records: list[dict[str, str]], ner: str | None) -> tuple[float, int]:
     started = time.perf_counter()
     for r in records:
         published = date.fromisoformat(r["published"]) if r.get("published") else None
-        article = extract_article(r["text"], published=published, id=r["id"], title=r.get("title"),
-                                  source="bench", ner=ner, header=False)
+        article = extract_article(
+            r["text"], published=published, id=r["id"], title=r.get("title"), source="bench", ner=ner, header=False
+        )
         facts += len(fact_rows(article))
     return time.perf_counter() - started, facts
 
@@ -92,33 +93,39 @@ def main() -> None:
 
     from newsfacts.flows.ingest import DEFAULT_BATCH_SIZE
     from newsfacts.flows.jsonl import extract_jsonl
+
     print(f"prefect import: {time.perf_counter() - started:.2f} s")
     batch = args.batch_size or DEFAULT_BATCH_SIZE
 
     started = time.perf_counter()
-    with prefect_test_harness(server_startup_timeout=120), \
-            temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+    with (
+        prefect_test_harness(server_startup_timeout=120),
+        temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
+    ):
         print(f"temporary server start: {time.perf_counter() - started:.2f} s")
         warm = tmp / "warm.jsonl"
         warm.write_text(data.read_text(encoding="utf-8").split("\n", 1)[0] + "\n", encoding="utf-8")
         timed_flow(extract_jsonl, paths=[str(warm)], out=str(tmp / "warm-out"), ner=args.ner)
 
-        flow_s, result = timed_flow(extract_jsonl, paths=[str(data)], out=str(tmp / "local"),
-                                    batch_size=batch, ner=args.ner)
+        flow_s, result = timed_flow(
+            extract_jsonl, paths=[str(data)], out=str(tmp / "local"), batch_size=batch, ner=args.ner
+        )
         overhead = 100 * (flow_s - seconds) / seconds
-        print(f"flow, threads (batch {batch}): {result['processed']} articles in {flow_s:.2f} s = "
-              f"{args.n / flow_s:.1f} articles/s, {result['facts']} facts "
-              f"({result['facts_written']} written); overhead vs library {overhead:+.1f} %")
-        rerun_s, rerun = timed_flow(extract_jsonl, paths=[str(data)], out=str(tmp / "local"),
-                                    batch_size=batch, ner=args.ner)
+        print(
+            f"flow, threads (batch {batch}): {result['processed']} articles in {flow_s:.2f} s = "
+            f"{args.n / flow_s:.1f} articles/s, {result['facts']} facts "
+            f"({result['facts_written']} written); overhead vs library {overhead:+.1f} %"
+        )
+        rerun_s, rerun = timed_flow(
+            extract_jsonl, paths=[str(data)], out=str(tmp / "local"), batch_size=batch, ner=args.ner
+        )
         print(f"flow re-run, nothing changed: {rerun['skipped_unchanged']} skipped in {rerun_s:.2f} s")
 
         if not args.no_dask:
             dask_bench(args, data, tmp, batch, seconds, flow_s)
 
 
-def dask_bench(args: argparse.Namespace, data: Path, tmp: Path, batch: int, direct_s: float,
-               flow_s: float) -> None:
+def dask_bench(args: argparse.Namespace, data: Path, tmp: Path, batch: int, direct_s: float, flow_s: float) -> None:
     from distributed import LocalCluster
     from prefect_dask import DaskTaskRunner
 
@@ -127,22 +134,30 @@ def dask_bench(args: argparse.Namespace, data: Path, tmp: Path, batch: int, dire
 
     logging.getLogger("distributed").setLevel(logging.WARNING)  # Prefect's logging config shows INFO
     started = time.perf_counter()
-    with LocalCluster(n_workers=args.dask_workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.WARNING) as cluster:
+    with LocalCluster(
+        n_workers=args.dask_workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.WARNING,
+    ) as cluster:
         runner = DaskTaskRunner(address=cluster.scheduler_address)
         dask_flow = extract_jsonl.with_options(task_runner=runner)
         warm = tmp / "warm.jsonl"
         warm_lines = data.read_text(encoding="utf-8").splitlines()[: 2 * args.dask_workers]
         warm.write_text("\n".join(warm_lines) + "\n", encoding="utf-8")
         timed_flow(dask_flow, paths=[str(warm)], out=str(tmp / "dask-warm"), ner=args.ner, batch_size=1)
-        print(f"dask cluster start + warm-up ({args.dask_workers} workers, model load): "
-              f"{time.perf_counter() - started:.2f} s")
-        dask_s, result = timed_flow(dask_flow, paths=[str(data)], out=str(tmp / "dask"),
-                                    batch_size=batch, ner=args.ner)
+        print(
+            f"dask cluster start + warm-up ({args.dask_workers} workers, model load): "
+            f"{time.perf_counter() - started:.2f} s"
+        )
+        dask_s, result = timed_flow(dask_flow, paths=[str(data)], out=str(tmp / "dask"), batch_size=batch, ner=args.ner)
         same = OutputFolder(tmp / "dask").fact_rows() == OutputFolder(tmp / "local").fact_rows()
-        print(f"flow, dask {args.dask_workers} workers (batch {batch}): {result['processed']} articles in "
-              f"{dask_s:.2f} s = {args.n / dask_s:.1f} articles/s; vs library {direct_s / dask_s:.2f}x, "
-              f"vs local flow {flow_s / dask_s:.2f}x; fact rows identical to the local run: {same}")
+        print(
+            f"flow, dask {args.dask_workers} workers (batch {batch}): {result['processed']} articles in "
+            f"{dask_s:.2f} s = {args.n / dask_s:.1f} articles/s; vs library {direct_s / dask_s:.2f}x, "
+            f"vs local flow {flow_s / dask_s:.2f}x; fact rows identical to the local run: {same}"
+        )
     print(f"cpus available: {len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count()}")
 
 

@@ -31,9 +31,11 @@ def _texts(lang: str) -> list[str]:
     """Held-out sentences for ``lang`` (the training corpus folder, else fixtures)."""
     from newsfacts.models.evaluate import read_iob
 
-    candidates = [TRAINING / f"corpus-{lang}" / "heldout.iob",
-                  *(TRAINING / "corpus" / "heldout.iob" for _ in [lang] if lang == "de"),
-                  *sorted((ROOT / "fixtures" / "ner" / lang).glob("*.iob"))]
+    candidates = [
+        TRAINING / f"corpus-{lang}" / "heldout.iob",
+        *(TRAINING / "corpus" / "heldout.iob" for _ in [lang] if lang == "de"),
+        *sorted((ROOT / "fixtures" / "ner" / lang).glob("*.iob")),
+    ]
     for path in candidates:
         if path.is_file():
             return [s.text for s in read_iob(path)]
@@ -66,9 +68,16 @@ def measure(name: str, lang: str, repeat: int) -> dict[str, object]:
         start = time.perf_counter()
         backend.entities_batch(texts)
         best = max(best, words / (time.perf_counter() - start))
-    return {"model": name, "lang": lang, "sentences": len(texts), "words": words,
-            "words_per_s": round(best), "load_s": round(load, 3),
-            "model_mb": round(loaded - base, 1), "rss_mb": round(_rss_mb(), 1)}
+    return {
+        "model": name,
+        "lang": lang,
+        "sentences": len(texts),
+        "words": words,
+        "words_per_s": round(best),
+        "load_s": round(load, 3),
+        "model_mb": round(loaded - base, 1),
+        "rss_mb": round(_rss_mb(), 1),
+    }
 
 
 def main() -> int:
@@ -87,16 +96,21 @@ def main() -> int:
         infos = [m for m in infos if m.name in args.model]
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
     pin = ["taskset", "-c", "0"] if sys.platform.startswith("linux") else []
-    print(f"{'model':<12} {'lang':<4} {'sentences':>9} {'words/s':>9} {'load s':>7} "
-          f"{'model MB':>8} {'RSS MB':>7}")
+    print(f"{'model':<12} {'lang':<4} {'sentences':>9} {'words/s':>9} {'load s':>7} {'model MB':>8} {'RSS MB':>7}")
     for info in infos:
         lang = info.languages[0] if info.languages else "it"
-        out = subprocess.run([*pin, sys.executable, __file__, "--repeat", str(args.repeat),
-                              "--child", info.name, lang],
-                             capture_output=True, text=True, env=env, check=True)
+        out = subprocess.run(
+            [*pin, sys.executable, __file__, "--repeat", str(args.repeat), "--child", info.name, lang],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
         r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{r['model']:<12} {r['lang']:<4} {r['sentences']:>9} {r['words_per_s']:>9,} "
-              f"{r['load_s']:>7.3f} {r['model_mb']:>8.1f} {r['rss_mb']:>7.1f}")
+        print(
+            f"{r['model']:<12} {r['lang']:<4} {r['sentences']:>9} {r['words_per_s']:>9,} "
+            f"{r['load_s']:>7.3f} {r['model_mb']:>8.1f} {r['rss_mb']:>7.1f}"
+        )
     return 0
 
 

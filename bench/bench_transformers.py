@@ -64,25 +64,41 @@ def build_tiny(folder: Path, texts: list[str], *, base_size: bool = False) -> No
     tok = Tokenizer(WordPiece(vocab, unk_token="[UNK]"))
     tok.normalizer, tok.pre_tokenizer = normalizer, pre
     tok.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", 2), ("[SEP]", 3)])
+        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", 2), ("[SEP]", 3)]
+    )
     labels = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
     width, layers, heads, positions = (768, 12, 12, 512) if base_size else (32, 2, 2, 128)
     config = transformers.BertConfig(
-        vocab_size=len(vocab), hidden_size=width, num_hidden_layers=layers, num_attention_heads=heads,
-        intermediate_size=4 * width, max_position_embeddings=positions,
-        id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)})
+        vocab_size=len(vocab),
+        hidden_size=width,
+        num_hidden_layers=layers,
+        num_attention_heads=heads,
+        intermediate_size=4 * width,
+        max_position_embeddings=positions,
+        id2label=dict(enumerate(labels)),
+        label2id={label: i for i, label in enumerate(labels)},
+    )
     transformers.BertForTokenClassification(config).save_pretrained(folder)
     transformers.PreTrainedTokenizerFast(
-        tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
-        sep_token="[SEP]", mask_token="[MASK]", model_max_length=positions).save_pretrained(folder)
+        tokenizer_object=tok,
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        mask_token="[MASK]",
+        model_max_length=positions,
+    ).save_pretrained(folder)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("model", nargs="?", type=Path, help="a folder saved with save_pretrained()")
     parser.add_argument("--tiny", type=Path, metavar="DIR", help="build a tiny random model in DIR and bench it")
-    parser.add_argument("--base-size", action="store_true",
-                        help="with --tiny: BERT-base's size instead (random weights, real cost per token)")
+    parser.add_argument(
+        "--base-size",
+        action="store_true",
+        help="with --tiny: BERT-base's size instead (random weights, real cost per token)",
+    )
     parser.add_argument("--texts", type=Path, help="JSONL (text field) or plain-text file")
     parser.add_argument("--docs", type=int, default=100, help="articles to run (default 100)")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (default 1: one core)")
@@ -117,19 +133,27 @@ def main() -> None:
     windows = sum(len(_windows(len(e.ids), backend.window, backend.stride)) for e in backend._encode(texts))
     params = sum(p.numel() for p in backend.model.parameters())
     result = {
-        "model": str(folder), "parameters": params, "threads": args.threads, "device": backend.device,
-        "load_s": round(load_s, 3), "docs": len(texts), "words": words,
-        "words_per_s": round(words / best), "windows_per_doc": round(windows / len(texts), 2),
+        "model": str(folder),
+        "parameters": params,
+        "threads": args.threads,
+        "device": backend.device,
+        "load_s": round(load_s, 3),
+        "docs": len(texts),
+        "words": words,
+        "words_per_s": round(words / best),
+        "windows_per_doc": round(windows / len(texts), 2),
         "window_tokens": backend.window + len(backend.prefix_ids) + len(backend.suffix_ids),
         "entities": sum(map(len, found)),
-        "rss_mb_model": round(loaded - base, 1), "rss_mb_after": round(rss_mb(), 1),
+        "rss_mb_model": round(loaded - base, 1),
+        "rss_mb_after": round(rss_mb(), 1),
     }
-    note = ("  [random weights: a plumbing check and a speed estimate, its entities are noise]"
-            if args.tiny else "")
+    note = "  [random weights: a plumbing check and a speed estimate, its entities are noise]" if args.tiny else ""
     if params < 1_000_000:
         note = "  [tiny random model: a plumbing check of the backend, not a real model's speed]"
-    print(f"{folder}: load {load_s:.2f} s, {result['words_per_s']:,} words/s on {args.threads} thread(s), "
-          f"{params:,} parameters, {result['rss_mb_after']} MB RSS after the run{note}")
+    print(
+        f"{folder}: load {load_s:.2f} s, {result['words_per_s']:,} words/s on {args.threads} thread(s), "
+        f"{params:,} parameters, {result['rss_mb_after']} MB RSS after the run{note}"
+    )
     print(json.dumps(result))
 
 

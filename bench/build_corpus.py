@@ -34,8 +34,9 @@ def build_corpus(shared: Path, out: Path) -> int:
                 continue
             date = ((doc.get("date") or {}).get("string") or "")[:10] or None
             url = (doc.get("uri") or {}).get("string")
-            sink.write(json.dumps({"id": doc["id"], "text": text, "published": date, "url": url},
-                                  ensure_ascii=False) + "\n")
+            sink.write(
+                json.dumps({"id": doc["id"], "text": text, "published": date, "url": url}, ensure_ascii=False) + "\n"
+            )
             n += 1
     return n
 

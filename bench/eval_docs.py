@@ -46,8 +46,12 @@ NAMES = {"customer", "vendor", "company", "buyer", "target"}
 
 def predicted_value(fact: Fact, role: str) -> Any:
     """A predicted fact's value for a gold role."""
-    return {"amount": fact.amount_value, "percent": fact.percent_value, "count": fact.count_value,
-            "direction": fact.direction}.get(role, getattr(fact, role, None))
+    return {
+        "amount": fact.amount_value,
+        "percent": fact.percent_value,
+        "count": fact.count_value,
+        "direction": fact.direction,
+    }.get(role, getattr(fact, role, None))
 
 
 def role_ok(role: str, gold: Any, pred: Any) -> bool:
@@ -68,8 +72,7 @@ def matches(gold: dict[str, Any], fact: Fact) -> bool:
         return False
     if gold["kind"] == "change" and gold.get("amount") is None and fact.percent_value is None:
         return False  # a percent change is not matched by a change by an amount
-    return all(role_ok(r, gold[r], predicted_value(fact, r)) for r in ROLES[gold["kind"]]
-               if gold.get(r) is not None)
+    return all(role_ok(r, gold[r], predicted_value(fact, r)) for r in ROLES[gold["kind"]] if gold.get(r) is not None)
 
 
 class Counts:
@@ -118,8 +121,11 @@ class Counts:
         for floor in (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
             cells = []
             for group in (("payment", "acquisition"), None):
-                kept = [r for k, c, r in self.scored if c >= floor and ((k in group) if group else
-                                                                         (k not in ("payment", "acquisition")))]
+                kept = [
+                    r
+                    for k, c, r in self.scored
+                    if c >= floor and ((k in group) if group else (k not in ("payment", "acquisition")))
+                ]
                 cells.append(f"P {sum(kept) / len(kept) if kept else 0:.3f} ({sum(kept)}/{len(kept)})")
             rows.append(f"  {floor:4.2f}   {cells[0]:26} {cells[1]}")
         return "\n".join(rows)
@@ -129,12 +135,17 @@ class Counts:
         for kind in KINDS:
             if self.gold[kind] or self.pred[kind]:
                 p, r, f = self.prf(self.right[kind], self.pred[kind], self.found[kind], self.gold[kind])
-                rows.append(f"  {kind:12} {p:6.3f} {r:6.3f} {f:6.3f}   {self.found[kind]:4}/{self.gold[kind]:<4}"
-                            f"  {self.right[kind]:4}/{self.pred[kind]}")
-        p, r, f = self.prf(sum(self.right.values()), sum(self.pred.values()),
-                           sum(self.found.values()), sum(self.gold.values()))
-        rows.append(f"  {'ALL':12} {p:6.3f} {r:6.3f} {f:6.3f}   {sum(self.found.values()):4}/"
-                    f"{sum(self.gold.values()):<4}  {sum(self.right.values()):4}/{sum(self.pred.values())}")
+                rows.append(
+                    f"  {kind:12} {p:6.3f} {r:6.3f} {f:6.3f}   {self.found[kind]:4}/{self.gold[kind]:<4}"
+                    f"  {self.right[kind]:4}/{self.pred[kind]}"
+                )
+        p, r, f = self.prf(
+            sum(self.right.values()), sum(self.pred.values()), sum(self.found.values()), sum(self.gold.values())
+        )
+        rows.append(
+            f"  {'ALL':12} {p:6.3f} {r:6.3f} {f:6.3f}   {sum(self.found.values()):4}/"
+            f"{sum(self.gold.values()):<4}  {sum(self.right.values()):4}/{sum(self.pred.values())}"
+        )
         pa = ("payment", "acquisition")
         right, pred = sum(self.right[k] for k in pa), sum(self.pred[k] for k in pa)
         rows.append(f"  payment+acquisition precision {right / pred if pred else 0.0:.3f} ({right}/{pred})")
@@ -143,13 +154,23 @@ class Counts:
 
 def _describe(f: Fact) -> str:
     names = {r: getattr(f, r) for r in ("customer", "vendor", "company", "buyer", "target") if getattr(f, r)}
-    nums = {k: v for k, v in (("amount", f.amount_value), ("percent", f.percent_value),
-                              ("count", f.count_value), ("dir", f.direction), ("metric", f.metric)) if v is not None}
+    nums = {
+        k: v
+        for k, v in (
+            ("amount", f.amount_value),
+            ("percent", f.percent_value),
+            ("count", f.count_value),
+            ("dir", f.direction),
+            ("metric", f.metric),
+        )
+        if v is not None
+    }
     return f"{f.kind} {names} {nums} conf={f.confidence}"
 
 
-def evaluate(lang: str, split: str, *, entities: str, min_confidence: float | None,
-             misses: bool) -> tuple[Counts, int, float]:
+def evaluate(
+    lang: str, split: str, *, entities: str, min_confidence: float | None, misses: bool
+) -> tuple[Counts, int, float]:
     from datetime import date
 
     from newsfacts.extractors import pipeline
@@ -171,8 +192,9 @@ def evaluate(lang: str, split: str, *, entities: str, min_confidence: float | No
             # a title the corpus keeps apart from the text (Wikinews) comes with the article,
             # as a feed item's or a JSONL record's does
             title = doc.get("title") if doc.get("title") and doc["title"] not in doc["text"] else None
-            article = extract_article(doc["text"], lang=lang, published=published, id=doc["id"],
-                                      title=title, min_confidence=min_confidence)
+            article = extract_article(
+                doc["text"], lang=lang, published=published, id=doc["id"], title=title, min_confidence=min_confidence
+            )
         finally:
             pipeline._entities = original  # type: ignore[assignment]
         seconds += time.perf_counter() - start
@@ -180,7 +202,9 @@ def evaluate(lang: str, split: str, *, entities: str, min_confidence: float | No
         if misses and (missed or wrong):
             print(f"\n## {doc['id']} {doc.get('title', '')[:80]}")
             for g in missed:
-                print(f"  MISS  {({k: v for k, v in g.items() if k != 'evidence'})}\n        | {g.get('evidence', '')[:160]}")
+                print(
+                    f"  MISS  { ({k: v for k, v in g.items() if k != 'evidence'}) }\n        | {g.get('evidence', '')[:160]}"
+                )
             for f in wrong:
                 print(f"  WRONG {_describe(f)}\n        | {f.evidence[:160]}")
     return counts, len(docs), seconds
@@ -201,8 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     for lang in args.langs.split(","):
         for split in splits:
             floor = 0.0 if args.sweep else args.min_confidence
-            counts, n, seconds = evaluate(lang, split, entities=args.entities,
-                                          min_confidence=floor, misses=args.misses)
+            counts, n, seconds = evaluate(lang, split, entities=args.entities, min_confidence=floor, misses=args.misses)
             print(counts.table(f"{lang} {split}: {n} documents, entities {args.entities}, {seconds:.1f} s"))
             if args.sweep:
                 print(counts.sweep())

@@ -70,14 +70,18 @@ def _kept(facts: tuple[Fact, ...] | list[Fact], min_confidence: float) -> list[F
 # -- seed ------------------------------------------------------------------------------------
 def evaluate_seed(min_confidence: float) -> dict[str, Any]:
     gold = json.loads((FIXTURES / "golden/seed/de-tiktok-microsoft.gold.json").read_text(encoding="utf-8"))
-    article = extract_article((FIXTURES / "de-tiktok-microsoft.txt").read_text(encoding="utf-8"),
-                              min_confidence=0.0)
+    article = extract_article((FIXTURES / "de-tiktok-microsoft.txt").read_text(encoding="utf-8"), min_confidence=0.0)
     report = score_gold(gold, _kept(article.facts, min_confidence))
     found, spurious = len(report.payments_found), len(report.spurious_payments)
     payments = PRF(pred_right=found, pred=found + spurious, gold_found=found, gold=len(gold["payments"]))
-    return {"summary": report.summary(), "payments": payments,
-            "other_found": len(report.other_found), "other": len(gold["other_facts"]),
-            "spurious": report.spurious_payments, "missed": report.payments_missed + report.other_missed}
+    return {
+        "summary": report.summary(),
+        "payments": payments,
+        "other_found": len(report.other_found),
+        "other": len(gold["other_facts"]),
+        "spurious": report.spurious_payments,
+        "missed": report.payments_missed + report.other_missed,
+    }
 
 
 # -- own gold --------------------------------------------------------------------------------
@@ -93,8 +97,15 @@ def evaluate_own(lang: str, min_confidence: float, misses: list[str] | None = No
     scores = FactScores()
     for case in load_cases(lang):
         published = date.fromisoformat(case["published"]) if case.get("published") else None
-        article = extract_article(case["text"], lang=lang, published=published, header=False,
-                                  id=case["id"], min_confidence=0.0, ner=NER.get(lang))
+        article = extract_article(
+            case["text"],
+            lang=lang,
+            published=published,
+            header=False,
+            id=case["id"],
+            min_confidence=0.0,
+            ner=NER.get(lang),
+        )
         kept = _kept(article.facts, min_confidence)
         scores.add_case(case["facts"], kept, kinds=OWN_KINDS)
         if misses is not None:
@@ -105,19 +116,34 @@ def evaluate_own(lang: str, min_confidence: float, misses: list[str] | None = No
 def _case_misses(case: dict[str, Any], facts: list[Fact], article: Any) -> list[str]:
     """Gold facts not found and predicted facts not in the gold, with the case's entities."""
     facts = [f for f in facts if f.kind in OWN_KINDS]
-    missed = [g for g in case["facts"] if g["kind"] in OWN_KINDS
-              and not any(gold_fact_matches(g, f) for f in facts)]
+    missed = [g for g in case["facts"] if g["kind"] in OWN_KINDS and not any(gold_fact_matches(g, f) for f in facts)]
     wrong = [f for f in facts if not any(gold_fact_matches(g, f) for g in case["facts"])]
     if not missed and not wrong:
         return []
-    fields = ("customer", "vendor", "buyer", "target", "seller", "company", "metric", "amount_value",
-              "amount_currency", "percent_value", "direction")
-    lines = [f"{case['id']}: {case['text'][:300]}",
-             "    entities: " + ", ".join(f"{e.text}/{e.label}" for e in article.entities)]
+    fields = (
+        "customer",
+        "vendor",
+        "buyer",
+        "target",
+        "seller",
+        "company",
+        "metric",
+        "amount_value",
+        "amount_currency",
+        "percent_value",
+        "direction",
+    )
+    lines = [
+        f"{case['id']}: {case['text'][:300]}",
+        "    entities: " + ", ".join(f"{e.text}/{e.label}" for e in article.entities),
+    ]
     lines += [f"    MISSED {json.dumps(g, ensure_ascii=False)}" for g in missed]
-    lines += [f"    WRONG  {f.kind} " + " ".join(f"{k}={getattr(f, k)}" for k in fields
-                                           if getattr(f, k) is not None) + f" conf={f.confidence}"
-              for f in wrong]
+    lines += [
+        f"    WRONG  {f.kind} "
+        + " ".join(f"{k}={getattr(f, k)}" for k in fields if getattr(f, k) is not None)
+        + f" conf={f.confidence}"
+        for f in wrong
+    ]
     return lines
 
 
@@ -148,7 +174,7 @@ def _smartdata_gold(doc: dict[str, Any], pack: Any, published: date | None) -> l
             continue
         for arg in rel["args"]["array"]:
             span = arg["conceptMention"]["span"]
-            value = text[span["start"]:span["end"]]
+            value = text[span["start"] : span["end"]]
             role = {"acquired": "target"}.get(arg["role"], arg["role"])
             if role in ("buyer", "target", "seller"):
                 items.append((role, value))
@@ -178,8 +204,15 @@ def evaluate_smartdata(min_confidence: float, which: str = "events") -> FactScor
     scores = FactScores()
     for doc in smartdata_docs(which):
         published = _doc_date(doc)
-        article = extract_article(doc["text"]["string"], lang="de", published=published,
-                                  header=False, id=doc["id"], min_confidence=0.0, ner=NER.get("de"))
+        article = extract_article(
+            doc["text"]["string"],
+            lang="de",
+            published=published,
+            header=False,
+            id=doc["id"],
+            min_confidence=0.0,
+            ner=NER.get("de"),
+        )
         facts = _kept(article.facts, min_confidence)
         gold = _smartdata_gold(doc, pack, published)
         for role, counts in score_items(gold, _acquisition_items(facts)).items():
@@ -218,17 +251,21 @@ def evaluate_fire(min_confidence: float, *, only_relevant: bool = False) -> Fact
     scores = FactScores()
     for n, sentence in enumerate(json.loads(FIRE.read_text(encoding="utf-8"))):
         types = {r["type"] for r in sentence["relations"]}
-        if only_relevant and not types & {"ActionBuy", "Value", "Valuein", "ValueChangeIncreaseby",
-                                          "ValueChangeDecreaseby"}:
+        if only_relevant and not types & {
+            "ActionBuy",
+            "Value",
+            "Valuein",
+            "ValueChangeIncreaseby",
+            "ValueChangeDecreaseby",
+        }:
             continue
         text, spans = detokenize(sentence["tokens"])
         ents = sentence["entities"]
 
         def surface(e: dict[str, Any], text: str = text, spans: list[tuple[int, int]] = spans) -> str:
-            return text[spans[e["start"]][0]:spans[e["end"] - 1][1]]
+            return text[spans[e["start"]][0] : spans[e["end"] - 1][1]]
 
-        article = extract_article(text, lang="en", header=False, id=f"fire-{n}", min_confidence=0.0,
-                                  ner=NER.get("en"))
+        article = extract_article(text, lang="en", header=False, id=f"fire-{n}", min_confidence=0.0, ner=NER.get("en"))
         facts = _kept(article.facts, min_confidence)
         gold: dict[str, list[tuple[str, Any]]] = {"ActionBuy": [], "Value": [], "Valuein": [], "ValueChange": []}
         for r in sentence["relations"]:
@@ -250,8 +287,11 @@ def evaluate_fire(min_confidence: float, *, only_relevant: bool = False) -> Fact
             scores.roles.setdefault((relation, "pair"), PRF()).add(counts)
         for f in facts:  # only takeovers are judged: FIRE annotates no payments or revenues
             if f.kind == "acquisition":
-                right = any(_pair_match("ActionBuy", g, p) for _, g in gold["ActionBuy"]
-                            for _, p in _fire_predictions([f])["ActionBuy"])
+                right = any(
+                    _pair_match("ActionBuy", g, p)
+                    for _, g in gold["ActionBuy"]
+                    for _, p in _fire_predictions([f])["ActionBuy"]
+                )
                 scores.confidences.append((f.confidence, right))
     return scores
 
@@ -313,7 +353,8 @@ def _pair_counts(relation: str, gold: list[tuple[str, Any]], predicted: list[tup
         pred_right=sum(any(_pair_match(relation, g, p) for _, g in gold) for _, p in predicted),
         pred=len(predicted),
         gold_found=sum(any(_pair_match(relation, g, p) for _, p in predicted) for _, g in gold),
-        gold=len(gold))
+        gold=len(gold),
+    )
 
 
 # -- floors ----------------------------------------------------------------------------------
@@ -329,33 +370,44 @@ def measured_floors(threshold: float) -> dict[str, Any]:
     """Floors from today's figures: a little below each (payments and acquisitions: the goals)."""
     seed = evaluate_seed(threshold)
     floors: dict[str, Any] = {
-        "seed": {"payments_found": seed["payments"].gold_found, "other_found": seed["other_found"],
-                 "spurious_payments_max": len(seed["spurious"])},
+        "seed": {
+            "payments_found": seed["payments"].gold_found,
+            "other_found": seed["other_found"],
+            "spurious_payments_max": len(seed["spurious"]),
+        },
         "own": {},
     }
     for lang in LANGS:
         facts = evaluate_own(lang, threshold).facts
         floors["own"][lang] = {
-            kind: {m: (min(GOALS[m], _below(getattr(c, m), 0.05)) if kind in ("payment", "acquisition")
-                       else _below(getattr(c, m), 0.25))  # few cases of these kinds: room for a miss
-                   for m in ("precision", "recall")}
-            for kind, c in sorted(facts.items()) if c.gold >= 3}
+            kind: {
+                m: (
+                    min(GOALS[m], _below(getattr(c, m), 0.05))
+                    if kind in ("payment", "acquisition")
+                    else _below(getattr(c, m), 0.25)
+                )  # few cases of these kinds: room for a miss
+                for m in ("precision", "recall")
+            }
+            for kind, c in sorted(facts.items())
+            if c.gold >= 3
+        }
     if SMARTDATA.exists():
         roles = evaluate_smartdata(threshold, "acquisition").roles
         floors["smartdata_acquisition_docs"] = {
-            r: _below(roles[("Acquisition", r)].f1, 0.05) for r in ("buyer", "target", "price")}
+            r: _below(roles[("Acquisition", r)].f1, 0.05) for r in ("buyer", "target", "price")
+        }
     if FIRE.exists():
         pairs = evaluate_fire(threshold, only_relevant=True).roles
         floors["fire_relevant_sentences"] = {
-            r: _below(pairs[(r, "pair")].f1, 0.05) for r in ("ActionBuy", "Value", "ValueChange")}
+            r: _below(pairs[(r, "pair")].f1, 0.05) for r in ("ActionBuy", "Value", "ValueChange")
+        }
     return floors
 
 
 def _raise(old: Any, new: Any) -> Any:
     """Each floor becomes the larger of the two (a ``_max`` stays the smaller); never lower."""
     if isinstance(old, dict) and isinstance(new, dict):
-        return {k: _raise(old[k], new[k]) if k in old and k in new else old.get(k, new.get(k))
-                for k in {**new, **old}}
+        return {k: _raise(old[k], new[k]) if k in old and k in new else old.get(k, new.get(k)) for k in {**new, **old}}
     if isinstance(old, (int, float)) and isinstance(new, (int, float)) and not isinstance(old, bool):
         return max(old, new)
     return old
@@ -368,22 +420,27 @@ def raise_floors(threshold: float) -> dict[str, Any]:
     merged = _raise({k: v for k, v in old.items() if not k.startswith("_")}, new)
     seed = merged.get("seed", {})
     if "spurious_payments_max" in seed:  # a maximum: it only ever goes down
-        seed["spurious_payments_max"] = min(old.get("seed", new["seed"])["spurious_payments_max"],
-                                            new["seed"]["spurious_payments_max"])
+        seed["spurious_payments_max"] = min(
+            old.get("seed", new["seed"])["spurious_payments_max"], new["seed"]["spurious_payments_max"]
+        )
     merged = {"_comment": old.get("_comment", _FLOORS_COMMENT), "min_confidence": threshold, **merged}
     FLOORS.write_text(json.dumps(merged, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return merged
 
 
-_FLOORS_COMMENT = ("Floors for tests/test_facts_eval.py at the CLI's default min confidence. They may "
-                   "only be raised, never lowered: write them with `python bench/eval_facts.py "
-                   "--raise-floors`, which keeps every floor at least where it was.")
+_FLOORS_COMMENT = (
+    "Floors for tests/test_facts_eval.py at the CLI's default min confidence. They may "
+    "only be raised, never lowered: write them with `python bench/eval_facts.py "
+    "--raise-floors`, which keeps every floor at least where it was."
+)
 
 
 # -- printing --------------------------------------------------------------------------------
 def _row(name: str, c: PRF) -> str:
-    return (f"  {name:<28} P {c.precision:5.3f} ({c.pred_right}/{c.pred})  "
-            f"R {c.recall:5.3f} ({c.gold_found}/{c.gold})  F1 {c.f1:5.3f}")
+    return (
+        f"  {name:<28} P {c.precision:5.3f} ({c.pred_right}/{c.pred})  "
+        f"R {c.recall:5.3f} ({c.gold_found}/{c.gold})  F1 {c.f1:5.3f}"
+    )
 
 
 def _print_scores(title: str, scores: FactScores) -> None:
@@ -409,12 +466,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--langs", default=",".join(LANGS))
     ap.add_argument("--smartdata-docs", choices=("events", "acquisition"), default="events")
     ap.add_argument("--sweep", action="store_true", help="precision at several confidence thresholds")
-    ap.add_argument("--ner", action="append", default=[], metavar="LANG=MODEL",
-                    help="NER model for a language (extract --list-models); repeatable")
-    ap.add_argument("--misses", action="store_true",
-                    help="own gold: print each missed or wrong fact with the case's entities")
-    ap.add_argument("--raise-floors", action="store_true",
-                    help="raise bench/facts_floors.json to today's figures (never lowers a floor)")
+    ap.add_argument(
+        "--ner",
+        action="append",
+        default=[],
+        metavar="LANG=MODEL",
+        help="NER model for a language (extract --list-models); repeatable",
+    )
+    ap.add_argument(
+        "--misses", action="store_true", help="own gold: print each missed or wrong fact with the case's entities"
+    )
+    ap.add_argument(
+        "--raise-floors",
+        action="store_true",
+        help="raise bench/facts_floors.json to today's figures (never lowers a floor)",
+    )
     args = ap.parse_args(argv)
     NER.update(item.split("=", 1) for item in args.ner)
     if args.raise_floors:

@@ -42,8 +42,11 @@ class WithGazetteer:
     def entities_batch(self, texts: list[str]) -> list[list[EntitySpan]]:
         out = []
         for text, spans in zip(texts, self.inner.entities_batch(texts), strict=True):
-            extra = [EntitySpan(m.start(), m.end(), "ORG", m.group()) for m in self.pattern.finditer(text)
-                     if not any(s.start < m.end() and m.start() < s.end for s in spans)]
+            extra = [
+                EntitySpan(m.start(), m.end(), "ORG", m.group())
+                for m in self.pattern.finditer(text)
+                if not any(s.start < m.end() and m.start() < s.end for s in spans)
+            ]
             out.append(sorted([*spans, *extra], key=lambda s: s.start))
         return out
 
@@ -62,8 +65,10 @@ def main() -> int:
         for path in heldout_files(lang):
             gold = read_iob(path)
             base, gaz = evaluate(backend, gold), evaluate(WithGazetteer(backend, pattern), gold)
-            print(f"{lang + ' ' + path.name:<30}{default_model(lang):>12}{base['ORG'].f:>8.3f}"
-                  f"{gaz['ORG'].f:>8.3f}{base['micro:PER/ORG/LOC'].f:>8.3f}{gaz['micro:PER/ORG/LOC'].f:>8.3f}")
+            print(
+                f"{lang + ' ' + path.name:<30}{default_model(lang):>12}{base['ORG'].f:>8.3f}"
+                f"{gaz['ORG'].f:>8.3f}{base['micro:PER/ORG/LOC'].f:>8.3f}{gaz['micro:PER/ORG/LOC'].f:>8.3f}"
+            )
     return 0
 
 

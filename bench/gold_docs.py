@@ -49,8 +49,10 @@ def smartdata() -> dict[str, tuple[str, str | None]]:
 @cache
 def wikinews_en() -> dict[str, tuple[str, str | None]]:
     """English Wikinews economy articles: id -> (text, publication date)."""
-    return {d["id"]: (d["text"], d.get("published"))
-            for d in _jsonl_gz(SHARED / "facts" / "wikinews-en" / "economy.jsonl.gz")}
+    return {
+        d["id"]: (d["text"], d.get("published"))
+        for d in _jsonl_gz(SHARED / "facts" / "wikinews-en" / "economy.jsonl.gz")
+    }
 
 
 def _ud_sentences(folder: str) -> Iterator[tuple[str, str | None, str]]:
@@ -168,8 +170,14 @@ def feed_ilgiornale() -> dict[str, tuple[str, str | None]]:
     return out
 
 
-_SMARTDATA_LABELS = {"organization": "ORG", "organization-company": "ORG", "person": "PER",
-                     "location": "LOC", "location-city": "LOC", "location-street": "LOC"}
+_SMARTDATA_LABELS = {
+    "organization": "ORG",
+    "organization-company": "ORG",
+    "person": "PER",
+    "location": "LOC",
+    "location-city": "LOC",
+    "location-street": "LOC",
+}
 
 
 @cache
@@ -177,7 +185,7 @@ def _smartdata_mentions() -> dict[str, list[tuple[int, int, str]]]:
     out: dict[str, list[tuple[int, int, str]]] = {}
     for doc in _jsonl_gz(SHARED / "ner" / "smartdata" / "de" / "smartdata-v1-docs.jsonl.gz"):
         spans = []
-        for m in ((doc.get("conceptMentions") or {}).get("array") or []):
+        for m in (doc.get("conceptMentions") or {}).get("array") or []:
             label = _SMARTDATA_LABELS.get(m.get("type", ""))
             if label:
                 spans.append((m["span"]["start"], m["span"]["end"], label))
@@ -190,8 +198,11 @@ def smartdata_entities(doc_id: str) -> list[Any]:
     from newsfacts.extractors.records import Entity
 
     text = smartdata()[doc_id][0]
-    return [Entity(text=text[a:b], start=a, end=b, label=label)  # type: ignore[arg-type]
-            for a, b, label in _smartdata_mentions()[doc_id] if text[a:b].strip()]
+    return [
+        Entity(text=text[a:b], start=a, end=b, label=label)  # type: ignore[arg-type]
+        for a, b, label in _smartdata_mentions()[doc_id]
+        if text[a:b].strip()
+    ]
 
 
 #: corpus name -> loader of {doc id: (text, published)}; other corpora register here

@@ -56,8 +56,11 @@ def _predict(case: dict[str, Any], pack: LangPack) -> list[dict[str, Any]]:
     text = case["input"]
     amounts, percentages = find_amounts(text, pack), find_percentages(text, pack)
     unit = "currency" if case["kind"] == "currency" else "percent"
-    bare = [u.model_dump() | {"value": None} for u in find_unit_mentions(text, pack, [*amounts, *percentages])
-            if u.unit == unit]
+    bare = [
+        u.model_dump() | {"value": None}
+        for u in find_unit_mentions(text, pack, [*amounts, *percentages])
+        if u.unit == unit
+    ]
     if case["kind"] == "currency":
         found = [m.model_dump() for m in amounts] + bare
     else:
@@ -168,10 +171,14 @@ def _nonum(case: dict[str, Any]) -> bool:
 
 def _format_miss(case: dict[str, Any], got: list[dict[str, Any]]) -> str:
     want = [(r["start"], r["end_exclusive"], r["text"], r["value"], r.get("iso")) for r in case["results"]]
-    have = [(g["start"], g["end"], g["text"], g["value"] if g["value"] is None else str(g["value"]),
-             g["currency"]) for g in got]
-    return (f"{case['id']} [notsupported: {case.get('notsupported') or '-'}]\n"
-            f"  input: {case['input']!r}\n  spec:  {want}\n  ours:  {have}")
+    have = [
+        (g["start"], g["end"], g["text"], g["value"] if g["value"] is None else str(g["value"]), g["currency"])
+        for g in got
+    ]
+    return (
+        f"{case['id']} [notsupported: {case.get('notsupported') or '-'}]\n"
+        f"  input: {case['input']!r}\n  spec:  {want}\n  ours:  {have}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,10 +30,13 @@ MONEY = re.compile(r"Euro|Dollar|Franken|€|\$|Prozent|%|Mio|Mrd|Milliard|Milli
 BUSINESS = re.compile(
     r"\b(AG|SE|GmbH|Konzern\w*|Unternehmen\w*|Umsatz\w*|Gewinn\w*|Verlust\w*|Aktie\w*|Übernahme\w*"
     r"|übernimmt|kauft|Stellen\w*|Mitarbeiter\w*|Auftr[aä]g\w*|Bank\w*|Firma|Firmen\w*|Quartal\w*"
-    r"|Geschäftsjahr\w*|Dividende\w*|Insolvenz\w*|Investor\w*|Beteiligung\w*)\b")
+    r"|Geschäftsjahr\w*|Dividende\w*|Insolvenz\w*|Investor\w*|Beteiligung\w*)\b"
+)
 OFF_TOPIC_URL = re.compile(
     r"/(sport|blaulicht|panorama|kultur|film|reisen|wetter|politik|bildung-beruf|multimedia)[/_]"
-    r"|/pol-|wetter24|serien\.|kubaforen", re.IGNORECASE)
+    r"|/pol-|wetter24|serien\.|kubaforen",
+    re.IGNORECASE,
+)
 
 
 def pool() -> list[str]:

@@ -27,18 +27,23 @@ MIN_CHARS, MAX_CHARS = 600, 5000
 
 #: company business events: takeovers, results, fines, layoffs, orders, stakes
 BUSINESS = re.compile(
-    r"\b(acquir\w*|takeover|revenue|profit|loss|fined|jobs|stake|shares|contract|bought)\b", re.IGNORECASE)
+    r"\b(acquir\w*|takeover|revenue|profit|loss|fined|jobs|stake|shares|contract|bought)\b", re.IGNORECASE
+)
 #: a figure a fact can carry: money, a percentage, or a count of something
 FIGURE = re.compile(
     r"([$€£¥]\s?\d|\d\s*(%|percent|per cent)\b|\b(US|USD|EUR|GBP)\s?\d"
     r"|\d[\d,.]*\s*(million|billion)?\s*(dollars|euros?|pounds|yen|employees|jobs|workers|stores)\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def candidates() -> list[str]:
     """Ids (sorted, so the draw is reproducible) of the articles that pass both filters."""
-    return sorted(doc for doc, (text, _) in wikinews_en().items()
-                  if MIN_CHARS <= len(text) <= MAX_CHARS and BUSINESS.search(text) and FIGURE.search(text))
+    return sorted(
+        doc
+        for doc, (text, _) in wikinews_en().items()
+        if MIN_CHARS <= len(text) <= MAX_CHARS and BUSINESS.search(text) and FIGURE.search(text)
+    )
 
 
 def select() -> list[tuple[str, str, str]]:

@@ -35,14 +35,14 @@ MONEY = {
 }
 BUSINESS = {
     "nl": r"\b(concern|bedrijf|onderneming|omzet|winst|verlies|koopt|overname|aandeel|aandelen|"
-          r"werknemers|banen|bank|fonds|beurs|NV|BV)\b",
+    r"werknemers|banen|bank|fonds|beurs|NV|BV)\b",
     "pt": r"\b(empresa|empresas|companhia|grupo|banco|bancos|lucro|lucros|faturamento|receita|vendas|"
-          r"ações|acionistas|S\.A\.|estatal|privatização|fábrica|montadora|funcionários|empregados)\b",
+    r"ações|acionistas|S\.A\.|estatal|privatização|fábrica|montadora|funcionários|empregados)\b",
     "fr": r"\b(entreprise|société|groupe|compagnie|banque|Banque|chiffre d'affaires|bénéfices?|salariés|"
-          r"employés|filiale|rachat|racheté|actions?|actionnaires|capital|résultat|excédent|marge|"
-          r"contrat|investisseurs|SA|Inc|firme|constructeur|opérateur|dividende)\b",
+    r"employés|filiale|rachat|racheté|actions?|actionnaires|capital|résultat|excédent|marge|"
+    r"contrat|investisseurs|SA|Inc|firme|constructeur|opérateur|dividende)\b",
     "es": r"\b(empresa|compañía|facturación|beneficio|empleados|trabajadores|acciones|S\.A\.|Inc|"
-          r"Airways|Networks)\b",
+    r"Airways|Networks)\b",
     "it": r"\b(società|azienda|gruppo|banca|fatturato|utile|dipendenti)\b",
 }
 
@@ -52,9 +52,12 @@ def _draw(ids: list[str], k: int) -> list[str]:
     return random.Random(16).sample(sorted(ids), min(k, len(ids)))
 
 
-def candidates(lang: str, docs: dict[str, tuple[str, str | None]], max_chars: int | None,
-               extra: Callable[[str, str], bool] = lambda i, t: True
-               ) -> tuple[list[str], list[str], list[str]]:
+def candidates(
+    lang: str,
+    docs: dict[str, tuple[str, str | None]],
+    max_chars: int | None,
+    extra: Callable[[str, str], bool] = lambda i, t: True,
+) -> tuple[list[str], list[str], list[str]]:
     """(business-like, other candidates, the rest): money/percent and/or a company word."""
     money, business = re.compile(MONEY[lang], re.IGNORECASE), re.compile(BUSINESS[lang])
     strong, weak, rest = [], [], []
@@ -71,8 +74,7 @@ def candidates(lang: str, docs: dict[str, tuple[str, str | None]], max_chars: in
     return strong, weak, rest
 
 
-def choose(strong: list[str], weak: list[str], rest: list[str], target: int,
-           fill_rest: bool) -> list[str]:
+def choose(strong: list[str], weak: list[str], rest: list[str], target: int, fill_rest: bool) -> list[str]:
     """Business-like first, filled up from the other candidates to ``target``; only where a
     corpus holds too few candidates (Italian: one feed item) from its remaining documents."""
     picked = _draw(strong, target)
@@ -99,13 +101,21 @@ def _any(doc: str, text: str) -> bool:
 PLAN: dict[str, list[tuple[str, Loader, int | None, Callable[[str, str], bool], int, bool]]] = {
     "nl": [("ud-nl-alpino", g.ud_nl_alpino, None, _news_only, 18, False)],
     "pt": [("ud-pt-bosque", g.ud_pt_bosque, 2500, _any, 20, False)],
-    "fr": [("ud-fr-gsd", g.ud_fr_gsd, None, _any, 16, False),
-           ("hipe2022-newseye-fr", g.hipe_newseye_fr, 4000, _any, 4, False)],
+    "fr": [
+        ("ud-fr-gsd", g.ud_fr_gsd, None, _any, 16, False),
+        ("hipe2022-newseye-fr", g.hipe_newseye_fr, 4000, _any, 4, False),
+    ],
     "es": [("wikiann-es", g.wikiann_es, None, _not_redirect, 16, False)],
     "it": [("feed-ilgiornale", g.feed_ilgiornale, None, _any, 15, True)],
 }
-PREFIX = {"ud-nl-alpino": "nl-ud", "ud-pt-bosque": "pt-ud", "ud-fr-gsd": "fr-ud",
-          "hipe2022-newseye-fr": "fr-hipe", "wikiann-es": "es-wikiann", "feed-ilgiornale": "it-feed"}
+PREFIX = {
+    "ud-nl-alpino": "nl-ud",
+    "ud-pt-bosque": "pt-ud",
+    "ud-fr-gsd": "fr-ud",
+    "hipe2022-newseye-fr": "fr-hipe",
+    "wikiann-es": "es-wikiann",
+    "feed-ilgiornale": "it-feed",
+}
 
 
 def selection(lang: str) -> list[dict[str, object]]:
@@ -116,10 +126,20 @@ def selection(lang: str) -> list[dict[str, object]]:
         picked = choose(*candidates(lang, docs, cap, extra), target, fill_rest)
         for n, doc in enumerate(picked):
             text, published = docs[doc]
-            out.append({"id": f"{PREFIX[corpus]}-{n + 1:04d}", "lang": lang,
-                        "split": "dev" if n % 2 == 0 else "test", "corpus": corpus, "doc": doc,
-                        "sha1": g.sha1(text), "published": published,
-                        "title": text.split("\n")[0][:80], "chars": len(text), "facts": []})
+            out.append(
+                {
+                    "id": f"{PREFIX[corpus]}-{n + 1:04d}",
+                    "lang": lang,
+                    "split": "dev" if n % 2 == 0 else "test",
+                    "corpus": corpus,
+                    "doc": doc,
+                    "sha1": g.sha1(text),
+                    "published": published,
+                    "title": text.split("\n")[0][:80],
+                    "chars": len(text),
+                    "facts": [],
+                }
+            )
     return out
 
 
@@ -135,7 +155,8 @@ def main() -> None:
         if args.skeleton:
             args.skeleton.mkdir(parents=True, exist_ok=True)
             (args.skeleton / f"{lang}.jsonl").write_text(
-                "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in chosen), encoding="utf-8")
+                "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in chosen), encoding="utf-8"
+            )
 
 
 if __name__ == "__main__":

@@ -27,9 +27,12 @@ __all__ = [
 ]
 
 _HOMES = {
-    "Totals": "aggregate", "payment_totals": "aggregate",
-    "BuildReport": "build", "build_dashboard": "build",
-    "ExportReport": "export", "export_facts": "export",
+    "Totals": "aggregate",
+    "payment_totals": "aggregate",
+    "BuildReport": "build",
+    "build_dashboard": "build",
+    "ExportReport": "export",
+    "export_facts": "export",
     "read_facts": "sources",
 }
 

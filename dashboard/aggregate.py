@@ -30,9 +30,7 @@ class Totals:
     one_off: float = 0.0  # amounts without a rate, summed
 
 
-def convert(
-    value: float, currency: str | None, target: str, fx: Mapping[str, float] | None
-) -> float | None:
+def convert(value: float, currency: str | None, target: str, fx: Mapping[str, float] | None) -> float | None:
     """Return ``value`` in ``target``; ``None`` when its currency differs and has no rate in ``fx``.
 
     ``fx`` maps a currency code to the value of one unit of it in ``target`` (``{"USD": 0.92}``).
@@ -55,9 +53,7 @@ def group_name(row: Mapping[str, Any], role: str) -> str | None:
     return row.get(f"{role}_norm") or row.get(role)
 
 
-def surface_names(
-    rows: Iterable[Mapping[str, Any]], role: str
-) -> dict[str, list[str]]:
+def surface_names(rows: Iterable[Mapping[str, Any]], role: str) -> dict[str, list[str]]:
     """Map each group name of ``role`` to the names as written that it groups, sorted."""
     names: dict[str, set[str]] = {}
     for row in rows:
@@ -67,9 +63,7 @@ def surface_names(
     return {key: sorted(found) for key, found in names.items()}
 
 
-def _amount(
-    row: Mapping[str, Any], currency: str, fx: Mapping[str, float] | None
-) -> float | None:
+def _amount(row: Mapping[str, Any], currency: str, fx: Mapping[str, float] | None) -> float | None:
     value = row.get("amount_value")
     if row.get("kind") != "payment" or value is None:
         return None

@@ -121,10 +121,7 @@ def encode(data: FactData) -> dict[str, Any]:
             plain[name].append(_text(row.get(name)))
     return {
         "n": len(data.rows),
-        "strings": {
-            name: {"values": strings[name].values, "codes": codes[name]}
-            for name in STRING_FIELDS
-        },
+        "strings": {name: {"values": strings[name].values, "codes": codes[name]} for name in STRING_FIELDS},
         "numbers": numbers,
         "plain": plain,
         "article_fields": list(ARTICLE_FIELDS),
@@ -160,12 +157,8 @@ def render(
         "months_per_rate": dict(MONTHS_PER_RATE),
         "max_spread_months": MAX_SPREAD_MONTHS,
     }
-    block = json.dumps(
-        {"meta": meta, **payload}, ensure_ascii=False, separators=(",", ":")
-    )
-    block = block.replace(
-        "<", "\\u003c"
-    )  # no "</script>" can close the data block early
+    block = json.dumps({"meta": meta, **payload}, ensure_ascii=False, separators=(",", ":"))
+    block = block.replace("<", "\\u003c")  # no "</script>" can close the data block early
     static = resources.files("dashboard") / "static"
     page = (static / "dashboard.html").read_text(encoding="utf-8")
     parts = {
@@ -181,12 +174,7 @@ def render(
 
 
 def _escape_html(text: str) -> str:
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-    )
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def build_dashboard(

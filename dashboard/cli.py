@@ -63,9 +63,7 @@ def _parse_fx(values: tuple[str, ...]) -> dict[str, float]:
         except ValueError:
             rate = -1.0
         if not sep or not code.strip() or rate <= 0:
-            raise click.BadParameter(
-                f"{item!r}: expected CODE=RATE, e.g. USD=0.92", param_hint="--fx"
-            )
+            raise click.BadParameter(f"{item!r}: expected CODE=RATE, e.g. USD=0.92", param_hint="--fx")
         rates[code.strip().upper()] = rate
     return rates
 
@@ -168,9 +166,7 @@ def _echo_unreadable(unreadable: tuple[str, ...]) -> None:
     type=click.Path(dir_okay=False),
     help="DuckDB database file with table facts and its views (replaced if it exists).",
 )
-def export(
-    paths: tuple[str, ...], parquet_dir: str | None, duckdb_path: str | None
-) -> None:
+def export(paths: tuple[str, ...], parquet_dir: str | None, duckdb_path: str | None) -> None:
     """Export fact JSONL to Parquet and/or a DuckDB database with typed columns and views."""
     from newsfacts.dashboard.export import export_facts
 
@@ -180,9 +176,7 @@ def export(
         report = export_facts(paths, parquet_dir=parquet_dir, duckdb_path=duckdb_path)
     except NewsfactsError as exc:
         raise click.ClickException(str(exc)) from exc
-    outputs = [str(p) for p in report.parquet] + (
-        [str(report.duckdb)] if report.duckdb else []
-    )
+    outputs = [str(p) for p in report.parquet] + ([str(report.duckdb)] if report.duckdb else [])
     click.echo(f"exported {report.facts} facts to {', '.join(outputs)}", err=True)
     if report.skipped:
         click.echo(f"skipped {report.skipped} line(s) that are no JSON object", err=True)

@@ -45,6 +45,7 @@ FACT_COLUMNS: Mapping[str, str] = {
     "confidence": "DOUBLE", "extractor_version": "VARCHAR",
 }  # fmt: skip
 
+
 def _monthly(names: str, surfaces: str) -> str:
     return f"""
         SELECT month, amount_currency AS currency, {names}, count(*) AS facts,
@@ -82,9 +83,7 @@ VIEWS: Mapping[str, str] = {
                CAST(first_month + to_months(CAST(k AS INTEGER)) AS DATE) AS month
         FROM (SELECT *, month AS first_month FROM payments)
         CROSS JOIN LATERAL (SELECT unnest(range(coalesce(months_counted, 1))) AS k)""",
-    "monthly_payment_totals": _monthly(
-        "customer, vendor", f"{_surfaces('customer')}, {_surfaces('vendor')}"
-    ),
+    "monthly_payment_totals": _monthly("customer, vendor", f"{_surfaces('customer')}, {_surfaces('vendor')}"),
     "monthly_payment_totals_by_customer": _monthly("customer", _surfaces("customer")),
     "monthly_payment_totals_by_vendor": _monthly("vendor", _surfaces("vendor")),
 }
@@ -119,11 +118,7 @@ def load_facts(con: duckdb.DuckDBPyConnection, paths: Iterable[str]) -> int:
     does not fit its column's type is NULL.
     """
     files = [f for f in expand_paths(paths) if f != "-"]
-    columns = (
-        "{"
-        + ", ".join(f"'{name}': '{kind}'" for name, kind in FACT_COLUMNS.items())
-        + "}"
-    )
+    columns = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in FACT_COLUMNS.items()) + "}"
     con.execute(
         f"""CREATE OR REPLACE TABLE facts AS
             SELECT * FROM read_json(?, format = 'newline_delimited', ignore_errors = true,
@@ -171,9 +166,7 @@ def export_facts(
         InputError: an input path matches nothing.
     """
     if parquet_dir is None and duckdb_path is None:
-        raise ExportError(
-            "nothing to write", hint="give --parquet DIR and/or --duckdb FILE"
-        )
+        raise ExportError("nothing to write", hint="give --parquet DIR and/or --duckdb FILE")
     duckdb = _duckdb()
     paths = list(paths)
     if duckdb_path is not None:
@@ -193,14 +186,10 @@ def export_facts(
             folder.mkdir(parents=True, exist_ok=True)
             for name in ("facts", *VIEWS):
                 file = folder / f"{name}.parquet"
-                con.execute(
-                    f"COPY (SELECT * FROM {name}) TO ? (FORMAT parquet)", [str(file)]
-                )
+                con.execute(f"COPY (SELECT * FROM {name}) TO ? (FORMAT parquet)", [str(file)])
                 written.append(file)
     except duckdb.Error as exc:
         raise ExportError(f"export failed: {exc}") from exc
     finally:
         con.close()
-    return ExportReport(
-        count, tuple(written), Path(duckdb_path) if duckdb_path else None, skipped
-    )
+    return ExportReport(count, tuple(written), Path(duckdb_path) if duckdb_path else None, skipped)

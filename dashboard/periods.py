@@ -92,13 +92,10 @@ def spread_months_sql() -> str:
     """Return the SQL of ``spread_months`` over the columns of table ``facts``."""
     span = "(12 * (year(period_end) - year(period_start)) + month(period_end) - month(period_start))"
     rates = ", ".join(f"'{rate}'" for rate in MONTHS_PER_RATE)
-    return (f"(CASE WHEN rate IN ({rates}) AND {span} BETWEEN 0 AND {MAX_SPREAD_MONTHS - 1} "
-            f"THEN {span} + 1 ELSE 1 END)")
+    return f"(CASE WHEN rate IN ({rates}) AND {span} BETWEEN 0 AND {MAX_SPREAD_MONTHS - 1} THEN {span} + 1 ELSE 1 END)"
 
 
 def rate_months_sql(column: str = "rate") -> str:
     """Return a SQL ``CASE`` expression giving the months in one ``column`` period (NULL: one-off)."""
-    arms = " ".join(
-        f"WHEN '{rate}' THEN {months!r}" for rate, months in MONTHS_PER_RATE.items()
-    )
+    arms = " ".join(f"WHEN '{rate}' THEN {months!r}" for rate, months in MONTHS_PER_RATE.items())
     return f"(CASE {column} {arms} END)"

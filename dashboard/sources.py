@@ -30,8 +30,7 @@ _NUMBER_FIELDS = ("amount_value", "amount_min", "amount_max", "count_value", "pe
 # dicts, not on validated records: 100,000 rows stay fast and rows of an older or newer schema pass;
 # tests/dashboard test_sources_flatten_matches_fact_rows keeps it equal to extractors' fact_rows.
 _ARTICLE_FIELDS = tuple(
-    name for name in FactRow.model_fields
-    if name not in Fact.model_fields and name not in ("schema_", "article_id")
+    name for name in FactRow.model_fields if name not in Fact.model_fields and name not in ("schema_", "article_id")
 )
 
 
@@ -63,9 +62,7 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
                 raise InputError(raw, "the folder holds no *.jsonl file")
             files.extend(found)
         else:
-            found = sorted(
-                p for p in glob.glob(raw, recursive=True) if Path(p).is_file()
-            )
+            found = sorted(p for p in glob.glob(raw, recursive=True) if Path(p).is_file())
             if not found:
                 raise InputError(raw, "no such file, folder or matching glob")
             files.extend(found)
@@ -87,8 +84,7 @@ def _lines(file: str) -> Iterator[tuple[int, bytes]]:
 def _flatten(article: dict[str, Any]) -> list[dict[str, Any]]:
     base = {key: article.get(key) for key in _ARTICLE_FIELDS}
     return [
-        {**fact, **base, "schema": FACT_SCHEMA, "article_id": article.get("id")}
-        for fact in article.get("facts") or ()
+        {**fact, **base, "schema": FACT_SCHEMA, "article_id": article.get("id")} for fact in article.get("facts") or ()
     ]
 
 
@@ -116,9 +112,7 @@ def read_facts(paths: Iterable[str], *, articles: Iterable[str] = ()) -> FactDat
             record = _parse(file, number, line, data.unreadable)
             if record is None:
                 continue
-            if record.get("schema") == ARTICLE_SCHEMA or (
-                "text" in record and "facts" in record
-            ):
+            if record.get("schema") == ARTICLE_SCHEMA or ("text" in record and "facts" in record):
                 data.rows.extend(_capped(row) for row in _flatten(record))
                 if isinstance(record.get("text"), str) and record.get("id") is not None:
                     all_texts[str(record["id"])] = record["text"]

@@ -70,7 +70,8 @@ def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None)
     if code not in available_languages():
         raise click.BadParameter(
             f"no language pack for {value!r}; supported: {', '.join(available_languages())}"
-            " (omit --lang to detect the language)")
+            " (omit --lang to detect the language)"
+        )
     return code
 
 
@@ -83,9 +84,7 @@ def _check_ner(_ctx: click.Context, _param: click.Parameter, value: str | None) 
     # patterns such as "spacy:<path>" and "transformers:<path-or-hub-id>" accept any suffix
     prefixes = tuple(n.split("<", 1)[0] for n in names if n.endswith(">"))
     if value not in names and not value.startswith(prefixes):
-        raise click.BadParameter(
-            f"unknown NER model {value!r}; available: {', '.join(names)}"
-            " (see --list-models)")
+        raise click.BadParameter(f"unknown NER model {value!r}; available: {', '.join(names)} (see --list-models)")
     return value
 
 
@@ -102,34 +101,81 @@ def _check_folder(_ctx: click.Context, param: click.Parameter, value: str | None
     return value
 
 
-@click.command("extract", context_settings=CONTEXT_SETTINGS,
-               short_help="Extract facts from articles: files in, JSON Lines out.")
+@click.command(
+    "extract", context_settings=CONTEXT_SETTINGS, short_help="Extract facts from articles: files in, JSON Lines out."
+)
 @click.argument("paths", nargs=-1, metavar="PATH...")
-@click.option("--lang", callback=_check_lang, metavar="CODE",
-              help="ISO 639-1 language of every input; detected per article when omitted.")
-@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              callback=_check_published,
-              help="Publication date for inputs that carry none; resolves 'im März dieses Jahres'.")
-@click.option("--input-format", type=click.Choice(FORMATS),
-              help="How to read the input; guessed from the file name when omitted (- is txt).")
-@click.option("--facts", "facts_only", is_flag=True,
-              help="Print one fact row per fact instead of one article record per article.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), callback=_check_folder,
-              help="Write to FILE (atomically, when the run ends) instead of standard output.")
-@click.option("--ner", callback=_check_ner, metavar="NAME",
-              help="NER model (see --list-models); the language's shipped default when omitted.")
-@click.option("--list-models", is_flag=True, expose_value=False, is_eager=True,
-              callback=_list_models, help="List the NER models as JSON lines and exit.")
-@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=DEFAULT_MIN_CONFIDENCE,
-              show_default=True, metavar="X",
-              help="Leave out facts below this confidence (0 keeps all; higher: fewer, surer facts).")
-@click.option("--dead-letter", type=click.Path(dir_okay=False, writable=True), callback=_check_folder,
-              help="Append one JSON line per failed input (source, error, reason) to FILE.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Largest single-article file (or JSONL line) to read.")
-@click.option("--article-timeout", type=click.FloatRange(min=0), default=DEFAULT_ARTICLE_TIMEOUT,
-              show_default=True, metavar="SECONDS",
-              help="Time budget per article; one that takes longer is a failed input (0: no limit).")
+@click.option(
+    "--lang",
+    callback=_check_lang,
+    metavar="CODE",
+    help="ISO 639-1 language of every input; detected per article when omitted.",
+)
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    callback=_check_published,
+    help="Publication date for inputs that carry none; resolves 'im März dieses Jahres'.",
+)
+@click.option(
+    "--input-format",
+    type=click.Choice(FORMATS),
+    help="How to read the input; guessed from the file name when omitted (- is txt).",
+)
+@click.option(
+    "--facts", "facts_only", is_flag=True, help="Print one fact row per fact instead of one article record per article."
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    callback=_check_folder,
+    help="Write to FILE (atomically, when the run ends) instead of standard output.",
+)
+@click.option(
+    "--ner",
+    callback=_check_ner,
+    metavar="NAME",
+    help="NER model (see --list-models); the language's shipped default when omitted.",
+)
+@click.option(
+    "--list-models",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_list_models,
+    help="List the NER models as JSON lines and exit.",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=DEFAULT_MIN_CONFIDENCE,
+    show_default=True,
+    metavar="X",
+    help="Leave out facts below this confidence (0 keeps all; higher: fewer, surer facts).",
+)
+@click.option(
+    "--dead-letter",
+    type=click.Path(dir_okay=False, writable=True),
+    callback=_check_folder,
+    help="Append one JSON line per failed input (source, error, reason) to FILE.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Largest single-article file (or JSONL line) to read.",
+)
+@click.option(
+    "--article-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_ARTICLE_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time budget per article; one that takes longer is a failed input (0: no limit).",
+)
 @click.option("-v", "--verbose", count=True, help="More log output on standard error (-vv: debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on standard error.")
 @click.version_option(__version__, prog_name="newsfacts extract")
@@ -173,8 +219,17 @@ def main(
                 failed += 1
                 _report(letter_for(item, stage="read"), dead)
                 continue
-            if _process(item, out, lang=lang, published=pub, ner=ner, facts_only=facts_only, dead=dead,
-                        min_confidence=min_confidence, timeout=article_timeout or None):
+            if _process(
+                item,
+                out,
+                lang=lang,
+                published=pub,
+                ner=ner,
+                facts_only=facts_only,
+                dead=dead,
+                min_confidence=min_confidence,
+                timeout=article_timeout or None,
+            ):
                 done += 1
             else:
                 failed += 1
@@ -184,12 +239,22 @@ def main(
     sys.exit(1 if failed else 0)
 
 
-def _process(item: RawArticle, out: IO[str], *, lang: str | None, published: date | None,
-             ner: str | None, facts_only: bool, dead: IO[str] | None,
-             min_confidence: float | None = None, timeout: float | None = None) -> bool:
+def _process(
+    item: RawArticle,
+    out: IO[str],
+    *,
+    lang: str | None,
+    published: date | None,
+    ner: str | None,
+    facts_only: bool,
+    dead: IO[str] | None,
+    min_confidence: float | None = None,
+    timeout: float | None = None,
+) -> bool:
     """Extract one article and write its line(s); report and return False on failure."""
-    article = extract_or_letter(item, lang=lang, published=published, ner=ner, min_confidence=min_confidence,
-                                timeout=timeout)
+    article = extract_or_letter(
+        item, lang=lang, published=published, ner=ner, min_confidence=min_confidence, timeout=timeout
+    )
     if isinstance(article, dict):  # a DeadLetter (a TypedDict) stands in for the article
         _report(article, dead)
         return False
@@ -223,8 +288,10 @@ def _terminated_as_exit() -> Iterator[None]:
     Python's default for SIGTERM is to die at once, skipping every ``finally``. Only in the main
     thread, and only when nobody else handles the signal; the previous handler comes back after.
     """
-    if (threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None)):
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) not in (
+        signal.SIG_DFL,
+        None,
+    ):
         yield
         return
 
@@ -289,5 +356,7 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING))
+    root.setLevel(
+        logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    )
     log.setLevel(logging.ERROR if quiet else logging.INFO)

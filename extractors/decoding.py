@@ -65,17 +65,18 @@ def decode_bytes(data: bytes, *, source: str) -> str:
             return _printable(_strict(data, encoding, source), source)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        even = data[:len(data) - len(data) % 2]  # a last odd byte is half a character: cut off
+        even = data[: len(data) - len(data) % 2]  # a last odd byte is half a character: cut off
         return _printable(_strict(even, utf16, source), source)
     if b"\x00" in data:
-        raise InputError(source, "the input looks binary (NUL bytes), not text",
-                         hint="pass a text, HTML, JSON or JSONL file")
+        raise InputError(
+            source, "the input looks binary (NUL bytes), not text", hint="pass a text, HTML, JSON or JSONL file"
+        )
     try:
         return _printable(data.decode("utf-8"), source)
     except UnicodeDecodeError as exc:
         if exc.end == len(data) and exc.reason == "unexpected end of data" and exc.start > len(data) - 4:
             log.warning("%s: the last character is cut off (truncated UTF-8); read without it", source)
-            return _printable(_strict(data[:exc.start], "utf-8", source), source)
+            return _printable(_strict(data[: exc.start], "utf-8", source), source)
     mixed = _mixed_utf8(data)
     if mixed is not None:
         log.warning("%s: UTF-8 mixed with single bytes; read those as cp1252", source)
@@ -105,8 +106,7 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(source, f"invalid {encoding} at byte {exc.start}",
-                         hint="re-save the file as UTF-8") from None
+        raise InputError(source, f"invalid {encoding} at byte {exc.start}", hint="re-save the file as UTF-8") from None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -127,8 +127,7 @@ def _detect_legacy(data: bytes, source: str) -> str:
 
     best = from_bytes(data, cp_isolation=_LEGACY).best()
     if best is None or best.chaos > _MAX_CHAOS:
-        raise InputError(source, "the encoding cannot be detected with confidence",
-                         hint="re-save the file as UTF-8")
+        raise InputError(source, "the encoding cannot be detected with confidence", hint="re-save the file as UTF-8")
     return _printable(str(best), source)
 
 
@@ -139,6 +138,9 @@ def _printable(text: str, source: str) -> str:
     characters other than tabs and line breaks.
     """
     if len(_CONTROL.findall(text)) > _MAX_CONTROL * len(text):
-        raise InputError(source, "the input looks binary (control characters), not text",
-                         hint="pass a text, HTML, JSON or JSONL file")
+        raise InputError(
+            source,
+            "the input looks binary (control characters), not text",
+            hint="pass a text, HTML, JSON or JSONL file",
+        )
     return text

@@ -51,7 +51,7 @@ def harmonize_entities(
             # German capitalises every noun ("Unternehmen Geld geben"): take a cued name only
             # when the tagger saw it as a name, its shape is no common word's ("G42"), or it
             # closes a phrase ("das Finanzsoftwareunternehmen Intuit.").
-            closes = text[m.end("name"):m.end("name") + 1] in (".", ",", ";", ":", ")", "!", "?")
+            closes = text[m.end("name") : m.end("name") + 1] in (".", ",", ";", ":", ")", "!", "?")
             # or a compound cue names the kind of company ("US-Softwareanbieter Altair",
             # "Ölkonzern Adnoc"): the pattern's optional ``prefix`` group
             compound = bool(m.groupdict().get("prefix"))
@@ -72,8 +72,7 @@ def harmonize_entities(
 _LOWER_WORD = re.compile(r"\s([a-zäöüß]+)\s")
 
 
-def _cut_slips(text: str, entities: Sequence[Entity],
-               org_cues: Sequence[re.Pattern[str]]) -> list[Entity]:
+def _cut_slips(text: str, entities: Sequence[Entity], org_cues: Sequence[re.Pattern[str]]) -> list[Entity]:
     """Cut a span the tagger ran on past a name into the phrase after it.
 
     "Monsanto für 63 Milliarden Dollar", "Deutsche Wohnen für rund 19": a span that goes on
@@ -87,10 +86,10 @@ def _cut_slips(text: str, entities: Sequence[Entity],
     for e in entities:
         end = e.end
         for m in _LOWER_WORD.finditer(text, e.start, e.end):
-            if re.search(r"\d", text[m.end():e.end]) or cued.get(e.start, e.end) <= m.start():
+            if re.search(r"\d", text[m.end() : e.end]) or cued.get(e.start, e.end) <= m.start():
                 end = m.start()
                 break
-        name = text[e.start:end].rstrip(" ,")
+        name = text[e.start : end].rstrip(" ,")
         if not name:
             continue
         result.append(e if end == e.end else e.model_copy(update={"text": name, "end": e.start + len(name)}))

@@ -66,7 +66,7 @@ class LangPackError(NewsfactsError):
         self.file, self.key, self.reason, self.table = file, key, reason, table
         where = key
         if table and key.startswith(f"{table}."):
-            where = f"[{table}] {key[len(table) + 1:].replace('.[key]', '')}"
+            where = f"[{table}] {key[len(table) + 1 :].replace('.[key]', '')}"
         super().__init__(f"{file}: {where}: {reason}")
 
 
@@ -76,6 +76,5 @@ class UnsupportedLanguage(NewsfactsError):
     def __init__(self, lang: str, supported: list[str]) -> None:
         self.lang, self.supported = lang, supported
         super().__init__(
-            f"no language pack for {lang!r}; supported: {', '.join(supported)}"
-            " (omit --lang to detect the language)"
+            f"no language pack for {lang!r}; supported: {', '.join(supported)} (omit --lang to detect the language)"
         )

@@ -14,8 +14,19 @@ from typing import Any
 
 from newsfacts.extractors.records import NAME_ROLES, Fact
 
-__all__ = ["KIND_ROLES", "PRF", "FactScores", "GoldReport", "fact_roles", "gold_fact_matches", "gold_roles",
-           "names_match", "role_matches", "score_gold", "score_items"]
+__all__ = [
+    "KIND_ROLES",
+    "PRF",
+    "FactScores",
+    "GoldReport",
+    "fact_roles",
+    "gold_fact_matches",
+    "gold_roles",
+    "names_match",
+    "role_matches",
+    "score_gold",
+    "score_items",
+]
 
 
 @dataclass
@@ -30,10 +41,12 @@ class GoldReport:
     spurious_payments: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"payments {len(self.payments_found)}/{len(self.payments_found) + len(self.payments_missed)}"
-                f" (periods right {self.periods_right}), other facts {len(self.other_found)}/"
-                f"{len(self.other_found) + len(self.other_missed)},"
-                f" spurious payments {len(self.spurious_payments)}")
+        return (
+            f"payments {len(self.payments_found)}/{len(self.payments_found) + len(self.payments_missed)}"
+            f" (periods right {self.periods_right}), other facts {len(self.other_found)}/"
+            f"{len(self.other_found) + len(self.other_missed)},"
+            f" spurious payments {len(self.spurious_payments)}"
+        )
 
 
 def names_match(gold: str | None, predicted: str | None) -> bool:
@@ -58,35 +71,53 @@ def _period_matches(when: dict[str, str] | None, fact: Fact) -> bool:
 
 def _payment_matches(gold: dict[str, Any], fact: Fact) -> bool:
     amount = gold["amount"]
-    return (fact.kind == "payment" and names_match(gold["customer"], fact.customer)
-            and names_match(gold["vendor"], fact.vendor)
-            and _num(amount["value"]) == fact.amount_value
-            and amount["currency"] == fact.amount_currency
-            and bool(amount.get("vague")) == bool(fact.amount_vague)
-            and gold["rate"] == fact.rate)
+    return (
+        fact.kind == "payment"
+        and names_match(gold["customer"], fact.customer)
+        and names_match(gold["vendor"], fact.vendor)
+        and _num(amount["value"]) == fact.amount_value
+        and amount["currency"] == fact.amount_currency
+        and bool(amount.get("vague")) == bool(fact.amount_vague)
+        and gold["rate"] == fact.rate
+    )
 
 
 def _other_matches(gold: dict[str, Any], fact: Fact) -> bool:
     kind = gold["kind"]
     if kind == "payment_without_amount":
-        return (fact.kind == "payment" and fact.amount_value is None
-                and names_match(gold["customer"], fact.customer) and names_match(gold["vendor"], fact.vendor))
+        return (
+            fact.kind == "payment"
+            and fact.amount_value is None
+            and names_match(gold["customer"], fact.customer)
+            and names_match(gold["vendor"], fact.vendor)
+        )
     if fact.kind != kind:
         return False
     if kind == "share":
-        return (names_match(gold["subject"], fact.company) and names_match(gold["of"], fact.of)
-                and _num(gold["percent"]) == fact.percent_value)
+        return (
+            names_match(gold["subject"], fact.company)
+            and names_match(gold["of"], fact.of)
+            and _num(gold["percent"]) == fact.percent_value
+        )
     if kind == "revenue":
-        return (names_match(gold["company"], fact.company)
-                and _num(gold["amount"]["value"]) == fact.amount_value
-                and gold["amount"]["currency"] == fact.amount_currency
-                and gold.get("rate") == fact.rate)
+        return (
+            names_match(gold["company"], fact.company)
+            and _num(gold["amount"]["value"]) == fact.amount_value
+            and gold["amount"]["currency"] == fact.amount_currency
+            and gold.get("rate") == fact.rate
+        )
     if kind == "change":
-        return (names_match(gold["company"], fact.company) and _num(gold["percent"]) == fact.percent_value
-                and gold["direction"] == fact.direction)
+        return (
+            names_match(gold["company"], fact.company)
+            and _num(gold["percent"]) == fact.percent_value
+            and gold["direction"] == fact.direction
+        )
     if kind == "count":
-        return (names_match(gold["company"], fact.company) and _num(gold["value"]) == fact.count_value
-                and gold.get("qualifier") == fact.count_qualifier)
+        return (
+            names_match(gold["company"], fact.company)
+            and _num(gold["value"]) == fact.count_value
+            and gold.get("qualifier") == fact.count_qualifier
+        )
     return False
 
 
@@ -113,7 +144,8 @@ def score_gold(gold: dict[str, Any], facts: list[Fact]) -> GoldReport:
             report.other_found.append(label)
     report.spurious_payments = [
         f"{f.customer}->{f.vendor} {f.amount_value}: {f.evidence[:60]}"
-        for i, f in enumerate(facts) if f.kind == "payment" and i not in claimed
+        for i, f in enumerate(facts)
+        if f.kind == "payment" and i not in claimed
     ]
     return report
 
@@ -167,17 +199,26 @@ class PRF:
 def fact_roles(fact: Fact) -> list[tuple[str, Any]]:
     """A predicted fact's scored roles as (role, value) pairs, None values left out."""
     values = {
-        "customer": fact.customer, "vendor": fact.vendor, "company": fact.company,
-        "buyer": fact.buyer, "target": fact.target, "amount": fact.amount_value,
-        "percent": fact.percent_value, "direction": fact.direction, "count": fact.count_value,
+        "customer": fact.customer,
+        "vendor": fact.vendor,
+        "company": fact.company,
+        "buyer": fact.buyer,
+        "target": fact.target,
+        "amount": fact.amount_value,
+        "percent": fact.percent_value,
+        "direction": fact.direction,
+        "count": fact.count_value,
     }
     return [(r, values[r]) for r in KIND_ROLES.get(fact.kind, ()) if values[r] is not None]
 
 
 def gold_roles(gold: dict[str, Any]) -> list[tuple[str, Any]]:
     """A gold fact's roles (fixture format: names as strings, numbers as JSON numbers)."""
-    return [(r, _num(gold[r]) if r in ("amount", "percent", "count") else gold[r])
-            for r in KIND_ROLES.get(gold["kind"], ()) if gold.get(r) is not None]
+    return [
+        (r, _num(gold[r]) if r in ("amount", "percent", "count") else gold[r])
+        for r in KIND_ROLES.get(gold["kind"], ())
+        if gold.get(r) is not None
+    ]
 
 
 def role_matches(role: str, gold: Any, predicted: Any) -> bool:
@@ -207,8 +248,11 @@ def score_items(gold: list[tuple[str, Any]], predicted: list[tuple[str, Any]]) -
         g = [v for r, v in gold_set if r == role]
         p = [v for r, v in pred_set if r == role]
         result[role] = PRF(
-            pred_right=sum(any(role_matches(role, gv, pv) for gv in g) for pv in p), pred=len(p),
-            gold_found=sum(any(role_matches(role, gv, pv) for pv in p) for gv in g), gold=len(g))
+            pred_right=sum(any(role_matches(role, gv, pv) for gv in g) for pv in p),
+            pred=len(p),
+            gold_found=sum(any(role_matches(role, gv, pv) for pv in p) for gv in g),
+            gold=len(g),
+        )
     return result
 
 
@@ -228,8 +272,9 @@ class FactScores:
     roles: dict[tuple[str, str], PRF] = field(default_factory=dict)
     confidences: list[tuple[float, bool]] = field(default_factory=list)
 
-    def add_case(self, gold: list[dict[str, Any]], predicted: list[Fact], *,
-                 kinds: tuple[str, ...] = tuple(KIND_ROLES)) -> None:
+    def add_case(
+        self, gold: list[dict[str, Any]], predicted: list[Fact], *, kinds: tuple[str, ...] = tuple(KIND_ROLES)
+    ) -> None:
         """Score one text: whole facts (each gold fact claims one prediction) and roles."""
         predicted = [f for f in predicted if f.kind in kinds]
         gold = [g for g in gold if g["kind"] in kinds]

@@ -95,8 +95,9 @@ def parse_date_line(line: str) -> date | None:
     for pattern in (_ISO_DATE, _DOTTED_DATE):
         m = pattern.fullmatch(line)
         if m:
-            y, mo, d = (m.group(1), m.group(2), m.group(3)) if pattern is _ISO_DATE else (
-                m.group(3), m.group(2), m.group(1))
+            y, mo, d = (
+                (m.group(1), m.group(2), m.group(3)) if pattern is _ISO_DATE else (m.group(3), m.group(2), m.group(1))
+            )
             return _safe_date(int(y), int(mo), int(d))
     m = _NAMED_DATE.fullmatch(line)
     if m:

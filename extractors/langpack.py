@@ -207,8 +207,7 @@ def _cldr_money(loc: Any, money: dict[str, Any]) -> dict[str, Any]:
         for form in {name, *(numbers.get_currency_name(code, count=n, locale=loc) for n in _COUNTS)}:
             for variant in _inflections(form, money):
                 names.setdefault(variant, code)
-    return {"currency_names": names, "currency_symbols": _cldr_symbols(loc, codes),
-            "currency_codes": codes}
+    return {"currency_names": names, "currency_symbols": _cldr_symbols(loc, codes), "currency_codes": codes}
 
 
 def _inflections(name: str, money: dict[str, Any]) -> list[str]:

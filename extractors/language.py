@@ -50,8 +50,9 @@ class _NgramTable(dict[str, "list[float] | None"]):
         freqs = [p["freq"] for p in profiles]
         super().__init__(dict.fromkeys(frozenset().union(*freqs)))
         # per n-gram length: each profile's counts and its number of n-grams of that length
-        self._counts = {n: [(freq, p["n_words"][n - 1]) for freq, p in zip(freqs, profiles, strict=True)]
-                        for n in (1, 2, 3)}
+        self._counts = {
+            n: [(freq, p["n_words"][n - 1]) for freq, p in zip(freqs, profiles, strict=True)] for n in (1, 2, 3)
+        }
         self._padding = [0.0] * (size - len(profiles))  # add_profile's rows have a slot per folder entry
 
     def __getitem__(self, word: str) -> list[float]:

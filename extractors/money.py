@@ -83,9 +83,14 @@ def find_amounts(text: str, pack: LangPack) -> list[Amount]:
     urls = url_spans(text)
     amounts = []
     for m in money.regex.finditer(text):
-        if (not any(s < m.end() and m.start() < e for s, e in urls) and not _common_word(m, money)
-                and not _version(m) and not _in_name(text, m, pack) and not _compound(text, m)
-                and not _weight(text, m, pack)):
+        if (
+            not any(s < m.end() and m.start() < e for s, e in urls)
+            and not _common_word(m, money)
+            and not _version(m)
+            and not _in_name(text, m, pack)
+            and not _compound(text, m)
+            and not _weight(text, m, pack)
+        ):
             m = _without_preposition(text, m, money, pack)
             amount = _after_year(text, m, _unread_if_cut(text, m, _amount(m, money, pack), pack))
             amounts.extend(_from_to(text, m, amount, pack))
@@ -116,14 +121,21 @@ def _after_year(text: str, m: re.Match[str], amount: Amount) -> Amount:
     "range" that falls ("1998 - 12 000 €" aside, "150 - 20 Euro"): a framed one ("von 30 auf 20
     Euro") is an old and a new figure (``_from_to``)."""
     first = m["n1"] or ""
-    year = (_YEAR.fullmatch(first) and not m["m1"] and amount.max is not None
-            and amount.max >= 1000 * int(first))
-    falls = (not m["fr"] and amount.min is not None and amount.max is not None and amount.min > amount.max)
+    year = _YEAR.fullmatch(first) and not m["m1"] and amount.max is not None and amount.max >= 1000 * int(first)
+    falls = not m["fr"] and amount.min is not None and amount.max is not None and amount.min > amount.max
     if not m["n2"] or not (year or falls):
         return amount
     start = m.start("n2")
-    return amount.model_copy(update={"text": text[start : amount.end], "start": start,
-                                     "value": amount.max, "min": None, "max": None, "qualifier": None})
+    return amount.model_copy(
+        update={
+            "text": text[start : amount.end],
+            "start": start,
+            "value": amount.max,
+            "min": None,
+            "max": None,
+            "qualifier": None,
+        }
+    )
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -145,10 +157,19 @@ def _from_to(text: str, m: re.Match[str], amount: Amount, pack: LangPack) -> lis
         return [amount]
     if split is None:
         return [amount]
-    old = amount.model_copy(update={"text": text[start : split[0]], "start": start, "end": split[0],
-                                    "value": amount.min, "min": None, "max": None})
-    new = amount.model_copy(update={"text": text[split[1] : amount.end], "start": split[1],
-                                    "value": amount.max, "min": None, "max": None})
+    old = amount.model_copy(
+        update={
+            "text": text[start : split[0]],
+            "start": start,
+            "end": split[0],
+            "value": amount.min,
+            "min": None,
+            "max": None,
+        }
+    )
+    new = amount.model_copy(
+        update={"text": text[split[1] : amount.end], "start": split[1], "value": amount.max, "min": None, "max": None}
+    )
     return [old, new]
 
 
@@ -166,8 +187,12 @@ def _in_name(text: str, m: re.Match[str], pack: LangPack) -> bool:
     """A capitalised currency name before another capitalised word, where the pack writes
     currency names in lower case: "the Six Million Dollar Man", "3 Euro Series"."""
     name = m["ca"] or ""
-    return (name[:1].isupper() and not pack.money.capitalised_names and m.end("ca") == m.end()
-            and bool(_CAPITAL_AFTER.match(text, m.end())))
+    return (
+        name[:1].isupper()
+        and not pack.money.capitalised_names
+        and m.end("ca") == m.end()
+        and bool(_CAPITAL_AFTER.match(text, m.end()))
+    )
 
 
 _CAPITAL_AFTER = re.compile(r" [A-ZÀ-ÖØ-Þ][a-zß-ÿ]")
@@ -191,16 +216,21 @@ def _weight(text: str, m: re.Match[str], pack: LangPack) -> bool:
     if normalize_phrase(m["ca"] or "") not in names or m["m1"] or m["m2"] or m["m3"]:
         return False
     start = m.start()
-    return bool((after and after.match(text, m.end("ca")))
-                or (before and before.search(text, max(0, start - _LOOK_BACK), start)))
+    return bool(
+        (after and after.match(text, m.end("ca")))
+        or (before and before.search(text, max(0, start - _LOOK_BACK), start))
+    )
 
 
 def _weight_patterns(pack: LangPack) -> tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]:
     money = pack.money
     names = frozenset(normalize_phrase(w) for w in money.weight_names)
     after = re.compile(rf"\s+{word_pattern(money.weight_after)}", re.IGNORECASE) if money.weight_after else None
-    before = (re.compile(rf"{word_pattern(money.weight_before)}(?:\s+[^\W\d_]+){{0,2}}\s+\Z", re.IGNORECASE)
-              if money.weight_before else None)
+    before = (
+        re.compile(rf"{word_pattern(money.weight_before)}(?:\s+[^\W\d_]+){{0,2}}\s+\Z", re.IGNORECASE)
+        if money.weight_before
+        else None
+    )
     return names, after, before
 
 
@@ -208,8 +238,12 @@ def _version(m: re.Match[str]) -> bool:
     """A code before one digit, or a digit, a point and a digit, with nothing after is a name
     and its version far more often than an amount: "PHP 7", "PHP 8.1" (the language), "EUR 6"
     (the emission norm). "USD 5 billion", "EUR 7.50" are amounts."""
-    return bool(m["cb"] and _CODE.fullmatch(m["cb"]) and _VERSION.fullmatch(m["nb"] or "")
-                and not (m["mb"] or m["nb2"] or m["subb"] or m["cc"]))
+    return bool(
+        m["cb"]
+        and _CODE.fullmatch(m["cb"])
+        and _VERSION.fullmatch(m["nb"] or "")
+        and not (m["mb"] or m["nb2"] or m["subb"] or m["cc"])
+    )
 
 
 _CODE = re.compile(r"[A-Z]{3}")
@@ -222,15 +256,20 @@ def _common_word(m: re.Match[str], money: _Money) -> bool:
     amounts; "1 livre", "de 1 à 2 livres" are."""
     g = m.groupdict()
     name = normalize_phrase(g["ca"] or "")
-    return (name in money.digit_only_names and not any((g[n] or "")[:1].isdigit() for n in ("n1", "n2"))
-            and not (g["m1"] or g["m2"] or g["m3"]))
+    return (
+        name in money.digit_only_names
+        and not any((g[n] or "")[:1].isdigit() for n in ("n1", "n2"))
+        and not (g["m1"] or g["m2"] or g["m3"])
+    )
 
 
 def _amount(m: re.Match[str], money: _Money, pack: LangPack) -> Amount:
     g = m.groupdict()
     rate_text = g["rb"] or g["ra"] or g["radj"]
     base = dict(
-        text=m.group(0), start=m.start(), end=m.end(),
+        text=m.group(0),
+        start=m.start(),
+        end=m.end(),
         qualifier=money.qualifiers.get(normalize_phrase(g["q"] or "")),
         rate=money.rates.get(normalize_phrase(rate_text or "")),
     )
@@ -242,8 +281,9 @@ def _amount(m: re.Match[str], money: _Money, pack: LangPack) -> Amount:
     currency = money.currencies.get(normalize_phrase(named)) or None
     if g["vm"]:
         factor = money.quantifiers.get(normalize_phrase(g["vq"] or ""), Decimal(1))
-        return Amount(**base, value=tidy(factor * money.magnitudes[normalize_phrase(g["vm"])]),
-                      currency=currency, vague=True)
+        return Amount(
+            **base, value=tidy(factor * money.magnitudes[normalize_phrase(g["vm"])]), currency=currency, vague=True
+        )
     return Amount(**base, currency=currency, **_numbers(g, money, pack))
 
 
@@ -311,8 +351,9 @@ def _shared(first: Decimal | None, second: Decimal | None, mult: Decimal) -> Dec
     return mult
 
 
-def _shared_scale_word(first: Decimal | None, first_text: str, second_text: str,
-                       second: Decimal | None, pack: LangPack) -> Decimal:
+def _shared_scale_word(
+    first: Decimal | None, first_text: str, second_text: str, second: Decimal | None, pack: LangPack
+) -> Decimal:
     """The scale word that ends the second number in words, when the first shares it: "onze à
     douze mille francs" is 11,000 to 12,000, "zwölf- bis fünfzehntausend" 12,000 to 15,000;
     "deux cents à trois mille" (200 to 3,000) and "cinq à mille" (5 to 1,000) share none."""
@@ -413,8 +454,7 @@ def _name_before(pack: LangPack) -> str:
     alternatives = [word_pattern(currency_names)] if currency_names else []
     # A subunit only as the pack writes it, lower-case ("sen 100,000"): "Hun Sen" is a name, and
     # "p 20,000" may be a page.
-    subunits = [w for w in money.subunit_currencies
-                if normalize_phrase(w) not in common and w.islower() and len(w) > 2]
+    subunits = [w for w in money.subunit_currencies if normalize_phrase(w) not in common and w.islower() and len(w) > 2]
     if subunits:
         alternatives.append(rf"(?-i:{word_pattern(subunits)})")
     if not alternatives:
@@ -435,9 +475,11 @@ def _names(words: Iterable[str], pack: LangPack) -> str:
     folded = [w for w in words if normalize_phrase(w) not in lower and len(w) > 1]
     as_written = [w for w in words if normalize_phrase(w) in lower]
     letters = [w for w in words if len(w) == 1]
-    alternatives = ([word_pattern(folded)] if folded else []) + (
-        [rf"(?-i:{word_pattern(as_written)})"] if as_written else []) + (
-        [rf"(?-i:(?<![^\W\d_]){phrase_pattern(letters, fold=False)}(?!\w))(?!\.\s?[^\W\d_]\.)"] if letters else [])
+    alternatives = (
+        ([word_pattern(folded)] if folded else [])
+        + ([rf"(?-i:{word_pattern(as_written)})"] if as_written else [])
+        + ([rf"(?-i:(?<![^\W\d_]){phrase_pattern(letters, fold=False)}(?!\w))(?!\.\s?[^\W\d_]\.)"] if letters else [])
+    )
     return "|".join(alternatives) or "(?!)"
 
 
@@ -449,7 +491,8 @@ def _symbols(symbols: Iterable[str]) -> str:
     signs = [s for s in symbols if not any(c.isalpha() for c in s) or any(_is_sign(c) for c in s)]
     lettered = {v for s in symbols if s not in signs for v in (s, s.lower(), s[:1].upper() + s[1:].lower())}
     alternatives = ([phrase_pattern(signs)] if signs else []) + (
-        [rf"(?-i:{phrase_pattern(lettered, fold=False)})"] if lettered else [])
+        [rf"(?-i:{phrase_pattern(lettered, fold=False)})"] if lettered else []
+    )
     return "|".join(alternatives) or "(?!)"
 
 
@@ -460,16 +503,25 @@ def _is_sign(char: str) -> bool:
 def _cents_blockers(pack: LangPack) -> str:
     """Words after "15 USD 50" that make the 50 a count of something, not hundredths."""
     nums, periods = pack.numbers, pack.periods
-    words = [*nums.multipliers, *nums.scales, *pack.money.currency_names, *pack.money.subunit_currencies,
-             *pack.money.cents_blockers, *pack.percent.units, *periods.span_units, *periods.relative_units]
+    words = [
+        *nums.multipliers,
+        *nums.scales,
+        *pack.money.currency_names,
+        *pack.money.subunit_currencies,
+        *pack.money.cents_blockers,
+        *pack.percent.units,
+        *periods.span_units,
+        *periods.relative_units,
+    ]
     return phrase_pattern(words)
 
 
 def _parts(pack: LangPack) -> dict[str, str]:
     nums, money, rates = pack.numbers, pack.money, pack.money.rates
     frame = nums.range_frames
-    range_alts = [rf"\s+{phrase_pattern([w])}\s+" if w.isalpha() else rf"\s*{re.escape(w)}\s*"
-                  for w in nums.range_words]
+    range_alts = [
+        rf"\s+{phrase_pattern([w])}\s+" if w.isalpha() else rf"\s*{re.escape(w)}\s*" for w in nums.range_words
+    ]
     # A symbol that ends in a letter ("$ c", "kr") is not followed by one: "5 $ ce matin" is
     # not CAD; "RMB310.4 million" is CNY.
     symbols = rf"{_symbols(money.currency_symbols)}(?:(?<=\W)|(?![^\W\d_]))"
@@ -478,55 +530,69 @@ def _parts(pack: LangPack) -> dict[str, str]:
     folded = [k for k in money.subunit_currencies if k not in money.clause_final_names]
     subunit_names = _names(folded, pack)
     # Matched as written, and only where no word follows ("vi har 100 Att"; see MoneyData).
-    clause_final = (rf"(?<!\w)(?-i:{phrase_pattern(money.clause_final_names, fold=False)})(?!\w)(?!\s+[^\W\d_])"
-                    if money.clause_final_names else "(?!)")
+    clause_final = (
+        rf"(?<!\w)(?-i:{phrase_pattern(money.clause_final_names, fold=False)})(?!\w)(?!\s+[^\W\d_])"
+        if money.clause_final_names
+        else "(?!)"
+    )
     return {
-        "num": number_pattern(pack), "num_glued": number_pattern(pack, anchored=False),
+        "num": number_pattern(pack),
+        "num_glued": number_pattern(pack, anchored=False),
         "frac": word_pattern(nums.fractions) if nums.fractions else "(?!)",
         "frac_link": word_pattern(nums.fraction_linkers) if nums.fraction_linkers else "(?!)",
         "frac_join": word_pattern(nums.fraction_joiners) if nums.fraction_joiners else "(?!)",
         # "one and a half million": only where the pack has such joiners, as trying a whole
         # number before every fraction costs a third of the scan.
-        "frac_whole": (rf"(?:(?=\S+\s+{word_pattern(nums.fraction_joiners)}\s+{word_pattern(nums.fractions)})"
-                       rf"(?P<fwn>{number_pattern(pack)})\s+{word_pattern(nums.fraction_joiners)}\s+)?"
-                       if nums.fraction_joiners and nums.fractions else "(?P<fwn>(?!))?"),
+        "frac_whole": (
+            rf"(?:(?=\S+\s+{word_pattern(nums.fraction_joiners)}\s+{word_pattern(nums.fractions)})"
+            rf"(?P<fwn>{number_pattern(pack)})\s+{word_pattern(nums.fraction_joiners)}\s+)?"
+            if nums.fraction_joiners and nums.fractions
+            else "(?P<fwn>(?!))?"
+        ),
         # A multiplier may be glued to its number ("$1bn", "USD34.6m"), never to a letter.
         # A single letter after a space and before ". Name" is an initial or "M." (Monsieur):
         # "500 euros M. Dupont", "£500 M. Poirot"; "$5M. The" and "$5 m. a year" keep it.
         "mult": rf"(?<![^\W\d_]){phrase_pattern(nums.multipliers)}(?:(?<=\W)|(?!\w))"
-                rf"(?!(?<=\s[^\W\d_])\.\s+(?-i:[A-ZÀ-ÖØ-Þ]))",
-        "vq": word_pattern(nums.vague_quantifiers), "vmag": word_pattern(nums.vague_magnitudes),
-        "frame": frame_pattern(frame)[0], "frame_end": frame_pattern(frame)[1],
+        rf"(?!(?<=\s[^\W\d_])\.\s+(?-i:[A-ZÀ-ÖØ-Þ]))",
+        "vq": word_pattern(nums.vague_quantifiers),
+        "vmag": word_pattern(nums.vague_magnitudes),
+        "frame": frame_pattern(frame)[0],
+        "frame_end": frame_pattern(frame)[1],
         # "de R$ 50 a R$ 500", "entre 10 $ et 20 $"
-        "frame_b": frame_pattern(frame, "frb")[0], "frame_b_end": frame_pattern(frame, "frb")[1],
+        "frame_b": frame_pattern(frame, "frb")[0],
+        "frame_b_end": frame_pattern(frame, "frb")[1],
         "range": "(?:" + "|".join(range_alts or ["(?!)"]) + ")",
         # A symbol glued to the next number belongs to it: "1 $10" is "$10"; so does a symbol
         # before a number that a currency name follows: "1 $ 10 dollars" is "$ 10 dollars".
         # A symbol between two numbers belongs to the second ("P 27,886 $ 27,361" in a table).
         "cur_after": rf"{names}|{subunit_names}|{clause_final}|(?:{symbols})(?!\d)(?!\s?{number_pattern(pack)}(?:\s+{names}|\s*$|\s*[|\t]))"
-                     rf"|{_codes(pack, 'cm')}",
+        rf"|{_codes(pack, 'cm')}",
         "names": names,
         # Hundredths as two digits after the currency ("15 USD 50 more", "Por 15 dolares 50
         # puedes"), only before a lower-case word that is no multiplier, unit, span of time or
         # count ("300 USD 20 years ago", "15 USD 50 Prozent", "300 Euro 20 mal" keep their
         # whole number; a capital word too: "15 Euro 50 Kunden").
         "cents": rf"\d\d(?![\d%])(?-i:(?=\s+[a-zß-ÿ]))"
-                      rf"(?!\s+(?:{_cents_blockers(pack)})(?!\w))",
+        rf"(?!\s+(?:{_cents_blockers(pack)})(?!\w))",
         "symbol": symbols,
         "cur_block": rf"(?!\s+{word_pattern(money.currency_blockers)})" if money.currency_blockers else "",
         "mult_link": rf"(?:{phrase_pattern(money.multiplier_linkers)})(?:(?<=')|(?!\w))"
-                     if money.multiplier_linkers else "(?!)",
+        if money.multiplier_linkers
+        else "(?!)",
         "cur_before": f"{symbols}|{_codes(pack, 'cmb')}|{_name_before(pack)}",
         "cur_before_again": f"{symbols}|{codes}",
-        "cur_word": f"{names}|{codes}", "link": word_pattern(money.currency_linkers),
+        "cur_word": f"{names}|{codes}",
+        "link": word_pattern(money.currency_linkers),
         "vcomp": rf"(?<!\w){phrase_pattern(money.vague_compound_magnitudes)}-?"
-                 rf"{phrase_pattern(money.vague_compound_heads)}(?!\w)",
+        rf"{phrase_pattern(money.vague_compound_heads)}(?!\w)",
         "qual": word_pattern(w for ws in pack.qualifiers.values() for w in ws),
         "rate_before": word_pattern(w for ws in rates.before.values() for w in ws),
         "rate_after": word_pattern(w for ws in rates.after.values() for w in ws),
         "rate_adj": word_pattern(w for ws in rates.adjectives.values() for w in ws),
-        "sub_link": word_pattern([*nums.joiners, *money.subunit_linkers]), "subunit": word_pattern(money.subunits),
-        "adj_link": word_pattern(rates.adjective_linkers), "blockers": word_pattern(rates.after_blockers),
+        "sub_link": word_pattern([*nums.joiners, *money.subunit_linkers]),
+        "subunit": word_pattern(money.subunits),
+        "adj_link": word_pattern(rates.adjective_linkers),
+        "blockers": word_pattern(rates.after_blockers),
     }
 
 
@@ -550,8 +616,7 @@ def _tables(pack: LangPack) -> dict[str, dict]:  # type: ignore[type-arg]
         "multipliers": {normalize_phrase(k): v for k, v in nums.multipliers.items()},
         "quantifiers": {normalize_phrase(k): v for k, v in nums.vague_quantifiers.items()},
         "magnitudes": {
-            normalize_phrase(k): v
-            for k, v in {**nums.vague_magnitudes, **money.vague_compound_magnitudes}.items()
+            normalize_phrase(k): v for k, v in {**nums.vague_magnitudes, **money.vague_compound_magnitudes}.items()
         },
         "subunit_currencies": subunits,
         "subunit_values": {normalize_phrase(k): v for k, v in money.subunit_values.items()},

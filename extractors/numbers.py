@@ -153,22 +153,32 @@ def number_pattern(pack: LangPack, *, anchored: bool = True) -> str:
     own boundary before it.
     """
     nums = pack.numbers
-    seps = {nums.decimal_separator, *nums.group_separators, *nums.extra_group_separators,
-            *nums.extra_decimal_separators, *_APOSTROPHES}
+    seps = {
+        nums.decimal_separator,
+        *nums.group_separators,
+        *nums.extra_group_separators,
+        *nums.extra_decimal_separators,
+        *_APOSTROPHES,
+    }
     seps = {s for s in seps if not s.isspace()}
     spaces = [s for s in (*nums.group_separators, *nums.extra_group_separators) if s.isspace()]
     sep_class = re.escape("".join(sorted(seps)))
     # Space-grouped numbers ("12 500") start only at the first group, and have at most six
     # groups: a run of "123 123 123 ..." would otherwise be re-scanned from every group.
     space_class = "[" + "".join(spaces) + "]"
-    spaced = (rf"(?<!\d{space_class})\d{{1,3}}(?:{space_class}\d{{3}}){{1,6}}(?![\d])"
-              rf"(?:{re.escape(nums.decimal_separator)}\d+)?")
+    spaced = (
+        rf"(?<!\d{space_class})\d{{1,3}}(?:{space_class}\d{{3}}){{1,6}}(?![\d])"
+        rf"(?:{re.escape(nums.decimal_separator)}\d+)?"
+    )
     # "1½ Milliarden": a vulgar fraction glued to the digits.
     digits = rf"\d(?:[\d{sep_class}]*\d)?(?:[{''.join(_VULGAR)}](?!\d))?"
     dec = re.escape(nums.decimal_separator)
     # ",5 %" (no integer part) only after a space or a bracket; "3/4 %" as a fraction.
-    alternatives = [rf"(?<![^\s(]){dec}\d+(?![\d{sep_class}])", r"(?<!\d\s)\d{1,3}/\d{1,3}(?![\d/])",
-                    rf"{digits}(?:[eE][+-]?|\^)\d{{1,3}}(?![\w^])"]
+    alternatives = [
+        rf"(?<![^\s(]){dec}\d+(?![\d{sep_class}])",
+        r"(?<!\d\s)\d{1,3}/\d{1,3}(?![\d/])",
+        rf"{digits}(?:[eE][+-]?|\^)\d{{1,3}}(?![\w^])",
+    ]
     parts = [*nums.words, *nums.scales, *nums.joiners, *nums.decimal_words]
     joiners = phrase_pattern(nums.joiners) if nums.joiners else "(?!)"
     part = phrase_pattern(parts)
@@ -246,8 +256,9 @@ def _digit_grammar(pack: LangPack) -> re.Pattern[str]:
     grouped = [rf"\d{{1,3}}(?:{re.escape(g)}\d{{3}})+" for g in groups]
     if nums.secondary_group_size:
         size = nums.secondary_group_size
-        grouped += [rf"\d{{1,{size}}}(?:{re.escape(g)}\d{{{size}}})+{re.escape(g)}\d{{3}}"
-                    for g in groups if not g.isspace()]
+        grouped += [
+            rf"\d{{1,{size}}}(?:{re.escape(g)}\d{{{size}}})+{re.escape(g)}\d{{3}}" for g in groups if not g.isspace()
+        ]
     dec = re.escape(nums.decimal_separator)
     alternatives = [rf"(?P<int>{'|'.join(grouped)}|\d+)(?:{dec}(?P<frac>\d+))?"]
     if nums.extra_decimal_separators:
@@ -281,8 +292,7 @@ def _units_in_a_row(parts: list[str], nums: Any) -> bool:
     "zweiundzwanzig" has its joiner; French "dix-sept" starts with ten) and so may ten, the
     German teens being a unit and "zehn" ("dreizehn")."""
     values = [None if p in nums.scales or p in nums.joiners else nums.words.get(p) for p in parts]
-    return any(a is not None and b is not None and a < 10 and b < 20 and b != 10
-               for a, b in zip(values, values[1:]))
+    return any(a is not None and b is not None and a < 10 and b < 20 and b != 10 for a, b in zip(values, values[1:]))
 
 
 def _read_fraction(tokens: list[str], pack: LangPack) -> Decimal | None:
@@ -300,8 +310,7 @@ def _read_fraction(tokens: list[str], pack: LangPack) -> Decimal | None:
     if last in nums.denominators or last in nums.compound_denominators:
         splits: list[tuple[list[str], list[str], int | None]] = [(tokens[:-1], [], nums.denominators.get(last))]
         if last in nums.compound_denominators:
-            splits += [(tokens[:i], tokens[i:-1], nums.compound_denominators[last])
-                       for i in range(1, len(tokens) - 1)]
+            splits += [(tokens[:i], tokens[i:-1], nums.compound_denominators[last]) for i in range(1, len(tokens) - 1)]
     else:  # the denominator glued to its cardinal: "veintiunavo", "dosmilésimos"
         suffix = max((d for d in nums.compound_denominators if last.endswith(d)), key=len, default="")
         glued = [last[: -len(suffix)]] if suffix and len(last) > len(suffix) else None
@@ -322,8 +331,9 @@ def _read_cardinal(tokens: list[str], pack: LangPack) -> Decimal | None:
     """A whole number in words that is well formed: "tres dos" is no number (not 5)."""
     nums = pack.numbers
     parts = _segment(" ".join(tokens), pack) if tokens else None
-    if not parts or any(p in nums.decimal_words or p in nums.denominators
-                        or p in nums.compound_denominators for p in parts):
+    if not parts or any(
+        p in nums.decimal_words or p in nums.denominators or p in nums.compound_denominators for p in parts
+    ):
         return None
     return _read_parts(parts, nums) if _well_formed(parts, nums) else None
 
@@ -361,7 +371,7 @@ def _sum_parts(parts: list[str], scales: dict[str, int], words: dict[str, int]) 
     big = [(scales[p], -i) for i, p in enumerate(parts) if scales.get(p, 0) >= 1000]
     if big:
         scale, neg = max(big)
-        left, right = parts[: -neg], parts[-neg + 1 :]
+        left, right = parts[:-neg], parts[-neg + 1 :]
         return max(_sum_parts(left, scales, words), 1) * scale + _sum_parts(right, scales, words)
     group = 0
     for part in parts:
@@ -434,8 +444,17 @@ def _word_split(pack: LangPack) -> re.Pattern[str]:
 
 def _vocab(pack: LangPack) -> dict[str, int]:
     nums = pack.numbers
-    words = {w.lower() for w in (*nums.words, *nums.scales, *nums.joiners, *nums.decimal_words,
-                                 *nums.denominators, *nums.compound_denominators)}
+    words = {
+        w.lower()
+        for w in (
+            *nums.words,
+            *nums.scales,
+            *nums.joiners,
+            *nums.decimal_words,
+            *nums.denominators,
+            *nums.compound_denominators,
+        )
+    }
     return {w: len(w) for w in words}
 
 
@@ -461,12 +480,15 @@ def _level_prep(pack: LangPack) -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = pack.percent
     units = phrase_pattern([*data.units, "%"])
     cues = f"{cue_pattern(data.up)}|{cue_pattern(data.down)}"
-    return (re.compile(phrase_pattern(data.level_before), re.IGNORECASE),
-            re.compile(rf"(?:(?:{cues})(?:\s+[^\W\d]+){{0,3}}|\d|(?<!\w){units})\s+\Z", re.IGNORECASE))
+    return (
+        re.compile(phrase_pattern(data.level_before), re.IGNORECASE),
+        re.compile(rf"(?:(?:{cues})(?:\s+[^\W\d]+){{0,3}}|\d|(?<!\w){units})\s+\Z", re.IGNORECASE),
+    )
 
 
-def from_to_split(text: str, pack: LangPack, frame: tuple[int, int], first_end: int, second_start: int
-                  ) -> tuple[int, int] | None:
+def from_to_split(
+    text: str, pack: LangPack, frame: tuple[int, int], first_end: int, second_start: int
+) -> tuple[int, int] | None:
     """Where a framed range is rather a change from one figure to another, the end of the first
     figure and the start of the second; ``None`` for a true range.
 

@@ -79,13 +79,9 @@ def _compiles(flags: int) -> Any:
     return AfterValidator(check)
 
 
-Regex = Annotated[
-    str, _compiles(0), Field(json_schema_extra={"format": "regex", "x-case": "sensitive"})
-]
+Regex = Annotated[str, _compiles(0), Field(json_schema_extra={"format": "regex", "x-case": "sensitive"})]
 """A Python regex matched as written (case-sensitive)."""
-FoldedRegex = Annotated[
-    str, _compiles(re.IGNORECASE), Field(json_schema_extra={"format": "regex", "x-case": "ignore"})
-]
+FoldedRegex = Annotated[str, _compiles(re.IGNORECASE), Field(json_schema_extra={"format": "regex", "x-case": "ignore"})]
 """A Python regex the engine matches ignoring case."""
 CueWords = Annotated[Words, Field(json_schema_extra={"x-wildcards": True})]
 """Words with ``*`` at either end as a wildcard for letters."""
@@ -119,43 +115,61 @@ class NumberData(_Table):
     group_separators: Words = Field(description="Thousands separators (CLDR's, unless a file sets them).")
     extra_group_separators: Words = _field((), "Group separators used in news besides CLDR's (a space, an apostrophe).")
     secondary_group_size: int | None = _field(
-        None, 'Indian grouping ("12,34,567.89"): groups of this size above the first group of three.')
+        None, 'Indian grouping ("12,34,567.89"): groups of this size above the first group of three.'
+    )
     extra_decimal_separators: Words = _field(
-        (), "Read as a decimal separator only where it cannot be a group separator: not followed by exactly"
-        ' three digits, not after a grouped integer ("£ 8.10 miljoner" in Swedish).')
+        (),
+        "Read as a decimal separator only where it cannot be a group separator: not followed by exactly"
+        ' three digits, not after a grouped integer ("£ 8.10 miljoner" in Swedish).',
+    )
     words: dict[str, int] = _field({}, 'Number words and their values ("zwei" = 2, "twelve" = 12).')
     scales: dict[str, int] = _field({}, 'Number words that multiply the number before them ("hundred" = 100).')
     joiners: Words = _field((), 'Between the parts of a number in words: "and" in "one hundred and five".')
     word_separators: Words = _field(
-        (), 'Between the parts of a number written in words ("forty-five", "one hundred"); German writes'
-        " them as one word and leaves this empty.")
-    decimal_words: Words = _field((), 'Words for the decimal point between numbers in words ("dois vírgula cinco" = 2.5).')
-    multipliers: dict[str, Decimal] = _field(
-        {}, 'After a number, glued or apart: "5 Mio.", "$1bn", "2,5 Milliarden".')
+        (),
+        'Between the parts of a number written in words ("forty-five", "one hundred"); German writes'
+        " them as one word and leaves this empty.",
+    )
+    decimal_words: Words = _field(
+        (), 'Words for the decimal point between numbers in words ("dois vírgula cinco" = 2.5).'
+    )
+    multipliers: dict[str, Decimal] = _field({}, 'After a number, glued or apart: "5 Mio.", "$1bn", "2,5 Milliarden".')
     vague_quantifiers: dict[str, Decimal] = _field(
-        {}, 'Vague counts and the scale they count in: "Hunderte" = 100, "tens of" = 10, "several" = 1.')
+        {}, 'Vague counts and the scale they count in: "Hunderte" = 100, "tens of" = 10, "several" = 1.'
+    )
     vague_magnitudes: dict[str, Decimal] = _field({}, 'A vague amount on its own: "millions", "Milliarden".')
     range_words: Words = _field((), 'Between the two numbers of a range: "-", "–", "bis".')
     range_frames: tuple[tuple[str, str], ...] = _field(
-        (), 'Words around the two numbers of a range: ["between", "and"], ["zwischen", "und"].')
+        (), 'Words around the two numbers of a range: ["between", "and"], ["zwischen", "und"].'
+    )
     from_to_verbs: Words = _field(
-        (), 'Verbs after which a framed range is a change from one figure to another: "passé de 300 à 350'
-        ' millions", "è passato da 800 a 950" (old and new; numbers.from_to_split).')
+        (),
+        'Verbs after which a framed range is a change from one figure to another: "passé de 300 à 350'
+        ' millions", "è passato da 800 a 950" (old and new; numbers.from_to_split).',
+    )
     from_to_frames: tuple[tuple[str, str], ...] = _field(
-        (), 'The frames of ``range_frames`` that read "from ... to" ("de ... à"), unlike "entre ... et".')
+        (), 'The frames of ``range_frames`` that read "from ... to" ("de ... à"), unlike "entre ... et".'
+    )
     from_to_needs_verb: bool = _field(
-        True, 'Whether ``from_to_frames`` are from-to only after ``from_to_verbs``: German "von 6,8 auf 8,8'
-        ' Milliarden Euro" is old and new with any verb or none.')
+        True,
+        'Whether ``from_to_frames`` are from-to only after ``from_to_verbs``: German "von 6,8 auf 8,8'
+        ' Milliarden Euro" is old and new with any verb or none.',
+    )
     fractions: dict[str, Decimal] = _field(
-        {}, 'Fractions read only before a multiplier ("half a million", "pół miliona", "anderthalb Milliarden").')
+        {}, 'Fractions read only before a multiplier ("half a million", "pół miliona", "anderthalb Milliarden").'
+    )
     fraction_linkers: Words = _field((), 'Between a fraction and its multiplier: "a" in "half a million".')
     fraction_joiners: Words = _field(
-        (), 'Between a whole number and a fraction: "one and a half million", "dwa i pół miliona".')
+        (), 'Between a whole number and a fraction: "one and a half million", "dwa i pół miliona".'
+    )
     denominators: dict[str, int] = _field(
-        {}, 'Fractions in words after a numerator in words ("un quinto" = 1/5, "ciento treinta y dos quintos").')
+        {}, 'Fractions in words after a numerator in words ("un quinto" = 1/5, "ciento treinta y dos quintos").'
+    )
     compound_denominators: dict[str, int] = _field(
-        {}, 'Denominators that multiply the cardinal before them, glued or apart: "veintiunavo" = 1/21,'
-        ' "tres dosmilésimos" = 3/2000. A split that is not unique gives no value.')
+        {},
+        'Denominators that multiply the cardinal before them, glued or apart: "veintiunavo" = 1/21,'
+        ' "tres dosmilésimos" = 3/2000. A split that is not unique gives no value.',
+    )
 
 
 class RateData(_Table):
@@ -163,56 +177,85 @@ class RateData(_Table):
 
     before: dict[Rate, Words] = _field({}, 'Rate phrases before the amount: "jährlich 5 Mio. Euro", "every year".')
     after: dict[Rate, Words] = _field({}, 'Rate phrases after the amount: "5 Mio. Euro pro Jahr", "$5m a year".')
-    adjectives: dict[Rate, Words] = _field({}, 'Rate adjectives before the noun the amount is of: "annual", "monatliche".')
+    adjectives: dict[Rate, Words] = _field(
+        {}, 'Rate adjectives before the noun the amount is of: "annual", "monatliche".'
+    )
     adjective_linkers: Words = _field((), 'Between an amount and a rate adjective: "in" ("$5m in annual fees").')
-    after_blockers: Words = _field((), 'After a rate phrase, make it no rate: "$5m a year earlier" is last year\'s figure.')
+    after_blockers: Words = _field(
+        (), 'After a rate phrase, make it no rate: "$5m a year earlier" is last year\'s figure.'
+    )
 
 
 class MoneyData(_Table):
     """Currency lexicon (CLDR plus news forms) and vague money expressions."""
 
-    currency_names: dict[str, str] = _field({}, 'Currency names and their ISO 4217 codes ("Euro" = "EUR"); CLDR\'s are added.')
+    currency_names: dict[str, str] = _field(
+        {}, 'Currency names and their ISO 4217 codes ("Euro" = "EUR"); CLDR\'s are added.'
+    )
     currency_symbols: dict[str, str] = _field({}, 'Currency symbols and their codes ("€" = "EUR"); CLDR\'s are added.')
-    currency_codes: Words = _field((), "ISO 4217 codes read as currencies, matched as written (CLDR's list by default).")
+    currency_codes: Words = _field(
+        (), "ISO 4217 codes read as currencies, matched as written (CLDR's list by default)."
+    )
     currency_codes_exclude: Words = _field(
-        (), 'Codes that are also common upper-case words or acronyms ("TOP 5", "AMD"): never a currency.')
+        (), 'Codes that are also common upper-case words or acronyms ("TOP 5", "AMD"): never a currency.'
+    )
     currency_codes_obsolete: Words = _field(
-        (), "Codes of currencies gone long ago, left out like ``currency_codes_exclude``, kept apart for the reason.")
+        (), "Codes of currencies gone long ago, left out like ``currency_codes_exclude``, kept apart for the reason."
+    )
     use_cldr: bool = _field(True, "Take the locale's CLDR currency names and symbols as the bulk of the lexicon.")
     subunits: Words = _field((), 'Names of a hundredth of a currency: "Cent", "pence", "öre".')
     subunit_currencies: dict[str, str] = _field(
-        {}, 'A subunit as the unit of an amount ("50 cents", "100 öre"): its currency code ("" where the word'
-        " names none); the value is given in the main unit (0.5).")
+        {},
+        'A subunit as the unit of an amount ("50 cents", "100 öre"): its currency code ("" where the word'
+        " names none); the value is given in the main unit (0.5).",
+    )
     subunit_values: dict[str, Decimal] = _field({}, 'A subunit worth other than a hundredth: Dutch "stuiver" = 0.05.')
-    code_multipliers: dict[str, Decimal] = _field({}, 'Multiplier letters glued before an ISO code ("30 MUSD", "120 MEUR").')
+    code_multipliers: dict[str, Decimal] = _field(
+        {}, 'Multiplier letters glued before an ISO code ("30 MUSD", "120 MEUR").'
+    )
     unit_multipliers: dict[str, Decimal] = _field(
-        {}, 'Currency names or symbols that carry their multiplier ("70 mkr", "45 M€"); the currency comes'
-        " from ``currency_names`` or ``currency_symbols``.")
+        {},
+        'Currency names or symbols that carry their multiplier ("70 mkr", "45 M€"); the currency comes'
+        " from ``currency_names`` or ``currency_symbols``.",
+    )
     currency_linkers: Words = _field((), 'Between a vague magnitude and the currency: "of" ("millions of dollars").')
     subunit_linkers: Words = _field(
-        (), 'Between an amount and its hundredths besides the number joiners: "3 euros com 99 centavos".')
+        (), 'Between an amount and its hundredths besides the number joiners: "3 euros com 99 centavos".'
+    )
     digit_only_names: Words = _field(
-        (), 'Names that are also common words: read after digits or a multiplier only ("1 livre", not "un livre").')
+        (), 'Names that are also common words: read after digits or a multiplier only ("1 livre", not "un livre").'
+    )
     clause_final_names: Words = _field(
-        (), 'Names that are also a word opening a clause: matched as written and only where no word follows'
-        ' (Swedish "att").')
+        (),
+        "Names that are also a word opening a clause: matched as written and only where no word follows"
+        ' (Swedish "att").',
+    )
     lowercase_only: Words = _field((), 'Names read only in lower case: "50 Cent" with a capital is the rapper.')
     capitalised_names: bool = _field(
-        False, 'Currency names take a capital in running text (German "Euro"); elsewhere a capitalised name'
-        ' before another capitalised word is part of a name ("the Six Million Dollar Man").')
+        False,
+        'Currency names take a capital in running text (German "Euro"); elsewhere a capitalised name'
+        ' before another capitalised word is part of a name ("the Six Million Dollar Man").',
+    )
     weight_names: Words = _field((), 'Currency names that are also units of weight ("pounds", "livres").')
     weight_after: Words = _field((), 'After a weight name, make it a weight: "300 pounds of cocaine".')
     weight_before: Words = _field((), 'Before the number, make a weight name a weight: "weighs 300 pounds".')
     cents_blockers: Words = _field(
-        (), 'After "15 dólares 50", make the 50 a count, not hundredths: "20 times", "20 horas".')
+        (), 'After "15 dólares 50", make the 50 a count, not hundredths: "20 times", "20 horas".'
+    )
     currency_blockers: Words = _field(
-        (), 'After a currency name, make it an adjective or a place: Polish "złote medale", "euro area".')
+        (), 'After a currency name, make it an adjective or a place: Polish "złote medale", "euro area".'
+    )
     multiplier_linkers: Words = _field((), 'Between a multiplier and the currency: "de" ("75 millions de dollars").')
-    adjective_stem: str = _field("", 'Stem of inflected currency adjectives ("isch" in "Kanadischer Dollar"); "" for none.')
-    adjective_endings: Words = _field((), 'Endings after ``adjective_stem``: "er", "en", "e" give "kanadischen Dollar".')
+    adjective_stem: str = _field(
+        "", 'Stem of inflected currency adjectives ("isch" in "Kanadischer Dollar"); "" for none.'
+    )
+    adjective_endings: Words = _field(
+        (), 'Endings after ``adjective_stem``: "er", "en", "e" give "kanadischen Dollar".'
+    )
     vague_compound_heads: Words = _field((), 'Heads of vague compound amounts: "betrag" in "Millionenbetrag".')
     vague_compound_magnitudes: dict[str, Decimal] = _field(
-        {}, 'First parts of vague compound amounts and their magnitude: "Millionen" = 1000000 ("Millionenbetrag").')
+        {}, 'First parts of vague compound amounts and their magnitude: "Millionen" = 1000000 ("Millionenbetrag").'
+    )
     rates: RateData = _field(RateData(), "``[money.rates]``: phrases that make an amount recur.")
 
     @field_validator("currency_names", "currency_symbols", "subunit_currencies")
@@ -231,20 +274,27 @@ class PercentData(_Table):
     """Percent units and the cue words that give a percentage its kind and direction."""
 
     units: dict[str, PercentUnit] = _field(
-        {}, 'Units after a number: "%", "Prozentpunkte" (points); "basis_points" are hundredths of a point.')
-    sign_words: dict[str, Direction] = _field({}, 'Sign words before the number, like "+" and "-": "minus fem procent".')
+        {}, 'Units after a number: "%", "Prozentpunkte" (points); "basis_points" are hundredths of a point.'
+    )
+    sign_words: dict[str, Direction] = _field(
+        {}, 'Sign words before the number, like "+" and "-": "minus fem procent".'
+    )
     prefix_units: dict[str, PercentUnit] = _field({}, 'Units written before the number: "percent of 10".')
     page_units: Words = _field((), 'Point units that also count pages ("358 pp."): above 100 they are pages.')
     bare_words: Words = _field(
-        (), 'Words for "a percentage" with no number ("Prozentsatz"): reported as unit mentions.')
+        (), 'Words for "a percentage" with no number ("Prozentsatz"): reported as unit mentions.'
+    )
     change_prefixes: Words = _field((), 'Between a change cue and its number: "by", "um" ("rose by 5%").')
     share_after: Words = _field((), 'After a percentage, make it a share: "of", "stake" ("5% of the shares").')
     share_before: Words = _field((), 'Before a percentage, make it a share: "a stake of", "holds".')
     level_before: Words = _field((), 'Before a percentage, make it a level: "to", "at" ("fell to 5%").')
     change_links: Words = _field(
-        (), 'Links that mean "by" or "of" right after a change word: "aumentou em 5%", "une baisse de 5 %".')
+        (), 'Links that mean "by" or "of" right after a change word: "aumentou em 5%", "une baisse de 5 %".'
+    )
     level_after: Words = _field((), 'Nouns right after a percentage that make it a level: "level", "Marke".')
-    share_verbs: Words = _field((), 'Verbs that make a percentage a share: "ausmacht", "entfällt" ("5 % des Umsatzes entfallen auf").')
+    share_verbs: Words = _field(
+        (), 'Verbs that make a percentage a share: "ausmacht", "entfällt" ("5 % des Umsatzes entfallen auf").'
+    )
     up: CueWords = _field((), 'Cue words of a rise ("stieg*", "*wachstum"); a "*" at either end is a wildcard.')
     down: CueWords = _field((), 'Cue words of a fall ("sank", "*rückgang"); a "*" at either end is a wildcard.')
 
@@ -264,7 +314,9 @@ class PeriodData(_Table):
     half_words: Words = _field((), 'Words for a half-year: "Halbjahr", "half".')
     year_words: Words = _field((), 'Words for a year: "Jahr", "year".')
     fiscal_year_words: Words = _field((), 'Words for a fiscal year: "Geschäftsjahr", "fiscal year".')
-    month_quarter_suffixes: Words = _field((), 'After a month name, the quarter that ends in it: "Märzquartal", "June quarter" (" quarter").')
+    month_quarter_suffixes: Words = _field(
+        (), 'After a month name, the quarter that ends in it: "Märzquartal", "June quarter" (" quarter").'
+    )
     prepositions: dict[str, Preposition] = _field({}, 'Before a period, what it means: "seit" = since, "bis" = until.')
     year_prepositions: dict[str, Preposition] = _field({}, "Like ``prepositions``, before a bare year.")
     year_range_frames: tuple[tuple[str, str], ...] = _field((), 'Words around the two years of a span: ["von", "bis"].')
@@ -274,30 +326,36 @@ class PeriodData(_Table):
     relative_prepositions: Words = _field((), 'Before a relative period: "in", "during the".')
     relative_units: dict[str, PeriodUnit] = _field({}, 'Units after a relative modifier: "Jahr" = year.')
     relative_words: dict[str, tuple[PeriodUnit, int]] = _field(
-        {}, 'Whole relative expressions: "a year ago" = ["year", -1], "Vorjahr".')
+        {}, 'Whole relative expressions: "a year ago" = ["year", -1], "Vorjahr".'
+    )
     span_frames: Words = _field((), 'Before a span of units: "in the" ("in the past three years").')
     span_modifiers: dict[str, int] = _field({}, 'Direction of a span: "past" = -1, "next" = 1.')
     span_units: dict[str, PeriodUnit] = _field({}, 'Plural units of a span: "years" = year.')
     min_year: int = _field(1900, "Years before this are never read as years.")
     max_year: int = _field(2099, 'Years after this are never read as years (a bare "3000" is no date).')
     tail_links: Words = _field(
-        (), 'Between a period and its year: "the first quarter of 2014", "het eerste kwartaal van 2014".')
+        (), 'Between a period and its year: "the first quarter of 2014", "het eerste kwartaal van 2014".'
+    )
     fiscal_prefixes: Words = _field((), 'Before a quarter, make it fiscal: "fiscal third quarter".')
     unit_blockers: Words = _field(
-        (), 'After a half or quarter word, make it no part of a calendar year: "half century".')
-    numeric_dates: bool = _field(
-        True, 'Read numeric day-month dates without a four-digit year ("am 1.8.", "22.8.95").')
+        (), 'After a half or quarter word, make it no part of a calendar year: "half century".'
+    )
+    numeric_dates: bool = _field(True, 'Read numeric day-month dates without a four-digit year ("am 1.8.", "22.8.95").')
     capitalised_months: Words = _field(
-        (), 'Month names read only as written or in capitals: English "march" and "may" are a walk and a verb.')
+        (), 'Month names read only as written or in capitals: English "march" and "may" are a walk and a verb.'
+    )
     day_suffixes: Words = _field((), 'Ordinal endings of a day of the month: "1er mai", "3rd May", "1º de maio".')
     day_links: Words = _field((), 'Between day, month and year: "de" in "5 de mayo de 2015".')
     month_first_dates: bool = _field(False, 'The month may come before the day: "May 5, 2015".')
     day_range_frames: tuple[tuple[str, str], ...] = _field(
-        (), 'Frames of a span of days in one month: ["vom", "bis"] ("vom 14. bis 18. März"); a dash always works.')
+        (), 'Frames of a span of days in one month: ["vom", "bis"] ("vom 14. bis 18. März"); a dash always works.'
+    )
     anaphoric: Words = _field(
-        (), 'Modifiers that count from a year the story named before them: "left the following year".')
+        (), 'Modifiers that count from a year the story named before them: "left the following year".'
+    )
     future_cues: Words = _field(
-        (), 'Words of a sentence about the future: a weekday or a date without a year is then the next one.')
+        (), "Words of a sentence about the future: a weekday or a date without a year is then the next one."
+    )
     not_periods: Words = _field((), 'Names that hold a period word and are no period: "Welt am Sonntag".')
 
     @field_validator("months", "extra_months")
@@ -321,21 +379,26 @@ class FactsData(_Table):
     product_preps: list[str] = Field(description='Before what is bought: "für", "for".')
     other_preps: list[str] = Field(description="Prepositions that give a company no role.")
     antecedent_preps: list[str] = _field(
-        [], 'Companies a plural anaphor may refer back to stand bare or after these: "wie", "such as".')
+        [], 'Companies a plural anaphor may refer back to stand bare or after these: "wie", "such as".'
+    )
     amountless_vendor_preps: list[str] = _field([], "A payment without an amount needs a vendor after one of these.")
     plural_anaphors: FoldedRegex = Field(description='Phrases for several companies named before: "diese Kunden".')
     singular_anaphors: FoldedRegex = Field(description='Phrases for one company named before: "das Unternehmen".')
     revenue_nouns: FoldedRegex = Field(description='Nouns of revenue: "Umsatz", "revenue".')
     revenue_not: FoldedRegex = _field(
-        "", 'Phrases with a revenue noun that name no revenue ("cost of revenue", "sales tax"); "" for none.')
+        "", 'Phrases with a revenue noun that name no revenue ("cost of revenue", "sales tax"); "" for none.'
+    )
     metric_nouns: FoldedRegex = Field(description='Nouns of a metric a percentage is of: "Gewinn", "shares".')
     count_nouns: list[str] = Field(description='Nouns a number counts (no money): "Kunden", "employees".')
     restatement: Regex = Field(description='Opens a sentence that restates an amount: "Das entspricht", "That is".')
     org_cues: list[Regex] = _field(
-        [], 'Phrases that call a name a company ("das Unternehmen G42"), with a group "name" (and "prefix").')
+        [], 'Phrases that call a name a company ("das Unternehmen G42"), with a group "name" (and "prefix").'
+    )
     # acquisitions: who buys which company
     acquire_verbs: Regex = _field("", 'Active verbs of a takeover; the buyer is the subject: "übernimmt".')
-    acquire_passive: Regex = _field("", 'Passive takeover verbs; the buyer follows an agent preposition: "acquired by".')
+    acquire_passive: Regex = _field(
+        "", 'Passive takeover verbs; the buyer follows an agent preposition: "acquired by".'
+    )
     acquire_nouns: Regex = _field("", 'Nouns of a takeover: "Übernahme", "acquisition".')
     divest_verbs: Regex = _field("", 'Verbs of selling a company; the seller is the subject: "verkauft".')
     agent_preps: list[str] = _field([], 'The buyer after a passive verb or a noun: "durch", "by".')
@@ -347,7 +410,9 @@ class FactsData(_Table):
     negation_cues: FoldedRegex = _field("", 'Make a takeover or payment doubtful: "nicht", "not".')
     # figures: an amount named by what it measures
     figure_item_word: Regex = _field(
-        "", 'One word of an item phrase ("net income"); matched ignoring case after a change noun; "" states no figures.')
+        "",
+        'One word of an item phrase ("net income"); matched ignoring case after a change noun; "" states no figures.',
+    )
     figure_stops: list[str] = _field([], "Words that end an item phrase (articles, pronouns, verbs).")
     figure_links: Regex = _field("", 'Between the item and its amount: "was", "totaled", "betrug".')
     figure_determiners: list[str] = _field([], 'Before an amount whose item follows it: "a", "an".')
@@ -356,45 +421,69 @@ class FactsData(_Table):
     figure_item_joiners: list[str] = _field([], 'Inside an item, between two item words: "on" ("cash on hand").')
     # changes by an amount
     change_links: list[str] = _field([], 'After a change noun, before the amount: "of" ("a decrease of $1.0 million").')
-    change_verb_links: list[str] = _field([], 'After a change verb, before the amount: "en" ("aumentaron en 300 millones").')
-    change_item_preps: list[str] = _field([], 'Before the item of a change noun: "in" ("a $1.2 million decrease in costs").')
+    change_verb_links: list[str] = _field(
+        [], 'After a change verb, before the amount: "en" ("aumentaron en 300 millones").'
+    )
+    change_item_preps: list[str] = _field(
+        [], 'Before the item of a change noun: "in" ("a $1.2 million decrease in costs").'
+    )
     change_nouns: dict[Direction, list[str]] = _field(
-        {}, 'Nouns of a change by direction ("increase", "decline"; not "gain"/"loss", which are levels).')
+        {}, 'Nouns of a change by direction ("increase", "decline"; not "gain"/"loss", which are levels).'
+    )
     change_verbs: dict[Direction, list[str]] = _field(
-        {}, 'Verbs of a metric moving, by direction ("rose", "stieg"; not "gained", "raised").')
+        {}, 'Verbs of a metric moving, by direction ("rose", "stieg"; not "gained", "raised").'
+    )
     # discourse: which company a sentence without a name means (extractors/facts/discourse.py)
     descriptions: FoldedRegex = _field(
-        "", 'Descriptions that refer back to a company: "der Konzern", "the firm", "le groupe".')
+        "", 'Descriptions that refer back to a company: "der Konzern", "the firm", "le groupe".'
+    )
     company_heads: list[str] = _field(
-        [], 'Head words after a hyphen that make a compound name its company: "Konzern" ("Porsche-Konzern").')
+        [], 'Head words after a hyphen that make a compound name its company: "Konzern" ("Porsche-Konzern").'
+    )
     revenue_metrics: FoldedRegex = _field(
-        "", 'What makes a figure a `revenue` fact (revenue, profit, loss, orders): "Umsatz|Gewinn|Verlust".')
+        "", 'What makes a figure a `revenue` fact (revenue, profit, loss, orders): "Umsatz|Gewinn|Verlust".'
+    )
     spending_metrics: FoldedRegex = _field(
-        "", 'What makes a figure a `spending` fact (investment, costs): "Investition|Kosten".')
+        "", 'What makes a figure a `spending` fact (investment, costs): "Investition|Kosten".'
+    )
     from_to: list[tuple[str, str]] = _field(
-        [], 'From-to frames whose first figure is the old value: [["von", "auf"]], [["from", "to"]].')
+        [], 'From-to frames whose first figure is the old value: [["von", "auf"]], [["from", "to"]].'
+    )
     direction_words: dict[Direction, list[str]] = _field(
-        {}, 'Words anywhere in a change\'s clause that give its direction when the percentage has none: "steigerte".')
+        {}, 'Words anywhere in a change\'s clause that give its direction when the percentage has none: "steigerte".'
+    )
     count_compounds: bool = _field(
-        False, 'A count noun may close a compound written as one word ("Großkunden", "Vollzeitstellen").')
+        False, 'A count noun may close a compound written as one word ("Großkunden", "Vollzeitstellen").'
+    )
     adjective_articles: list[str] = _field(
-        [], 'Articles after which one capitalised word before a lower-case one is an adjective: "the" ("the Colombian brewery").')
+        [],
+        'Articles after which one capitalised word before a lower-case one is an adjective: "the" ("the Colombian brewery").',
+    )
     level_preps: list[str] = _field(
-        [], 'Prepositions before a level that a metric heading the clause names: "auf", "to" ("sank auf 210 Millionen Euro").')
+        [],
+        'Prepositions before a level that a metric heading the clause names: "auf", "to" ("sank auf 210 Millionen Euro").',
+    )
     fine_nouns: FoldedRegex = _field("", 'Nouns of a fine: "Geldbuße", "fine", "penalty"; the fined company pays.')
     contract_nouns: FoldedRegex = _field("", 'Nouns of a contract or order a company receives: "Auftrag", "contract".')
     award_verbs: FoldedRegex = _field("", 'Verbs of receiving a contract; the subject won it: "erhält", "awarded".')
     against_preps: list[str] = _field([], 'Before the fined company: "gegen", "against".')
     award_customer_preps: list[str] = _field(
-        [], 'Before the customer of an awarded contract, besides vendor and agent prepositions: "for".')
+        [], 'Before the customer of an awarded contract, besides vendor and agent prepositions: "for".'
+    )
     common_noun_heads: list[str] = _field(
-        [], 'Endings of one-word capitalised common nouns that are no company even when tagged ORG: "umfeld", "geschäft".')
-    spend_verbs: FoldedRegex = _field("", 'Verbs of investing or spending; the subject spends: "investiert", "invested".')
+        [],
+        'Endings of one-word capitalised common nouns that are no company even when tagged ORG: "umfeld", "geschäft".',
+    )
+    spend_verbs: FoldedRegex = _field(
+        "", 'Verbs of investing or spending; the subject spends: "investiert", "invested".'
+    )
     stake_preps: list[str] = _field(
-        [], 'Before the company a stake is bought in, when a takeover verb has no bare object: "bei", "an", "in".')
+        [], 'Before the company a stake is bought in, when a takeover verb has no bare object: "bei", "an", "in".'
+    )
     # names the tagger missed
     propose_names: bool = _field(
-        False, "Propose capitalised runs next to a fact cue as companies (languages that capitalise names only).")
+        False, "Propose capitalised runs next to a fact cue as companies (languages that capitalise names only)."
+    )
     name_connectors: list[str] = _field([], 'Lower-case words inside a name: "de" ("Banco de Portugal").')
     name_stopwords: list[str] = _field([], 'Capitalised words that are no name: "The", "Le", "However".')
 
@@ -411,7 +500,8 @@ class PackSpec(_Table):
     text: TextData = _field(TextData(), "``[text]``: sentence splitting.")
     numbers: NumberData = Field(description="``[numbers]``: how numbers are written.")
     qualifiers: dict[Qualifier, Words] = _field(
-        {}, '``[qualifiers]``: words before an amount and what they make of it ("rund" = approx).')
+        {}, '``[qualifiers]``: words before an amount and what they make of it ("rund" = approx).'
+    )
     money: MoneyData = _field(MoneyData(), "``[money]``: currencies and vague amounts.")
     percent: PercentData = _field(PercentData(), "``[percent]``: percent units and cues.")
     periods: PeriodData = _field(PeriodData(), "``[periods]``: calendar vocabulary.")
@@ -436,7 +526,8 @@ class PackFile(_Table):
     text: TextData = _field(TextData(), "``[text]``: sentence splitting.")
     numbers: NumberData | None = _field(None, "``[numbers]``: how numbers are written.")
     qualifiers: dict[Qualifier, Words] = _field(
-        {}, '``[qualifiers]``: words before an amount and what they make of it ("rund" = approx).')
+        {}, '``[qualifiers]``: words before an amount and what they make of it ("rund" = approx).'
+    )
     money: MoneyData = _field(MoneyData(), "``[money]``: currencies and vague amounts.")
     percent: PercentData = _field(PercentData(), "``[percent]``: percent units and cues.")
     periods: PeriodData = _field(PeriodData(), "``[periods]``: calendar vocabulary.")
@@ -445,8 +536,14 @@ class PackFile(_Table):
 
 # Tables inside a table (TOML ``[money.rates]``); every top-level key of a pack is a table.
 _TABLES: dict[str, type[BaseModel]] = {
-    "text": TextData, "numbers": NumberData, "money": MoneyData, "money.rates": RateData,
-    "percent": PercentData, "periods": PeriodData, "facts": FactsData, "meta": MetaData,
+    "text": TextData,
+    "numbers": NumberData,
+    "money": MoneyData,
+    "money.rates": RateData,
+    "percent": PercentData,
+    "periods": PeriodData,
+    "facts": FactsData,
+    "meta": MetaData,
 }
 
 

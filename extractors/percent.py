@@ -31,7 +31,7 @@ from newsfacts.extractors.numbers import (
     url_spans,
     word_pattern,
 )
-from newsfacts.extractors.records import Direction, PercentKind, Percentage, Qualifier
+from newsfacts.extractors.records import Direction, Percentage, PercentKind, Qualifier
 
 __all__ = ["find_percentages"]
 
@@ -85,16 +85,25 @@ def _second_alone(text: str, m: re.Match[str], mention: Percentage, pack: LangPa
     if m["fr"] or first is None or mention.max is None or first <= mention.max:
         return mention
     start = m.start("n2")
-    return mention.model_copy(update={"text": text[start : mention.end], "start": start,
-                                      "value": mention.max, "min": None, "max": None, "qualifier": None})
+    return mention.model_copy(
+        update={
+            "text": text[start : mention.end],
+            "start": start,
+            "value": mention.max,
+            "min": None,
+            "max": None,
+            "qualifier": None,
+        }
+    )
 
 
 def _pages(m: re.Match[str], mention: Percentage, pack: LangPack) -> bool:
     """A page count written like points ("358 pp."): a pack's ``page_units`` above 100. A gap
     of 289 "Prozentpunkte" between two returns is points all the same."""
     unit = normalize_phrase(m["u"] or m["pu"] or "")
-    return (unit in {normalize_phrase(u) for u in pack.percent.page_units}
-            and any(v is not None and v > 100 for v in (mention.value, mention.max)))
+    return unit in {normalize_phrase(u) for u in pack.percent.page_units} and any(
+        v is not None and v > 100 for v in (mention.value, mention.max)
+    )
 
 
 def _from_to(text: str, m: re.Match[str], found: Percentage, pack: LangPack) -> list[Percentage]:
@@ -110,10 +119,12 @@ def _from_to(text: str, m: re.Match[str], found: Percentage, pack: LangPack) -> 
     kind = "points" if found.kind == "points" else "level"
     start = m.start("n1")
     common = {"kind": kind, "direction": None, "min": None, "max": None}
-    return [found.model_copy(update={**common, "text": text[start : split[0]], "start": start,
-                                     "end": split[0], "value": found.min}),
-            found.model_copy(update={**common, "text": text[split[1] : found.end], "start": split[1],
-                                     "value": found.max})]
+    return [
+        found.model_copy(
+            update={**common, "text": text[start : split[0]], "start": start, "end": split[0], "value": found.min}
+        ),
+        found.model_copy(update={**common, "text": text[split[1] : found.end], "start": split[1], "value": found.max}),
+    ]
 
 
 def _rematch(text: str, m: re.Match[str], percent: _Percent, pack: LangPack) -> re.Match[str]:
@@ -143,9 +154,7 @@ def _alone_in_cell(text: str, start: int, end: int) -> bool:
     return not head.strip() and not text[end : min(stops, default=len(text))].strip()
 
 
-def _percentage(
-    text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex, pack: LangPack
-) -> Percentage:
+def _percentage(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex, pack: LangPack) -> Percentage:
     first, second = _read(m["n1"] or m["pn"], pack), m["n2"] and _read(m["n2"], pack)
     if percent.units[normalize_phrase(m["u"] or m["pu"])] == "basis_points":  # 25 bp = 0.25 pp
         first = first if first is None else first / 100
@@ -156,8 +165,13 @@ def _percentage(
     if m["n2"]:
         values = {"min": values["value"], "max": second if second is None else tidy(second)}
     return Percentage(
-        text=m.group(0), start=m.start(), end=m.end(), kind=kind, direction=direction,
-        qualifier=percent.qualifiers.get(normalize_phrase(m["q"] or m["q0"] or "")), **values,
+        text=m.group(0),
+        start=m.start(),
+        end=m.end(),
+        kind=kind,
+        direction=direction,
+        qualifier=percent.qualifiers.get(normalize_phrase(m["q"] or m["q0"] or "")),
+        **values,
     )
 
 
@@ -199,9 +213,7 @@ def _kind(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceInd
     return "level"
 
 
-def _direction(
-    text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex
-) -> Direction | None:
+def _direction(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex) -> Direction | None:
     if m["sign"] in _SIGNS:
         return _SIGNS[m["sign"]]  # type: ignore[return-value]
     if m["sw"]:
@@ -209,9 +221,7 @@ def _direction(
     return _nearest_cue(text, m, percent, sentences.sentence(m.start()))
 
 
-def _nearest_cue(
-    text: str, m: re.Match[str], percent: _Percent, sentence: tuple[int, int]
-) -> Direction | None:
+def _nearest_cue(text: str, m: re.Match[str], percent: _Percent, sentence: tuple[int, int]) -> Direction | None:
     """The rise/fall cue closest to the mention within its sentence (outside the mention)."""
     best: tuple[int, Direction] | None = None
     for cue in percent.cues.finditer(text, *sentence):
@@ -228,8 +238,14 @@ def _compile(pack: LangPack) -> _Percent:
     data, num, frames = pack.percent, number_pattern(pack), pack.numbers.range_frames
     sign_words = word_pattern(data.sign_words) if data.sign_words else "(?!)"
     units = {**{"%": "percent"}, **data.units}
-    rng = "(?:" + "|".join(rf"\s+{phrase_pattern([w])}\s+" if w.isalpha() else rf"\s*{re.escape(w)}\s*"
-                   for w in pack.numbers.range_words) + ")"
+    rng = (
+        "(?:"
+        + "|".join(
+            rf"\s+{phrase_pattern([w])}\s+" if w.isalpha() else rf"\s*{re.escape(w)}\s*"
+            for w in pack.numbers.range_words
+        )
+        + ")"
+    )
     regex = (
         # "casi un 5 %", "más de un 8 %": a qualifier may also stand before the change prefix.
         rf"(?:(?P<q0>{word_pattern(w for ws in pack.qualifiers.values() for w in ws)})\s+(?={word_pattern(data.change_prefixes)}\s))?"
@@ -255,11 +271,13 @@ def _compile(pack: LangPack) -> _Percent:
         share_before=re.compile(rf"{word_pattern(data.share_before)}\s*\Z", re.IGNORECASE),
         share_verbs=re.compile(word_pattern(data.share_verbs), re.IGNORECASE),
         level_before=re.compile(rf"{word_pattern(data.level_before)}\s*\Z", re.IGNORECASE),
-        verb_link=re.compile(rf"(?:{_cue_pattern([*data.up, *data.down])})\s+{word_pattern(data.change_links)}\s*\Z",
-                             re.IGNORECASE) if data.change_links else None,
+        verb_link=re.compile(
+            rf"(?:{_cue_pattern([*data.up, *data.down])})\s+{word_pattern(data.change_links)}\s*\Z", re.IGNORECASE
+        )
+        if data.change_links
+        else None,
         level_after=re.compile(rf"\s+{word_pattern(data.level_after)}", re.IGNORECASE) if data.level_after else None,
-        cues=re.compile(rf"(?P<up>{_cue_pattern(data.up)})|(?P<down>{_cue_pattern(data.down)})",
-                        re.IGNORECASE),
+        cues=re.compile(rf"(?P<up>{_cue_pattern(data.up)})|(?P<down>{_cue_pattern(data.down)})", re.IGNORECASE),
         sign_words={normalize_phrase(k): v for k, v in data.sign_words.items()},
     )
 
@@ -275,7 +293,8 @@ def _share_after(pack: LangPack) -> re.Pattern[str]:
     months = [*pack.periods.months, *pack.periods.extra_months]
     no_month = rf"(?!\s+{word_pattern(months)})" if months else ""
     alternatives = ([rf"{word_pattern(nouns)}"] if nouns else []) + (
-        [rf"{word_pattern(links)}(?!\s*(?:[.,;:!?)]|\Z)){no_month}"] if links else [])
+        [rf"{word_pattern(links)}(?!\s*(?:[.,;:!?)]|\Z)){no_month}"] if links else []
+    )
     return re.compile(rf"\s+(?:{'|'.join(alternatives) or '(?!)'})", re.IGNORECASE)
 
 

@@ -111,8 +111,9 @@ def find_periods(text: str, pack: LangPack, *, published: dt.date | None) -> lis
         resolved = _RESOLVERS[m.lastgroup](_Hit(m, tables, published, pack))
         if resolved is not None:
             (start, end), fiscal = resolved
-            found.append(Period(text=m.group(0), start=m.start(), end=m.end(),
-                                start_date=start, end_date=end, fiscal=fiscal))
+            found.append(
+                Period(text=m.group(0), start=m.start(), end=m.end(), start_date=start, end_date=end, fiscal=fiscal)
+            )
             if previous is not None and published is not None:
                 _weekday_and_day(text, previous, m, found, tables, published)
             previous = m
@@ -142,23 +143,27 @@ def _matches(text: str, tables: _Tables, pack: LangPack) -> Iterator[re.Match[st
 
 def _holds_amount_year(m: re.Match[str], tables: _Tables) -> bool:
     """Whether a year in the match is followed by what makes it an amount ("2000 Euro")."""
-    return any(tables.year_blocker.match(m.string, year.end())
-               for year in _YEAR.finditer(m.string, m.start(), m.end()))
+    return any(tables.year_blocker.match(m.string, year.end()) for year in _YEAR.finditer(m.string, m.start(), m.end()))
 
 
-def _weekday_and_day(text: str, weekday: re.Match[str], day: re.Match[str], found: list[Period],
-                     tables: _Tables, pub: dt.date) -> None:
-    """"am Samstag, 18. Juni": a weekday right before a date with no year picks the year in
+def _weekday_and_day(
+    text: str, weekday: re.Match[str], day: re.Match[str], found: list[Period], tables: _Tables, pub: dt.date
+) -> None:
+    """ "am Samstag, 18. Juni": a weekday right before a date with no year picks the year in
     which that date falls on that weekday, the one nearest publication, for both mentions."""
-    if (weekday.lastgroup != "weekday" or day.lastgroup not in ("day", "month_day")
-            or not _WEEKDAY_GAP.fullmatch(text, weekday.end(), day.start())):
+    if (
+        weekday.lastgroup != "weekday"
+        or day.lastgroup not in ("day", "month_day")
+        or not _WEEKDAY_GAP.fullmatch(text, weekday.end(), day.start())
+    ):
         return
     wanted = tables.weekdays[normalize_phrase(weekday.group("weekday_name"))]
     date = found[-1].start_date
     if date is None:
         return
     written_year = day.group("day_year" if day.lastgroup == "day" else "month_day_year") or (
-        day.lastgroup == "day" and day.group("day_numeric_year"))
+        day.lastgroup == "day" and day.group("day_numeric_year")
+    )
     if written_year:
         if date.weekday() == wanted:  # "on Thursday, May 11, 2023": that Thursday
             found[-2] = found[-2].model_copy(update={"start_date": date, "end_date": date})
@@ -187,11 +192,14 @@ def _in_name(m: re.Match[str], pack: LangPack) -> bool:
         return False
     names = pack.compiled("periods.names", lambda p: re.compile(word_pattern(p.periods.not_periods), re.IGNORECASE))
     window = max(map(len, pack.periods.not_periods))  # as far as a name can reach
-    return any(n.start() < m.end() and m.start() < n.end()
-               for n in names.finditer(m.string, max(0, m.start() - window), m.end() + window))
+    return any(
+        n.start() < m.end() and m.start() < n.end()
+        for n in names.finditer(m.string, max(0, m.start() - window), m.end() + window)
+    )
 
 
 # ---- calendar arithmetic -------------------------------------------------------------------
+
 
 def _month(year: int, month: int) -> Dates:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -238,6 +246,7 @@ def _unit_period(pub: dt.date, unit: str, offset: int) -> Dates:
 
 
 # ---- resolvers: one per alternative of the regex ---------------------------------------------
+
 
 def _year_of(hit: _Hit, prefix: str) -> int | None:
     """The year a tail gives ("2024", "dieses Jahres", "des Vorjahres"); None if none."""
@@ -351,8 +360,9 @@ def _resolve_month_quarter(hit: _Hit) -> Any:
 
 
 def _resolve_day(hit: _Hit) -> Any:
-    month = (hit.tables.months.get(normalize_phrase(hit.group("day_month") or ""))
-             or int(hit.group("day_month_number") or 0))
+    month = hit.tables.months.get(normalize_phrase(hit.group("day_month") or "")) or int(
+        hit.group("day_month_number") or 0
+    )
     year = hit.group("day_year") or hit.group("day_numeric_year") or hit.group("day_short_year")
     return _day_of(hit, "day", month, int(hit.group("day_number") or 0), year)
 
@@ -407,7 +417,7 @@ def _day_of(hit: _Hit, prefix: str, month: int, day: int, year_text: str | None,
 
 
 def _prep_role(hit: _Hit) -> str:
-    """"since", "until" or "in": from a preposition that opens the mention or stands right
+    """ "since", "until" or "in": from a preposition that opens the mention or stands right
     before it ("seit dem 25. Februar", "since February 5, 1999", "desde el 5 de mayo")."""
     text, start = hit.match.string, hit.match.start()
     head = hit.tables.role_before.search(text, max(0, start - 40), start)
@@ -508,8 +518,11 @@ def _relative(hit: _Hit, unit: str, offset: int, word: str) -> Dates:
         start = max(text.rfind(". ", 0, at) + 1, at - 300, 0)
         if len(text[start:at].split()) <= 3:  # "In 2010 sales fell. The following year ..."
             start = max(text.rfind(". ", 0, max(start - 1, 0)) + 1, at - 300, 0)
-        years = [int(y) for y in _YEAR_IN_TEXT.findall(text, start, at)
-                 if hit.tables.min_year <= int(y) <= hit.tables.max_year]
+        years = [
+            int(y)
+            for y in _YEAR_IN_TEXT.findall(text, start, at)
+            if hit.tables.min_year <= int(y) <= hit.tables.max_year
+        ]
         if years:
             return _months(years[-1] + offset, 1, 12)
     return _unit_period(hit.published, unit, offset) if hit.published else (None, None)
@@ -525,16 +538,20 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\w.,])(\d{4})(?![\w]|[.,]\d)")
 
 
 _RESOLVERS: dict[str, Callable[[_Hit], Any]] = {
-    name[len("_resolve_"):]: fn for name, fn in globals().items() if name.startswith("_resolve_")
+    name[len("_resolve_") :]: fn for name, fn in globals().items() if name.startswith("_resolve_")
 }
 
 
 # ---- the regex -----------------------------------------------------------------------------
 
+
 def _compile(pack: LangPack) -> _Tables:
     """The short regex (with no check that a year is no amount, see ``_matches``) and the tables."""
-    return _Tables(re.compile(_pattern(pack, year_check=False), re.IGNORECASE),
-                   re.compile(_year_blocker(pack), re.IGNORECASE), **_tables(pack))
+    return _Tables(
+        re.compile(_pattern(pack, year_check=False), re.IGNORECASE),
+        re.compile(_year_blocker(pack), re.IGNORECASE),
+        **_tables(pack),
+    )
 
 
 def _compile_full(pack: LangPack) -> re.Pattern[str]:
@@ -552,70 +569,99 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
     """
     x = _parts(pack, year_check=year_check)
     alternatives = [
-        ("span",
-         rf"(?:{x['sframe']}\s+)?(?P<span_modifier>{x['smod']})\s+(?P<span_count>{x['num']})"
-         rf"\s+(?P<span_unit>{x['sunit']})"),
+        (
+            "span",
+            rf"(?:{x['sframe']}\s+)?(?P<span_modifier>{x['smod']})\s+(?P<span_count>{x['num']})"
+            rf"\s+(?P<span_unit>{x['sunit']})",
+        ),
         # Fiscal quarters keep null dates: "fiscal third quarter", "the third quarter of fiscal
         # 2015", "im dritten Quartal des Geschäftsjahres 2015/16", "Q3 FY2015".
-        ("fiscal_prefix_quarter",
-         rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['fpre']}\s+{x['ord']}\s+{x['qw']}"),
-        ("quarter_of_fiscal_year",
-         rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['qw']}\s+(?:{x['tlink']}\s+)?(?:{x['art']}\s+)?"
-         rf"{x['fyw']}(?:\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?)?(?!\w)"),
-        ("fiscal_quarter_code",
-         rf"(?:{x['prep']}\s+)?(?<!\w)(?-i:Q)[1-4]\s*(?:{x['tlink']}\s+)?(?:{x['fyw']}|(?-i:FY)(?=\d))"
-         rf"\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?(?!\w)"),
-        ("fiscal_year",
-         rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?(?:(?P<fiscal_year_modifier>{x['mod']})\s+)?{x['fyw']}"
-         rf"(?:\s+(?P<fiscal_year_first>{x['year']})(?:/(?P<fiscal_year_last>\d{{4}}|\d{{2}})(?!\d))?)?"),
-        ("fiscal_quarter",
-         rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['fqw']}{_tail(x, 'fiscal_quarter')}"),
-        ("quarter",
-         rf"(?:(?P<quarter_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?"
-         rf"(?P<quarter_ordinal>{x['ord']})\s+{x['qw']}{x['ublock']}{_tail(x, 'quarter')}"),
-        ("quarter_code",
-         rf"(?:(?P<quarter_code_preposition>{x['prep']})\s+)?(?<!\w)(?-i:Q)(?P<quarter_code_number>[1-4])"
-         rf"(?:(?:\s+|/)(?P<quarter_code_year>{x['year']}))?(?!\w){_tail(x, 'quarter_code', years=False)}"),
-        ("half",
-         rf"(?:(?P<half_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?"
-         rf"(?P<half_ordinal>{x['ord']})\s+{x['hw']}{x['ublock']}{_tail(x, 'half')}"),
-        ("half_code",
-         rf"(?:(?P<half_code_preposition>{x['prep']})\s+)?(?<!\w)(?-i:H)(?P<half_code_number>[12])"
-         rf"(?:(?:\s+|/)(?P<half_code_year>{x['year']}))?(?!\w|-[^\W\d_]){_tail(x, 'half_code', years=False)}"),
-        ("month_quarter",
-         rf"(?:(?P<month_quarter_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?"
-         rf"(?<!\w)(?P<month_quarter_month>{x['month_head']}){x['mqs']}{_tail(x, 'month_quarter')}"),
+        ("fiscal_prefix_quarter", rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['fpre']}\s+{x['ord']}\s+{x['qw']}"),
+        (
+            "quarter_of_fiscal_year",
+            rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['qw']}\s+(?:{x['tlink']}\s+)?(?:{x['art']}\s+)?"
+            rf"{x['fyw']}(?:\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?)?(?!\w)",
+        ),
+        (
+            "fiscal_quarter_code",
+            rf"(?:{x['prep']}\s+)?(?<!\w)(?-i:Q)[1-4]\s*(?:{x['tlink']}\s+)?(?:{x['fyw']}|(?-i:FY)(?=\d))"
+            rf"\s*'?(?:\d{{4}}|\d\d)(?:/(?:\d{{4}}|\d\d))?(?!\w)",
+        ),
+        (
+            "fiscal_year",
+            rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?(?:(?P<fiscal_year_modifier>{x['mod']})\s+)?{x['fyw']}"
+            rf"(?:\s+(?P<fiscal_year_first>{x['year']})(?:/(?P<fiscal_year_last>\d{{4}}|\d{{2}})(?!\d))?)?",
+        ),
+        (
+            "fiscal_quarter",
+            rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['ord']}\s+{x['fqw']}{_tail(x, 'fiscal_quarter')}",
+        ),
+        (
+            "quarter",
+            rf"(?:(?P<quarter_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?"
+            rf"(?P<quarter_ordinal>{x['ord']})\s+{x['qw']}{x['ublock']}{_tail(x, 'quarter')}",
+        ),
+        (
+            "quarter_code",
+            rf"(?:(?P<quarter_code_preposition>{x['prep']})\s+)?(?<!\w)(?-i:Q)(?P<quarter_code_number>[1-4])"
+            rf"(?:(?:\s+|/)(?P<quarter_code_year>{x['year']}))?(?!\w){_tail(x, 'quarter_code', years=False)}",
+        ),
+        (
+            "half",
+            rf"(?:(?P<half_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?"
+            rf"(?P<half_ordinal>{x['ord']})\s+{x['hw']}{x['ublock']}{_tail(x, 'half')}",
+        ),
+        (
+            "half_code",
+            rf"(?:(?P<half_code_preposition>{x['prep']})\s+)?(?<!\w)(?-i:H)(?P<half_code_number>[12])"
+            rf"(?:(?:\s+|/)(?P<half_code_year>{x['year']}))?(?!\w|-[^\W\d_]){_tail(x, 'half_code', years=False)}",
+        ),
+        (
+            "month_quarter",
+            rf"(?:(?P<month_quarter_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?"
+            rf"(?<!\w)(?P<month_quarter_month>{x['month_head']}){x['mqs']}{_tail(x, 'month_quarter')}",
+        ),
         # "5. Mai 2015", "1.8.", "le 1er mai 2015", "5 de mayo de 2015", "5 May 2015".
         # "vom 14. bis 18. März", "14-18 March 2015", "du 3 au 5 mai", "del 3 al 5 de mayo".
-        ("day_range",
-         rf"(?:{x['drfrom']}\s+)?{NUMBER_START}(?P<day_range_first>[12]\d|3[01]|0?[1-9])(?:\.|{x['dsuf']})?"
-         rf"(?:(?(day_range_frame){x['drto']}|(?!))|\s*[-–]\s*|{x['drword']})"
-         rf"(?P<day_range_last>[12]\d|3[01]|0?[1-9])(?!\d)"
-         rf"(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_range_month>{x['month']})"
-         rf"{_day_year(x, 'day_range')}"),
-        ("day",
-         rf"(?:{x['wdprep']}\s+)?{NUMBER_START}(?P<day_number>[12]\d|3[01]|0?[1-9])(?!\d)"
-         rf"(?:(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_month>{x['month']})"
-         rf"{_day_year(x, 'day')}|\.\s?{x['mnum']})"),
+        (
+            "day_range",
+            rf"(?:{x['drfrom']}\s+)?{NUMBER_START}(?P<day_range_first>[12]\d|3[01]|0?[1-9])(?:\.|{x['dsuf']})?"
+            rf"(?:(?(day_range_frame){x['drto']}|(?!))|\s*[-–]\s*|{x['drword']})"
+            rf"(?P<day_range_last>[12]\d|3[01]|0?[1-9])(?!\d)"
+            rf"(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_range_month>{x['month']})"
+            rf"{_day_year(x, 'day_range')}",
+        ),
+        (
+            "day",
+            rf"(?:{x['wdprep']}\s+)?{NUMBER_START}(?P<day_number>[12]\d|3[01]|0?[1-9])(?!\d)"
+            rf"(?:(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_month>{x['month']})"
+            rf"{_day_year(x, 'day')}|\.\s?{x['mnum']})",
+        ),
         # "May 5, 2015", "on March 3rd" (``month_first_dates``).
-        ("month_day",
-         rf"(?:{x['wdprep']}\s+)?(?P<month_day_month>{x['month']})\s+(?P<month_day_number>\d{{1,2}})"
-         rf"(?:{x['dsuf']})?(?![\d\w]|[.,]\d){_day_year(x, 'month_day')}"
-         if pack.periods.month_first_dates else "(?!)"),
-        ("year_range",
-         rf"{x['yframe0']}\s+(?P<year_range_first>{x['year']})\s+{x['yframe1']}"
-         rf"\s+(?P<year_range_last>{x['year']}){x['yblock']}"),
-        ("month",
-         rf"(?:(?P<month_preposition>{x['prep']})\s+)?(?P<month_name>{x['month']}){_tail(x, 'month')}"),
-        ("weekday",
-         rf"{x['wdprep']}\s+(?P<weekday_name>{x['weekday']})"),
-        ("year",
-         rf"(?:(?P<year_preposition>{x['yprep']})\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?|{x['yw']}\s+)"
-         rf"(?P<year_number>{x['year']}){x['yblock']}"),
-        ("relative_word",
-         rf"(?:{x['relprep']}\s+)?(?:{x['art']}\s+)?(?P<relative_word_text>{x['relword']})"),
-        ("relative",
-         rf"(?:{x['relprep']}\s+)?(?P<relative_modifier>{x['mod']})\s+(?P<relative_unit>{x['relunit']}){x['ublock']}"),
+        (
+            "month_day",
+            rf"(?:{x['wdprep']}\s+)?(?P<month_day_month>{x['month']})\s+(?P<month_day_number>\d{{1,2}})"
+            rf"(?:{x['dsuf']})?(?![\d\w]|[.,]\d){_day_year(x, 'month_day')}"
+            if pack.periods.month_first_dates
+            else "(?!)",
+        ),
+        (
+            "year_range",
+            rf"{x['yframe0']}\s+(?P<year_range_first>{x['year']})\s+{x['yframe1']}"
+            rf"\s+(?P<year_range_last>{x['year']}){x['yblock']}",
+        ),
+        ("month", rf"(?:(?P<month_preposition>{x['prep']})\s+)?(?P<month_name>{x['month']}){_tail(x, 'month')}"),
+        ("weekday", rf"{x['wdprep']}\s+(?P<weekday_name>{x['weekday']})"),
+        (
+            "year",
+            rf"(?:(?P<year_preposition>{x['yprep']})\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?|{x['yw']}\s+)"
+            rf"(?P<year_number>{x['year']}){x['yblock']}",
+        ),
+        ("relative_word", rf"(?:{x['relprep']}\s+)?(?:{x['art']}\s+)?(?P<relative_word_text>{x['relword']})"),
+        (
+            "relative",
+            rf"(?:{x['relprep']}\s+)?(?P<relative_modifier>{x['mod']})\s+(?P<relative_unit>{x['relunit']}){x['ublock']}",
+        ),
     ]
     # Every period starts a word: failing fast inside words roughly doubles the throughput,
     # and the gate on the first word triples it again.
@@ -626,8 +672,7 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
 def _year_blocker(pack: LangPack) -> str:
     """What after a year makes it an amount: "bis 2000 Euro", "ab 1999 CHF", "2023 Mio."."""
     nums, money = pack.numbers, pack.money
-    blockers = [*nums.multipliers, *money.currency_names, *money.currency_symbols,
-                *pack.percent.units, "%"]
+    blockers = [*nums.multipliers, *money.currency_names, *money.currency_symbols, *pack.percent.units, "%"]
     codes = phrase_pattern(money.currency_codes, fold=False)
     return rf"\s*-?\s*(?:{phrase_pattern(blockers)}|(?-i:{codes}))(?!\w)"
 
@@ -637,11 +682,23 @@ def _first_word(pack: LangPack) -> str:
     a compound, "Juniquartal") or a word that opens one of the alternatives above. Each
     alternative is tried at a word start only when this holds, and most words fail it at once."""
     per = pack.periods
-    words = [*per.span_frames, *per.span_modifiers, *per.prepositions, *per.year_prepositions,
-             *per.articles, *per.relative_modifiers, *per.fiscal_year_words, *per.ordinals,
-             *per.weekday_prepositions, *(first for first, _ in per.year_range_frames),
-             *per.year_words, *per.relative_prepositions, *per.relative_words, *per.fiscal_prefixes,
-             *(first for first, _ in per.day_range_frames)]
+    words = [
+        *per.span_frames,
+        *per.span_modifiers,
+        *per.prepositions,
+        *per.year_prepositions,
+        *per.articles,
+        *per.relative_modifiers,
+        *per.fiscal_year_words,
+        *per.ordinals,
+        *per.weekday_prepositions,
+        *(first for first, _ in per.year_range_frames),
+        *per.year_words,
+        *per.relative_prepositions,
+        *per.relative_words,
+        *per.fiscal_prefixes,
+        *(first for first, _ in per.day_range_frames),
+    ]
     months = phrase_pattern({**per.months, **per.extra_months})
     return rf"(?=\d|(?-i:[QH])|{months}|{phrase_pattern(words)}(?:(?<=\W)|(?!\w)))"
 
@@ -650,12 +707,14 @@ def _day_year(x: dict[str, Any], prefix: str) -> str:
     """What may follow a day and its month: a year ("5 May 2015", "5 de mayo de 2015"), two
     digits after a link ("30 de julho de 93"), a relative year ("22 de Março de este ano", "22
     March last year") or a bare modifier ("le 6 août prochain")."""
-    return (rf"(?:,?\s+(?:{x['dlink']}\s+)?(?P<{prefix}_year>{x['year']}){x['yblock']}"
-            # "de 93", but not "de 17 a 20 horas"
-            rf"|\s+{x['dlink']}\s+(?P<{prefix}_short_year>\d\d)(?!\d|[.,]\d|\s*(?:[-–]|[^\W\d_]{{1,5}})\s*\d)"
-            rf"|{_tail(x, prefix, years=False)[3:-2]}"
-            # "prochain", but not "próximo pasado" nor "next to"
-            rf"|\s+(?P<{prefix}_direction>{x['mod']})(?!\s*{x['yw']}|\w)(?!\s+(?:{x['mod']}|[^\W\d_]{{1,2}})(?!\w)))?")
+    return (
+        rf"(?:,?\s+(?:{x['dlink']}\s+)?(?P<{prefix}_year>{x['year']}){x['yblock']}"
+        # "de 93", but not "de 17 a 20 horas"
+        rf"|\s+{x['dlink']}\s+(?P<{prefix}_short_year>\d\d)(?!\d|[.,]\d|\s*(?:[-–]|[^\W\d_]{{1,5}})\s*\d)"
+        rf"|{_tail(x, prefix, years=False)[3:-2]}"
+        # "prochain", but not "próximo pasado" nor "next to"
+        rf"|\s+(?P<{prefix}_direction>{x['mod']})(?!\s*{x['yw']}|\w)(?!\s+(?:{x['mod']}|[^\W\d_]{{1,2}})(?!\w)))?"
+    )
 
 
 def _tail(x: dict[str, Any], prefix: str, *, years: bool = True) -> str:
@@ -663,9 +722,11 @@ def _tail(x: dict[str, Any], prefix: str, *, years: bool = True) -> str:
     Jahres", "of last year", "do ano passado" (the modifier after the year word), "des Vorjahres"."""
     lead = rf"\s+(?:{x['tlink']}\s+)?(?:{x['art']}\s+)?"
     year = rf"{lead}(?:{x['yw']}\s+)?(?P<{prefix}_tail_year>{x['year']}){x['yblock']}|" if years else ""
-    return (rf"(?:{year}{lead}(?P<{prefix}_tail_modifier>{x['mod']})\s+{x['yw']}"
-            rf"|{lead}{x['yw']}\s+(?P<{prefix}_tail_modifier_after>{x['mod']})(?!\w)"
-            rf"|{lead}(?P<{prefix}_tail_word>{x['relword']}))?")
+    return (
+        rf"(?:{year}{lead}(?P<{prefix}_tail_modifier>{x['mod']})\s+{x['yw']}"
+        rf"|{lead}{x['yw']}\s+(?P<{prefix}_tail_modifier_after>{x['mod']})(?!\w)"
+        rf"|{lead}(?P<{prefix}_tail_word>{x['relword']}))?"
+    )
 
 
 def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
@@ -675,12 +736,19 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
     frames = per.year_range_frames or (("(?!)", "(?!)"),)
     return {
         "month_head": _month_pattern(months, per.capitalised_months, bounded=False),
-        "num": number_pattern(pack), "months": months, "month": _month_pattern(months, per.capitalised_months),
-        "weekday": word_pattern(per.weekdays), "ord": rf"(?:{word_pattern(per.ordinals)}|[1-4]\.)",
-        "prep": word_pattern(per.prepositions), "yprep": word_pattern(per.year_prepositions),
-        "art": word_pattern(per.articles), "mod": word_pattern(per.relative_modifiers),
-        "qw": word_pattern(per.quarter_words), "fqw": word_pattern(per.fiscal_quarter_words),
-        "hw": word_pattern(per.half_words), "yw": word_pattern(per.year_words),
+        "num": number_pattern(pack),
+        "months": months,
+        "month": _month_pattern(months, per.capitalised_months),
+        "weekday": word_pattern(per.weekdays),
+        "ord": rf"(?:{word_pattern(per.ordinals)}|[1-4]\.)",
+        "prep": word_pattern(per.prepositions),
+        "yprep": word_pattern(per.year_prepositions),
+        "art": word_pattern(per.articles),
+        "mod": word_pattern(per.relative_modifiers),
+        "qw": word_pattern(per.quarter_words),
+        "fqw": word_pattern(per.fiscal_quarter_words),
+        "hw": word_pattern(per.half_words),
+        "yw": word_pattern(per.year_words),
         "fyw": word_pattern(per.fiscal_year_words),
         # Glued ("Juniquartal") or apart ("the March quarter").
         "mqs": rf"\s?{phrase_pattern(per.month_quarter_suffixes)}(?!\w)",
@@ -688,29 +756,42 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
         "tlink": word_pattern(per.tail_links) if per.tail_links else "(?!)",
         "fpre": word_pattern(per.fiscal_prefixes) if per.fiscal_prefixes else "(?!)",
         "dsuf": f"(?:{phrase_pattern(per.day_suffixes)})" if per.day_suffixes else "(?!)",
-        "ublock": (rf"(?!-?\s*{word_pattern(per.unit_blockers)}|\s+(?:{word_pattern(per.tail_links)}\s+)?"
-                   rf"(?:{word_pattern(per.articles)}\s+)?(?:[\w-]+\s+)?{word_pattern(per.unit_blockers)})"
-                   if per.unit_blockers and per.articles and per.tail_links else
-                   rf"(?!-?\s*{word_pattern(per.unit_blockers)})" if per.unit_blockers else ""),
+        "ublock": (
+            rf"(?!-?\s*{word_pattern(per.unit_blockers)}|\s+(?:{word_pattern(per.tail_links)}\s+)?"
+            rf"(?:{word_pattern(per.articles)}\s+)?(?:[\w-]+\s+)?{word_pattern(per.unit_blockers)})"
+            if per.unit_blockers and per.articles and per.tail_links
+            else rf"(?!-?\s*{word_pattern(per.unit_blockers)})"
+            if per.unit_blockers
+            else ""
+        ),
         "dlink": word_pattern(per.day_links) if per.day_links else "(?!)",
         # The end word must be the start word's pair: "4 and 6 June" is two days, no span.
         "drfrom": frame_pattern(per.day_range_frames or [("(?!)", "(?!)")], "day_range_frame")[0],
         "drto": frame_pattern(per.day_range_frames or [("(?!)", "(?!)")], "day_range_frame")[1],
         # "2. bis 6. März": the pack's range words without a frame.
-        "drword": (rf"\s+{word_pattern(w for w in nums.range_words if w.isalpha())}\s+"
-                   if any(w.isalpha() for w in nums.range_words) else "(?!)"),
+        "drword": (
+            rf"\s+{word_pattern(w for w in nums.range_words if w.isalpha())}\s+"
+            if any(w.isalpha() for w in nums.range_words)
+            else "(?!)"
+        ),
         # "1.8.2015", "22.8.95", "am 1.8."; never before another digit ("iOS 9.2.1").
-        "mnum": (r"(?P<day_month_number>\d{1,2})\.(?:(?P<day_numeric_year>\d{4}|\d{2})(?!\d|[.,]\d)|(?!\d))"
-                 if per.numeric_dates
-                 # Without them, only with a four-digit year: "28.08.1985", never "1.8."
-                 else r"(?P<day_month_number>\d{1,2})\.(?P<day_numeric_year>\d{4})(?!\d|[.,]\d)"),
+        "mnum": (
+            r"(?P<day_month_number>\d{1,2})\.(?:(?P<day_numeric_year>\d{4}|\d{2})(?!\d|[.,]\d)|(?!\d))"
+            if per.numeric_dates
+            # Without them, only with a four-digit year: "28.08.1985", never "1.8."
+            else r"(?P<day_month_number>\d{1,2})\.(?P<day_numeric_year>\d{4})(?!\d|[.,]\d)"
+        ),
         # "bis 2000 Euro", "ab 1999 CHF", "2023 Mio.": an amount, no year. Only ever right
         # after ``year``: ``_matches`` relies on it to leave it out of the short regex.
         "yblock": rf"(?!{_year_blocker(pack)})" if year_check else "",
-        "yframe0": word_pattern(f for f, _ in frames), "yframe1": word_pattern(e for _, e in frames),
-        "wdprep": word_pattern(per.weekday_prepositions), "relprep": word_pattern(per.relative_prepositions),
-        "relword": word_pattern(per.relative_words), "relunit": word_pattern(per.relative_units),
-        "sframe": word_pattern(per.span_frames), "smod": word_pattern(per.span_modifiers),
+        "yframe0": word_pattern(f for f, _ in frames),
+        "yframe1": word_pattern(e for _, e in frames),
+        "wdprep": word_pattern(per.weekday_prepositions),
+        "relprep": word_pattern(per.relative_prepositions),
+        "relword": word_pattern(per.relative_words),
+        "relunit": word_pattern(per.relative_units),
+        "sframe": word_pattern(per.span_frames),
+        "smod": word_pattern(per.span_modifiers),
         "sunit": word_pattern(per.span_units),
     }
 
@@ -723,9 +804,11 @@ def _role_patterns(per: Any) -> dict[str, re.Pattern[str]]:
     art = rf"(?:\s+{word_pattern(per.articles)})?" if per.articles else ""
     starts = [f for f, _ in per.day_range_frames]
     span_from = rf"{word_pattern(starts)}\s+\S+\s+\Z" if starts else "(?!)"
-    return {"role_before": re.compile(rf"(?P<role>{prep}){art}\s+\Z", re.IGNORECASE),
-            "role_head": re.compile(rf"(?P<role>{prep})\s", re.IGNORECASE),
-            "span_from": re.compile(span_from, re.IGNORECASE)}
+    return {
+        "role_before": re.compile(rf"(?P<role>{prep}){art}\s+\Z", re.IGNORECASE),
+        "role_head": re.compile(rf"(?P<role>{prep})\s", re.IGNORECASE),
+        "span_from": re.compile(span_from, re.IGNORECASE),
+    }
 
 
 def _month_pattern(months: dict[str, int], capitalised: Iterable[str], *, bounded: bool = True) -> str:
@@ -735,7 +818,8 @@ def _month_pattern(months: dict[str, int], capitalised: Iterable[str], *, bounde
     free = [n for n in months if normalize_phrase(n) not in keep]
     strict = {f for n in months if normalize_phrase(n) in keep for f in (n, n.upper())}
     parts = ([phrase_pattern(free)] if free else []) + (
-        [rf"(?-i:{phrase_pattern(strict, fold=False)})"] if strict else [])
+        [rf"(?-i:{phrase_pattern(strict, fold=False)})"] if strict else []
+    )
     body = "|".join(parts) or "(?!)"
     return rf"(?<!\w)(?:{body})(?:(?<=\W)|(?!\w))" if bounded else f"(?:{body})"
 
@@ -747,11 +831,17 @@ def _tables(pack: LangPack) -> dict[str, Any]:
         return {normalize_phrase(k): v for k, v in d.items()}
 
     return {
-        "months": norm({**per.months, **per.extra_months}), "weekdays": norm(per.weekdays),
-        "ordinals": norm(per.ordinals), "preps": norm({**per.prepositions, **per.year_prepositions}),
-        "modifiers": norm(per.relative_modifiers), "units": norm(per.relative_units),
-        "words": norm(per.relative_words), "span_mods": norm(per.span_modifiers),
-        "span_units": norm(per.span_units), "min_year": per.min_year, "max_year": per.max_year,
+        "months": norm({**per.months, **per.extra_months}),
+        "weekdays": norm(per.weekdays),
+        "ordinals": norm(per.ordinals),
+        "preps": norm({**per.prepositions, **per.year_prepositions}),
+        "modifiers": norm(per.relative_modifiers),
+        "units": norm(per.relative_units),
+        "words": norm(per.relative_words),
+        "span_mods": norm(per.span_modifiers),
+        "span_units": norm(per.span_units),
+        "min_year": per.min_year,
+        "max_year": per.max_year,
         "anaphoric": frozenset(normalize_phrase(w) for w in per.anaphoric),
         "future": re.compile(word_pattern(per.future_cues), re.IGNORECASE) if per.future_cues else None,
         **_role_patterns(per),

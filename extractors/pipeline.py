@@ -13,20 +13,20 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from newsfacts.extractors.errors import UnsupportedLanguage
+from newsfacts.extractors.confidence import DEFAULT_MIN_CONFIDENCE
 from newsfacts.extractors.entities import harmonize_entities
+from newsfacts.extractors.errors import UnsupportedLanguage
 from newsfacts.extractors.facts import link_facts, org_cues
 from newsfacts.extractors.header import Header, parse_header
 from newsfacts.extractors.langpack import LangPack, available_languages, load_langpack
 from newsfacts.extractors.language import LanguageGuess, detect_language
 from newsfacts.extractors.money import find_amounts
-from newsfacts.extractors.percent import find_percentages
-from newsfacts.extractors.units import find_unit_mentions
-from newsfacts.extractors.periods import find_periods
 from newsfacts.extractors.orgnames import normalize_org
-from newsfacts.extractors.confidence import DEFAULT_MIN_CONFIDENCE
+from newsfacts.extractors.percent import find_percentages
+from newsfacts.extractors.periods import find_periods
 from newsfacts.extractors.records import NAME_ROLES, Amount, Article, Entity, Fact, Paragraph, Percentage, Period
 from newsfacts.extractors.sentences import paragraph_spans
+from newsfacts.extractors.units import find_unit_mentions
 from newsfacts.extractors.version import __version__
 from newsfacts.models import default_model, get_backend
 
@@ -41,8 +41,7 @@ R = TypeVar("R", Amount, Percentage, Fact)
 #: a typo or an attack; its value is ``null`` and its span kept, so every sink and reader (Python's
 #: int parser stops at 4,300 digits, DuckDB's DECIMAL at 38) can read what we write.
 MAX_INTEGER_DIGITS = 30
-_VALUE_FIELDS = ("value", "min", "max", "amount_value", "amount_min", "amount_max", "count_value",
-                 "percent_value")
+_VALUE_FIELDS = ("value", "min", "max", "amount_value", "amount_min", "amount_max", "count_value", "percent_value")
 
 
 def extract_article(
@@ -88,8 +87,9 @@ def extract_article(
     guess = _language(masked, lang)
     pack = _pack(guess.lang, explicit=lang is not None)
     published = published or head.published
-    entities = harmonize_entities(masked, _entities(text, masked, ner or default_model(guess.lang)),
-                                  org_cues=org_cues(pack) if pack else ())
+    entities = harmonize_entities(
+        masked, _entities(text, masked, ner or default_model(guess.lang)), org_cues=org_cues(pack) if pack else ()
+    )
     amounts = _indexing(text, find_amounts(masked, pack)) if pack else []
     percentages = _indexing(text, find_percentages(masked, pack)) if pack else []
     periods = _indexing(text, find_periods(masked, pack, published=published)) if pack else []
@@ -98,20 +98,41 @@ def extract_article(
     named = [e for e in entities if e.label != "MISC"]
     units = _indexing(text, find_unit_mentions(masked, pack, [*amounts, *percentages, *named])) if pack else []
     aid = id or article_id(text)
-    facts = link_facts(
-        masked, article_id=aid, pack=pack, entities=entities, amounts=amounts,
-        percentages=percentages, periods=periods, title_span=head.title_span, original=text,
-        title=title if title and title not in text else None,
-    ) if pack else []
+    facts = (
+        link_facts(
+            masked,
+            article_id=aid,
+            pack=pack,
+            entities=entities,
+            amounts=amounts,
+            percentages=percentages,
+            periods=periods,
+            title_span=head.title_span,
+            original=text,
+            title=title if title and title not in text else None,
+        )
+        if pack
+        else []
+    )
     floor = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     facts = [f for f in facts if f.confidence >= floor]
     return Article(
-        id=aid, source=source, url=url, title=title or head.title, published=published,
-        language=guess.lang, language_score=guess.score, text=text,
-        paragraphs=tuple(_paragraphs(masked)), entities=tuple(_with_norms(entities)),
-        amounts=tuple(cap_values(amounts)), percentages=tuple(cap_values(percentages)), periods=tuple(periods),
+        id=aid,
+        source=source,
+        url=url,
+        title=title or head.title,
+        published=published,
+        language=guess.lang,
+        language_score=guess.score,
+        text=text,
+        paragraphs=tuple(_paragraphs(masked)),
+        entities=tuple(_with_norms(entities)),
+        amounts=tuple(cap_values(amounts)),
+        percentages=tuple(cap_values(percentages)),
+        periods=tuple(periods),
         facts=tuple(cap_values(_fact_norms(facts))),
-        units=tuple(units), extractor_version=__version__,
+        units=tuple(units),
+        extractor_version=__version__,
     )
 
 
@@ -119,12 +140,14 @@ def cap_values(records: list[R]) -> list[R]:
     """The records with every value beyond ``MAX_INTEGER_DIGITS`` (or not finite) set to None."""
     out = []
     for record in records:
-        update = {name: None for name in _VALUE_FIELDS
-                  if _beyond(getattr(record, name, None))}
+        update = {name: None for name in _VALUE_FIELDS if _beyond(getattr(record, name, None))}
         if update:
-            log.info("a value of over %d digits at %d-%d is left out", MAX_INTEGER_DIGITS,
-                        getattr(record, "start", getattr(record, "evidence_start", 0)),
-                        getattr(record, "end", getattr(record, "evidence_end", 0)))
+            log.info(
+                "a value of over %d digits at %d-%d is left out",
+                MAX_INTEGER_DIGITS,
+                getattr(record, "start", getattr(record, "evidence_start", 0)),
+                getattr(record, "end", getattr(record, "evidence_end", 0)),
+            )
         out.append(record.model_copy(update=update) if update else record)
     return out
 
@@ -137,16 +160,14 @@ def _beyond(value: object) -> bool:
 
 def _with_norms(entities: list[Entity]) -> list[Entity]:
     """Add the grouping name to every organisation; the surface form stays as written."""
-    return [e.model_copy(update={"norm": normalize_org(e.text)}) if e.label == "ORG" else e
-            for e in entities]
+    return [e.model_copy(update={"norm": normalize_org(e.text)}) if e.label == "ORG" else e for e in entities]
 
 
 def _fact_norms(facts: list[Fact]) -> list[Fact]:
     """Add ``<role>_norm`` (customer, vendor, company, buyer, target, seller) for each name."""
     out = []
     for fact in facts:
-        update = {f"{role}_norm": normalize_org(name) for role in NAME_ROLES
-                  if (name := getattr(fact, role))}
+        update = {f"{role}_norm": normalize_org(name) for role in NAME_ROLES if (name := getattr(fact, role))}
         out.append(fact.model_copy(update=update) if update else fact)
     return out
 
@@ -177,8 +198,11 @@ def _pack(lang: str, *, explicit: bool) -> LangPack | None:
     if explicit:
         raise UnsupportedLanguage(lang, available_languages())
     # "und" (too little text to judge) is routine; a detected language without a pack is news
-    log.log(logging.DEBUG if lang == "und" else logging.WARNING,
-            "no language pack for %r: amounts, percentages, periods and facts are skipped", lang)
+    log.log(
+        logging.DEBUG if lang == "und" else logging.WARNING,
+        "no language pack for %r: amounts, percentages, periods and facts are skipped",
+        lang,
+    )
     return None
 
 
@@ -195,7 +219,7 @@ def _indexing(text: str, mentions: list[M]) -> list[M]:
     mention read across an invisible character keeps the original's text ("5\u200b000 Euro")."""
     kept = []
     for m in mentions:
-        original = text[m.start:m.end]
+        original = text[m.start : m.end]
         if original == m.text:
             kept.append(m)
         elif original.translate(_INVISIBLE) == m.text:
@@ -215,7 +239,7 @@ def _paragraphs(masked: str) -> list[Paragraph]:
 def _entities(text: str, masked: str, model: str) -> list[Entity]:
     spans = get_backend(model).entities(masked)
     return [
-        Entity(text=text[s.start:s.end], start=s.start, end=s.end, label=s.label)  # type: ignore[arg-type]
+        Entity(text=text[s.start : s.end], start=s.start, end=s.end, label=s.label)  # type: ignore[arg-type]
         for s in spans
-        if s.label in ("PER", "ORG", "LOC", "MISC") and text[s.start:s.end].strip()
+        if s.label in ("PER", "ORG", "LOC", "MISC") and text[s.start : s.end].strip()
     ]

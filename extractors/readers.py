@@ -39,9 +39,16 @@ log = logging.getLogger(__name__)
 FORMATS = ("txt", "html", "json", "jsonl")
 DEFAULT_MAX_BYTES = 20_000_000  # one article; JSONL files are read line by line instead
 _SUFFIXES = {
-    ".txt": "txt", ".text": "txt", ".md": "txt", "": "txt",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    "": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
 }
 _GLOB_CHARS = set("*?[")
 #: The publication years the library resolves periods against; a ``published`` outside them
@@ -151,8 +158,9 @@ def _expand(path: str) -> list[str] | InputError:
     if os.path.isdir(path):
         return find_files(path)
     if os.path.exists(path):
-        return InputError(path, "not a regular file (a FIFO, socket or device)",
-                          hint="pipe it into standard input: extract - < FILE")
+        return InputError(
+            path, "not a regular file (a FIFO, socket or device)", hint="pipe it into standard input: extract - < FILE"
+        )
     if _GLOB_CHARS & set(path):
         base, pattern = _split_glob(path)
         try:
@@ -198,9 +206,11 @@ def _read_file(path: str, fmt: str, max_bytes: int) -> Iterator[Item]:
                 return
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
-                yield InputError(path, f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB"
-                                 " limit for one article",
-                                 hint="split it into articles, pass it as JSONL, or raise --max-bytes")
+                yield InputError(
+                    path,
+                    f"the file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one article",
+                    hint="split it into articles, pass it as JSONL, or raise --max-bytes",
+                )
                 return
             data = handle.read(max_bytes + 1)
     except InputError as exc:
@@ -218,8 +228,9 @@ def _read_stream(stream: BinaryIO, source: str, fmt: str, max_bytes: int) -> Ite
         return
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        yield InputError(source, f"more than {max_bytes / 1e6:.0f} MB for one article",
-                         hint="pass it as JSONL or raise --max-bytes")
+        yield InputError(
+            source, f"more than {max_bytes / 1e6:.0f} MB for one article", hint="pass it as JSONL or raise --max-bytes"
+        )
         return
     yield from _parse_bytes(data, source, fmt)
 
@@ -243,8 +254,7 @@ def _read_jsonl(handle: BinaryIO | io.BufferedReader, source: str, max_bytes: in
         where = f"{source}:{lineno}"
         if raw is None:
             seen = True
-            yield InputError(where, f"the line is over the {max_bytes / 1e6:.0f} MB limit",
-                             hint="raise --max-bytes")
+            yield InputError(where, f"the line is over the {max_bytes / 1e6:.0f} MB limit", hint="raise --max-bytes")
             continue
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
@@ -309,7 +319,7 @@ def parse_record(obj: Any, *, source: str) -> RawArticle:
         raise InputError(source, f"expected a JSON object, got {type(obj).__name__}")
     text = obj.get("text")
     if not isinstance(text, str):
-        raise InputError(source, "the record has no 'text' string", hint="add a \"text\" field")
+        raise InputError(source, "the record has no 'text' string", hint='add a "text" field')
     if not text.strip():
         raise NoArticleText(source, "the record's text is empty")
     record_id = obj.get("id")
@@ -349,8 +359,13 @@ def _parse_date(value: Any, source: str) -> date | None:
         log.warning("%s: ignoring published=%r (expected YYYY-MM-DD)", source, value)
         return None
     if day.year not in PUBLISHED_YEARS:
-        log.warning("%s: ignoring published=%r (outside the years %d-%d)", source, value,
-                    PUBLISHED_YEARS.start, PUBLISHED_YEARS.stop - 1)
+        log.warning(
+            "%s: ignoring published=%r (outside the years %d-%d)",
+            source,
+            value,
+            PUBLISHED_YEARS.start,
+            PUBLISHED_YEARS.stop - 1,
+        )
         return None
     return day
 
@@ -364,13 +379,13 @@ def parse_html(data: bytes, *, source: str) -> RawArticle:
     html = decode_bytes(data, source=source)
     import trafilatura  # lazy: costs ~0.8 s, only HTML inputs pay for it
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=True, fast=True)
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True, fast=True
+    )
     meta = doc.as_dict() if doc is not None else {}
     text = meta.get("text") or ""
     if not text.strip():
-        raise NoArticleText(source, "the HTML page has no article text",
-                            hint="is it a navigation or index page?")
+        raise NoArticleText(source, "the HTML page has no article text", hint="is it a navigation or index page?")
     return RawArticle(
         text=text,
         source=source,

@@ -80,18 +80,33 @@ def failure_key(source: str, stage: str, reason: str) -> str:
     return hashlib.sha256(json.dumps([source, stage, reason]).encode()).hexdigest()[:20]
 
 
-def dead_letter(source: str, reason: str, *, error: str, stage: Stage, id: str | None = None,  # noqa: A002
-                url: str | None = None) -> DeadLetter:
+def dead_letter(
+    source: str,
+    reason: str,
+    *,
+    error: str,
+    stage: Stage,
+    id: str | None = None,  # noqa: A002
+    url: str | None = None,
+) -> DeadLetter:
     """The dead-letter record every shell writes."""
     return DeadLetter(
-        schema=DEAD_LETTER_SCHEMA, key=failure_key(source, stage, reason), source=source, id=id, url=url,
-        stage=stage, error=error, reason=reason, at=datetime.now(UTC).isoformat(timespec="seconds"),
+        schema=DEAD_LETTER_SCHEMA,
+        key=failure_key(source, stage, reason),
+        source=source,
+        id=id,
+        url=url,
+        stage=stage,
+        error=error,
+        reason=reason,
+        at=datetime.now(UTC).isoformat(timespec="seconds"),
         extractor_version=__version__,
     )
 
 
-def letter_for(exc: BaseException, *, stage: Stage, source: str | None = None,
-               id: str | None = None, url: str | None = None) -> DeadLetter:  # noqa: A002
+def letter_for(
+    exc: BaseException, *, stage: Stage, source: str | None = None, id: str | None = None, url: str | None = None
+) -> DeadLetter:  # noqa: A002
     """The dead letter for an exception; an ``InputError`` names its own source (its path)."""
     if source is None:
         source = exc.path if isinstance(exc, InputError) else "<unknown>"
@@ -137,8 +152,11 @@ def deadline(seconds: float | None) -> Iterator[None]:
     if not seconds or seconds <= 0:
         yield
         return
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer") \
-            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None):
+    if (
+        threading.current_thread() is threading.main_thread()
+        and hasattr(signal, "setitimer")
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+    ):
         with _alarm(seconds):
             yield
         return
@@ -170,8 +188,8 @@ def _posted(seconds: float) -> Iterator[None]:
         with lock:
             if not state["done"]:
                 state["fired"] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target),
-                                                           ctypes.py_object(ArticleTimeout))
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(ArticleTimeout))
+
     timer = threading.Timer(seconds, expire)
     timer.daemon = True
     timer.start()
@@ -188,13 +206,24 @@ def _posted(seconds: float) -> Iterator[None]:
 def _sane_published(value: date | None, source: str) -> date | None:
     if value is None or value.year in PUBLISHED_YEARS:
         return value
-    log.warning("%s: ignoring published=%s (outside the years %d-%d)", source, value.isoformat(),
-                PUBLISHED_YEARS.start, PUBLISHED_YEARS.stop - 1)
+    log.warning(
+        "%s: ignoring published=%s (outside the years %d-%d)",
+        source,
+        value.isoformat(),
+        PUBLISHED_YEARS.start,
+        PUBLISHED_YEARS.stop - 1,
+    )
     return None
 
 
-def extract_raw(raw: RawArticle, *, lang: str | None = None, published: date | None = None,
-                ner: str | None = None, min_confidence: float | None = None) -> Article:
+def extract_raw(
+    raw: RawArticle,
+    *,
+    lang: str | None = None,
+    published: date | None = None,
+    ner: str | None = None,
+    min_confidence: float | None = None,
+) -> Article:
     """Extract one article as read: the input's metadata goes to ``extract_article`` unchanged.
 
     Args:
@@ -211,15 +240,28 @@ def extract_raw(raw: RawArticle, *, lang: str | None = None, published: date | N
 
     when = _sane_published(raw.published, raw.source) or _sane_published(published, raw.source)
     return extract_article(
-        raw.text, lang=lang or raw.language, published=when, ner=ner,
-        title=raw.title, id=raw.id, source=raw.source, url=raw.url, header=raw.input_format == "txt",
+        raw.text,
+        lang=lang or raw.language,
+        published=when,
+        ner=ner,
+        title=raw.title,
+        id=raw.id,
+        source=raw.source,
+        url=raw.url,
+        header=raw.input_format == "txt",
         min_confidence=min_confidence,
     )
 
 
-def extract_or_letter(raw: RawArticle, *, lang: str | None = None, published: date | None = None,
-                      ner: str | None = None, min_confidence: float | None = None,
-                      timeout: float | None = None) -> Article | DeadLetter:
+def extract_or_letter(
+    raw: RawArticle,
+    *,
+    lang: str | None = None,
+    published: date | None = None,
+    ner: str | None = None,
+    min_confidence: float | None = None,
+    timeout: float | None = None,
+) -> Article | DeadLetter:
     """:func:`extract_raw` that never raises: the record, or the dead letter standing in for it.
 
     One bad article must not stop a batch. Errors of our own tree are expected (an unsupported
@@ -232,8 +274,14 @@ def extract_or_letter(raw: RawArticle, *, lang: str | None = None, published: da
             return extract_raw(raw, lang=lang, published=published, ner=ner, min_confidence=min_confidence)
     except ArticleTimeout:
         log.warning("%s: %s", raw.source, _timeout_reason(timeout))
-        return dead_letter(raw.source, f"{raw.source}: {_timeout_reason(timeout)}", error="ArticleTimeout",
-                           stage="extract", id=raw.id, url=raw.url)
+        return dead_letter(
+            raw.source,
+            f"{raw.source}: {_timeout_reason(timeout)}",
+            error="ArticleTimeout",
+            stage="extract",
+            id=raw.id,
+            url=raw.url,
+        )
     except Exception as exc:
         if not isinstance(exc, NewsfactsError):
             log.exception("unexpected error on %s", raw.source)

@@ -88,15 +88,23 @@ def _compile(pack: LangPack) -> _Units:
     percent_words = [w for w, kind in pack.percent.units.items() if kind == "percent" and w[:1].isalpha()]
     percent_words += list(pack.percent.bare_words)
     percent_signs = [s for s, kind in pack.percent.units.items() if kind == "percent" and not s[:1].isalpha()]
-    currency = "|".join(p for p in (
-        word_pattern(words) if words else "",
-        rf"(?-i:{phrase_pattern(codes, fold=False)})(?![^\W\d_])" if codes else "",
-    ) if p)
-    percent = "|".join(p for p in (
-        word_pattern(percent_words) if percent_words else "",
-        # "%" alone: not glued to a number or a word ("the % of increase", not "5%", "%s").
-        rf"(?<![\w%]){phrase_pattern(percent_signs)}(?![\w%])" if percent_signs else "",
-    ) if p)
+    currency = "|".join(
+        p
+        for p in (
+            word_pattern(words) if words else "",
+            rf"(?-i:{phrase_pattern(codes, fold=False)})(?![^\W\d_])" if codes else "",
+        )
+        if p
+    )
+    percent = "|".join(
+        p
+        for p in (
+            word_pattern(percent_words) if percent_words else "",
+            # "%" alone: not glued to a number or a word ("the % of increase", not "5%", "%s").
+            rf"(?<![\w%]){phrase_pattern(percent_signs)}(?![\w%])" if percent_signs else "",
+        )
+        if p
+    )
     regex = rf"(?<![^\W\d_])(?:(?P<cur>{currency or '(?!)'})|(?P<pct>{percent or '(?!)'}))"
     currencies = {normalize_phrase(k): v for k, v in {**names, **symbols}.items()}
     currencies.update({normalize_phrase(c): c for c in codes})

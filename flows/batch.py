@@ -22,8 +22,10 @@ __all__ = ["BatchResult", "Pending", "extract_batch", "warm_up"]
 
 _WARM_LOCK = threading.Lock()
 _WARM: set[tuple[str | None, str | None]] = set()
-_WARM_TEXT = ("Die Beispiel AG hat im ersten Quartal 2024 rund 3,5 Millionen Euro an die Muster GmbH "
-              "gezahlt. Der Umsatz stieg um 4 Prozent.")
+_WARM_TEXT = (
+    "Die Beispiel AG hat im ersten Quartal 2024 rund 3,5 Millionen Euro an die Muster GmbH "
+    "gezahlt. Der Umsatz stieg um 4 Prozent."
+)
 
 
 def warm_up(*, ner: str | None = None, lang: str | None = None) -> None:
@@ -62,9 +64,15 @@ class BatchResult:
     top: list[dict[str, Any]] = field(default_factory=list)
 
 
-def extract_batch(batch: list[Pending], *, ner: str | None = None, lang: str | None = None,
-                  with_articles: bool = False, top: int = 20,
-                  timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> BatchResult:
+def extract_batch(
+    batch: list[Pending],
+    *,
+    ner: str | None = None,
+    lang: str | None = None,
+    with_articles: bool = False,
+    top: int = 20,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+) -> BatchResult:
     """Extract every article of a batch; a failing article becomes a dead letter, the rest go on.
 
     Args:
@@ -89,11 +97,19 @@ def extract_batch(batch: list[Pending], *, ner: str | None = None, lang: str | N
             result.facts.append(Row(row.fact_id, day, row.model_dump_json(by_alias=True)))
             result.kinds[row.kind] += 1
             data = row.model_dump(mode="json")  # Decimal -> JSON numbers for the artifact table
-            result.top.append({"confidence": data["confidence"], "kind": data["kind"],
-                               "who": data["customer"] or data["company"], "vendor": data["vendor"],
-                               "amount": data["amount_value"], "currency": data["amount_currency"],
-                               "rate": data["rate"], "percent": data["percent_value"],
-                               "article": article.title or article.id})
+            result.top.append(
+                {
+                    "confidence": data["confidence"],
+                    "kind": data["kind"],
+                    "who": data["customer"] or data["company"],
+                    "vendor": data["vendor"],
+                    "amount": data["amount_value"],
+                    "currency": data["amount_currency"],
+                    "rate": data["rate"],
+                    "percent": data["percent_value"],
+                    "article": article.title or article.id,
+                }
+            )
         if with_articles:
             line = article.model_dump_json(by_alias=True)
             record = {"id": article.id, "text": article.text}

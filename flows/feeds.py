@@ -56,8 +56,9 @@ def fetch_feed(feed: str, config: FetchConfig) -> FeedResult | DeadLetter:
 
 
 @task(name="fetch-items", cache_policy=NO_CACHE)
-def fetch_items(items: list[Pending], links: list[str | None], config: FetchConfig,
-                fallback: bool) -> tuple[list[Pending | DeadLetter], list[str]]:
+def fetch_items(
+    items: list[Pending], links: list[str | None], config: FetchConfig, fallback: bool
+) -> tuple[list[Pending | DeadLetter], list[str]]:
     """Replace each item's feed text by its page's main text; returns the items and problems."""
     results: list[Pending | DeadLetter] = []
     problems: list[str] = []
@@ -72,26 +73,44 @@ def fetch_items(items: list[Pending], links: list[str | None], config: FetchConf
                 if not isinstance(exc, InputError):
                     log.exception("unexpected error fetching %s", link)
                 if not fallback:
-                    results.append(letter_for(exc, stage="fetch-page", url=link,
-                                              source=None if isinstance(exc, InputError) else link))
+                    results.append(
+                        letter_for(
+                            exc, stage="fetch-page", url=link, source=None if isinstance(exc, InputError) else link
+                        )
+                    )
                     continue
                 problems.append(f"{link}: {exc}; used the feed's text")
                 results.append(item)
                 continue
-            raw = dataclasses.replace(page, id=item.raw.id, source=item.raw.source,
-                                      title=item.raw.title or page.title,
-                                      published=item.raw.published or page.published)
+            raw = dataclasses.replace(
+                page,
+                id=item.raw.id,
+                source=item.raw.source,
+                title=item.raw.title or page.title,
+                published=item.raw.published or page.published,
+            )
             results.append(Pending(item.key, raw))
     return results, problems
 
 
 @flow(name="extract-feeds", task_runner=make_task_runner())
-def extract_feeds(feeds: list[str], out: str, fetch_pages: bool = False, page_fallback: bool = True,
-                  allow_private: bool = False, timeout: float = 10.0, max_bytes: int = 5_000_000,
-                  fetch_retries: int = 3, fetch_backoff: float = 1.0,
-                  batch_size: int = DEFAULT_BATCH_SIZE, ner: str | None = None, lang: str | None = None,
-                  with_articles: bool = False, use_cache: bool = True,
-                  article_timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> dict[str, Any]:
+def extract_feeds(
+    feeds: list[str],
+    out: str,
+    fetch_pages: bool = False,
+    page_fallback: bool = True,
+    allow_private: bool = False,
+    timeout: float = 10.0,
+    max_bytes: int = 5_000_000,
+    fetch_retries: int = 3,
+    fetch_backoff: float = 1.0,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    ner: str | None = None,
+    lang: str | None = None,
+    with_articles: bool = False,
+    use_cache: bool = True,
+    article_timeout: float = DEFAULT_ARTICLE_TIMEOUT,
+) -> dict[str, Any]:
     """Extract facts from the items of RSS/Atom feeds (URLs or local files) into ``out``.
 
     A malformed feed yields the items that can be read; what could not is listed in the run's
@@ -107,8 +126,9 @@ def extract_feeds(feeds: list[str], out: str, fetch_pages: bool = False, page_fa
         batch_size, ner, lang, with_articles, use_cache, article_timeout: as for ``extract-jsonl``.
     """
     logger = get_run_logger()
-    config = FetchConfig(timeout=timeout, max_bytes=max_bytes, retries=fetch_retries,
-                         backoff=fetch_backoff, allow_private=allow_private)
+    config = FetchConfig(
+        timeout=timeout, max_bytes=max_bytes, retries=fetch_retries, backoff=fetch_backoff, allow_private=allow_private
+    )
     parsed = [future.result() for future in [fetch_feed.submit(feed, config) for feed in feeds]]
     dead = [p for p in parsed if isinstance(p, dict)]
     results = [p for p in parsed if isinstance(p, FeedResult)]
@@ -124,8 +144,10 @@ def extract_feeds(feeds: list[str], out: str, fetch_pages: bool = False, page_fa
     fresh = [(p, i) for p, i in items if p.key not in seen]
     articles: list[Any] = [p for p, _ in fresh]
     if fetch_pages and fresh:
-        futures = [fetch_items.submit([p for p, _ in chunk], [i.link for _, i in chunk], config, page_fallback)
-                   for chunk in chunked(fresh, batch_size)]
+        futures = [
+            fetch_items.submit([p for p, _ in chunk], [i.link for _, i in chunk], config, page_fallback)
+            for chunk in chunked(fresh, batch_size)
+        ]
         articles = []
         for future in futures:
             got, problems = future.result()
@@ -133,9 +155,17 @@ def extract_feeds(feeds: list[str], out: str, fetch_pages: bool = False, page_fa
             notes += problems
     for note in notes:
         logger.info("feed report: %s", note)
-    summary = ingest([*dead, *articles], out=out, ner=ner, lang=lang, batch_size=batch_size,
-                     with_articles=with_articles, use_cache=use_cache, notes=notes,
-                     article_timeout=article_timeout)
+    summary = ingest(
+        [*dead, *articles],
+        out=out,
+        ner=ner,
+        lang=lang,
+        batch_size=batch_size,
+        with_articles=with_articles,
+        use_cache=use_cache,
+        notes=notes,
+        article_timeout=article_timeout,
+    )
     summary.read += len(items) - len(fresh)
     summary.skipped_unchanged += len(items) - len(fresh)
     counts = summary.as_dict()

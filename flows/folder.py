@@ -15,10 +15,17 @@ __all__ = ["extract_folder"]
 
 
 @flow(name="extract-folder", task_runner=make_task_runner())
-def extract_folder(folder: str, out: str, pattern: str = "**/*", batch_size: int = DEFAULT_BATCH_SIZE,
-                   ner: str | None = None, lang: str | None = None, with_articles: bool = False,
-                   use_cache: bool = True,
-                  article_timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> dict[str, Any]:
+def extract_folder(
+    folder: str,
+    out: str,
+    pattern: str = "**/*",
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    ner: str | None = None,
+    lang: str | None = None,
+    with_articles: bool = False,
+    use_cache: bool = True,
+    article_timeout: float = DEFAULT_ARTICLE_TIMEOUT,
+) -> dict[str, Any]:
     """Extract the files under ``folder`` that are new or changed since the last run.
 
     Text, HTML, JSON and JSONL files are read by the library's readers (by suffix); others are
@@ -33,8 +40,16 @@ def extract_folder(folder: str, out: str, pattern: str = "**/*", batch_size: int
     """
     scan = scan_folder(folder, pattern=pattern, state_dir=OutputFolder(out).state_dir)
     get_run_logger().info("%d new or changed files of %d under %s", len(scan.changed), len(scan.current), folder)
-    summary = ingest(read_files(scan.changed), out=out, ner=ner, lang=lang, batch_size=batch_size,
-                     with_articles=with_articles, use_cache=use_cache, article_timeout=article_timeout)
+    summary = ingest(
+        read_files(scan.changed),
+        out=out,
+        ner=ner,
+        lang=lang,
+        batch_size=batch_size,
+        with_articles=with_articles,
+        use_cache=use_cache,
+        article_timeout=article_timeout,
+    )
     scan.commit()
     result = summary.as_dict()
     result["files_changed"] = len(scan.changed)

@@ -100,12 +100,17 @@ def chunked(items: list[T], size: int) -> Iterator[list[T]]:
     if size < 1:
         raise ValueError(f"batch_size must be at least 1, got {size}")
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)  # no retries: CPU work, failures are per article
-def extract_batch_task(batch: list[Pending], ner: str | None, lang: str | None,
-                       with_articles: bool, timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> BatchResult:
+def extract_batch_task(
+    batch: list[Pending],
+    ner: str | None,
+    lang: str | None,
+    with_articles: bool,
+    timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+) -> BatchResult:
     """Run the library over one batch (the model loads once per worker process)."""
     attach_our_loggers()
     return extract_batch(batch, ner=ner, lang=lang, with_articles=with_articles, timeout=timeout)
@@ -116,8 +121,9 @@ def _io_error(task: Any, task_run: Any, state: Any) -> bool:
     return isinstance(state.result(raise_on_failure=False), OSError)
 
 
-@task(name="write-batch", retries=3, retry_delay_seconds=[1, 5, 15], retry_condition_fn=_io_error,
-      cache_policy=NO_CACHE)
+@task(
+    name="write-batch", retries=3, retry_delay_seconds=[1, 5, 15], retry_condition_fn=_io_error, cache_policy=NO_CACHE
+)
 def write_batch(result: BatchResult, out: str) -> dict[str, int]:
     """Append a batch's facts (and articles), dead letters, then its ledger keys. Idempotent."""
     sinks = OutputFolder(out)
@@ -154,10 +160,19 @@ class RunSummary:
         return data
 
 
-def ingest(items: Iterable[RawArticle | Pending | InputError | DeadLetter], *, out: str,
-           ner: str | None = None, lang: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-           with_articles: bool = False, use_cache: bool = True, window: int = 8,
-           notes: Iterable[str] = (), article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT) -> RunSummary:
+def ingest(
+    items: Iterable[RawArticle | Pending | InputError | DeadLetter],
+    *,
+    out: str,
+    ner: str | None = None,
+    lang: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    with_articles: bool = False,
+    use_cache: bool = True,
+    window: int = 8,
+    notes: Iterable[str] = (),
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+) -> RunSummary:
     """Extract and store articles inside a flow run; returns the run's counts.
 
     Args:
@@ -183,14 +198,18 @@ def ingest(items: Iterable[RawArticle | Pending | InputError | DeadLetter], *, o
     summary.dead_letters_written += sinks.dead_letters.add(dead)
     batches = list(chunked(pending, batch_size))
     summary.batches = len(batches)
-    logger.info("%d articles read, %d unchanged since an earlier run, %d to process in %d batches",
-                summary.read, summary.skipped_unchanged, len(pending), len(batches))
+    logger.info(
+        "%d articles read, %d unchanged since an earlier run, %d to process in %d batches",
+        summary.read,
+        summary.skipped_unchanged,
+        len(pending),
+        len(batches),
+    )
     progress = create_progress_artifact(0.0, description="articles processed (%)") if batches else None
     in_flight: deque[tuple[Any, list[Pending]]] = deque()
     done = 0
     for batch in batches:
-        in_flight.append((extract_batch_task.submit(batch, ner, lang, with_articles, article_timeout or None),
-                          batch))
+        in_flight.append((extract_batch_task.submit(batch, ner, lang, with_articles, article_timeout or None), batch))
         if len(in_flight) >= window:
             done += _finish(in_flight.popleft(), out, seen, summary)
             _progress(progress, done, len(pending))
@@ -198,14 +217,23 @@ def ingest(items: Iterable[RawArticle | Pending | InputError | DeadLetter], *, o
         done += _finish(in_flight.popleft(), out, seen, summary)
         _progress(progress, done, len(pending))
     _report(summary, out)
-    logger.info("done: %d processed, %d failed, %d facts (%d new)",
-                summary.processed, summary.failed, summary.facts, summary.facts_written)
+    logger.info(
+        "done: %d processed, %d failed, %d facts (%d new)",
+        summary.processed,
+        summary.failed,
+        summary.facts,
+        summary.facts_written,
+    )
     return summary
 
 
-def _sort_items(items: Iterable[RawArticle | Pending | InputError | DeadLetter], seen: set[str],
-                ner: str | None, lang: str | None,
-                summary: RunSummary) -> tuple[list[Pending], list[DeadLetter]]:
+def _sort_items(
+    items: Iterable[RawArticle | Pending | InputError | DeadLetter],
+    seen: set[str],
+    ner: str | None,
+    lang: str | None,
+    summary: RunSummary,
+) -> tuple[list[Pending], list[DeadLetter]]:
     pending: list[Pending] = []
     dead: list[DeadLetter] = []
     keys: set[str] = set()
@@ -233,8 +261,9 @@ def _finish(entry: tuple[Any, list[Pending]], out: str, seen: set[str], summary:
         result: BatchResult = future.result()
     except Exception as exc:  # a lost worker, a crashed task: the batch's articles are dead letters
         get_run_logger().error("batch of %d articles failed: %s", len(batch), exc)
-        result = BatchResult(dead=[letter_for(exc, stage="task", source=p.raw.source, id=p.raw.id,
-                                              url=p.raw.url) for p in batch])
+        result = BatchResult(
+            dead=[letter_for(exc, stage="task", source=p.raw.source, id=p.raw.id, url=p.raw.url) for p in batch]
+        )
     processed = len(result.done)
     result.done = [k for k in result.done if k not in seen]  # re-run without the cache: no repeats
     counts = write_batch(result, out)
@@ -258,21 +287,29 @@ def _progress(artifact_id: Any, done: int, total: int) -> None:
 def _report(summary: RunSummary, out: str) -> None:
     """The run's artifacts: a table of its top facts and a markdown summary."""
     if summary.top:
-        create_table_artifact(summary.top, key="newsfacts-top-facts",
-                              description="The run's most confident facts")
+        create_table_artifact(summary.top, key="newsfacts-top-facts", description="The run's most confident facts")
     lines = [
-        "# newsfacts run", "",
-        f"Output: `{out}`", "",
+        "# newsfacts run",
+        "",
+        f"Output: `{out}`",
+        "",
         "| articles read | unchanged (skipped) | processed | failed (dead letters) | facts | new facts |",
         "|---:|---:|---:|---:|---:|---:|",
         f"| {summary.read} | {summary.skipped_unchanged} | {summary.processed} | {summary.failed} "
-        f"| {summary.facts} | {summary.facts_written} |", "",
-        "## Articles per language", "", "| language | articles |", "|---|---:|",
-        *(f"| {k} | {v} |" for k, v in summary.languages.most_common()), "",
-        "## Facts per kind", "", "| kind | facts |", "|---|---:|",
+        f"| {summary.facts} | {summary.facts_written} |",
+        "",
+        "## Articles per language",
+        "",
+        "| language | articles |",
+        "|---|---:|",
+        *(f"| {k} | {v} |" for k, v in summary.languages.most_common()),
+        "",
+        "## Facts per kind",
+        "",
+        "| kind | facts |",
+        "|---|---:|",
         *(f"| {k} | {v} |" for k, v in summary.kinds.most_common()),
     ]
     if summary.notes:
         lines += ["", "## Notes", "", *(f"- {note}" for note in summary.notes)]
-    create_markdown_artifact("\n".join(lines), key="newsfacts-run-summary",
-                             description="Counts per language and kind")
+    create_markdown_artifact("\n".join(lines), key="newsfacts-run-summary", description="Counts per language and kind")

@@ -14,10 +14,16 @@ __all__ = ["extract_jsonl"]
 
 
 @flow(name="extract-jsonl", task_runner=make_task_runner())
-def extract_jsonl(paths: list[str], out: str, batch_size: int = DEFAULT_BATCH_SIZE,
-                  ner: str | None = None, lang: str | None = None, with_articles: bool = False,
-                  use_cache: bool = True,
-                  article_timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> dict[str, Any]:
+def extract_jsonl(
+    paths: list[str],
+    out: str,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    ner: str | None = None,
+    lang: str | None = None,
+    with_articles: bool = False,
+    use_cache: bool = True,
+    article_timeout: float = DEFAULT_ARTICLE_TIMEOUT,
+) -> dict[str, Any]:
     """Extract every record of the JSONL files (or globs) into ``out``; bad lines become dead letters.
 
     Args:
@@ -31,5 +37,13 @@ def extract_jsonl(paths: list[str], out: str, batch_size: int = DEFAULT_BATCH_SI
         article_timeout: seconds one article may take; past it the article is a dead letter whose
             reason starts with ``timeout`` (0: no limit).
     """
-    return ingest(read_files(paths), out=out, ner=ner, lang=lang, batch_size=batch_size,
-                  with_articles=with_articles, use_cache=use_cache, article_timeout=article_timeout).as_dict()
+    return ingest(
+        read_files(paths),
+        out=out,
+        ner=ner,
+        lang=lang,
+        batch_size=batch_size,
+        with_articles=with_articles,
+        use_cache=use_cache,
+        article_timeout=article_timeout,
+    ).as_dict()

@@ -31,10 +31,14 @@ def _prefect_environment() -> None:
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
 
 
-@click.command("serve", context_settings={"help_option_names": ["-h", "--help"]},
-               short_help="Serve the flows on schedules (needs a Prefect server).")
-@click.option("--out", required=True, type=click.Path(file_okay=False),
-              help="Output folder for facts and dead letters.")
+@click.command(
+    "serve",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    short_help="Serve the flows on schedules (needs a Prefect server).",
+)
+@click.option(
+    "--out", required=True, type=click.Path(file_okay=False), help="Output folder for facts and dead letters."
+)
 @click.option("--folder", type=click.Path(file_okay=False), help="Watched folder.")
 @click.option("--pattern", default="**/*", show_default=True, help="Glob below --folder.")
 @click.option("--folder-cron", default="0 2 * * *", show_default=True, help="Schedule of the folder flow.")
@@ -45,9 +49,19 @@ def _prefect_environment() -> None:
 @click.option("--urls-cron", default="*/30 * * * *", show_default=True, help="Schedule of the URLs flow.")
 @click.option("--ner", metavar="NAME", help="NER model name (default: the language's default).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Articles per extraction task.")
-def main(out: str, folder: str | None, pattern: str, folder_cron: str, feeds: tuple[str, ...],
-         feeds_cron: str, fetch_pages: bool, url_file: str | None, urls_cron: str, ner: str | None,
-         batch_size: int | None) -> None:
+def main(
+    out: str,
+    folder: str | None,
+    pattern: str,
+    folder_cron: str,
+    feeds: tuple[str, ...],
+    feeds_cron: str,
+    fetch_pages: bool,
+    url_file: str | None,
+    urls_cron: str,
+    ner: str | None,
+    batch_size: int | None,
+) -> None:
     """Serve the folder, feeds and URL flows on schedules until interrupted (needs a Prefect server).
 
     \b
@@ -62,8 +76,10 @@ def main(out: str, folder: str | None, pattern: str, folder_cron: str, feeds: tu
         from prefect.settings import PREFECT_API_URL
 
         if not PREFECT_API_URL.value():
-            raise click.ClickException("set PREFECT_API_URL to a running server (prefect server start), "
-                                       "e.g. export PREFECT_API_URL=http://127.0.0.1:4200/api")
+            raise click.ClickException(
+                "set PREFECT_API_URL to a running server (prefect server start), "
+                "e.g. export PREFECT_API_URL=http://127.0.0.1:4200/api"
+            )
 
     from prefect import serve
 
@@ -74,20 +90,29 @@ def main(out: str, folder: str | None, pattern: str, folder_cron: str, feeds: tu
     if folder:
         from newsfacts.flows.folder import extract_folder
 
-        deployments.append(extract_folder.to_deployment(
-            name="folder", cron=folder_cron,
-            parameters={**common, "folder": os.path.abspath(folder), "pattern": pattern}))
+        deployments.append(
+            extract_folder.to_deployment(
+                name="folder",
+                cron=folder_cron,
+                parameters={**common, "folder": os.path.abspath(folder), "pattern": pattern},
+            )
+        )
     if feeds:
         from newsfacts.flows.feeds import extract_feeds
 
-        deployments.append(extract_feeds.to_deployment(
-            name="feeds", cron=feeds_cron,
-            parameters={**common, "feeds": list(feeds), "fetch_pages": fetch_pages}))
+        deployments.append(
+            extract_feeds.to_deployment(
+                name="feeds", cron=feeds_cron, parameters={**common, "feeds": list(feeds), "fetch_pages": fetch_pages}
+            )
+        )
     if url_file:
         from newsfacts.flows.urls import extract_urls
 
-        deployments.append(extract_urls.to_deployment(
-            name="urls", cron=urls_cron, parameters={**common, "url_file": os.path.abspath(url_file)}))
+        deployments.append(
+            extract_urls.to_deployment(
+                name="urls", cron=urls_cron, parameters={**common, "url_file": os.path.abspath(url_file)}
+            )
+        )
     serve(*deployments)  # type: ignore[arg-type]  # to_deployment is sync here
 
 

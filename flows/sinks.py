@@ -73,7 +73,7 @@ def append_atomic(path: Path, lines: Iterable[str]) -> int:
     try:
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -243,8 +243,11 @@ class DeadLetters:
             return 0
         with _locked(self.lock):
             end = _repair_tail(self.path)
-            known = {record.get("key") for line in self._lines(end)
-                     if (record := parse_line(line, str(self.path))) is not None}
+            known = {
+                record.get("key")
+                for line in self._lines(end)
+                if (record := parse_line(line, str(self.path))) is not None
+            }
             lines = []
             for letter in letters:
                 key = letter.get("key") or failure_key(letter["source"], letter["stage"], letter["reason"])
@@ -265,8 +268,7 @@ class DeadLetters:
         if not self.path.exists():
             return []
         lines = self.path.read_bytes().splitlines()
-        return [record for line in lines if line.strip()
-                and (record := parse_line(line, str(self.path))) is not None]
+        return [record for line in lines if line.strip() and (record := parse_line(line, str(self.path))) is not None]
 
 
 class OutputFolder:
@@ -285,6 +287,9 @@ class OutputFolder:
         """Every fact row on disk, partition by partition (for tests and small reports)."""
         rows: list[dict[str, Any]] = []
         for path in sorted((self.root / "facts").glob("date=*/facts.jsonl")):
-            rows.extend(record for line in path.read_bytes().splitlines() if line.strip()
-                        and (record := parse_line(line, str(path))) is not None)
+            rows.extend(
+                record
+                for line in path.read_bytes().splitlines()
+                if line.strip() and (record := parse_line(line, str(path))) is not None
+            )
         return rows

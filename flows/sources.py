@@ -122,8 +122,7 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
     if allow_private:
         return
     try:
-        infos = socket.getaddrinfo(host, port or (443 if parts.scheme == "https" else 80),
-                                   type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(host, port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise FetchError(url, f"cannot resolve host {host!r} ({exc.strerror})") from None
     except UnicodeError as exc:  # a label over 63 characters, bad IDNA
@@ -131,14 +130,20 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if not address.is_global or address.is_multicast:
-            raise UnsafeURL(url, f"host {host!r} resolves to the non-public address {address}",
-                            hint="pass allow_private=True (flow parameter) to fetch from private networks")
+            raise UnsafeURL(
+                url,
+                f"host {host!r} resolves to the non-public address {address}",
+                hint="pass allow_private=True (flow parameter) to fetch from private networks",
+            )
 
 
 def make_client(config: FetchConfig) -> httpx.Client:
     """An httpx client with our timeouts and User-Agent; redirects are followed by ``fetch``."""
-    return httpx.Client(timeout=config.timeout, follow_redirects=False,
-                        headers={"User-Agent": config.user_agent, "Accept-Encoding": "gzip, deflate"})
+    return httpx.Client(
+        timeout=config.timeout,
+        follow_redirects=False,
+        headers={"User-Agent": config.user_agent, "Accept-Encoding": "gzip, deflate"},
+    )
 
 
 def fetch(url: str, *, config: FetchConfig, client: httpx.Client | None = None) -> Fetched:
@@ -167,7 +172,7 @@ def fetch(url: str, *, config: FetchConfig, client: httpx.Client | None = None) 
             except _Transient as exc:
                 if attempt == config.retries:
                     raise FetchError(url, f"{exc} (after {attempt + 1} attempts)") from None
-                delay = config.backoff * 2 ** attempt
+                delay = config.backoff * 2**attempt
                 log.info("fetching %s failed (%s); retry %d in %.1f s", url, exc, attempt + 1, delay)
                 time.sleep(delay)
         raise AssertionError("unreachable")
@@ -190,8 +195,9 @@ def _fetch_once(url: str, config: FetchConfig, client: httpx.Client) -> Fetched:
             if left <= 0:
                 raise FetchError(url, f"no complete response within {config.timeout:g} s")
             try:
-                with client.stream("GET", current, timeout=min(left, config.timeout),
-                                   extensions={"trace": guillotine.trace}) as response:
+                with client.stream(
+                    "GET", current, timeout=min(left, config.timeout), extensions={"trace": guillotine.trace}
+                ) as response:
                     if response.status_code in _REDIRECT_STATUS and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         continue
@@ -201,14 +207,21 @@ def _fetch_once(url: str, config: FetchConfig, client: httpx.Client) -> Fetched:
                         raise FetchError(url, f"HTTP {response.status_code} from {current}")
                     body = _read_capped(response, url, config.max_bytes, deadline=deadline, budget=config.timeout)
                     if guillotine.fired:  # a body read until the connection closes ends quietly when cut
-                        raise FetchError(url, f"no complete response within {config.timeout:g} s"
-                                              " (the server sends too slowly)")
-                    return Fetched(url=url, final_url=current, status=response.status_code,
-                                   content_type=response.headers.get("content-type", ""), content=body)
+                        raise FetchError(
+                            url, f"no complete response within {config.timeout:g} s (the server sends too slowly)"
+                        )
+                    return Fetched(
+                        url=url,
+                        final_url=current,
+                        status=response.status_code,
+                        content_type=response.headers.get("content-type", ""),
+                        content=body,
+                    )
             except httpx.TransportError as exc:  # connect, read, timeouts, protocol errors
                 if guillotine.fired:
-                    raise FetchError(url, f"no complete response within {config.timeout:g} s"
-                                          " (the server sends too slowly)") from None
+                    raise FetchError(
+                        url, f"no complete response within {config.timeout:g} s (the server sends too slowly)"
+                    ) from None
                 raise _Transient(f"{type(exc).__name__}: {exc}") from None
         raise FetchError(url, f"more than {config.max_redirects} redirects")
 
@@ -245,8 +258,9 @@ class _Guillotine:
         self._timer.cancel()
 
 
-def _read_capped(response: httpx.Response, url: str, max_bytes: int, *, deadline: float | None = None,
-                 budget: float = 0.0) -> bytes:
+def _read_capped(
+    response: httpx.Response, url: str, max_bytes: int, *, deadline: float | None = None, budget: float = 0.0
+) -> bytes:
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise FetchError(url, f"the response is {int(declared)} bytes, over the {max_bytes}-byte limit")
@@ -269,8 +283,16 @@ def url_article(url: str, *, config: FetchConfig, client: httpx.Client | None = 
     """
     fetched = fetch(url, config=config, client=client)
     raw = parse_html(fetched.content, source=url)
-    return RawArticle(text=raw.text, source=url, input_format="html", id=url, title=raw.title,
-                      published=raw.published, url=url, language=raw.language)
+    return RawArticle(
+        text=raw.text,
+        source=url,
+        input_format="html",
+        id=url,
+        title=raw.title,
+        published=raw.published,
+        url=url,
+        language=raw.language,
+    )
 
 
 def read_url_list(path: str | os.PathLike[str]) -> list[str]:
@@ -350,8 +372,14 @@ def _feed_item(entry: Any, source: str, n: int) -> FeedItem | str:
     stamp = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     if stamp:
         published = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
-    return FeedItem(feed=source, id=str(entry.get("id") or link or f"{source}#{n}"), link=link,
-                    title=title, text=text, published=published)
+    return FeedItem(
+        feed=source,
+        id=str(entry.get("id") or link or f"{source}#{n}"),
+        link=link,
+        title=title,
+        text=text,
+        published=published,
+    )
 
 
 def _plain(markup: str) -> str:
@@ -368,8 +396,15 @@ def _plain(markup: str) -> str:
 
 def feed_item_article(item: FeedItem) -> RawArticle:
     """The feed's own text for an item, as a ``RawArticle`` (no page fetch)."""
-    return RawArticle(text=item.text, source=item.feed, input_format="feed", id=item.id,
-                      title=item.title, published=item.published, url=item.link)
+    return RawArticle(
+        text=item.text,
+        source=item.feed,
+        input_format="feed",
+        id=item.id,
+        title=item.title,
+        published=item.published,
+        url=item.link,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -443,6 +478,14 @@ def content_key(raw: RawArticle, *, ner: str | None, lang: str | None = None) ->
     extractor version or another model gives a new key, so the article is processed again.
     """
     # not the source path: a file moved or a JSONL line shifted down is the same article
-    parts = [__version__, ner or "", lang or raw.language or "", raw.id or "", raw.title or "",
-             raw.published.isoformat() if raw.published else "", raw.url or "", raw.text]
+    parts = [
+        __version__,
+        ner or "",
+        lang or raw.language or "",
+        raw.id or "",
+        raw.title or "",
+        raw.published.isoformat() if raw.published else "",
+        raw.url or "",
+        raw.text,
+    ]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()

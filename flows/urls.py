@@ -34,12 +34,22 @@ def fetch_pages(urls: list[str], config: FetchConfig) -> list[RawArticle | DeadL
 
 
 @flow(name="extract-urls", task_runner=make_task_runner())
-def extract_urls(out: str, urls: list[str] | None = None, url_file: str | None = None,
-                 allow_private: bool = False, timeout: float = 10.0, max_bytes: int = 5_000_000,
-                 fetch_retries: int = 3, fetch_backoff: float = 1.0,
-                 batch_size: int = DEFAULT_BATCH_SIZE, ner: str | None = None, lang: str | None = None,
-                 with_articles: bool = False, use_cache: bool = True,
-                  article_timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> dict[str, Any]:
+def extract_urls(
+    out: str,
+    urls: list[str] | None = None,
+    url_file: str | None = None,
+    allow_private: bool = False,
+    timeout: float = 10.0,
+    max_bytes: int = 5_000_000,
+    fetch_retries: int = 3,
+    fetch_backoff: float = 1.0,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    ner: str | None = None,
+    lang: str | None = None,
+    with_articles: bool = False,
+    use_cache: bool = True,
+    article_timeout: float = DEFAULT_ARTICLE_TIMEOUT,
+) -> dict[str, Any]:
     """Fetch the URLs (given, or one a line in ``url_file``) and extract their facts into ``out``.
 
     Args:
@@ -50,9 +60,18 @@ def extract_urls(out: str, urls: list[str] | None = None, url_file: str | None =
         batch_size, ner, lang, with_articles, use_cache, article_timeout: as for ``extract-jsonl``.
     """
     targets = list(urls or []) + (read_url_list(url_file) if url_file else [])
-    config = FetchConfig(timeout=timeout, max_bytes=max_bytes, retries=fetch_retries,
-                         backoff=fetch_backoff, allow_private=allow_private)
+    config = FetchConfig(
+        timeout=timeout, max_bytes=max_bytes, retries=fetch_retries, backoff=fetch_backoff, allow_private=allow_private
+    )
     futures = [fetch_pages.submit(chunk, config) for chunk in chunked(targets, batch_size)]
     items = [item for future in futures for item in future.result()]
-    return ingest(items, out=out, ner=ner, lang=lang, batch_size=batch_size,
-                  with_articles=with_articles, use_cache=use_cache, article_timeout=article_timeout).as_dict()
+    return ingest(
+        items,
+        out=out,
+        ner=ner,
+        lang=lang,
+        batch_size=batch_size,
+        with_articles=with_articles,
+        use_cache=use_cache,
+        article_timeout=article_timeout,
+    ).as_dict()

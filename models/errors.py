@@ -18,10 +18,7 @@ class BackendNotFound(NewsfactsError):
 
     def __init__(self, name: str, available: list[str]) -> None:
         self.name, self.available = name, available
-        super().__init__(
-            f"unknown NER model {name!r}; available: {', '.join(available)}"
-            " (see `extract --list-models`)"
-        )
+        super().__init__(f"unknown NER model {name!r}; available: {', '.join(available)} (see `extract --list-models`)")
 
 
 class ModelLoadError(NewsfactsError):

@@ -108,9 +108,7 @@ def read_jsonl(path: Path) -> list[Gold]:
             text = record["text"]
             spans = set()
             for ent in record.get("entities", record.get("spans", [])):
-                start, end, label = (
-                    (ent["start"], ent["end"], ent["label"]) if isinstance(ent, dict) else ent
-                )
+                start, end, label = (ent["start"], ent["end"], ent["label"]) if isinstance(ent, dict) else ent
                 if not 0 <= start < end <= len(text):
                     raise ValueError(f"span {start}-{end} outside the text")
                 spans.add((int(start), int(end), str(label)))
@@ -178,11 +176,7 @@ def evaluate(backend: NerBackend, sentences: Sequence[Gold]) -> dict[str, Prf]:
     """Run ``backend`` over the sentences and score it against their gold spans."""
     predicted = backend.entities_batch([s.text for s in sentences])
     pred = [
-        {
-            (e.start, e.end, e.label)
-            for e in ents
-            if not any(e.start < b and a < e.end for a, b in s.unknown)
-        }
+        {(e.start, e.end, e.label) for e in ents if not any(e.start < b and a < e.end for a, b in s.unknown)}
         for s, ents in zip(sentences, predicted, strict=True)
     ]
     return score([s.spans for s in sentences], pred)
@@ -192,15 +186,11 @@ def format_scores(scores: dict[str, Prf]) -> str:
     """A plain-text table (also used verbatim in the model card)."""
     lines = [f"{'label':<18}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}"]
     for label, prf in scores.items():
-        lines.append(
-            f"{label:<18}{prf.p:>7.3f}{prf.r:>7.3f}{prf.f:>7.3f}{prf.tp + prf.fn:>7}"
-        )
+        lines.append(f"{label:<18}{prf.p:>7.3f}{prf.r:>7.3f}{prf.f:>7.3f}{prf.tp + prf.fn:>7}")
     return "\n".join(lines)
 
 
-def measure_speed(
-    model: str, texts: Sequence[str], *, repeat: int = 3
-) -> tuple[float, float]:
+def measure_speed(model: str, texts: Sequence[str], *, repeat: int = 3) -> tuple[float, float]:
     """Return (load seconds, best words per second) of ``model`` on ``texts`` in this process."""
     start = time.perf_counter()
     backend = get_backend(model)
@@ -214,11 +204,18 @@ def measure_speed(
     return load, best
 
 
-@click.command("evaluate", context_settings={"help_option_names": ["-h", "--help"]},
-               short_help="Score an NER model on a gold file (precision, recall, F1).")
+@click.command(
+    "evaluate",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    short_help="Score an NER model on a gold file (precision, recall, F1).",
+)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--model", metavar="NAME", default=None,
-              help="Registered model name, spacy:<path> or transformers:<path> (default: de_news_sm).")
+@click.option(
+    "--model",
+    metavar="NAME",
+    default=None,
+    help="Registered model name, spacy:<path> or transformers:<path> (default: de_news_sm).",
+)
 @click.option("--speed", is_flag=True, help="Also print the load time and words/s.")
 def main(file: Path, model: str | None, speed: bool) -> None:
     """Score an NER model on a gold FILE: per-label precision, recall and F1 (exact spans).

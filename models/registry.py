@@ -171,8 +171,12 @@ def describe_model(name: str) -> dict[str, Any]:
     else:
         raise BackendNotFound(name, _available())
     out: dict[str, Any] = {
-        "name": info.name, "kind": info.kind, "languages": list(info.languages), "path": info.path,
-        "description": info.description, "fallback": info.name in _FALLBACK,
+        "name": info.name,
+        "kind": info.kind,
+        "languages": list(info.languages),
+        "path": info.path,
+        "description": info.description,
+        "fallback": info.name in _FALLBACK,
     }
     if info.path is not None:
         out.update(_card_summary(Path(info.path)))
@@ -280,9 +284,7 @@ class SpacyBackend:
 
     def _load(self, path: Path) -> Language:
         if not (path / "config.cfg").is_file():
-            raise ModelLoadError(
-                self.name, str(path), "no spaCy pipeline here (config.cfg is missing)"
-            )
+            raise ModelLoadError(self.name, str(path), "no spaCy pipeline here (config.cfg is missing)")
         with _no_gc():
             try:
                 import spacy
@@ -293,9 +295,7 @@ class SpacyBackend:
             except Exception as exc:  # any failure inside spaCy/thinc means the folder is unusable
                 raise ModelLoadError(self.name, str(path), f"{type(exc).__name__}: {exc}") from exc
         if "ner" not in nlp.pipe_names:
-            raise ModelLoadError(
-                self.name, str(path), f"pipeline has no 'ner' ({nlp.pipe_names})"
-            )
+            raise ModelLoadError(self.name, str(path), f"pipeline has no 'ner' ({nlp.pipe_names})")
         return nlp
 
     def entities(self, text: str) -> list[EntitySpan]:
@@ -360,9 +360,7 @@ class FakeBackend:
     """
 
     def __init__(self, entities: Mapping[str, Iterable[str]] | None = None) -> None:
-        self.presets = {
-            label: tuple(texts) for label, texts in (entities or {}).items()
-        }
+        self.presets = {label: tuple(texts) for label, texts in (entities or {}).items()}
 
     def entities(self, text: str) -> list[EntitySpan]:
         """Every non-overlapping occurrence of a preset string, in text order."""
@@ -400,16 +398,19 @@ def _register_shipped(manifest: Path = MODELS_DIR / "shipped.toml") -> None:
         def factory(folder: Path = folder, name: str = name) -> NerBackend:
             return SpacyBackend(folder, name=name)
 
-        register_backend(name, kind="spacy", languages=entry.get("languages", ()),
-                         path=str(folder), description=entry.get("description", ""))(factory)
+        register_backend(
+            name,
+            kind="spacy",
+            languages=entry.get("languages", ()),
+            path=str(folder),
+            description=entry.get("description", ""),
+        )(factory)
 
 
 _FALLBACK: list[str] = []
 _register_shipped()
 
 
-@register_backend(
-    "fake", kind="fake", description="test double: preset strings found by exact search"
-)
+@register_backend("fake", kind="fake", description="test double: preset strings found by exact search")
 def _make_fake() -> NerBackend:
     return FakeBackend()

@@ -47,13 +47,24 @@ INSTALL_HINT = "pip install 'newsfacts[transformers]'"
 # OntoNotes' NORP/EVENT/PRODUCT/… are what CoNLL calls MISC; numeric and date types are dropped.
 LABEL_TYPES: dict[str, str | None] = {
     **dict.fromkeys(["PER", "PERS", "PERSON", "PEOPLE"], "PER"),
-    **dict.fromkeys(
-        ["ORG", "ORGANIZATION", "ORGANISATION", "CORPORATION", "COMPANY", "CORP"], "ORG"
-    ),
+    **dict.fromkeys(["ORG", "ORGANIZATION", "ORGANISATION", "CORPORATION", "COMPANY", "CORP"], "ORG"),
     **dict.fromkeys(["LOC", "LOCATION", "GPE", "GEO", "FAC", "FACILITY", "PLACE"], "LOC"),
     **dict.fromkeys(
-        ["MISC", "MISCELLANEOUS", "NORP", "EVENT", "EVE", "PRODUCT", "WORK_OF_ART", "LAW",
-         "LANGUAGE", "NAT", "ART", "GROUP", "CREATIVE-WORK"],
+        [
+            "MISC",
+            "MISCELLANEOUS",
+            "NORP",
+            "EVENT",
+            "EVE",
+            "PRODUCT",
+            "WORK_OF_ART",
+            "LAW",
+            "LANGUAGE",
+            "NAT",
+            "ART",
+            "GROUP",
+            "CREATIVE-WORK",
+        ],
         "MISC",
     ),
 }
@@ -150,7 +161,9 @@ class TransformersBackend:
 
     def _error(self, reason: str, *, hint: str | None = None) -> TransformersLoadError:
         return TransformersLoadError(
-            self.name, self.source, reason,
+            self.name,
+            self.source,
+            reason,
             hint=hint or "give a folder saved with save_pretrained() (config.json, weights, tokenizer.json)",
         )
 
@@ -223,12 +236,16 @@ class TransformersBackend:
             return []
         # the whole text on purpose: windows are cut below, so the length warning does not apply
         batch = self.tokenizer(
-            list(texts), add_special_tokens=False, return_offsets_mapping=True,
-            truncation=False, verbose=False,
+            list(texts),
+            add_special_tokens=False,
+            return_offsets_mapping=True,
+            truncation=False,
+            verbose=False,
         )
         return [
-            _Encoded(list(batch["input_ids"][i]), [tuple(o) for o in batch["offset_mapping"][i]],
-                     list(batch.word_ids(i)))
+            _Encoded(
+                list(batch["input_ids"][i]), [tuple(o) for o in batch["offset_mapping"][i]], list(batch.word_ids(i))
+            )
             for i in range(len(texts))
         ]
 
@@ -261,10 +278,7 @@ class TransformersBackend:
         current_label: str | None = None
         for start, end, tag_id in words:
             tag = self.tags.get(tag_id, _Tag(None, None))
-            continues = (
-                current is not None and tag.label == current_label
-                and tag.prefix in (_INSIDE, _END, None)
-            )
+            continues = current is not None and tag.label == current_label and tag.prefix in (_INSIDE, _END, None)
             if continues and current is not None:
                 current[1] = end
             else:
@@ -336,7 +350,9 @@ def _locate(source: str, name: str) -> str:
     if path.is_dir():
         if not (path / "config.json").is_file():
             raise TransformersLoadError(
-                name, source, "no Hugging Face model here (config.json is missing)",
+                name,
+                source,
+                "no Hugging Face model here (config.json is missing)",
                 hint="give a folder saved with save_pretrained() (config.json, weights, tokenizer.json)",
             )
         return str(path)
@@ -344,7 +360,9 @@ def _locate(source: str, name: str) -> str:
         raise TransformersLoadError(name, source, "not a folder", hint="give the model's folder")
     if not _HUB_ID.match(source):
         raise TransformersLoadError(
-            name, source, "no such folder",
+            name,
+            source,
+            "no such folder",
             hint="check the path: a folder saved with save_pretrained(), or a hub id such as org/model",
         )
     return source  # a hub id such as Davlan/xlm-roberta-base-ner-hrl
@@ -356,7 +374,9 @@ def _import_libs(name: str, source: str) -> tuple[Any, Any]:
         import transformers
     except ImportError as exc:
         raise TransformersLoadError(
-            name, source, f"the transformers backend needs torch and transformers ({exc})",
+            name,
+            source,
+            f"the transformers backend needs torch and transformers ({exc})",
             hint=INSTALL_HINT,
         ) from exc
     return torch, transformers

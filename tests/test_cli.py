@@ -39,7 +39,7 @@ def test_cli_seed_article_record() -> None:
     assert record["text"] == SEED.read_text(encoding="utf-8")
     for key in ("entities", "amounts", "percentages", "periods"):
         for mention in record[key]:
-            assert record["text"][mention["start"]:mention["end"]] == mention["text"]
+            assert record["text"][mention["start"] : mention["end"]] == mention["text"]
 
 
 def test_cli_facts_rows_have_stable_ids() -> None:
@@ -73,7 +73,8 @@ def test_cli_folder_mixing_good_and_bad_files(tmp_path: Path) -> None:
     (folder / "c-binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
     (folder / "d-latin1.txt").write_bytes(GOOD.replace("Müller", "Müller-Lüdenscheidt").encode("latin-1"))
     (folder / "e-records.jsonl").write_text(
-        json.dumps({"id": "x1", "text": GOOD}) + "\n{broken\n" + json.dumps({"id": "x3", "text": GOOD}) + "\n")
+        json.dumps({"id": "x1", "text": GOOD}) + "\n{broken\n" + json.dumps({"id": "x3", "text": GOOD}) + "\n"
+    )
     dead = tmp_path / "dead.jsonl"
     result = run("--dead-letter", str(dead), str(folder))
     assert result.exit_code == 1
@@ -90,8 +91,11 @@ def test_cli_folder_mixing_good_and_bad_files(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
-    [("empty.txt", b"", "empty"), ("binary.txt", bytes(range(256)) * 40, "binary"),
-     ("page.html", (INPUTS / "no-article.html").read_bytes(), "no article text")],
+    [
+        ("empty.txt", b"", "empty"),
+        ("binary.txt", bytes(range(256)) * 40, "binary"),
+        ("page.html", (INPUTS / "no-article.html").read_bytes(), "no article text"),
+    ],
 )
 def test_cli_bad_single_inputs(tmp_path: Path, name: str, content: bytes, message: str) -> None:
     path = tmp_path / name
@@ -178,9 +182,7 @@ def test_newsfacts_help_lists_every_command() -> None:
         assert [line.split()[0] for line in listed.strip().splitlines()] == list(COMMANDS)
 
 
-@pytest.mark.parametrize(
-    "args", [[c] for c in COMMANDS] + [["models", "list"], ["models", "info"]], ids=" ".join
-)
+@pytest.mark.parametrize("args", [[c] for c in COMMANDS] + [["models", "list"], ["models", "info"]], ids=" ".join)
 def test_newsfacts_every_subcommand_has_help(args: list[str]) -> None:
     for flag in ("--help", "-h"):
         result = group(*args, flag)
@@ -230,28 +232,37 @@ HEAVY = ("prefect", "spacy", "duckdb")
 def _modules_after(code: str) -> list[str]:
     """The heavy frameworks a fresh interpreter holds after running ``code``."""
     probe = f"import sys\n{code}\nprint('loaded:', *(m for m in {HEAVY!r} if m in sys.modules))"
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
-                          check=True, cwd=FIXTURES.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True, cwd=FIXTURES.parent
+    )
     return done.stdout.rsplit("loaded:", 1)[1].split()
 
 
 def test_newsfacts_group_loads_no_framework() -> None:
     """`newsfacts --help` and `newsfacts extract` never import Prefect, spaCy or DuckDB at group load."""
     assert _modules_after("import newsfacts.dashboard.cli") == []
-    for args in (["--help"], ["extract", "--help"], ["extract"], ["serve", "-h"], ["evaluate", "-h"],
-                 ["models", "info", "de_news_sm"]):
-        code = ("from newsfacts.dashboard.cli import main\n"
-                f"try:\n    main({args!r})\nexcept SystemExit:\n    pass")
+    for args in (
+        ["--help"],
+        ["extract", "--help"],
+        ["extract"],
+        ["serve", "-h"],
+        ["evaluate", "-h"],
+        ["models", "info", "de_news_sm"],
+    ):
+        code = f"from newsfacts.dashboard.cli import main\ntry:\n    main({args!r})\nexcept SystemExit:\n    pass"
         assert _modules_after(code) == [], args
-    extracting = (f"from newsfacts.dashboard.cli import main\ntry:\n    main(['extract', {str(SEED)!r}])\n"
-                  "except SystemExit:\n    pass")
+    extracting = (
+        f"from newsfacts.dashboard.cli import main\ntry:\n    main(['extract', {str(SEED)!r}])\n"
+        "except SystemExit:\n    pass"
+    )
     assert _modules_after(extracting) == ["spacy"]  # the model, not Prefect or DuckDB
 
 
 def test_serve_and_evaluate_still_run_as_modules() -> None:
     for module in ("newsfacts.flows.serve", "newsfacts.models.evaluate"):
-        done = subprocess.run([sys.executable, "-m", module, "-h"], capture_output=True, text=True,
-                              timeout=120, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", module, "-h"], capture_output=True, text=True, timeout=120, check=False
+        )
         assert done.returncode == 0 and f"python -m {module}" in done.stdout, done.stderr
 
 
@@ -270,7 +281,8 @@ def test_cli_and_flows_write_the_same_dead_letters(tmp_path: Path) -> None:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "nav.html").write_bytes((INPUTS / "no-article.html").read_bytes())
     (folder / "records.jsonl").write_text(
-        json.dumps({"id": "k1", "text": GOOD, "language": "xx"}) + "\n{broken\n", encoding="utf-8")
+        json.dumps({"id": "k1", "text": GOOD, "language": "xx"}) + "\n{broken\n", encoding="utf-8"
+    )
     dead = tmp_path / "dead.jsonl"
     assert run("--dead-letter", str(dead), str(folder)).exit_code == 1
     from_cli = [json.loads(line) for line in dead.read_text(encoding="utf-8").splitlines()]

@@ -59,12 +59,17 @@ def test_facts_eval_every_language_has_its_gold() -> None:
         assert len({c["id"] for c in cases}) == len(cases), lang
 
 
-OWN_CHECKS = [(lang, kind, metric, value) for lang, kinds in FLOORS["own"].items()
-              for kind, metrics in kinds.items() for metric, value in metrics.items()]
+OWN_CHECKS = [
+    (lang, kind, metric, value)
+    for lang, kinds in FLOORS["own"].items()
+    for kind, metrics in kinds.items()
+    for metric, value in metrics.items()
+]
 
 
-@pytest.mark.parametrize(("lang", "kind", "metric", "floor"), OWN_CHECKS,
-                         ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in OWN_CHECKS])
+@pytest.mark.parametrize(
+    ("lang", "kind", "metric", "floor"), OWN_CHECKS, ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in OWN_CHECKS]
+)
 def test_facts_eval_own_gold(own: dict[str, Any], lang: str, kind: str, metric: str, floor: float) -> None:
     counts = own[lang].facts.get(kind, bench.PRF())
     assert getattr(counts, metric) >= floor, f"{lang} {kind} {metric}: {getattr(counts, metric):.3f} < {floor}"

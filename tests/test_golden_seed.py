@@ -65,5 +65,5 @@ def test_seed_other_facts(report: GoldReport) -> None:
 
 def test_seed_facts_carry_evidence(article: Article) -> None:
     for fact in article.facts:
-        assert article.text[fact.evidence_start:fact.evidence_end] == fact.evidence
+        assert article.text[fact.evidence_start : fact.evidence_end] == fact.evidence
         assert 0.0 < fact.confidence <= 1.0

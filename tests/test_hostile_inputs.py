@@ -19,7 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from click.testing import CliRunner, Result
 
@@ -28,8 +27,8 @@ from newsfacts.extractors.cli import main
 from newsfacts.extractors.decoding import decode_bytes
 from newsfacts.extractors.errors import InputError
 from newsfacts.extractors.pipeline import MAX_INTEGER_DIGITS, cap_values, extract_article
-from newsfacts.extractors.records import Amount
 from newsfacts.extractors.readers import RawArticle, _bounded_lines, find_files, iter_articles
+from newsfacts.extractors.records import Amount
 from newsfacts.flows.sinks import OutputFolder, Row
 from newsfacts.flows.sources import FetchConfig, FetchError, UnsafeURL, fetch
 
@@ -61,14 +60,17 @@ def in_thread(fn: Any, limit: float = 120.0) -> Any:
 def test_huge_amount_is_null_with_its_span_kept() -> None:
     article = extract_article(HUGE, lang="de", ner="fake")
     [amount] = article.amounts
-    assert amount.value is None and amount.text.startswith("1111") and HUGE[amount.start:amount.end] == amount.text
+    assert amount.value is None and amount.text.startswith("1111") and HUGE[amount.start : amount.end] == amount.text
     assert all(f.amount_value is None for f in article.facts)
     record = json.loads(article.model_dump_json())  # Python reads back what we write
     assert record["amounts"][0]["value"] is None
-    kept, capped, odd = cap_values([Amount(text="x", start=0, end=1, value=Decimal("9" * MAX_INTEGER_DIGITS)),
-                                    Amount(text="x", start=0, end=1, value=Decimal(10) ** MAX_INTEGER_DIGITS,
-                                           min=Decimal(1)),
-                                    Amount(text="x", start=0, end=1, value=Decimal("-1e40"))])
+    kept, capped, odd = cap_values(
+        [
+            Amount(text="x", start=0, end=1, value=Decimal("9" * MAX_INTEGER_DIGITS)),
+            Amount(text="x", start=0, end=1, value=Decimal(10) ** MAX_INTEGER_DIGITS, min=Decimal(1)),
+            Amount(text="x", start=0, end=1, value=Decimal("-1e40")),
+        ]
+    )
     assert kept.value == Decimal("9" * MAX_INTEGER_DIGITS)
     assert capped.value is None and capped.min == 1 and odd.value is None
 
@@ -83,8 +85,10 @@ def test_sink_skips_an_unreadable_line_instead_of_refusing_the_folder(tmp_path: 
     sinks = OutputFolder(tmp_path)
     part = tmp_path / "facts" / "date=unknown" / "facts.jsonl"
     part.parent.mkdir(parents=True)
-    part.write_text('{"fact_id": "a", "amount_value": ' + "1" * 4406 + "}\nnot json\n[1]\n"
-                    '{"no_id": 1}\n{"fact_id": "b"}\n', encoding="utf-8")
+    part.write_text(
+        '{"fact_id": "a", "amount_value": ' + "1" * 4406 + '}\nnot json\n[1]\n{"no_id": 1}\n{"fact_id": "b"}\n',
+        encoding="utf-8",
+    )
     (tmp_path / "dead_letters.jsonl").write_text('{"key": "k1"}\n{broken\n', encoding="utf-8")
     assert sinks.facts.append([Row("b", "unknown", '{"fact_id": "b"}'), Row("c", "unknown", '{"fact_id": "c"}')]) == 1
     assert [r.get("fact_id") for r in sinks.fact_rows()] == [None, "b", "c"]
@@ -93,16 +97,30 @@ def test_sink_skips_an_unreadable_line_instead_of_refusing_the_folder(tmp_path: 
 
 
 def _fact_line(fact_id: str, amount: str) -> str:
-    return (f'{{"schema": "newsfacts.fact/1", "fact_id": "{fact_id}", "kind": "payment", "article_id": "a1", '
-            f'"amount_value": {amount}, "amount_currency": "EUR", "evidence": "x", "evidence_start": 0, '
-            f'"evidence_end": 1, "confidence": 0.9, "published": "2024-08-01"}}')
+    return (
+        f'{{"schema": "newsfacts.fact/1", "fact_id": "{fact_id}", "kind": "payment", "article_id": "a1", '
+        f'"amount_value": {amount}, "amount_currency": "EUR", "evidence": "x", "evidence_start": 0, '
+        f'"evidence_end": 1, "confidence": 0.9, "published": "2024-08-01"}}'
+    )
 
 
 @pytest.fixture()
 def poisoned_facts(tmp_path: Path) -> Path:
     path = tmp_path / "facts.jsonl"
-    path.write_text("\n".join([_fact_line("f1", "1000"), _fact_line("f2", "1" * 33), _fact_line("f3", "1" * 4406),
-                               "not json", _fact_line("f4", "2.5e400"), '{"torn": ']) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                _fact_line("f1", "1000"),
+                _fact_line("f2", "1" * 33),
+                _fact_line("f3", "1" * 4406),
+                "not json",
+                _fact_line("f4", "2.5e400"),
+                '{"torn": ',
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -124,8 +142,7 @@ def test_export_types_amounts_so_any_value_fits(poisoned_facts: Path, tmp_path: 
 
     from newsfacts.dashboard.export import export_facts
 
-    report = export_facts([str(poisoned_facts)], duckdb_path=tmp_path / "f.duckdb",
-                          parquet_dir=tmp_path / "parquet")
+    report = export_facts([str(poisoned_facts)], duckdb_path=tmp_path / "f.duckdb", parquet_dir=tmp_path / "parquet")
     assert report.facts == 4 and report.skipped == 2
     con = duckdb.connect(str(tmp_path / "f.duckdb"))
     values = dict(con.execute("SELECT fact_id, amount_value FROM facts").fetchall())
@@ -138,8 +155,9 @@ def test_dashboard_title_with_a_marker_keeps_the_page_whole(tmp_path: Path) -> N
 
     facts = tmp_path / "facts.jsonl"
     facts.write_text(_fact_line("f1", "1000") + "\n", encoding="utf-8")
-    page = (build_dashboard([str(facts)], tmp_path / "d.html", title="x __DATA__ /*__JS__*/ __TITLE__")
-            .path.read_text(encoding="utf-8"))
+    page = build_dashboard([str(facts)], tmp_path / "d.html", title="x __DATA__ /*__JS__*/ __TITLE__").path.read_text(
+        encoding="utf-8"
+    )
     block = page.split('<script id="nf-data" type="application/json">', 1)[1].split("</script>", 1)[0]
     assert json.loads(block)["meta"]["title"] == "x __DATA__ /*__JS__*/ __TITLE__"
     assert "<title>x __DATA__ /*__JS__*/ __TITLE__</title>" in page
@@ -153,8 +171,9 @@ def test_deeply_nested_json_is_a_dead_letter_and_the_batch_goes_on(tmp_path: Pat
     (tmp_path / "e.json").write_text('{"text": ' + "[" * 100_000, encoding="utf-8")
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     dead = tmp_path / "dead.jsonl"
-    result = run("--dead-letter", str(dead), str(tmp_path / "d.jsonl"), str(tmp_path / "e.json"),
-                 str(tmp_path / "good.txt"))
+    result = run(
+        "--dead-letter", str(dead), str(tmp_path / "d.jsonl"), str(tmp_path / "e.json"), str(tmp_path / "good.txt")
+    )
     assert result.exit_code == 1
     assert len(lines(result)) == 1 and "Traceback" not in result.stderr
     letters = [json.loads(line) for line in dead.read_text(encoding="utf-8").splitlines()]
@@ -217,17 +236,29 @@ def redirects() -> Iterator[str]:
     yield from _serve(_Redirect)
 
 
-@pytest.mark.parametrize("url", [
-    "http://[::1", "http://example.com:99999/", "http://" + "a" * 70 + ".example.com/", "http://exa mple.com/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[::1",
+        "http://example.com:99999/",
+        "http://" + "a" * 70 + ".example.com/",
+        "http://exa mple.com/",
+    ],
+)
 def test_a_malformed_url_is_a_fetch_error(url: str) -> None:
     with pytest.raises(FetchError):
         fetch(url, config=FetchConfig(allow_private=True, retries=0))
 
 
-@pytest.mark.parametrize("location", [
-    "javascript:alert(1)", "http://example.com:99999/x", "http://[::1", "http://" + "b" * 70 + ".example.com/",
-])
+@pytest.mark.parametrize(
+    "location",
+    [
+        "javascript:alert(1)",
+        "http://example.com:99999/x",
+        "http://[::1",
+        "http://" + "b" * 70 + ".example.com/",
+    ],
+)
 def test_a_bad_redirect_is_a_fetch_error(redirects: str, location: str) -> None:
     config = FetchConfig(allow_private=True, retries=0)
     assert fetch(redirects + "hop?/page", config=config).content.startswith(b"<html>")
@@ -256,8 +287,7 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("where", ["main", "worker"])
-def test_an_article_past_its_time_budget_is_a_timeout_dead_letter(monkeypatch: pytest.MonkeyPatch,
-                                                                   where: str) -> None:
+def test_an_article_past_its_time_budget_is_a_timeout_dead_letter(monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     _slow(monkeypatch)
     raw = RawArticle(text=GOOD, source="slow.txt")
 
@@ -299,7 +329,8 @@ def test_folder_with_a_fifo_and_link_loops_ends(hostile_folder: Path) -> None:
         result = in_thread(lambda arg=arg: run("--lang", "de", arg), limit=120)
         assert result.exit_code == 0, result.stderr
         assert {row["source"] for row in lines(result)} == {
-            str(hostile_folder / n) for n in ("a.txt", "sub/b.txt", "sub/c.txt")}
+            str(hostile_folder / n) for n in ("a.txt", "sub/b.txt", "sub/c.txt")
+        }
     assert find_files(str(hostile_folder)) == [str(hostile_folder / n) for n in ("a.txt", "sub/b.txt", "sub/c.txt")]
 
 
@@ -351,7 +382,7 @@ def test_text_windows_cover_the_text_and_cut_at_breaks() -> None:
     windows = text_windows(text, 10_000)
     assert windows[0][0] == 0 and windows[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(windows, windows[1:], strict=False))
-    assert all(0 < end - start <= 10_000 and text[end - 2:end] == "\n\n" for start, end in windows[:-1])
+    assert all(0 < end - start <= 10_000 and text[end - 2 : end] == "\n\n" for start, end in windows[:-1])
     assert text_windows("x" * 25, 10) == [(0, 10), (10, 20), (20, 25)]
 
 
@@ -361,9 +392,9 @@ def test_spacy_backend_windows_a_text_over_its_limit() -> None:
     sentence = "Die Siemens AG zahlte an die Bosch GmbH. "
     text = sentence + " " * 1_200_000 + "\n" + sentence
     spans = get_backend("de_news_sm").entities(text)
-    found = [(s.start, text[s.start:s.end]) for s in spans]
+    found = [(s.start, text[s.start : s.end]) for s in spans]
     assert (4, "Siemens AG") in found and (len(text) - len(sentence) + 4, "Siemens AG") in found
-    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert all(text[s.start : s.end] == s.text for s in spans)
 
 
 # 8. A total deadline per fetch ------------------------------------------------------------------
@@ -417,8 +448,7 @@ def test_a_slow_server_is_cut_off_at_the_total_deadline(trickle: str) -> None:
 
 def test_a_lone_surrogate_in_json_is_replaced_not_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "s.jsonl"
-    path.write_text(json.dumps({"id": "s1", "title": "T\ud800", "text": GOOD + "\ud800 Ende"}) + "\n",
-                    encoding="utf-8")
+    path.write_text(json.dumps({"id": "s1", "title": "T\ud800", "text": GOOD + "\ud800 Ende"}) + "\n", encoding="utf-8")
     result = run(str(path))
     assert result.exit_code == 0, result.stderr
     [record] = lines(result)
@@ -457,8 +487,9 @@ def test_output_file_gets_the_usual_mode(tmp_path: Path) -> None:
 def test_sigterm_leaves_no_temp_file(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     extract = Path(sys.executable).parent / "extract"
-    proc = subprocess.Popen([str(extract), "--ner", "fake", "-o", str(out), "-"],
-                            stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [str(extract), "--ner", "fake", "-o", str(out), "-"], stdin=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".extract-*")) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -485,8 +516,14 @@ def test_a_long_jsonl_line_is_refused_while_reading() -> None:
     got = list(_bounded_lines(handle, 1000))  # type: ignore[arg-type]
     assert got == [(1, None), (2, b'{"text": "ok"}\n')]
     assert handle.biggest <= 1 << 20
-    [error, record] = list(iter_articles(["-"], input_format="jsonl", max_bytes=1000,
-                                         stdin=Recording(b'{"text": "' + b"x" * 5000 + b'"}\n{"text": "ok"}\n')))  # type: ignore[arg-type]
+    [error, record] = list(
+        iter_articles(
+            ["-"],
+            input_format="jsonl",
+            max_bytes=1000,
+            stdin=Recording(b'{"text": "' + b"x" * 5000 + b'"}\n{"text": "ok"}\n'),
+        )
+    )  # type: ignore[arg-type]
     assert isinstance(error, InputError) and "over the" in str(error)
     assert isinstance(record, RawArticle) and record.text == "ok"
 
@@ -498,4 +535,4 @@ def test_zero_width_space_inside_a_number_is_read_through() -> None:
     text = "Siemens zahlt 5\u200b000 Euro an SAP."
     article = extract_article(text, lang="de", header=False)
     assert [(a.value, a.currency) for a in article.amounts] == [(5000, "EUR")]
-    assert all(text[a.start:a.end] == a.text for a in article.amounts)
+    assert all(text[a.start : a.end] == a.text for a in article.amounts)

@@ -14,8 +14,14 @@ SEED = ROOT / "fixtures" / "de-tiktok-microsoft.txt"
 def _extract(cwd: Path) -> str:
     exe = Path(sys.executable).parent / "extract"
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newsfacts.extractors.cli"]
-    done = subprocess.run([*cmd, "--facts", str(SEED)], cwd=cwd, capture_output=True, text=True,
-                          check=True, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(cwd)})
+    done = subprocess.run(
+        [*cmd, "--facts", str(SEED)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(cwd)},
+    )
     return done.stdout
 
 
@@ -33,10 +39,11 @@ def test_extract_from_a_project_with_its_own_models_and_flows(tmp_path: Path) ->
 
 def test_only_newsfacts_is_importable_from_site_packages() -> None:
     """The card's folders are not top-level packages of the install (outside the repository)."""
-    code = ("import importlib.util, sys; sys.path = [p for p in sys.path if p not in ('', '.')]; "
-            "print([m for m in ('extractors', 'models', 'flows', 'dashboard') "
-            "if importlib.util.find_spec(m) is not None])")
+    code = (
+        "import importlib.util, sys; sys.path = [p for p in sys.path if p not in ('', '.')]; "
+        "print([m for m in ('extractors', 'models', 'flows', 'dashboard') "
+        "if importlib.util.find_spec(m) is not None])"
+    )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    out = subprocess.run([sys.executable, "-c", code], cwd="/", capture_output=True, text=True, check=True,
-                         env=env)
+    out = subprocess.run([sys.executable, "-c", code], cwd="/", capture_output=True, text=True, check=True, env=env)
     assert out.stdout.strip() == "[]"

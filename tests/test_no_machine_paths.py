@@ -31,8 +31,12 @@ def _text_files() -> list[Path]:
 
 
 def test_machine_path_pattern() -> None:
-    for bad in ('train = "/work/main/models/corpus/train.spacy"', "--data /home/me/data",
-                "C:\\Users\\me\\corpus", "/tmp/x.spacy"):
+    for bad in (
+        'train = "/work/main/models/corpus/train.spacy"',
+        "--data /home/me/data",
+        "C:\\Users\\me\\corpus",
+        "/tmp/x.spacy",
+    ):
         assert MACHINE_PATH.search(bad), bad
     for fine in ("http://home.enron.com/x", "../shared/data", "train = null", "a/tmp/b", "~/work/x"):
         assert not MACHINE_PATH.search(fine), fine

@@ -16,12 +16,48 @@ def test_schema_fixes_contract_names() -> None:
 
     article = json.loads(render_schemas()["article.schema.json"])
     fact = json.loads(render_schemas()["fact.schema.json"])
-    for key in ("schema", "id", "source", "url", "title", "published", "language", "language_score",
-                "text", "entities", "amounts", "percentages", "periods", "facts"):
+    for key in (
+        "schema",
+        "id",
+        "source",
+        "url",
+        "title",
+        "published",
+        "language",
+        "language_score",
+        "text",
+        "entities",
+        "amounts",
+        "percentages",
+        "periods",
+        "facts",
+    ):
         assert key in article["properties"]
-    for key in ("schema", "fact_id", "article_id", "kind", "customer", "vendor", "company", "product",
-                "amount_value", "amount_currency", "amount_qualifier", "amount_vague", "amount_min",
-                "amount_max", "rate", "percent_value", "percent_kind", "direction", "period_start",
-                "period_end", "evidence", "evidence_start", "evidence_end", "confidence",
-                "extractor_version"):
+    for key in (
+        "schema",
+        "fact_id",
+        "article_id",
+        "kind",
+        "customer",
+        "vendor",
+        "company",
+        "product",
+        "amount_value",
+        "amount_currency",
+        "amount_qualifier",
+        "amount_vague",
+        "amount_min",
+        "amount_max",
+        "rate",
+        "percent_value",
+        "percent_kind",
+        "direction",
+        "period_start",
+        "period_end",
+        "evidence",
+        "evidence_start",
+        "evidence_end",
+        "confidence",
+        "extractor_version",
+    ):
         assert key in fact["properties"]

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
-
-from newsfacts.extractors.records import Percentage, Amount, Entity, Fact
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import _score
-from newsfacts.extractors.facts.mentions import _Sentence, _nearest, _org_key
-
+from newsfacts.extractors.facts.mentions import _nearest, _org_key, _Sentence
+from newsfacts.extractors.records import Amount, Entity, Fact, Percentage
 
 
 class _AcquisitionsRules(_LinkerBase):
@@ -22,8 +20,9 @@ class _AcquisitionsRules(_LinkerBase):
         found: list[tuple[tuple[str, str, str | None, bool], int]] = []
         for mode, t_start, t_end in triggers:
             roles = self._acquisition_roles(index, mode, t_start, t_end)
-            if roles is not None and all(_org_key(r[0][0]) != _org_key(roles[0])
-                                         or _org_key(r[0][1]) != _org_key(roles[1]) for r in found):
+            if roles is not None and all(
+                _org_key(r[0][0]) != _org_key(roles[0]) or _org_key(r[0][1]) != _org_key(roles[1]) for r in found
+            ):
                 found.append((roles, t_start))
         facts = []
         for (buyer, target, seller, by_pattern), t_start in found:
@@ -31,22 +30,39 @@ class _AcquisitionsRules(_LinkerBase):
             price, price_cued = self._price(s, t_start, [t for _, t in found])
             if price is not None:
                 used.add(price.start)
-            confidence = _score(pattern=by_pattern, amount=price, amount_cued=price_cued,
-                                amount_required=False)
+            confidence = _score(pattern=by_pattern, amount=price, amount_cued=price_cued, amount_required=False)
             stake = self._stake(s, t_start)
-            facts.append(self._fact("acquisition", s, buyer=buyer, target=target, seller=seller,
-                                    amount=price, percent=stake, period=_nearest(s.periods, t_start),
-                                    confidence=confidence, key=f"{buyer}|{target}"))
+            facts.append(
+                self._fact(
+                    "acquisition",
+                    s,
+                    buyer=buyer,
+                    target=target,
+                    seller=seller,
+                    amount=price,
+                    percent=stake,
+                    period=_nearest(s.periods, t_start),
+                    confidence=confidence,
+                    key=f"{buyer}|{target}",
+                )
+            )
         return facts
-
 
     def _stake(self, s: _Sentence, t_start: int) -> Percentage | None:
         """The stake a takeover buys ("74,2 Prozent der VNG-Aktien übernommen", "a 40% stake"):
         a share or level percentage in the trigger's clause, claimed so that it is no separate
         share fact."""
         clause = self._clause(s, t_start)
-        stake = next((p for p in s.percentages if clause[0] <= p.start < clause[1]
-                      and p.kind in ("share", "level") and p.start not in self.claimed_percents), None)
+        stake = next(
+            (
+                p
+                for p in s.percentages
+                if clause[0] <= p.start < clause[1]
+                and p.kind in ("share", "level")
+                and p.start not in self.claimed_percents
+            ),
+            None,
+        )
         if stake is not None:
             self.claimed_percents.add(stake.start)
         return stake
@@ -54,30 +70,46 @@ class _AcquisitionsRules(_LinkerBase):
     def _acquisition_triggers(self, s: _Sentence) -> list[tuple[str, int, int]]:
         """Takeover cues in text order: passive or active verbs, selling verbs, nouns."""
         found: list[tuple[str, int, int]] = []
-        for mode, pattern in (("passive", self.cues.passive), ("active", self.cues.acquire),
-                              ("divest", self.cues.divest), ("noun", self.cues.acquire_noun)):
+        for mode, pattern in (
+            ("passive", self.cues.passive),
+            ("active", self.cues.acquire),
+            ("divest", self.cues.divest),
+            ("noun", self.cues.acquire_noun),
+        ):
             for m in pattern.finditer(self.text, s.start, s.end) if pattern else ():
                 if not any(a < m.end() and m.start() < b for _, a, b in found):
                     found.append((mode, m.start(), m.end()))
         return sorted(found, key=lambda t: t[1])
 
-
-    def _acquisition_roles(self, index: int, mode: str, t_start: int,
-                           t_end: int) -> tuple[str, str, str | None, bool] | None:
+    def _acquisition_roles(
+        self, index: int, mode: str, t_start: int, t_end: int
+    ) -> tuple[str, str, str | None, bool] | None:
         """(buyer, target, seller, found by pattern) or None when a party is missing."""
         s = self.sentences[index]
         pack = self.cues.pack
         # a preposition never reaches back across the trigger ("to acquire LinkedIn")
-        orgs = [(o, self._preposition_before(o.start, t_end if o.start >= t_end else s.start))
-                for o in s.orgs if not o.text.startswith("@") and not self._is_alias(o)]
-        glued = [o for o, _ in orgs if o.end <= t_start and re.fullmatch(r"-?", self.text[o.end:t_start])
-                 and self._is_compound(o)]  # "E-Plus-Übernahme": the company glued to the noun
+        orgs = [
+            (o, self._preposition_before(o.start, t_end if o.start >= t_end else s.start))
+            for o in s.orgs
+            if not o.text.startswith("@") and not self._is_alias(o)
+        ]
+        glued = [
+            o
+            for o, _ in orgs
+            if o.end <= t_start and re.fullmatch(r"-?", self.text[o.end : t_start]) and self._is_compound(o)
+        ]  # "E-Plus-Übernahme": the company glued to the noun
         free = [(o, p) for o, p in orgs if not self._is_compound(o)]
         before = [o for o, p in free if o.end <= t_start and p is None]
         after = [(o, p) for o, p in free if o.start >= t_end]
         # an agent may stand three words behind its preposition ("durch den Handelsriesen Edeka")
-        agent = next((o for o, _ in free if o.start >= t_end
-                      and self._preposition_before(o.start, s.start, reach=3) in pack.agent_preps), None)
+        agent = next(
+            (
+                o
+                for o, _ in free
+                if o.start >= t_end and self._preposition_before(o.start, s.start, reach=3) in pack.agent_preps
+            ),
+            None,
+        )
         buyer = target = seller = None
         by_pattern = True
         if mode == "passive":
@@ -88,15 +120,31 @@ class _AcquisitionsRules(_LinkerBase):
             buyer = agent.text if agent else (bare[1] if len(bare) > 1 else None)
             by_pattern = agent is not None
         elif mode == "noun":
-            target = glued[-1].text if glued else next(
-                (o.text for o, p in after if p in pack.target_preps or p is None), None)
+            target = (
+                glued[-1].text
+                if glued
+                else next((o.text for o, p in after if p in pack.target_preps or p is None), None)
+            )
             # "Übernahme von X durch Y": a preposition that also marks the target is no agent
-            agent = next((o for o, _ in after if o.text != target and (
-                p3 := self._preposition_before(o.start, s.start, reach=3)) in pack.agent_preps
-                          and p3 not in pack.target_preps), None)
+            agent = next(
+                (
+                    o
+                    for o, _ in after
+                    if o.text != target
+                    and (p3 := self._preposition_before(o.start, s.start, reach=3)) in pack.agent_preps
+                    and p3 not in pack.target_preps
+                ),
+                None,
+            )
             subject = next((o.text for o, p in free if p is None and o.text != target), None)
-            owner = next((o.text for o, _ in free if o.end <= t_start and re.fullmatch(
-                r"['’]s\s+(?:\w+\s+)?", self.text[o.end:t_start])), None)  # "Morgan Stanley's acquisition"
+            owner = next(
+                (
+                    o.text
+                    for o, _ in free
+                    if o.end <= t_start and re.fullmatch(r"['’]s\s+(?:\w+\s+)?", self.text[o.end : t_start])
+                ),
+                None,
+            )  # "Morgan Stanley's acquisition"
             buyer = agent.text if agent else owner or (before[-1].text if before else subject)
         else:  # active buying, or selling ("divest": the subject is the seller)
             clause = self._clause(s, t_start)
@@ -107,8 +155,9 @@ class _AcquisitionsRules(_LinkerBase):
             objects = [o.text for o, p in after if p is None and o.start < clause[1]]
             if subject is None and len(objects) >= 2 and mode == "active":
                 subject, objects = objects[0], objects[1:]  # "Im März übernahm Toyota Daihatsu"
-            elif not objects and len(near) >= 2 and mode == "active" and self._object_before(
-                    near[-2], near[-1], s.start):
+            elif (
+                not objects and len(near) >= 2 and mode == "active" and self._object_before(near[-2], near[-1], s.start)
+            ):
                 subject, objects = near[-2].text, [near[-1].text]  # "X hat Y übernommen"
             if subject is None:
                 subject = self._singular_anaphor(index, t_start)
@@ -127,33 +176,26 @@ class _AcquisitionsRules(_LinkerBase):
             return None
         return buyer, target, seller, by_pattern
 
-
     def _is_alias(self, org: Entity) -> bool:
         """'Telefónica Deutschland (O2)': a name in brackets right after another is an alias."""
-        before = self.text[max(0, org.start - 3):org.start]
-        return before.endswith("(") and self.text[org.end:org.end + 1] == ")" and bool(
-            re.search(r"\w\s*\($", before))
-
+        before = self.text[max(0, org.start - 3) : org.start]
+        return before.endswith("(") and self.text[org.end : org.end + 1] == ")" and bool(re.search(r"\w\s*\($", before))
 
     def _object_before(self, subject: Entity, obj: Entity, floor: int) -> bool:
         """'X hat Y übernommen': Y is an object, not a list item ("Audi, BMW und Daimler") and
         not behind a preposition a few words back ("vom Oldenburger Energieversorger EWE")."""
-        gap = self.text[subject.end:obj.start].strip(" ,")
+        gap = self.text[subject.end : obj.start].strip(" ,")
         if not gap or gap == "&" or gap.lower() in self.cues.pack.conjunctions:
             return False  # "Audi, BMW und Daimler": a list of companies
         return self._preposition_before(obj.start, floor, reach=3) is None
 
-
     def _price(self, s: _Sentence, offset: int, triggers: list[int]) -> tuple[Amount | None, bool]:
         """The amount a price cue introduces ("für 80 Millionen Euro"), else a lone amount."""
-        mine = [a for a in s.amounts
-                if min(triggers, key=lambda t: abs(a.start - t)) == offset]
+        mine = [a for a in s.amounts if min(triggers, key=lambda t: abs(a.start - t)) == offset]
         for amount in sorted(mine, key=lambda a: abs(a.start - offset)):
-            before = self.text[max(s.start, amount.start - 30):amount.start]
+            before = self.text[max(s.start, amount.start - 30) : amount.start]
             if self.cues.price and self.cues.price.search(before):
                 return amount, True
         if len(s.amounts) == 1 and mine and not self.cues.revenue.search(self.text, s.start, s.end):
             return s.amounts[0], False
         return None, False
-
-

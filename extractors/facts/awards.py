@@ -47,8 +47,11 @@ class _AwardsRules(_LinkerBase):
 
     def _parties(self, index: int) -> list[tuple[Entity, str | None]]:
         s = self.sentences[index]
-        return [(o, self._preposition_before(o.start, s.start, reach=3)) for o in s.orgs
-                if not self._is_compound(o) and _org_key(o.text) not in self.persons]
+        return [
+            (o, self._preposition_before(o.start, s.start, reach=3))
+            for o in s.orgs
+            if not self._is_compound(o) and _org_key(o.text) not in self.persons
+        ]
 
     def _fine(self, index: int, at: int, used: set[int]) -> list[Fact]:
         s = self.sentences[index]
@@ -64,9 +67,18 @@ class _AwardsRules(_LinkerBase):
         if fined is None or amount is None or _org_key(fined) in self.uncertain:
             return []  # a fined person or an untagged name: the fine stays a figure
         used.add(amount.start)
-        return [self._fact("payment", s, customer=fined, vendor=authority, amount=amount,
-                           period=_nearest(s.periods, at), confidence=CONFIDENCE["fine"],
-                           key=f"fine|{fined}")]
+        return [
+            self._fact(
+                "payment",
+                s,
+                customer=fined,
+                vendor=authority,
+                amount=amount,
+                period=_nearest(s.periods, at),
+                confidence=CONFIDENCE["fine"],
+                key=f"fine|{fined}",
+            )
+        ]
 
     def _award(self, index: int, start: int, end: int, used: set[int]) -> list[Fact]:
         s = self.sentences[index]
@@ -75,15 +87,32 @@ class _AwardsRules(_LinkerBase):
         winner = next((o.text for o, p in reversed(parties) if o.end <= start and p is None), None)
         if winner is None:
             winner = self._singular_anaphor(index, start)
-        customer = next((o.text for o, p in parties if o.start >= end and o.text != winner
-                         and p in (*pack.vendor_preps, *pack.agent_preps, *pack.award_customer_preps)), None)
+        customer = next(
+            (
+                o.text
+                for o, p in parties
+                if o.start >= end
+                and o.text != winner
+                and p in (*pack.vendor_preps, *pack.agent_preps, *pack.award_customer_preps)
+            ),
+            None,
+        )
         amount = _nearest([a for a in s.amounts if a.start not in used], end)
         if winner is None or customer is None or amount is None or _org_key(winner) == _org_key(customer):
             return []
         used.add(amount.start)
-        return [self._fact("payment", s, customer=customer, vendor=winner, amount=amount,
-                           period=_nearest(s.periods, start), confidence=CONFIDENCE["award"],
-                           key=f"award|{customer}")]
+        return [
+            self._fact(
+                "payment",
+                s,
+                customer=customer,
+                vendor=winner,
+                amount=amount,
+                period=_nearest(s.periods, start),
+                confidence=CONFIDENCE["award"],
+                key=f"award|{customer}",
+            )
+        ]
 
     def _investments(self, index: int, used: set[int]) -> list[Fact]:
         """'X investiert 50 Millionen Euro in …': the subject's spending, the nearest amount."""
@@ -97,6 +126,15 @@ class _AwardsRules(_LinkerBase):
         if company is None or amount is None or amount.value is None:
             return []
         used.add(amount.start)
-        return [self._fact("spending", s, company=company, metric=verb.group(), amount=amount,
-                           period=_nearest(s.periods, verb.start()),
-                           confidence=min(confidence, CONFIDENCE["investment"]), key=f"spend|{amount.text}")]
+        return [
+            self._fact(
+                "spending",
+                s,
+                company=company,
+                metric=verb.group(),
+                amount=amount,
+                period=_nearest(s.periods, verb.start()),
+                confidence=min(confidence, CONFIDENCE["investment"]),
+                key=f"spend|{amount.text}",
+            )
+        ]

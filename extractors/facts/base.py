@@ -7,23 +7,28 @@ import re
 from decimal import Decimal
 from typing import Any
 
-
-from newsfacts.extractors.langpack import LangPack
-from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percentage, Period, Rate
+from newsfacts.extractors.facts.confidence import CONFIDENCE
 from newsfacts.extractors.facts.cues import _CLAUSE_BREAK, _cues
 from newsfacts.extractors.facts.dedupe import _fact_id
-from newsfacts.extractors.facts.confidence import CONFIDENCE
 from newsfacts.extractors.facts.discourse import Discourse, compound_company, is_territory, names_market_index
-from newsfacts.extractors.facts.mentions import _Sentence, _org_key
-
+from newsfacts.extractors.facts.mentions import _org_key, _Sentence
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percentage, Period, Rate
 
 
 class _LinkerBase:
     """State and shared helpers of the linker: clauses, prepositions, subjects, building a fact."""
 
-    def __init__(self, text: str, original: str, article_id: str, pack: LangPack,
-                 sentences: list[_Sentence], dominant: str | None,
-                 title_span: tuple[int, int] | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        original: str,
+        article_id: str,
+        pack: LangPack,
+        sentences: list[_Sentence],
+        dominant: str | None,
+        title_span: tuple[int, int] | None,
+    ) -> None:
         self.text, self.original, self.article_id = text, original, article_id
         self.pack, self.cues = pack, _cues(pack)
         self.sentences, self.dominant, self.title_span = sentences, dominant, title_span
@@ -33,7 +38,6 @@ class _LinkerBase:
         self.persons: set[str] = set()  # proposed names the tagger called persons
         self.claimed_percents: set[int] = set()  # stakes a takeover bought (acquisitions.py)
         self.discourse = Discourse(None)  # the article's topic company (discourse.py)
-
 
     def _clause(self, s: _Sentence, offset: int) -> tuple[int, int]:
         """The clause around an offset: the sentence cut at ";", ":" and commas before a space."""
@@ -46,7 +50,6 @@ class _LinkerBase:
                 break
         return start, end
 
-
     def _last_org_before(self, offset: int) -> str | None:
         for sentence in reversed(self.sentences):
             if sentence.start > offset:
@@ -55,7 +58,6 @@ class _LinkerBase:
                 if org.end <= offset and not self._is_compound(org):
                     return org.text
         return None
-
 
     def _preposition_before(self, start: int, floor: int, reach: int = 2) -> str | None:
         """The preposition ending one or two words before a company ("an die", "da parte di").
@@ -66,31 +68,28 @@ class _LinkerBase:
         prep = self._raw_preposition_before(start, floor, reach)
         return None if prep in self.cues.pack.object_preps else prep
 
-
     def _raw_preposition_before(self, start: int, floor: int, reach: int = 2) -> str | None:
-        before = self.text[max(floor, start - 60):start]
+        before = self.text[max(floor, start - 60) : start]
         before = re.split(r"[,;:()\[\]|–—]", before)[-1]  # a preposition never crosses a comma
         words = [w.lower() for w in re.findall(r"[^\W\d]+", before)[-5:]]
         for back in range(1, reach + 1):
             end = len(words) - back + 1
             for prep in self._prep_words:
-                if end - len(prep) >= 0 and words[end - len(prep):end] == list(prep):
+                if end - len(prep) >= 0 and words[end - len(prep) : end] == list(prep):
                     return " ".join(prep)
         return None
-
 
     @functools.cached_property
     def _prep_words(self) -> list[tuple[str, ...]]:
         """The pack's prepositions as word tuples, longest first (multi-word ones win)."""
         return sorted((tuple(p.lower().split()) for p in self.cues.preps), key=len, reverse=True)
 
-
     def _is_compound(self, org: Entity) -> bool:
         """'OpenAI-Modelle', 'Amazon-Servern': a company name glued to a noun names a product;
         glued to a company word ('Porsche-Konzern', 'Siemens-Chef') it names the company."""
-        return bool(re.match(r"-[^\W\d_]", self.text[org.end:org.end + 2])) and not compound_company(
-            self.text, org, self.cues.company_heads)
-
+        return bool(re.match(r"-[^\W\d_]", self.text[org.end : org.end + 2])) and not compound_company(
+            self.text, org, self.cues.company_heads
+        )
 
     def _singular_anaphor(self, index: int, offset: int) -> str | None:
         """'Das Unternehmen übernimmt …': the company last named before the anaphor."""
@@ -98,14 +97,12 @@ class _LinkerBase:
         m = self.cues.singular.search(self.text, s.start, offset)
         return self._last_org_before(m.start()) if m else None
 
-
     def _org_after(self, s: _Sentence, offset: int) -> str | None:
         """A company right after a noun ("des Gesamtumsatzes von Microsoft")."""
         for org in s.orgs:
             if 0 <= org.start - offset <= 6 and self._preposition_before(org.start, offset) is not None:
                 return org.text
         return None
-
 
     def _metric(self, s: _Sentence, offset: int) -> str | None:
         """The metric noun nearest before a percentage ("Cloud-Umsätze", "Kurs")."""
@@ -118,20 +115,19 @@ class _LinkerBase:
         """The company a statement is about: the nearest one before it, else an anaphor's."""
         return self._subject_scored(index, offset)[0]
 
-
     def _subject_scored(self, index: int, offset: int) -> tuple[str | None, float]:
         """The subject and the confidence its position gives: before > anaphor > after."""
         s = self.sentences[index]
         # a country or region is no company, whatever the tagger or the proposals say ("France
         # will lose 4,300 jobs", "the largest car manufacturer in the United States")
-        orgs = [o for o in s.orgs if not is_territory(o.text, self.pack.lang)
-                and _org_key(o.text) not in self.persons]
+        orgs = [o for o in s.orgs if not is_territory(o.text, self.pack.lang) and _org_key(o.text) not in self.persons]
         before = [o for o in orgs if o.end <= offset and not self._is_compound(o)]
         if before:
             return before[-1].text, CONFIDENCE["subject_before"]
-        sentence = self.text[s.start:offset]
+        sentence = self.text[s.start : offset]
         if self.cues.singular.search(sentence) or (
-                self.cues.descriptions is not None and self.cues.descriptions.search(sentence)):
+            self.cues.descriptions is not None and self.cues.descriptions.search(sentence)
+        ):
             named = self._last_org_before(s.start) or self.discourse.topic
             if named is not None:
                 return named, CONFIDENCE["description"]
@@ -143,22 +139,47 @@ class _LinkerBase:
             return self.discourse.topic, CONFIDENCE["context"]
         return None, 0.0
 
-
-    def _fact(self, kind: str, s: _Sentence, *, key: str | None, confidence: float,
-              customer: str | None = None, vendor: str | None = None, company: str | None = None,
-              buyer: str | None = None, target: str | None = None, seller: str | None = None,
-              product: str | None = None, metric: str | None = None, of: str | None = None,
-              amount: Amount | None = None, percent: Percentage | None = None,
-              period: Period | None = None, count: tuple[Decimal, str | None] | None = None,
-              direction: Direction | None = None) -> Fact:
+    def _fact(
+        self,
+        kind: str,
+        s: _Sentence,
+        *,
+        key: str | None,
+        confidence: float,
+        customer: str | None = None,
+        vendor: str | None = None,
+        company: str | None = None,
+        buyer: str | None = None,
+        target: str | None = None,
+        seller: str | None = None,
+        product: str | None = None,
+        metric: str | None = None,
+        of: str | None = None,
+        amount: Amount | None = None,
+        percent: Percentage | None = None,
+        period: Period | None = None,
+        count: tuple[Decimal, str | None] | None = None,
+        direction: Direction | None = None,
+    ) -> Fact:
         rate = amount.rate if amount else None
         if amount is not None and rate is None:
             rate = self._rate_in(s)
         fields: dict[str, Any] = dict(
-            kind=kind, customer=customer, vendor=vendor, company=company, product=product,
-            buyer=buyer, target=target, seller=seller,
-            metric=metric, of=of, rate=rate, direction=direction,
-            evidence=self.original[s.start:s.end], evidence_start=s.start, evidence_end=s.end,
+            kind=kind,
+            customer=customer,
+            vendor=vendor,
+            company=company,
+            product=product,
+            buyer=buyer,
+            target=target,
+            seller=seller,
+            metric=metric,
+            of=of,
+            rate=rate,
+            direction=direction,
+            evidence=self.original[s.start : s.end],
+            evidence_start=s.start,
+            evidence_end=s.end,
             confidence=round(min(confidence, 1.0), 2),
         )
         if amount is not None:
@@ -166,20 +187,32 @@ class _LinkerBase:
             if currency is None and amount.value is not None and self.context_currency:
                 currency = self.context_currency
                 fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["context_currency_cost"], 0.1), 2)
-            fields.update(amount_value=amount.value, amount_currency=currency,
-                          amount_qualifier=amount.qualifier, amount_vague=amount.vague,
-                          amount_min=amount.min, amount_max=amount.max)
+            fields.update(
+                amount_value=amount.value,
+                amount_currency=currency,
+                amount_qualifier=amount.qualifier,
+                amount_vague=amount.vague,
+                amount_min=amount.min,
+                amount_max=amount.max,
+            )
         if percent is not None:
-            fields.update(percent_value=percent.value, percent_kind=percent.kind,
-                          percent_qualifier=percent.qualifier, direction=percent.direction or direction)
+            fields.update(
+                percent_value=percent.value,
+                percent_kind=percent.kind,
+                percent_qualifier=percent.qualifier,
+                direction=percent.direction or direction,
+            )
         if period is not None:
             fields.update(period_start=period.start_date, period_end=period.end_date)
         if count is not None:
             fields.update(count_value=count[0], count_qualifier=count[1])
-        evidence = self.text[s.start:s.end]
+        evidence = self.text[s.start : s.end]
         if kind in ("payment", "acquisition") and (
-                evidence.rstrip().endswith("?") or self.cues.negation and self.cues.negation.search(evidence)):
-            fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["negated_cost"], 0.05), 2)  # denied, asked
+            evidence.rstrip().endswith("?") or self.cues.negation and self.cues.negation.search(evidence)
+        ):
+            fields["confidence"] = round(
+                max(fields["confidence"] - CONFIDENCE["negated_cost"], 0.05), 2
+            )  # denied, asked
         names = (customer, vendor, company, buyer, target)
         if any(n is not None and _org_key(n) in self.uncertain for n in names):
             fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["uncertain_name_cost"], 0.05), 2)
@@ -187,13 +220,12 @@ class _LinkerBase:
         fields["fact_id"] = _fact_id(self.article_id, kind, s.start, s.end, key)
         return Fact(**fields)
 
-
     def _party_source(self, s: _Sentence, name: str | None) -> str | None:
         """Where a fact's main party came from: named in its sentence (also in a compound,
         "Porsche-Konzern"), a description there ("der Konzern", "diese Kunden"), or the context."""
         if name is None:
             return None
-        sentence = self.text[s.start:s.end]
+        sentence = self.text[s.start : s.end]
         if name.lower() in sentence.lower():
             return "sentence"
         cues = self.cues
@@ -208,5 +240,3 @@ class _LinkerBase:
                 if not any(a.start <= m.start() < a.end for a in s.amounts):
                     return rate  # a phrase that no other amount claimed
         return None
-
-

@@ -7,8 +7,6 @@ A base value names how a fact's party was found; a ``*_cost`` is taken off for a
 
 from __future__ import annotations
 
-
-
 from newsfacts.extractors.records import Amount
 
 CONFIDENCE: dict[str, float] = {
@@ -49,9 +47,15 @@ CONFIDENCE: dict[str, float] = {
 }
 
 
-
-def _score(*, pattern: bool, amount: Amount | None, amount_cued: bool = True,
-           amount_required: bool = True, context_roles: int = 0, anaphor: bool = False) -> float:
+def _score(
+    *,
+    pattern: bool,
+    amount: Amount | None,
+    amount_cued: bool = True,
+    amount_required: bool = True,
+    context_roles: int = 0,
+    anaphor: bool = False,
+) -> float:
     """A fact's confidence from its evidence features (weights set on the fact evaluations).
 
     Roles read from a cue (a preposition, a verb's subject) count more than roles taken from
@@ -67,4 +71,3 @@ def _score(*, pattern: bool, amount: Amount | None, amount_cued: bool = True,
         score -= c["unread_amount_cost"] * (amount.value is None or amount.currency is None)
         score -= c["vague_amount_cost"] * amount.vague + c["uncued_amount_cost"] * (not amount_cued)
     return round(max(0.05, min(score, 0.95)), 2)
-

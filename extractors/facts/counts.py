@@ -5,13 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-
+from newsfacts.extractors.facts.base import _LinkerBase
+from newsfacts.extractors.facts.mentions import _nearest
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import normalize_phrase, read_number
 from newsfacts.extractors.records import Fact
-from newsfacts.extractors.facts.base import _LinkerBase
-from newsfacts.extractors.facts.mentions import _nearest
-
 
 
 def _count_value(m: re.Match[str], pack: LangPack) -> Decimal | None:
@@ -24,12 +22,9 @@ def _count_value(m: re.Match[str], pack: LangPack) -> Decimal | None:
     return value * factors[scale] if scale else value
 
 
-
 def _count_qualifier(m: re.Match[str], pack: LangPack) -> str | None:
     word = normalize_phrase(m.group("qualifier") or "")
-    return next((q for q, words in pack.qualifiers.items()
-                 if word in {normalize_phrase(w) for w in words}), None)
-
+    return next((q for q, words in pack.qualifiers.items() if word in {normalize_phrase(w) for w in words}), None)
 
 
 class _CountsRules(_LinkerBase):
@@ -44,9 +39,16 @@ class _CountsRules(_LinkerBase):
             if value is None or company is None:
                 continue
             qualifier = _count_qualifier(m, self.pack)
-            facts.append(self._fact(
-                "count", s, company=company, metric=m.group("noun"), count=(value, qualifier),
-                period=_nearest(s.periods, m.start()), confidence=confidence, key=m.group()))
+            facts.append(
+                self._fact(
+                    "count",
+                    s,
+                    company=company,
+                    metric=m.group("noun"),
+                    count=(value, qualifier),
+                    period=_nearest(s.periods, m.start()),
+                    confidence=confidence,
+                    key=m.group(),
+                )
+            )
         return facts
-
-

@@ -13,7 +13,6 @@ from newsfacts.extractors.numbers import number_pattern, word_pattern
 from newsfacts.extractors.records import Direction, Rate
 
 
-
 class FactsPack(BaseModel):
     """The ``[facts]`` table of a language pack: regexes (case-sensitive) and word lists."""
 
@@ -110,7 +109,6 @@ class FactsPack(BaseModel):
     name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
 
 
-
 @dataclass(frozen=True)
 class _Cues:
     """Compiled regexes of one pack's facts table."""
@@ -158,9 +156,7 @@ class _Cues:
     common_noun: re.Pattern[str] | None
 
 
-
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&+.-]|['’](?=[A-ZÀ-ÖØ-Þ]))*[\w+]|[A-Z]"
-
 
 
 def _name_pattern(connectors: list[str]) -> re.Pattern[str]:
@@ -168,21 +164,17 @@ def _name_pattern(connectors: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’])(?:{_NAME_WORD})(?:\s(?:(?:{link})\s)?(?:{_NAME_WORD}))*")
 
 
-
 def _optional(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     return re.compile(pattern, flags) if pattern else None
-
 
 
 def _cues(pack: LangPack) -> _Cues:
     return pack.compiled("facts", _build_cues)
 
 
-
 def org_cues(pack: LangPack) -> tuple[re.Pattern[str], ...]:
     """The pack's patterns in which a text calls a name a company (none without fact cues)."""
     return _cues(pack).org_cues if pack.facts else ()
-
 
 
 def _build_cues(pack: LangPack) -> _Cues:
@@ -204,8 +196,11 @@ def _build_cues(pack: LangPack) -> _Cues:
         count=re.compile(_count_pattern(pack, data.count_nouns, compounds=data.count_compounds), ci),
         restatement=re.compile(data.restatement),
         # rate phrases anywhere in a sentence: the money engine's "before" phrases
-        rates=tuple((re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", ci), rate)
-                    for rate, phrases in pack.money.rates.before.items() if phrases),
+        rates=tuple(
+            (re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", ci), rate)
+            for rate, phrases in pack.money.rates.before.items()
+            if phrases
+        ),
         abbreviations=frozenset(a.lower() for a in pack.text.abbreviations),
         org_cues=tuple(re.compile(p) for p in data.org_cues),
         acquire=_optional(data.acquire_verbs),
@@ -213,10 +208,21 @@ def _build_cues(pack: LangPack) -> _Cues:
         acquire_noun=_optional(data.acquire_nouns),
         divest=_optional(data.divest_verbs),
         price=_optional(rf"(?:{data.price_cues})\s+(?:\S+\s+)?$" if data.price_cues else "", ci),
-        preps=tuple(dict.fromkeys(
-            data.vendor_preps + data.customer_preps + data.product_preps + data.other_preps
-            + data.agent_preps + data.target_preps + data.seller_preps + data.object_preps
-            + data.against_preps + data.award_customer_preps + data.stake_preps)),
+        preps=tuple(
+            dict.fromkeys(
+                data.vendor_preps
+                + data.customer_preps
+                + data.product_preps
+                + data.other_preps
+                + data.agent_preps
+                + data.target_preps
+                + data.seller_preps
+                + data.object_preps
+                + data.against_preps
+                + data.award_customer_preps
+                + data.stake_preps
+            )
+        ),
         name=_name_pattern(data.name_connectors) if data.propose_names else None,
         name_stopwords=frozenset(_plain(w) for w in data.name_stopwords + _calendar_words(pack)),
         negation=_optional(data.negation_cues, ci),
@@ -231,17 +237,26 @@ def _build_cues(pack: LangPack) -> _Cues:
         award=_optional(data.award_verbs, ci),
         spend=_optional(data.spend_verbs, ci),
         common_noun=re.compile(rf"(?:{'|'.join(map(re.escape, data.common_noun_heads))})$", ci)
-        if data.common_noun_heads else None,
-        level_preps=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.level_preps))})\s+(?:(?:rund|etwa|about|around|nearly)\s+)?$", ci)
-        if data.level_preps else None,
+        if data.common_noun_heads
+        else None,
+        level_preps=re.compile(
+            rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.level_preps))})\s+(?:(?:rund|etwa|about|around|nearly)\s+)?$",
+            ci,
+        )
+        if data.level_preps
+        else None,
         adjective_articles=re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, data.adjective_articles))})\s+$")
-        if data.adjective_articles else None,
+        if data.adjective_articles
+        else None,
         direction_words=re.compile(
             f"(?P<up>{word_pattern(data.direction_words.get('up', []))})"
-            f"|(?P<down>{word_pattern(data.direction_words.get('down', []))})", ci) if data.direction_words else None,
+            f"|(?P<down>{word_pattern(data.direction_words.get('down', []))})",
+            ci,
+        )
+        if data.direction_words
+        else None,
         company_heads=_optional(rf"(?:{word_pattern(data.company_heads)})(?![\w-])" if data.company_heads else "", ci),
     )
-
 
 
 @dataclass(frozen=True)
@@ -254,14 +269,17 @@ class _ChangeCues:
     item_after: re.Pattern[str] | None  # " in PPM International costs"
 
 
-
 def _change_cues(pack: LangPack, data: FactsPack) -> _ChangeCues:
     words = pack.percent
-    cues = (f"(?P<up>{word_pattern(data.change_verbs.get('up', []))})"
-            f"|(?P<down>{word_pattern(data.change_verbs.get('down', []))})")
+    cues = (
+        f"(?P<up>{word_pattern(data.change_verbs.get('up', []))})"
+        f"|(?P<down>{word_pattern(data.change_verbs.get('down', []))})"
+    )
     prefixes = "|".join(re.escape(w) for w in [*words.change_prefixes, *data.change_verb_links]) or "(?!)"
-    nouns = (f"(?P<nup>{word_pattern(data.change_nouns.get('up', []))})"
-             f"|(?P<ndown>{word_pattern(data.change_nouns.get('down', []))})")
+    nouns = (
+        f"(?P<nup>{word_pattern(data.change_nouns.get('up', []))})"
+        f"|(?P<ndown>{word_pattern(data.change_nouns.get('down', []))})"
+    )
     links = "|".join(re.escape(w) for w in data.change_links) or "(?!)"
     item = _item_pattern(data)
     preps = "|".join(re.escape(w) for w in data.change_item_preps)
@@ -270,18 +288,17 @@ def _change_cues(pack: LangPack, data: FactsPack) -> _ChangeCues:
         # "decreased $1.9 million", "stieg um 5 Mio. Euro", "a decrease of $1.0 million"
         before=re.compile(rf"(?:(?:{cues})(?:\s+(?:{prefixes}))?|(?:{nouns})\s+(?:{links}))\s*$", re.IGNORECASE),
         item_before=re.compile(rf"(?:{nouns})\s+(?:{preps})\s+{item}\s+(?:{links})\s*$", re.IGNORECASE)
-        if with_item else None,
+        if with_item
+        else None,
         after=re.compile(rf"\s+(?:{nouns})", re.IGNORECASE),
         item_after=re.compile(rf"\s+(?:{preps})\s+{item}") if with_item else None,
     )
-
 
 
 def _rise_or_fall(m: re.Match[str]) -> Direction:
     """The direction of a match of ``_ChangeCues``: its rise word or noun group took part."""
     groups = m.groupdict()
     return "up" if groups.get("up") or groups.get("nup") else "down"
-
 
 
 def _item_pattern(data: FactsPack) -> str | None:
@@ -293,7 +310,6 @@ def _item_pattern(data: FactsPack) -> str | None:
     joiners = "|".join(re.escape(w) for w in data.figure_item_joiners)
     joint = rf"\s+(?:(?:{joiners})\s+)?" if joiners else r"\s+"
     return rf"(?P<item>{word}(?:{joint}{word}){{0,4}})"
-
 
 
 def _figure_patterns(data: FactsPack) -> dict[str, re.Pattern[str] | None]:
@@ -311,12 +327,13 @@ def _figure_patterns(data: FactsPack) -> dict[str, re.Pattern[str] | None]:
         dets = "|".join(re.escape(w) for w in data.figure_determiners)
         links = "|".join(re.escape(w) for w in data.figure_after_links) or "(?!)"
         det = re.compile(rf"(?<![\w'’-])(?i:{dets})(?:\s+[^\W\d_]{{3,12}})?\s+$")
-        after = re.compile(rf"\s+(?P<link>(?:{links})\s+(?:\d[\d.,]*\s?%\s+)?)?{item}"
-                           rf"(?=\s*(?:[,.;:)]|$)|\s+(?i:{stops})(?![\w'’-]))")
+        after = re.compile(
+            rf"\s+(?P<link>(?:{links})\s+(?:\d[\d.,]*\s?%\s+)?)?{item}"
+            rf"(?=\s*(?:[,.;:)]|$)|\s+(?i:{stops})(?![\w'’-]))"
+        )
     # the item right before a rise or fall word: "total revenue" in "total revenue decreased"
     subject = re.compile(rf"(?<![\w'’-]){item}\s+$")
     return {"figure_before": before, "figure_after": after, "figure_det": det, "figure_subject": subject}
-
 
 
 def _from_to_pattern(pairs: list[list[str]]) -> re.Pattern[str] | None:
@@ -333,10 +350,8 @@ def _calendar_words(pack: LangPack) -> list[str]:
     return [*pack.periods.months, *pack.periods.extra_months, *pack.periods.weekdays]
 
 
-
 def _plain(word: str) -> str:
     return word.lower().strip(".,")
-
 
 
 def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False) -> str:
@@ -344,15 +359,18 @@ def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False)
     the language writes compounds as one word (``count_compounds``), a count noun may close
     one ("Großkunden", "Dienstnehmer" is listed, "Vollzeitstellen" is found)."""
     qualifiers = [w for words in pack.qualifiers.values() for w in words]
-    noun = (rf"(?<![\w-])[^\W\d_][\w-]*?(?:{'|'.join(map(re.escape, nouns))})(?![\w-])|{word_pattern(nouns)}"
-            if compounds and nouns else word_pattern(nouns))
+    noun = (
+        rf"(?<![\w-])[^\W\d_][\w-]*?(?:{'|'.join(map(re.escape, nouns))})(?![\w-])|{word_pattern(nouns)}"
+        if compounds and nouns
+        else word_pattern(nouns)
+    )
     # never the tail of a number written with spaces or other groups ("10 000 jobs" is not 0)
-    return (rf"(?<![\d.,])(?<!\d\s)(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
-            rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?"
-            # one lower-case adjective may stand between ("15,000 new jobs", "4.500 neue Stellen")
-            rf"(?:\s+(?-i:[a-zà-ÿß]+))?\s+(?P<noun>{noun})")
-
+    return (
+        rf"(?<![\d.,])(?<!\d\s)(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
+        rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?"
+        # one lower-case adjective may stand between ("15,000 new jobs", "4.500 neue Stellen")
+        rf"(?:\s+(?-i:[a-zà-ÿß]+))?\s+(?P<noun>{noun})"
+    )
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|,(?=\s)|\s[-–—]\s")
-

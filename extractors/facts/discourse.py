@@ -62,8 +62,15 @@ def market_indices() -> frozenset[str]:
 
 @cache
 def _index_words() -> re.Pattern[str]:
-    names = sorted((line.strip() for line in _INDICES_FILE.read_text(encoding="utf-8").splitlines()
-                    if line.strip() and not line.startswith("#")), key=len, reverse=True)
+    names = sorted(
+        (
+            line.strip()
+            for line in _INDICES_FILE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ),
+        key=len,
+        reverse=True,
+    )
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
@@ -107,12 +114,17 @@ class Discourse:
     scores: tuple[tuple[str, float], ...] = ()
 
 
-def article_discourse(text: str, sentences: Sequence[_Sentence], *,
-                      title_span: tuple[int, int] | None,
-                      is_subject: Callable[[Entity, _Sentence], bool],
-                      is_product_compound: Callable[[Entity], bool] = lambda org: False,
-                      ignore: set[str] | frozenset[str] = frozenset(), lang: str = "en",
-                      title: str | None = None) -> Discourse:
+def article_discourse(
+    text: str,
+    sentences: Sequence[_Sentence],
+    *,
+    title_span: tuple[int, int] | None,
+    is_subject: Callable[[Entity, _Sentence], bool],
+    is_product_compound: Callable[[Entity], bool] = lambda org: False,
+    ignore: set[str] | frozenset[str] = frozenset(),
+    lang: str = "en",
+    title: str | None = None,
+) -> Discourse:
     """Rank the article's companies and pick the one the story is about.
 
     Args:
@@ -136,8 +148,13 @@ def article_discourse(text: str, sentences: Sequence[_Sentence], *,
         seen_here: set[str] = set()
         for org in s.orgs:
             key = _org_key(org.text)
-            if (not key or key in ignore or key in news_agencies() or is_market_index(org.text)
-                    or is_territory(org.text, lang)):
+            if (
+                not key
+                or key in ignore
+                or key in news_agencies()
+                or is_market_index(org.text)
+                or is_territory(org.text, lang)
+            ):
                 continue
             if key in aliases:  # "Telefónica Deutschland (O2)": O2 counts for the full name
                 key = aliases[key]
@@ -176,7 +193,9 @@ def _aliases(text: str, sentences: Sequence[_Sentence]) -> dict[str, str]:
     found: dict[str, str] = {}
     for s in sentences:
         for outer, inner in zip(s.orgs, s.orgs[1:]):
-            if re.fullmatch(r"\s*\(\s*", text[outer.end:inner.start]) and text[inner.end:inner.end + 3].lstrip().startswith(")"):
+            if re.fullmatch(r"\s*\(\s*", text[outer.end : inner.start]) and text[
+                inner.end : inner.end + 3
+            ].lstrip().startswith(")"):
                 found.setdefault(_org_key(inner.text), _org_key(outer.text))
     return found
 
@@ -191,6 +210,6 @@ def _lead_index(sentences: Sequence[_Sentence], title_span: tuple[int, int] | No
 def compound_company(text: str, org: Entity, heads: re.Pattern[str] | None) -> bool:
     """'Porsche-Konzern', 'Siemens-Chef', 'Telekom-Aktie': the name before a company head word
     is the company the compound speaks of (not a product, as in 'OpenAI-Modelle')."""
-    if heads is None or text[org.end:org.end + 1] != "-":
+    if heads is None or text[org.end : org.end + 1] != "-":
         return False
     return heads.match(text, org.end + 1) is not None

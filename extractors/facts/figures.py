@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 
-
-from newsfacts.extractors.facts.confidence import CONFIDENCE
-from newsfacts.extractors.records import Amount, Direction, Fact
 from newsfacts.extractors.facts.base import _LinkerBase
+from newsfacts.extractors.facts.confidence import CONFIDENCE
 from newsfacts.extractors.facts.cues import _rise_or_fall
-from newsfacts.extractors.facts.mentions import _Sentence, _nearest, _org_key
+from newsfacts.extractors.facts.mentions import _nearest, _org_key, _Sentence
 from newsfacts.extractors.facts.payments import _vendor_of
-
+from newsfacts.extractors.records import Amount, Direction, Fact
 
 
 class _FiguresRules(_LinkerBase):
@@ -19,15 +17,23 @@ class _FiguresRules(_LinkerBase):
 
     def _revenues(self, index: int, used: set[int], so_far: list[Fact]) -> list[Fact]:
         s = self.sentences[index]
-        sentence = self.text[s.start:s.end]
+        sentence = self.text[s.start : s.end]
         facts = []
         for amount in s.amounts:
             if amount.start in used:
                 continue
             restated = next((f for f in self.previous_facts if f.kind == "revenue"), None)
             if restated is not None and self.cues.restatement.match(sentence):
-                facts.append(self._fact("revenue", s, company=restated.company,
-                                        amount=amount, confidence=CONFIDENCE["revenue_restated"], key=amount.text))
+                facts.append(
+                    self._fact(
+                        "revenue",
+                        s,
+                        company=restated.company,
+                        amount=amount,
+                        confidence=CONFIDENCE["revenue_restated"],
+                        key=amount.text,
+                    )
+                )
                 continue
             cue = self._revenue_cue(sentence)
             if cue is None or self._change_size(s, amount) or self._old_value(s, amount):
@@ -39,26 +45,34 @@ class _FiguresRules(_LinkerBase):
                 company, confidence = self._subject_scored(index, amount.start)
             if company:
                 used.add(amount.start)
-                facts.append(self._fact("revenue", s, company=company, amount=amount,
-                                        metric=cue.group(), period=_nearest(s.periods, amount.start),
-                                        confidence=confidence, key=amount.text))
+                facts.append(
+                    self._fact(
+                        "revenue",
+                        s,
+                        company=company,
+                        amount=amount,
+                        metric=cue.group(),
+                        period=_nearest(s.periods, amount.start),
+                        confidence=confidence,
+                        key=amount.text,
+                    )
+                )
         return facts
-
 
     def _revenue_cue(self, sentence: str) -> re.Match[str] | None:
         """The first revenue noun of a sentence that is no part of a cost or a tax ("cost of
         revenue decreased $3.3 million" names no revenue)."""
-        blocked = ([m.span() for m in self.cues.revenue_not.finditer(sentence)]
-                   if self.cues.revenue_not is not None else [])
-        return next((m for m in self.cues.revenue.finditer(sentence)
-                     if not any(a <= m.start() < b for a, b in blocked)), None)
-
+        blocked = (
+            [m.span() for m in self.cues.revenue_not.finditer(sentence)] if self.cues.revenue_not is not None else []
+        )
+        return next(
+            (m for m in self.cues.revenue.finditer(sentence) if not any(a <= m.start() < b for a, b in blocked)), None
+        )
 
     def _change_size(self, s: _Sentence, amount: Amount) -> bool:
         """Whether an amount is the size of a change ("revenue decreased $1.9 million"), which
         is no revenue level."""
         return self._change_of(s, amount) is not None
-
 
     def _change_of(self, s: _Sentence, amount: Amount) -> tuple[Direction, str | None] | None:
         """The direction of the change an amount is the size of, and the item that changed if
@@ -83,7 +97,6 @@ class _FiguresRules(_LinkerBase):
         item = self._item_after(s, m.end())
         return (_rise_or_fall(m), item) if item else None
 
-
     def _item_after(self, s: _Sentence, offset: int) -> str | None:
         """The item after a change preposition at ``offset`` (" in revenue"), not a period
         (" in 2012", " in fiscal 2002")."""
@@ -93,7 +106,6 @@ class _FiguresRules(_LinkerBase):
             return None
         return self._item_text(s, n.span("item"))
 
-
     def _item_text(self, s: _Sentence, span: tuple[int, int]) -> str | None:
         """An item phrase without a company's possessive at its start ("Ameren's margins" names
         margins; "PPM International costs" stays whole); ``None`` where it is a company."""
@@ -101,11 +113,10 @@ class _FiguresRules(_LinkerBase):
         for org in s.orgs:
             if org.start <= start and end <= org.end:
                 return None  # a company is no item ("Der Umsatz von Siemens stieg")
-            if org.start < end and start < org.end and re.match(r"['’]s?\s", self.text[org.end:end]):
+            if org.start < end and start < org.end and re.match(r"['’]s?\s", self.text[org.end : end]):
                 start = max(start, org.end)
         item = re.sub(r"^(?:['’]s?\s*)", "", self.text[start:end]).strip()
         return item or None
-
 
     def _amount_changes(self, index: int, used: set[int]) -> list[Fact]:
         """An amount that is the size of a change ("total revenue decreased $1.9 million", "der
@@ -127,13 +138,22 @@ class _FiguresRules(_LinkerBase):
             if company is None and metric is None:
                 continue
             used.add(amount.start)
-            facts.append(self._fact(
-                "change", s, company=company, metric=metric, amount=amount, direction=direction,
-                period=_nearest(s.periods, amount.start),
-                confidence=confidence - CONFIDENCE["amount_change_cost"] if company else CONFIDENCE["amount_change_alone"],
-                key=amount.text))
+            facts.append(
+                self._fact(
+                    "change",
+                    s,
+                    company=company,
+                    metric=metric,
+                    amount=amount,
+                    direction=direction,
+                    period=_nearest(s.periods, amount.start),
+                    confidence=confidence - CONFIDENCE["amount_change_cost"]
+                    if company
+                    else CONFIDENCE["amount_change_alone"],
+                    key=amount.text,
+                )
+            )
         return facts
-
 
     def _changed_item(self, s: _Sentence, cue_start: int) -> str | None:
         """The item phrase right before a rise or fall word ("operating expenses increased")."""
@@ -141,7 +161,6 @@ class _FiguresRules(_LinkerBase):
             return None
         m = self.cues.figure_subject.search(self.text, max(s.start, cue_start - 80), cue_start)
         return self._item_text(s, m.span("item")) if m else None
-
 
     def _figures(self, index: int, used: set[int]) -> list[Fact]:
         """Amounts no other fact claimed, named by what they measure: "a $25 million impairment
@@ -172,19 +191,35 @@ class _FiguresRules(_LinkerBase):
                 # "Der Gewinn aus dem fortgeführten Geschäft legte … auf 437 Millionen Dollar zu":
                 # the metric noun heads the clause, the item phrase is only its tail
                 clause = self._clause(s, amount.start)
-                kind = self._metric_kind(self.text[clause[0]:amount.start])
+                kind = self._metric_kind(self.text[clause[0] : amount.start])
             if kind != "figure" and company is not None:
                 used.add(amount.start)
-                facts.append(self._fact(kind, s, company=company, metric=item, amount=amount,
-                                        period=_nearest(s.periods, amount.start),
-                                        confidence=confidence, key=amount.text))
+                facts.append(
+                    self._fact(
+                        kind,
+                        s,
+                        company=company,
+                        metric=item,
+                        amount=amount,
+                        period=_nearest(s.periods, amount.start),
+                        confidence=confidence,
+                        key=amount.text,
+                    )
+                )
                 continue
-            facts.append(self._fact("figure", s, company=company, metric=item, amount=amount,
-                                    period=_nearest(s.periods, amount.start),
-                                    confidence=CONFIDENCE["figure"] if company else CONFIDENCE["figure_alone"],
-                                    key=amount.text))
+            facts.append(
+                self._fact(
+                    "figure",
+                    s,
+                    company=company,
+                    metric=item,
+                    amount=amount,
+                    period=_nearest(s.periods, amount.start),
+                    confidence=CONFIDENCE["figure"] if company else CONFIDENCE["figure_alone"],
+                    key=amount.text,
+                )
+            )
         return facts
-
 
     def _metric_kind(self, item: str) -> str:
         """The contract's kind of a figure by what it measures: revenue, profit and loss figures
@@ -202,8 +237,9 @@ class _FiguresRules(_LinkerBase):
         Verlust weitete sich auf 45 Millionen Euro aus"): the whole word that holds the pack's
         revenue or spending metric, nearest before the amount."""
         cues = self.cues
-        if cues.level_preps is None or not cues.level_preps.search(self.text, max(s.start, amount.start - 12),
-                                                                  amount.start):
+        if cues.level_preps is None or not cues.level_preps.search(
+            self.text, max(s.start, amount.start - 12), amount.start
+        ):
             return None
         start = self._clause(s, amount.start)[0]
         found = None
@@ -213,9 +249,9 @@ class _FiguresRules(_LinkerBase):
                     found = (m.start(), m.end())
         if found is None:
             return None
-        word = re.search(r"[\w-]*$", self.text[start:found[0]])
-        tail = re.match(r"[\w-]*", self.text[found[1]:amount.start])
-        return (word.group() if word else "") + self.text[found[0]:found[1]] + (tail.group() if tail else "")
+        word = re.search(r"[\w-]*$", self.text[start : found[0]])
+        tail = re.match(r"[\w-]*", self.text[found[1] : amount.start])
+        return (word.group() if word else "") + self.text[found[0] : found[1]] + (tail.group() if tail else "")
 
     def _old_value(self, s: _Sentence, amount: Amount) -> bool:
         """The first figure of a from-to frame ("von 300 auf 210 Millionen Euro", "from $5
@@ -226,8 +262,8 @@ class _FiguresRules(_LinkerBase):
         later = [a for a in s.amounts if a.start >= amount.end]
         if not later:
             return False
-        gap = self.text[amount.end:later[0].start]
-        before = self.text[max(s.start, amount.start - 12):amount.start]
+        gap = self.text[amount.end : later[0].start]
+        before = self.text[max(s.start, amount.start - 12) : amount.start]
         return frames.search(before + "\x00" + gap) is not None
 
     def _same_series(self, s: _Sentence, first: Amount, second: Amount) -> bool:
@@ -235,12 +271,11 @@ class _FiguresRules(_LinkerBase):
         mentions between them ("$865 million, $795 million", "$459.1 million in 2011 to")."""
         if self.cues.figure_series is None:
             return False
-        gap = self.text[first.end:second.start]
+        gap = self.text[first.end : second.start]
         for p in s.periods:
             if first.end <= p.start and p.end <= second.start:
-                gap = gap.replace(self.text[p.start:p.end], " ", 1)
+                gap = gap.replace(self.text[p.start : p.end], " ", 1)
         return self.cues.figure_series.fullmatch(gap) is not None
-
 
     def _figure_item(self, s: _Sentence, amount: Amount) -> str | None:
         """The phrase naming what an amount measures, before it ("net income was") or after it
@@ -252,8 +287,7 @@ class _FiguresRules(_LinkerBase):
             # period mentions are left out, so that one may stand inside the link or between
             # it and the item ("Der Umsatz lag im dritten Quartal bei", "expenses in 2003 were")
             floor = max(s.start, amount.start - 120)
-            kept = [i for i in range(floor, amount.start)
-                    if not any(p.start <= i < p.end for p in s.periods)]
+            kept = [i for i in range(floor, amount.start) if not any(p.start <= i < p.end for p in s.periods)]
             m = cues.figure_before.search("".join(self.text[i] for i in kept))
             if m:
                 span = (kept[m.start("item")], kept[m.end("item") - 1] + 1)
@@ -270,5 +304,3 @@ class _FiguresRules(_LinkerBase):
         # what a cut company leaves ("'s bid"), and an elided article ("L'utile netto")
         item = re.sub(r"^(?:['’]s?\s*|[^\W\d_]['’](?=\w))", "", self.text[start:end]).strip()
         return item or None
-
-

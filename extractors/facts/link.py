@@ -7,9 +7,6 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-
-from newsfacts.extractors.langpack import LangPack
-from newsfacts.extractors.records import Amount, Entity, Fact, Percentage, Period
 from newsfacts.extractors.facts.acquisitions import _AcquisitionsRules
 from newsfacts.extractors.facts.awards import _AwardsRules
 from newsfacts.extractors.facts.counts import _CountsRules
@@ -20,7 +17,8 @@ from newsfacts.extractors.facts.figures import _FiguresRules
 from newsfacts.extractors.facts.mentions import _org_key, _proposed_names, _sentences, _sound_entities
 from newsfacts.extractors.facts.payments import _PaymentsRules
 from newsfacts.extractors.facts.percents import _PercentsRules
-
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.records import Amount, Entity, Fact, Percentage, Period
 
 
 def link_facts(
@@ -55,26 +53,35 @@ def link_facts(
         return []
     cues = _cues(pack)
     entities = [e for e in _sound_entities(entities, cues) if not _credit(text, e)]
-    entities = sorted([*entities, *_repeated_names(text, entities, [*amounts, *percentages, *periods])],
-                      key=lambda e: e.start)
+    entities = sorted(
+        [*entities, *_repeated_names(text, entities, [*amounts, *percentages, *periods])], key=lambda e: e.start
+    )
     proposed = _proposed_names(text, cues, entities, [*amounts, *percentages, *periods])
     if cues.name is None:  # a language whose capitalised runs are not proposed (German)
         proposed += _mislabelled_names(text, pack, entities, proposed)
-    sentences = _sentences(text, cues, sorted([*entities, *proposed], key=lambda e: e.start),
-                           amounts, percentages, periods)
+    sentences = _sentences(
+        text, cues, sorted([*entities, *proposed], key=lambda e: e.start), amounts, percentages, periods
+    )
     dominant = _dominant_org(entities)
     currencies = {a.currency for a in amounts if a.currency}
-    linker = _Linker(text, original if original is not None else text, article_id, pack,
-                     sentences, dominant, title_span)
+    linker = _Linker(
+        text, original if original is not None else text, article_id, pack, sentences, dominant, title_span
+    )
     tagged = {_org_key(e.text) for e in entities if e.label == "ORG"}
     linker.uncertain = {_org_key(e.text) for e in proposed} - tagged
     # proposed names the tagger called a person ("Pfizer CEO Jeffery Kindler"): never the
     # company a figure is of
     linker.persons = {_org_key(e.text) for e in entities if e.label == "PER"} - tagged
     linker.discourse = article_discourse(
-        text, sentences, title_span=title_span, title=title, ignore=linker.uncertain,
+        text,
+        sentences,
+        title_span=title_span,
+        title=title,
+        ignore=linker.uncertain,
         is_subject=lambda org, s: linker._preposition_before(org.start, s.start) is None,
-        is_product_compound=linker._is_compound, lang=pack.lang)
+        is_product_compound=linker._is_compound,
+        lang=pack.lang,
+    )
     # An amount without a currency ("Einnahmen in Milliardenhöhe") takes the article's
     # currency when every amount that names one names the same.
     linker.context_currency = currencies.pop() if len(currencies) == 1 else None
@@ -83,10 +90,15 @@ def link_facts(
         facts.extend(linker.sentence_facts(index))
     # a market index ("Der Dax stieg", "the Nasdaq fell") is no company, nor is a country
     # ("Chile's purchase of …": its state firm or government is named as such)
-    facts = [f for f in facts if not any(n and (is_market_index(n) or is_territory(n, pack.lang)) for n in (
-        f.company, f.customer, f.vendor, f.buyer, f.target))]
+    facts = [
+        f
+        for f in facts
+        if not any(
+            n and (is_market_index(n) or is_territory(n, pack.lang))
+            for n in (f.company, f.customer, f.vendor, f.buyer, f.target)
+        )
+    ]
     return _deduplicate(facts, title_span)
-
 
 
 def _repeated_names(text: str, entities: Sequence[Entity], mentions: Sequence[Any]) -> list[Entity]:
@@ -96,8 +108,9 @@ def _repeated_names(text: str, entities: Sequence[Entity], mentions: Sequence[An
     names = {e.text for e in entities if e.label == "ORG" and len(e.text) >= 2 and e.text[:1].isupper()}
     if not names:
         return []
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w])")
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])"
+    )
     taken = [(e.start, e.end) for e in entities] + [(m.start, m.end) for m in mentions]
     found = []
     for m in pattern.finditer(text):
@@ -111,12 +124,13 @@ def _credit(text: str, entity: Entity) -> bool:
     the story's source, never a party of its facts."""
     if _org_key(entity.text) not in news_agencies():
         return False
-    before = text[max(0, entity.start - 7):entity.start]
-    return bool(re.search(r"\(\s*$|(?:Bild|Foto|Quelle)\s*:\s*$", before)) or text[entity.end:entity.end + 1] in ")/"
+    before = text[max(0, entity.start - 7) : entity.start]
+    return bool(re.search(r"\(\s*$|(?:Bild|Foto|Quelle)\s*:\s*$", before)) or text[entity.end : entity.end + 1] in ")/"
 
 
-def _mislabelled_names(text: str, pack: LangPack, entities: Sequence[Entity],
-                       proposed: Sequence[Entity]) -> list[Entity]:
+def _mislabelled_names(
+    text: str, pack: LangPack, entities: Sequence[Entity], proposed: Sequence[Entity]
+) -> list[Entity]:
     """Names the tagger called PER, LOC or MISC behind a preposition that marks a party
     ("bestellt bei Hanwha" with Hanwha PER, "Übernahme von Kuka" with Kuka LOC, "Aktie von
     Delivery Hero" with PER) and not followed by a capitalised word (then the name is an
@@ -126,15 +140,20 @@ def _mislabelled_names(text: str, pack: LangPack, entities: Sequence[Entity],
     left out: measured on SmartData, bare places and people ("Europas führender
     Onlinehändler", "am Standort Sao Paulo") outnumber companies the tagger mislabelled."""
     data = _cues(pack).pack
-    party = {" ".join(p.lower().split()) for p in (
-        data.vendor_preps + data.customer_preps + data.agent_preps + data.target_preps + data.seller_preps)}
+    party = {
+        " ".join(p.lower().split())
+        for p in (data.vendor_preps + data.customer_preps + data.agent_preps + data.target_preps + data.seller_preps)
+    }
     probe = _Linker(text, text, "", pack, [], None, None)
     taken = [(e.start, e.end) for e in [*proposed, *(e for e in entities if e.label == "ORG")]]
-    return [Entity(text=e.text, start=e.start, end=e.end, label="ORG") for e in entities
-            if e.label != "ORG" and not any(e.start < b and a < e.end for a, b in taken)
-            and probe._preposition_before(e.start, 0) in party
-            and not re.match(r"\s[A-ZÄÖÜ]", text[e.end:e.end + 2])]  # "Bremer Gustav-Zech-Stiftung"
-
+    return [
+        Entity(text=e.text, start=e.start, end=e.end, label="ORG")
+        for e in entities
+        if e.label != "ORG"
+        and not any(e.start < b and a < e.end for a, b in taken)
+        and probe._preposition_before(e.start, 0) in party
+        and not re.match(r"\s[A-ZÄÖÜ]", text[e.end : e.end + 2])
+    ]  # "Bremer Gustav-Zech-Stiftung"
 
 
 def _dominant_org(entities: Sequence[Entity]) -> str | None:
@@ -146,7 +165,6 @@ def _dominant_org(entities: Sequence[Entity]) -> str | None:
     if n < 3:
         return None
     return next(e.text for e in entities if e.label == "ORG" and _org_key(e.text) == key)
-
 
 
 class _Linker(_AcquisitionsRules, _AwardsRules, _PaymentsRules, _FiguresRules, _PercentsRules, _CountsRules):
@@ -171,4 +189,3 @@ class _Linker(_AcquisitionsRules, _AwardsRules, _PaymentsRules, _FiguresRules, _
         if facts or s.amounts or s.percentages:
             self.previous_facts = facts
         return facts
-

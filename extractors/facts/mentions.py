@@ -8,11 +8,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-
+from newsfacts.extractors.facts.cues import _Cues, _plain
 from newsfacts.extractors.records import Amount, Entity, Percentage, Period
 from newsfacts.extractors.sentences import sentence_spans
-from newsfacts.extractors.facts.cues import _Cues, _plain
-
 
 
 @dataclass
@@ -25,18 +23,31 @@ class _Sentence:
     periods: list[Period]
 
 
-
-def _sentences(text: str, cues: _Cues, entities: Sequence[Entity], amounts: Sequence[Amount],
-               percentages: Sequence[Percentage], periods: Sequence[Period]) -> list[_Sentence]:
+def _sentences(
+    text: str,
+    cues: _Cues,
+    entities: Sequence[Entity],
+    amounts: Sequence[Amount],
+    percentages: Sequence[Percentage],
+    periods: Sequence[Period],
+) -> list[_Sentence]:
     result = []
     for start, end in sentence_spans(text, abbreviations=cues.abbreviations):
+
         def inside(items: Iterable[Any], s: int = start, e: int = end) -> list[Any]:
             return [m for m in items if s <= m.start and m.end <= e]
-        result.append(_Sentence(
-            start, end, [e for e in inside(entities) if e.label == "ORG"], inside(amounts),
-            inside(percentages), inside(periods)))
-    return result
 
+        result.append(
+            _Sentence(
+                start,
+                end,
+                [e for e in inside(entities) if e.label == "ORG"],
+                inside(amounts),
+                inside(percentages),
+                inside(periods),
+            )
+        )
+    return result
 
 
 def _common_noun(entity: Entity, cues: _Cues) -> bool:
@@ -57,14 +68,18 @@ def _sound_entities(entities: Sequence[Entity], cues: _Cues) -> list[Entity]:
     if cues.name is None:
         return list(entities)
     connectors = {c.lower() for c in cues.pack.name_connectors}
-    return [e for e in entities if e.label != "ORG" or not (any(
-        w[:1].islower() and w.lower() not in connectors for w in e.text.split()[1:])
-        or all(_plain(w) in cues.name_stopwords for w in e.text.split()))]  # "Company", "LLC"
+    return [
+        e
+        for e in entities
+        if e.label != "ORG"
+        or not (
+            any(w[:1].islower() and w.lower() not in connectors for w in e.text.split()[1:])
+            or all(_plain(w) in cues.name_stopwords for w in e.text.split())
+        )
+    ]  # "Company", "LLC"
 
 
-
-def _proposed_names(text: str, cues: _Cues, entities: Sequence[Entity],
-                    mentions: Sequence[Any]) -> list[Entity]:
+def _proposed_names(text: str, cues: _Cues, entities: Sequence[Entity], mentions: Sequence[Any]) -> list[Entity]:
     """Capitalised runs the tagger left untagged, as company candidates (see ``propose_names``)."""
     if cues.name is None:
         return []
@@ -84,7 +99,8 @@ def _proposed_names(text: str, cues: _Cues, entities: Sequence[Entity],
         if not words or len(text[start:end]) < 2:
             continue
         if any(start < m.end and m.start < end for m in mentions) or any(
-                start < e.end and e.start < end for e in entities if e.label == "ORG"):
+            start < e.end and e.start < end for e in entities if e.label == "ORG"
+        ):
             continue
         if len(words) == 1 and _looks_common(text, start, end, cues.adjective_articles):
             continue
@@ -101,13 +117,11 @@ def _looks_common(text: str, start: int, end: int, articles: re.Pattern[str] | N
         return True
     if articles is None:
         return False
-    return bool(articles.search(text, max(0, start - 6), start) and re.match(r"\s+[a-z]", text[end:end + 2]))
-
+    return bool(articles.search(text, max(0, start - 6), start) and re.match(r"\s+[a-z]", text[end : end + 2]))
 
 
 def _org_key(name: str) -> str:
     return re.sub(r"\W+", " ", name).strip().lower()
-
 
 
 def _unique(names: Iterable[str]) -> list[str]:
@@ -117,12 +131,9 @@ def _unique(names: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
-
 def _nearest(items: Sequence[Any], offset: int) -> Any:
     return min(items, key=lambda m: abs(m.start - offset), default=None)
 
 
-
 def _key(name: str | None) -> str | None:
     return None if name is None else _org_key(name)
-

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
-from newsfacts.extractors.records import Entity, Fact
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import _score
-from newsfacts.extractors.facts.mentions import _Sentence, _key, _nearest, _org_key, _unique
-
+from newsfacts.extractors.facts.mentions import _key, _nearest, _org_key, _Sentence, _unique
+from newsfacts.extractors.records import Entity, Fact
 
 
 def _vendor_of(facts: list[Fact]) -> str | None:
     return next((f.vendor for f in facts if f.kind == "payment"), None)
-
 
 
 class _PaymentsRules(_LinkerBase):
@@ -22,7 +19,7 @@ class _PaymentsRules(_LinkerBase):
 
     def _payments(self, index: int, used: set[int]) -> list[Fact]:
         s = self.sentences[index]
-        sentence = self.text[s.start:s.end]
+        sentence = self.text[s.start : s.end]
         buy = self.cues.buy.search(sentence)
         sell = self.cues.sell.search(sentence)
         if not (buy or sell):
@@ -35,8 +32,12 @@ class _PaymentsRules(_LinkerBase):
         vendor, context_vendor = roles.vendor, False
         if vendor is None and roles.bought_company and s.amounts and not selling:
             return self._bought_company(index, roles, verb_at, used)
-        if vendor is None and self.dominant and s.amounts and not any(
-                _org_key(c) in self.uncertain for c in roles.customers):
+        if (
+            vendor is None
+            and self.dominant
+            and s.amounts
+            and not any(_org_key(c) in self.uncertain for c in roles.customers)
+        ):
             # the article's company as vendor, only for a customer the tagger named: a guessed
             # customer and a guessed vendor make a guess, not a fact ("… jackpot paid out to …")
             vendor, context_vendor = self.dominant, True
@@ -50,40 +51,61 @@ class _PaymentsRules(_LinkerBase):
         product = roles.product if roles.product and _key(roles.product) != _key(vendor) else None
         confidence = _score(
             pattern=roles.explicit_customer and (roles.explicit_vendor or roles.vendor is None),
-            context_roles=context_vendor, anaphor=roles.anaphor, amount=amount)
+            context_roles=context_vendor,
+            anaphor=roles.anaphor,
+            amount=amount,
+        )
         return [
             self._fact(
-                "payment", s, customer=customer, vendor=vendor, product=product,
-                amount=amount, period=_nearest(s.periods, verb_at), confidence=confidence,
+                "payment",
+                s,
+                customer=customer,
+                vendor=vendor,
+                product=product,
+                amount=amount,
+                period=_nearest(s.periods, verb_at),
+                confidence=confidence,
                 key=customer,
             )
             for customer in roles.customers
         ]
 
-
-    def _bought_company(self, index: int, roles: _PaymentsRules._Roles, verb_at: int,
-                        used: set[int]) -> list[Fact]:
+    def _bought_company(self, index: int, roles: _PaymentsRules._Roles, verb_at: int, used: set[int]) -> list[Fact]:
         """'Booking paid $2.6 billion for Kayak': paying for a company is buying it."""
         s = self.sentences[index]
         amount = _nearest(s.amounts, verb_at)
         used.add(amount.start)
         buyer, target = roles.customers[0], roles.bought_company
-        return [self._fact("acquisition", s, buyer=buyer, target=target, amount=amount,
-                           period=_nearest(s.periods, verb_at),
-                           confidence=_score(pattern=True, amount=amount, anaphor=roles.anaphor),
-                           key=f"{buyer}|{target}")]
+        return [
+            self._fact(
+                "acquisition",
+                s,
+                buyer=buyer,
+                target=target,
+                amount=amount,
+                period=_nearest(s.periods, verb_at),
+                confidence=_score(pattern=True, amount=amount, anaphor=roles.anaphor),
+                key=f"{buyer}|{target}",
+            )
+        ]
 
-
-    def _spending(self, index: int, customers: list[str], used: set[int], *,
-                  anaphor: bool) -> list[Fact]:
+    def _spending(self, index: int, customers: list[str], used: set[int], *, anaphor: bool) -> list[Fact]:
         s = self.sentences[index]
         amount = s.amounts[0]
         used.add(amount.start)
         confidence = _score(pattern=True, anaphor=anaphor, amount=amount)
-        return [self._fact("spending", s, company=c, amount=amount,
-                           period=_nearest(s.periods, amount.start), confidence=confidence, key=c)
-                for c in customers]
-
+        return [
+            self._fact(
+                "spending",
+                s,
+                company=c,
+                amount=amount,
+                period=_nearest(s.periods, amount.start),
+                confidence=confidence,
+                key=c,
+            )
+            for c in customers
+        ]
 
     @dataclass
     class _Roles:
@@ -96,7 +118,6 @@ class _PaymentsRules(_LinkerBase):
         anaphor: bool = False  # the customer was resolved from an anaphor
         bought_company: str | None = None  # a company the customer paid for, with no vendor
 
-
     def _roles(self, index: int, *, selling: bool, verb_at: int) -> _PaymentsRules._Roles:
         """Customer(s), vendor and product of a buying or selling sentence.
 
@@ -105,7 +126,7 @@ class _PaymentsRules(_LinkerBase):
         "Technologie", not to the spending.
         """
         s = self.sentences[index]
-        sentence = self.text[s.start:s.end]
+        sentence = self.text[s.start : s.end]
         clause = self._clause(s, verb_at)
         bare: list[str] = []
         vendor: str | None = None
@@ -140,15 +161,22 @@ class _PaymentsRules(_LinkerBase):
         if anaphor:
             if bare and vendor is None:
                 vendor = bare[0]  # "Diese Kunden zahlten Microsoft": the dative after the subject
-            return self._Roles([c for c in anaphor if c != vendor], vendor, product, True,
-                               strong_vendor=strong_vendor, anaphor=True)
+            return self._Roles(
+                [c for c in anaphor if c != vendor], vendor, product, True, strong_vendor=strong_vendor, anaphor=True
+            )
         if bare:
             if vendor is None and len(bare) > 1:
                 return self._Roles(bare[:1], bare[1], product, True, explicit_vendor=False)
-            return self._Roles(bare[:1], vendor, product, True, explicit_vendor=vendor is not None,
-                               strong_vendor=strong_vendor, bought_company=bought_company)
+            return self._Roles(
+                bare[:1],
+                vendor,
+                product,
+                True,
+                explicit_vendor=vendor is not None,
+                strong_vendor=strong_vendor,
+                bought_company=bought_company,
+            )
         return self._Roles([], vendor, product, False, explicit_vendor=vendor is not None)
-
 
     def _anaphor_customers(self, index: int, sentence: str) -> list[str]:
         """'Diese Kunden' → the previous sentence's companies; 'das Unternehmen' → the last one."""
@@ -164,10 +192,7 @@ class _PaymentsRules(_LinkerBase):
             return [last] if last else []
         return []
 
-
     def _can_be_antecedent(self, org: Entity, sentence: _Sentence) -> bool:
         """Listed companies ("Kunden wie Walmart und Intuit"), not ones behind "von", "mit"…"""
         prep = self._preposition_before(org.start, sentence.start)
         return prep is None or prep in self.cues.pack.antecedent_preps
-
-

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-
-
-from newsfacts.extractors.facts.confidence import CONFIDENCE
-from newsfacts.extractors.records import Direction, Fact, Percentage
-from newsfacts.extractors.facts.discourse import is_territory
 from newsfacts.extractors.facts.base import _LinkerBase
-from newsfacts.extractors.facts.mentions import _Sentence, _nearest
-
+from newsfacts.extractors.facts.confidence import CONFIDENCE
+from newsfacts.extractors.facts.discourse import is_territory
+from newsfacts.extractors.facts.mentions import _nearest, _Sentence
+from newsfacts.extractors.records import Direction, Fact, Percentage
 
 
 class _PercentsRules(_LinkerBase):
@@ -29,20 +26,31 @@ class _PercentsRules(_LinkerBase):
                     continue
                 direction = pct.direction or self._clause_direction(s, pct.start)
                 confidence -= CONFIDENCE["no_direction_cost"] * (direction is None)
-                facts.append(self._fact(
-                    "change", s, company=company, metric=self._metric(s, pct.start), percent=pct,
-                    period=_nearest(s.periods, pct.start), confidence=confidence, key=pct.text,
-                    direction=direction))
+                facts.append(
+                    self._fact(
+                        "change",
+                        s,
+                        company=company,
+                        metric=self._metric(s, pct.start),
+                        percent=pct,
+                        period=_nearest(s.periods, pct.start),
+                        confidence=confidence,
+                        key=pct.text,
+                        direction=direction,
+                    )
+                )
             elif pct.kind == "share":
                 payer = next((f.customer for f in so_far if f.kind == "payment"), None)
                 company = payer or self._subject(index, pct.start)
                 whole = self._org_after(s, pct.end + 1) or self._whole_after(s, pct.end)
                 if company is None:
                     continue
-                facts.append(self._fact("share", s, company=company, of=whole, percent=pct,
-                                        confidence=CONFIDENCE["share"], key=pct.text))
+                facts.append(
+                    self._fact(
+                        "share", s, company=company, of=whole, percent=pct, confidence=CONFIDENCE["share"], key=pct.text
+                    )
+                )
         return facts
-
 
     def _whole_after(self, s: _Sentence, offset: int) -> str | None:
         """The company a share is of: the first one after the percentage, within a few words."""
@@ -50,7 +58,6 @@ class _PercentsRules(_LinkerBase):
             if 0 <= org.start - offset <= 40:
                 return org.text
         return None
-
 
     def _level_that_moved(self, s: _Sentence, pct: Percentage) -> bool:
         """A bare percentage with a metric before it and a direction word in its clause ("Die
@@ -61,8 +68,10 @@ class _PercentsRules(_LinkerBase):
         if self.cues.level_preps.search(self.text, max(s.start, pct.start - 12), pct.start):
             return False
         start = self._clause(s, pct.start)[0]
-        return (self.cues.metric.search(self.text, start, pct.start) is not None
-                and self._clause_direction(s, pct.start) is not None)
+        return (
+            self.cues.metric.search(self.text, start, pct.start) is not None
+            and self._clause_direction(s, pct.start) is not None
+        )
 
     def _metric_owner(self, s: _Sentence, offset: int) -> tuple[str | None, float]:
         """The company a metric noun before a percentage is of ("Das Prämienaufkommen von
@@ -84,6 +93,7 @@ class _PercentsRules(_LinkerBase):
         if self.cues.direction_words is None:
             return None
         start, end = self._clause(s, offset)
-        found = {"up" if m.lastgroup == "up" else "down"
-                 for m in self.cues.direction_words.finditer(self.text, start, end)}
+        found = {
+            "up" if m.lastgroup == "up" else "down" for m in self.cues.direction_words.finditer(self.text, start, end)
+        }
         return found.pop() if len(found) == 1 else None  # type: ignore[return-value]

@@ -23,9 +23,7 @@ __all__ = ["org_names", "swap_orgs"]
 
 def org_names(docs: Sequence[Doc]) -> list[str]:
     """Distinct ORG surface forms of ``docs``, sorted (for a reproducible pool)."""
-    return sorted(
-        {e.text for d in docs for e in d.ents if e.label_ == "ORG" and e.text.strip()}
-    )
+    return sorted({e.text for d in docs for e in d.ents if e.label_ == "ORG" and e.text.strip()})
 
 
 def _invent(rng: random.Random, pieces: Sequence[str], acronyms: Sequence[str]) -> str:
@@ -60,11 +58,7 @@ def swap_orgs(
             end = i + 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
-            name = (
-                _invent(rng, pieces, acronyms)
-                if rng.random() < 0.5
-                else rng.choice(pool)
-            )
+            name = _invent(rng, pieces, acronyms) if rng.random() < 0.5 else rng.choice(pool)
             parts = name.split()
             words += parts
             spaces += [True] * (len(parts) - 1) + [bool(doc[end - 1].whitespace_)]

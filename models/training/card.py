@@ -22,8 +22,16 @@ from newsfacts.models.training.train import load_recipe
 __all__ = ["render_card"]
 
 HERE = Path(__file__).resolve().parent
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "nl": "Dutch",
-                  "pt": "Portuguese", "pl": "Polish", "de": "German", "xx": "Multilingual"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "nl": "Dutch",
+    "pt": "Portuguese",
+    "pl": "Polish",
+    "de": "German",
+    "xx": "Multilingual",
+}
 
 
 def _sources() -> dict[str, dict[str, Any]]:
@@ -53,13 +61,14 @@ def render_card(lang: str, model_dir: Path, notes: str = "") -> str:
         f"# {model_dir.name} — {name} news NER (PER, ORG, LOC{', MISC' if 'MISC' in meta.get('labels', {}).get('ner', []) else ''})",
         "",
         f"A small spaCy pipeline (`tok2vec` + `ner`) shipped with newsfacts "
-        f"(`newsfacts.models.get_backend(\"{model_dir.name}\")`), trained by "
+        f'(`newsfacts.models.get_backend("{model_dir.name}")`), trained by '
         f"`python -m newsfacts.models.training.train --lang {lang} --data ../shared/data` with the same "
         "architecture as `de_news_sm` (see `models/training/de_news_sm.cfg`): blank "
         f"`{recipe['lang']}` tokenizer, hash-embedding CNN (width 96, depth 4), no pretrained "
         "vectors, nothing downloaded.",
         "",
-        "| | |", "|---|---|",
+        "| | |",
+        "|---|---|",
         f"| labels | {', '.join(meta.get('labels', {}).get('ner', []))} |",
         f"| size on disk | {_size_mb(model_dir):.1f} MB |",
         f"| speed | {held.get('words_per_second', 0):,} words/s on one CPU core in the training "
@@ -80,19 +89,27 @@ def render_card(lang: str, model_dir: Path, notes: str = "") -> str:
         src = sources.get(name_, {})
         share_alike |= bool(src.get("share_alike"))
         silver |= bool(src.get("silver"))
-        lines.append(f"| {src.get('title', spec['name'])} | {src.get('kind', '')} | "
-                     f"{src.get('licence', '?')} | ×{spec.get('repeat', 1)} | "
-                     f"{'yes' if spec.get('headline') else 'no'} |")
+        lines.append(
+            f"| {src.get('title', spec['name'])} | {src.get('kind', '')} | "
+            f"{src.get('licence', '?')} | ×{spec.get('repeat', 1)} | "
+            f"{'yes' if spec.get('headline') else 'no'} |"
+        )
     lines.append("")
     if share_alike:
-        lines += ["**Share-alike:** part of the training data is CC BY-SA 4.0, so these weights "
-                  "are distributed under CC BY-SA 4.0 with attribution (see `models/NOTICE`).", ""]
+        lines += [
+            "**Share-alike:** part of the training data is CC BY-SA 4.0, so these weights "
+            "are distributed under CC BY-SA 4.0 with attribution (see `models/NOTICE`).",
+            "",
+        ]
     if silver:
-        lines += ["**Silver data:** WikiANN annotations were produced automatically from "
-                  "Wikipedia links, and the authors state no licence for them; they are used as "
-                  "documented silver data, as `data/README.md` allows. WikiANN's held-out figures "
-                  "measure agreement with that silver standard, on Wikipedia sentence fragments, "
-                  "not accuracy on news.", ""]
+        lines += [
+            "**Silver data:** WikiANN annotations were produced automatically from "
+            "Wikipedia links, and the authors state no licence for them; they are used as "
+            "documented silver data, as `data/README.md` allows. WikiANN's held-out figures "
+            "measure agreement with that silver standard, on Wikipedia sentence fragments, "
+            "not accuracy on news.",
+            "",
+        ]
     lines += [
         "## Split",
         "",
@@ -116,8 +133,9 @@ def render_card(lang: str, model_dir: Path, notes: str = "") -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m newsfacts.models.training.card",
-                                     description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m newsfacts.models.training.card", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--lang", required=True)
     parser.add_argument("--model", type=Path, default=None, help="default: models/<lang>_news_sm")
     parser.add_argument("--notes", type=Path, default=None, help="Markdown appended as Findings")

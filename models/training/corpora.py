@@ -80,9 +80,7 @@ def _coarse(fine: str, surface: str) -> str | None:
     if fine in _UNSURE:
         return None
     label = _FINE_TO_COARSE.get(fine, "")
-    if (
-        label == "LOC" and surface[:1].islower()
-    ):  # "italienische", "beidseitig": not a name
+    if label == "LOC" and surface[:1].islower():  # "italienische", "beidseitig": not a name
         return None
     return label
 
@@ -118,9 +116,7 @@ def doc_from_tags(
         if cur is not False and (prefix != "I" or label != cur):
             span = Span(doc, start, i, label=cur or "")
             # a lone ")" or "." tagged I-<other type> is a tagging slip in MobIE: not evidence
-            (ents if cur and not all(t.is_punct for t in span) else missing).append(
-                span
-            )
+            (ents if cur and not all(t.is_punct for t in span) else missing).append(span)
             cur = False
         if prefix in ("B", "I") and cur is False and label != "":
             start, cur = i, label
@@ -256,26 +252,18 @@ def _smartdata_sentence(
         label = _coarse(fine, surface)
         if label == "":
             continue
-        if (
-            surface.startswith("#") and len(surface) > 1
-        ):  # "#Celle": the entity is "Celle"
+        if surface.startswith("#") and len(surface) > 1:  # "#Celle": the entity is "Celle"
             start, surface = start + 1, surface[1:]
-        span = doc.char_span(
-            start - s_start, end - s_start, label=label or "", alignment_mode="expand"
-        )
+        span = doc.char_span(start - s_start, end - s_start, label=label or "", alignment_mode="expand")
         if span is None:
             continue
         if label is None or text[start:end] != surface or span.text != text[start:end]:
-            missing.append(
-                span
-            )  # unsure type, bad offsets or a token boundary mismatch
+            missing.append(span)  # unsure type, bad offsets or a token boundary mismatch
         else:
             ents.append(span)
     ents = [t for t in (_trim(e) for e in _drop_overlaps(ents)) if t is not None]
     taken = {i for e in ents for i in range(e.start, e.end)}
-    missing = [
-        m for m in _drop_overlaps(missing) if not taken & set(range(m.start, m.end))
-    ]
+    missing = [m for m in _drop_overlaps(missing) if not taken & set(range(m.start, m.end))]
     doc.set_ents(ents, missing=missing)
     return doc
 
@@ -309,17 +297,11 @@ def read_hipe(path: Path, nlp: Language) -> Iterator[tuple[str, Doc]]:
             line = line.rstrip("\n")
             if line.startswith("# hipe2022:document_id"):
                 key = f"{path.name}:{line.partition('=')[2].strip()}"
-            if (
-                not line
-                or line.startswith("TOKEN\t")
-                or (line.startswith("#") and "\t" not in line)
-            ):
+            if not line or line.startswith("TOKEN\t") or (line.startswith("#") and "\t" not in line):
                 continue
             cols = line.split("\t")
             prefix, _, label = cols[1].partition("-")
-            label = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "HumanProd": "MISC"}.get(
-                label, ""
-            )
+            label = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "HumanProd": "MISC"}.get(label, "")
             words.append(cols[0])
             tags.append((prefix if label else "O", label))
             if "EndOfSentence" in cols[-1] and len(words) >= 3:
@@ -471,15 +453,19 @@ def contract_words(
     return out_words, out_tags
 
 
-def read_all(
-    data: Path, nlp: Language, *, hipe: bool = False, wikiann: bool = False
-) -> Iterator[tuple[str, str, Doc]]:
+def read_all(data: Path, nlp: Language, *, hipe: bool = False, wikiann: bool = False) -> Iterator[tuple[str, str, Doc]]:
     """Yield ``(corpus, key, doc)`` for every corpus the shipped model is trained on."""
     ner = data / "ner"
     if wikiann:  # silver data (no explicit licence; documented in the model card)
         for name in ("train", "dev", "test"):
-            for key, doc in read_columns(ner / "wikiann" / "de" / name, nlp, token=0, tag=1,
-                                         strip="de:", labels={"PER": "PER", "ORG": "ORG", "LOC": "LOC"}):
+            for key, doc in read_columns(
+                ner / "wikiann" / "de" / name,
+                nlp,
+                token=0,
+                tag=1,
+                strip="de:",
+                labels={"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
+            ):
                 yield "wikiann", key, doc
     if hipe:
         for file in sorted(ner.glob("hipe2022-*/de/*.tsv")):
@@ -488,9 +474,7 @@ def read_all(
     for name in ("NER-de-dev.tsv", "NER-de-test.tsv"):
         for key, doc in read_germeval(ner / "germeval2014" / "de" / name, nlp):
             yield "germeval2014", key, doc
-    for key, doc in read_smartdata(
-        ner / "smartdata" / "de" / "smartdata-v1-docs.jsonl.gz", nlp
-    ):
+    for key, doc in read_smartdata(ner / "smartdata" / "de" / "smartdata-v1-docs.jsonl.gz", nlp):
         yield "smartdata", key, doc
     for file in sorted((ner / "mobie" / "de").glob("*.conll2003")):
         for key, doc in read_mobie(file, nlp):

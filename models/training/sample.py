@@ -38,14 +38,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     per_corpus = max(1, args.sentences // len(headline))
     for spec in headline:
         sentences = read_iob(corpus_dir / f"heldout-{spec['name']}.iob")
-        good = [s for s in sentences if 6 <= len(s.text.split()) <= 40 and not s.unknown
-                and any(label in ("PER", "ORG", "LOC") for _, _, label in s.spans)]
+        good = [
+            s
+            for s in sentences
+            if 6 <= len(s.text.split()) <= 40
+            and not s.unknown
+            and any(label in ("PER", "ORG", "LOC") for _, _, label in s.spans)
+        ]
         good.sort(key=lambda s: hashlib.sha1(s.text.encode()).hexdigest())
         for i, s in enumerate(good[:per_corpus]):
-            ents = [{"start": a, "end": b, "label": label, "text": s.text[a:b]}
-                    for a, b, label in sorted(s.spans)]
-            rows.append({"id": f"{spec['name']}-{i:02d}", "source": spec["name"],
-                         "text": s.text, "entities": ents})
+            ents = [{"start": a, "end": b, "label": label, "text": s.text[a:b]} for a, b, label in sorted(s.spans)]
+            rows.append({"id": f"{spec['name']}-{i:02d}", "source": spec["name"], "text": s.text, "entities": ents})
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{out}: {len(rows)} sentences", file=sys.stderr)
     return 0

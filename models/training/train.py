@@ -73,10 +73,15 @@ def read_corpus(spec: dict[str, Any], data: Path, nlp: Language) -> Iterator[tup
             yield from read_germeval(file, nlp)
         else:
             yield from read_columns(
-                file, nlp, token=spec["token"], tag=spec["tag"],
+                file,
+                nlp,
+                token=spec["token"],
+                tag=spec["tag"],
                 sep="\t" if spec.get("sep", "tab") == "tab" else " ",
-                strip=spec.get("strip", ""), scheme=spec.get("scheme", "iob2"),
-                labels=spec["labels"], contractions=spec.get("contractions"),
+                strip=spec.get("strip", ""),
+                scheme=spec.get("scheme", "iob2"),
+                labels=spec["labels"],
+                contractions=spec.get("contractions"),
             )
 
 
@@ -133,8 +138,9 @@ def score(model_dir: Path, corpus: Path) -> dict[str, Any]:
     for iob in sorted(corpus.glob("heldout*.iob")):
         scores = evaluate(get_backend(name), read_iob(iob))
         print(f"\n== {iob.name}\n{format_scores(scores)}")
-        results[iob.stem] = {k: {"p": round(v.p, 4), "r": round(v.r, 4), "f": round(v.f, 4),
-                                 "n": v.tp + v.fn} for k, v in scores.items()}
+        results[iob.stem] = {
+            k: {"p": round(v.p, 4), "r": round(v.r, 4), "f": round(v.f, 4), "n": v.tp + v.fn} for k, v in scores.items()
+        }
     print(f"\nwords/s (one process): {wps:,.0f}; load: {load:.3f} s")
     return results
 
@@ -148,11 +154,19 @@ def ship(best: Path, out: Path, lang: str, results: dict[str, Any]) -> None:
     meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     recorded = best.parents[1] / f"corpus-{lang}" / "sources.json"  # written by build_corpus
-    sources = (json.loads(recorded.read_text()) if recorded.is_file()
-               else sorted({c["name"] for c in load_recipe(lang)["corpora"]}))
-    meta.update(name="news_sm", version="0.1.0", sources=sources, heldout=results,
-                description=f"{lang} NER for news (PER, ORG, LOC, MISC); newsfacts. See README.md.",
-                license="see README.md and ../NOTICE")
+    sources = (
+        json.loads(recorded.read_text())
+        if recorded.is_file()
+        else sorted({c["name"] for c in load_recipe(lang)["corpora"]})
+    )
+    meta.update(
+        name="news_sm",
+        version="0.1.0",
+        sources=sources,
+        heldout=results,
+        description=f"{lang} NER for news (PER, ORG, LOC, MISC); newsfacts. See README.md.",
+        license="see README.md and ../NOTICE",
+    )
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if card is not None:
         (out / "README.md").write_text(card, encoding="utf-8")
@@ -160,13 +174,15 @@ def ship(best: Path, out: Path, lang: str, results: dict[str, Any]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
-    parser = argparse.ArgumentParser(prog="python -m newsfacts.models.training.train",
-                                     description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m newsfacts.models.training.train", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--lang", required=True, help="a recipe in recipes.toml (en, fr, ..., xx)")
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
     parser.add_argument("--out", type=Path, default=None, help="default: models/<lang>_news_sm")
-    parser.add_argument("--max-steps", type=int, default=None,
-                        help="caps training time (default: the recipe's max_steps, else 3000)")
+    parser.add_argument(
+        "--max-steps", type=int, default=None, help="caps training time (default: the recipe's max_steps, else 3000)"
+    )
     parser.add_argument("--skip-train", action="store_true", help="rebuild corpus, re-score --out")
     args = parser.parse_args(argv)
     out = args.out or HERE.parent / f"{args.lang}_news_sm"

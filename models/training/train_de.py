@@ -19,9 +19,7 @@ from __future__ import annotations
 import os
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(
-        _var, "1"
-    )  # the training machine is shared; one core is the budget
+    os.environ.setdefault(_var, "1")  # the training machine is shared; one core is the budget
 
 import argparse
 import json
@@ -60,11 +58,7 @@ def write_iob(docs: Iterable[Doc], path: Path) -> None:
     """Write docs as ``token<TAB>IOB2`` lines; whitespace tokens are dropped, missing tags are ``-``."""
     with path.open("w", encoding="utf-8") as f:
         for doc in docs:
-            rows = [
-                f"{t.text}\t{_tag(t.ent_iob_, t.ent_type_)}"
-                for t in doc
-                if not t.is_space
-            ]
+            rows = [f"{t.text}\t{_tag(t.ent_iob_, t.ent_type_)}" for t in doc if not t.is_space]
             if rows:
                 f.write("\n".join(rows) + "\n\n")
 
@@ -76,22 +70,11 @@ def _tag(iob: str, label: str) -> str:
 def _augmented(docs: list[Doc]) -> Iterable[Doc]:
     """One ORG-swapped copy of each training sentence with an organisation (see ``augment.py``)."""
     rng = random.Random(0)
-    pool = [
-        n
-        for n in org_names(docs)
-        if n[:1].isalpha() and any(c.isupper() for c in n) and ":" not in n
-    ]
+    pool = [n for n in org_names(docs) if n[:1].isalpha() and any(c.isupper() for c in n) and ":" not in n]
     pieces = sorted(
-        {
-            t.text
-            for d in docs
-            for t in d
-            if t.is_alpha and t.is_title and 3 <= len(t) <= 6 and not t.ent_type_
-        }
+        {t.text for d in docs for t in d if t.is_alpha and t.is_title and 3 <= len(t) <= 6 and not t.ent_type_}
     )
-    acronyms = sorted(
-        {n for n in pool if n.isalpha() and n.isupper() and 2 <= len(n) <= 3}
-    )
+    acronyms = sorted({n for n in pool if n.isalpha() and n.isupper() and 2 <= len(n) <= 3})
     for doc in docs:
         swapped = swap_orgs(doc, pool, pieces, rng, acronyms)
         if swapped is not None:
@@ -188,9 +171,7 @@ def ship(best: Path, out: Path, *, scores: dict[str, object]) -> None:
         ],
         heldout=scores,
     )
-    meta_path.write_text(
-        json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if card is not None:
         (out / "README.md").write_text(card, encoding="utf-8")
 
@@ -213,18 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=6000,
         help="caps training time (~25 min on one core)",
     )
-    parser.add_argument(
-        "--hipe", action="store_true", help="add the historical HIPE-2022 German sets"
-    )
-    parser.add_argument(
-        "--no-augment", action="store_true", help="no ORG-swapped sentence copies"
-    )
-    parser.add_argument(
-        "--width", type=int, default=96, help="tok2vec width (the shipped model: 96)"
-    )
-    parser.add_argument(
-        "--wikiann", action="store_true", help="add WikiANN German as silver training data"
-    )
+    parser.add_argument("--hipe", action="store_true", help="add the historical HIPE-2022 German sets")
+    parser.add_argument("--no-augment", action="store_true", help="no ORG-swapped sentence copies")
+    parser.add_argument("--width", type=int, default=96, help="tok2vec width (the shipped model: 96)")
+    parser.add_argument("--wikiann", action="store_true", help="add WikiANN German as silver training data")
     parser.add_argument(
         "--skip-train",
         action="store_true",
@@ -232,9 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    counts = build_corpus(
-        args.data, CORPUS, hipe=args.hipe, augment=not args.no_augment, wikiann=args.wikiann
-    )
+    counts = build_corpus(args.data, CORPUS, hipe=args.hipe, augment=not args.no_augment, wikiann=args.wikiann)
     print("units per corpus/split:", dict(sorted(counts.items())), file=sys.stderr)
     if not args.skip_train:
         best = train(max_steps=args.max_steps, output=OUTPUT, width=args.width)
@@ -244,20 +215,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for iob in sorted(CORPUS.glob("heldout*.iob")):
         scores = evaluate(get_backend(name), read_iob(iob))
         print(f"\n== {iob.name}\n{format_scores(scores)}")
-        results[iob.stem] = {
-            k: {"p": v.p, "r": v.r, "f": v.f, "n": v.tp + v.fn}
-            for k, v in scores.items()
-        }
+        results[iob.stem] = {k: {"p": v.p, "r": v.r, "f": v.f, "n": v.tp + v.fn} for k, v in scores.items()}
     load, wps = measure_speed(name, [s.text for s in read_iob(CORPUS / "heldout.iob")])
-    print(
-        f"\nwords/s (one process): {wps:,.0f}; load (cached here, see model card): {load:.3f} s"
-    )
+    print(f"\nwords/s (one process): {wps:,.0f}; load (cached here, see model card): {load:.3f} s")
     meta_path = args.out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["heldout"] = results
-    meta_path.write_text(
-        json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 

@@ -31,8 +31,10 @@ def _missing(reason: str) -> None:
 
 
 if not CHROMIUM.exists():
-    _missing(f"{CHROMIUM} is missing: install Debian's chromium as root (apt-get install chromium; "
-             ".ci/run does it when it runs as root or with password-less sudo) or set NEWSFACTS_CHROMIUM")
+    _missing(
+        f"{CHROMIUM} is missing: install Debian's chromium as root (apt-get install chromium; "
+        ".ci/run does it when it runs as root or with password-less sudo) or set NEWSFACTS_CHROMIUM"
+    )
 try:
     from playwright import sync_api
 except ImportError:
@@ -40,12 +42,8 @@ except ImportError:
 
 ROOT = Path(__file__).parents[2]
 FIXTURES = ROOT / "fixtures" / "dashboard"
-FACT_FILES = [
-    str(FIXTURES / f) for f in ("facts.jsonl", "nulls.jsonl", "pipeline-facts.jsonl")
-]
-ARTICLE_FILES = [
-    str(FIXTURES / f) for f in ("articles.jsonl", "pipeline-articles.jsonl")
-]
+FACT_FILES = [str(FIXTURES / f) for f in ("facts.jsonl", "nulls.jsonl", "pipeline-facts.jsonl")]
+ARTICLE_FILES = [str(FIXTURES / f) for f in ("articles.jsonl", "pipeline-articles.jsonl")]
 FX = {"USD": 0.92}
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
@@ -54,19 +52,14 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 def _rows() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for file in FACT_FILES:
-        rows.extend(
-            json.loads(line)
-            for line in Path(file).read_text(encoding="utf-8").splitlines()
-        )
+        rows.extend(json.loads(line) for line in Path(file).read_text(encoding="utf-8").splitlines())
     return rows
 
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     out = tmp_path_factory.mktemp("dashboard")
-    html = build_dashboard(
-        FACT_FILES, out / "dashboard.html", articles=ARTICLE_FILES, fx=FX, to="EUR"
-    ).path
+    html = build_dashboard(FACT_FILES, out / "dashboard.html", articles=ARTICLE_FILES, fx=FX, to="EUR").path
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS,
                                      env={"HOME": str(out)})  # fmt: skip
@@ -98,12 +91,8 @@ def _bars(page: Any, chart: str) -> dict[str, float]:
 
 def _search(page: Any, text: str, count: int) -> None:
     page.fill("#f-search", text)  # the page applies it after a short debounce
-    label = f"{count} facts" + (
-        f" (of {len(_rows())})" if count != len(_rows()) else ""
-    )
-    page.wait_for_function(
-        f"document.getElementById('count-filtered').textContent === {label!r}"
-    )
+    label = f"{count} facts" + (f" (of {len(_rows())})" if count != len(_rows()) else "")
+    page.wait_for_function(f"document.getElementById('count-filtered').textContent === {label!r}")
 
 
 def _select(page: Any, select: str, value: str) -> None:
@@ -114,14 +103,8 @@ def _select(page: Any, select: str, value: str) -> None:
 def test_browser_charts_render_the_python_totals(page: Any) -> None:
     rows = _rows()
     assert page.errors == []
-    assert (
-        page.input_value("#f-currency") == "USD"
-    )  # the currency with the most payments comes first
-    want = {
-        k: t.per_month
-        for k, t in payment_totals(rows, by="customer", currency="USD").items()
-        if t.per_month
-    }
+    assert page.input_value("#f-currency") == "USD"  # the currency with the most payments comes first
+    want = {k: t.per_month for k, t in payment_totals(rows, by="customer", currency="USD").items() if t.per_month}
     assert _bars(page, "chart-customers") == pytest.approx(want)
     # the time series: a rate with a period counts in each month of it, as monthly_totals says
     per_month: dict[str, float] = {}
@@ -136,18 +119,12 @@ def test_browser_charts_render_the_python_totals(page: Any) -> None:
     assert set(_bars(page, "chart-language")) == {"de", "en", "fr", "und"}
     _select(page, "#f-currency", "EUR")
     _select(page, "#f-basis", "oneoff")
-    want = {
-        k: t.one_off
-        for k, t in payment_totals(rows, by="vendor", currency="EUR").items()
-        if t.one_off
-    }
+    want = {k: t.one_off for k, t in payment_totals(rows, by="vendor", currency="EUR").items() if t.one_off}
     assert _bars(page, "chart-vendors") == pytest.approx(want)
     _select(page, "#f-currency", "fx:EUR")
     _select(page, "#f-basis", "year")
     want = {
-        k: 12 * t.per_month
-        for k, t in payment_totals(rows, by="vendor", currency="EUR", fx=FX).items()
-        if t.per_month
+        k: 12 * t.per_month for k, t in payment_totals(rows, by="vendor", currency="EUR", fx=FX).items() if t.per_month
     }
     assert _bars(page, "chart-vendors") == pytest.approx(want)
     _select(page, "#f-currency", "USD")
@@ -160,16 +137,12 @@ def test_browser_names_are_grouped_and_the_written_forms_shown(page: Any) -> Non
     assert "written as: Acme Corp, Acme Corporation" in acme.locator("title").text_content()
     assert "Acme ← Acme Corp, Acme Corporation" in page.inner_text("#chart-customers")
     acme.click()  # filters on the group: both spellings, every currency
-    page.wait_for_function(
-        "document.getElementById('count-filtered').textContent === '5 facts (of 31)'"
-    )
+    page.wait_for_function("document.getElementById('count-filtered').textContent === '5 facts (of 31)'")
     cells = page.locator("#facts-body tr td:nth-child(3)").all_inner_texts()
     assert {c.splitlines()[0] for c in cells} == {"Acme Corp", "Acme Corporation"}
     assert all(c.splitlines()[1] == "→ Acme" for c in cells)
     page.click("#chips button")
-    page.wait_for_function(
-        "document.getElementById('count-filtered').textContent === '31 facts'"
-    )
+    page.wait_for_function("document.getElementById('count-filtered').textContent === '31 facts'")
 
 
 def test_browser_table_filters_sorts_and_pages(page: Any) -> None:
@@ -182,38 +155,25 @@ def test_browser_table_filters_sorts_and_pages(page: Any) -> None:
         assert "Initech AG" in row.inner_text()
     _select(page, "#f-kind", "payment")
     assert page.locator("#facts-body tr").count() == 3
-    assert (
-        set(_bars(page, "chart-vendors")) == set()
-    )  # Initech is paid in EUR: nothing in USD
+    assert set(_bars(page, "chart-vendors")) == set()  # Initech is paid in EUR: nothing in USD
     page.click("#f-reset")
     page.wait_for_function("document.querySelectorAll('#facts-body tr').length === 25")
     page.click("th[data-key='amount']")
     assert "10,000,000,000" in page.inner_text("#facts-body tr:first-child")
 
 
-def test_browser_click_shows_the_evidence_in_the_article(
-    page: Any, tmp_path: Path
-) -> None:
+def test_browser_click_shows_the_evidence_in_the_article(page: Any, tmp_path: Path) -> None:
     _search(page, "Soylent", 1)
     page.click("#facts-body tr:first-child")
-    evidence = (
-        "Soylent SA versera à Initech AG 300 000 euros par mois à partir de mai 2024."
-    )
+    evidence = "Soylent SA versera à Initech AG 300 000 euros par mois à partir de mai 2024."
     assert page.inner_text("#evidence-mark") == evidence
     assert page.inner_text("#article-text").startswith("Soylent choisit Initech")
-    assert (
-        page.get_attribute("#detail h3 a", "href")
-        == "https://example.fr/soylent-initech"
-    )
+    assert page.get_attribute("#detail h3 a", "href") == "https://example.fr/soylent-initech"
     _search(page, "TikTok die OpenAI", 3)
     page.click("#facts-body tr:first-child")
     assert page.locator("#evidence-mark").is_visible()
-    page.click(
-        "#f-reset"
-    )  # the overview, with the clicked fact still open beside the table
-    page.wait_for_function(
-        "document.getElementById('count-filtered').textContent === '31 facts'"
-    )
+    page.click("#f-reset")  # the overview, with the clicked fact still open beside the table
+    page.wait_for_function("document.getElementById('count-filtered').textContent === '31 facts'")
     shot = tmp_path / "dashboard.png"
     page.screenshot(path=str(shot))
     keep = ROOT / "bench" / "out"

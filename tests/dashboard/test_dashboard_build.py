@@ -28,10 +28,7 @@ ARTICLE_FILES = ["articles.jsonl", "pipeline-articles.jsonl"]
 
 
 def _rows(name: str) -> list[dict]:
-    return [
-        json.loads(line)
-        for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()
-    ]
+    return [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines()]
 
 
 @pytest.mark.parametrize("name", FACT_FILES)
@@ -45,10 +42,7 @@ def test_fixtures_evidence_offsets_index_the_article_text(name: str) -> None:
     texts = {a["id"]: Article.model_validate(a).text for a in _rows(name)}
     facts = _rows("facts.jsonl" if name == "articles.jsonl" else "pipeline-facts.jsonl")
     for row in facts:
-        assert (
-            texts[row["article_id"]][row["evidence_start"] : row["evidence_end"]]
-            == row["evidence"]
-        )
+        assert texts[row["article_id"]][row["evidence_start"] : row["evidence_end"]] == row["evidence"]
 
 
 @pytest.mark.parametrize(
@@ -56,12 +50,8 @@ def test_fixtures_evidence_offsets_index_the_article_text(name: str) -> None:
     [(1200, "P1Y", 100), (300, "P3M", 100), (100, "P1M", 100), (7, "P1W", 7 * 365.25 / 12 / 7),
      (1, "P1D", 365.25 / 12), (500, None, None), (None, "P1M", None), (5, "P2Y", None)],
 )  # fmt: skip
-def test_periods_per_month(
-    value: float | None, rate: str | None, expected: float | None
-) -> None:
-    assert per_month(value, rate) == (
-        pytest.approx(expected) if expected is not None else None
-    )
+def test_periods_per_month(value: float | None, rate: str | None, expected: float | None) -> None:
+    assert per_month(value, rate) == (pytest.approx(expected) if expected is not None else None)
 
 
 @pytest.mark.parametrize(
@@ -97,9 +87,7 @@ def test_aggregate_payment_totals_keep_currencies_apart() -> None:
     assert usd["Acme"].per_month == pytest.approx(2_000_000 + 300_000 + 1_500_000 + 250_000)
     assert usd["Umbrella"].one_off == 500_000 and usd["Umbrella"].per_month == 0
     eur = payment_totals(rows, by="vendor", currency="EUR")
-    assert eur["Initech"].per_month == pytest.approx(
-        100_000 + 300_000 + 4_000_000 / 12
-    )
+    assert eur["Initech"].per_month == pytest.approx(100_000 + 300_000 + 4_000_000 / 12)
     assert "Globex" not in eur  # a USD vendor never shows up in EUR without rates
     converted = payment_totals(rows, by="vendor", currency="EUR", fx={"USD": 0.5})
     assert converted["Globex"].per_month == pytest.approx(0.5 * 4_050_000)
@@ -136,9 +124,7 @@ def test_aggregate_rows_with_nulls_everywhere() -> None:
 
 
 def test_sources_files_folders_and_globs(tmp_path: Path) -> None:
-    assert expand_paths([str(FIXTURES / "facts.jsonl")]) == [
-        str(FIXTURES / "facts.jsonl")
-    ]
+    assert expand_paths([str(FIXTURES / "facts.jsonl")]) == [str(FIXTURES / "facts.jsonl")]
     assert str(FIXTURES / "nulls.jsonl") in expand_paths([str(FIXTURES)])
     assert expand_paths([str(FIXTURES / "pipeline-*.jsonl")]) == [
         str(FIXTURES / "pipeline-articles.jsonl"), str(FIXTURES / "pipeline-facts.jsonl")]  # fmt: skip
@@ -154,9 +140,7 @@ def test_sources_files_folders_and_globs(tmp_path: Path) -> None:
 def test_sources_article_records_are_flattened_like_extract_facts() -> None:
     from_articles = read_facts([str(FIXTURES / "pipeline-articles.jsonl")])
     from_facts = _rows("pipeline-facts.jsonl")
-    assert [r["fact_id"] for r in from_articles.rows] == [
-        r["fact_id"] for r in from_facts
-    ]
+    assert [r["fact_id"] for r in from_articles.rows] == [r["fact_id"] for r in from_facts]
     assert from_articles.rows[0]["source"] == from_facts[0]["source"]
     assert set(from_articles.texts) == {r["article_id"] for r in from_facts}
 
@@ -192,9 +176,7 @@ def test_build_encode_round_trips_every_row() -> None:
             "evidence",
         ):
             code = strings[name]["codes"][i]
-            assert (None if code < 0 else strings[name]["values"][code]) == row.get(
-                name
-            )
+            assert (None if code < 0 else strings[name]["values"][code]) == row.get(name)
         assert payload["numbers"]["amount_value"][i] == row.get("amount_value")
         article = payload["articles"][payload["article_of"][i]]
         assert article[fields.index("source")] == row.get("source")
@@ -217,13 +199,9 @@ def test_build_page_is_self_contained_and_escapes_data(tmp_path: Path) -> None:
     facts.write_text(json.dumps(hostile) + "\n", encoding="utf-8")
     report = build_dashboard([str(facts)], tmp_path / "out.html", title="A <Title>")
     page = report.path.read_text(encoding="utf-8")
-    assert (
-        report.facts == 1 and page.count("</script>") == 2
-    )  # the data block's and the code's
+    assert report.facts == 1 and page.count("</script>") == 2  # the data block's and the code's
     assert "<title>A &lt;Title&gt;</title>" in page and "__TITLE__" not in page
-    assert not re.search(
-        r"<(script|link|img)[^>]+(src|href)=", page
-    )  # nothing fetched: no CDN
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)  # nothing fetched: no CDN
 
 
 def test_build_fixture_dashboard(tmp_path: Path) -> None:

@@ -39,7 +39,4 @@ def test_cli_export(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", str(FIXTURES / "facts.jsonl"), "--parquet", str(tmp_path / "pq"),
                                        "--duckdb", str(tmp_path / "f.duckdb")])  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert (
-        "exported 11 facts" in result.output
-        and (tmp_path / "pq" / "payments.parquet").exists()
-    )
+    assert "exported 11 facts" in result.output and (tmp_path / "pq" / "payments.parquet").exists()

@@ -18,9 +18,7 @@ duckdb = pytest.importorskip(
 )
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "dashboard"
-FILES = [
-    str(FIXTURES / f) for f in ("facts.jsonl", "nulls.jsonl", "pipeline-facts.jsonl")
-]
+FILES = [str(FIXTURES / f) for f in ("facts.jsonl", "nulls.jsonl", "pipeline-facts.jsonl")]
 
 
 def _rows() -> list[dict]:
@@ -43,13 +41,9 @@ def _expected_totals() -> dict[tuple[str | None, str], Decimal]:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     out = tmp_path_factory.mktemp("export")
-    report = export_facts(
-        FILES, parquet_dir=out / "parquet", duckdb_path=out / "facts.duckdb"
-    )
+    report = export_facts(FILES, parquet_dir=out / "parquet", duckdb_path=out / "facts.duckdb")
     assert report.facts == len(_rows())
-    assert {p.name for p in report.parquet} == {
-        f"{v}.parquet" for v in ("facts", *VIEWS)
-    }
+    assert {p.name for p in report.parquet} == {f"{v}.parquet" for v in ("facts", *VIEWS)}
     return out / "parquet", out / "facts.duckdb"
 
 
@@ -71,17 +65,8 @@ def test_export_duckdb_types_and_views(exported: tuple[Path, Path]) -> None:
         ).fetchall()
     )
     assert types["amount_value"] == "DECIMAL(38,6)" and types["period_start"] == "DATE"
-    assert (
-        types["published"] == "DATE"
-        and types["amount_vague"] == "BOOLEAN"
-        and types["evidence_start"] == "INTEGER"
-    )
-    views = {
-        r[0]
-        for r in con.execute(
-            "SELECT view_name FROM duckdb_views() WHERE NOT internal"
-        ).fetchall()
-    }
+    assert types["published"] == "DATE" and types["amount_vague"] == "BOOLEAN" and types["evidence_start"] == "INTEGER"
+    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
     assert views == set(VIEWS)
     payments = [r for r in _rows() if r["kind"] == "payment"]
     assert con.execute("SELECT count(*) FROM payments").fetchone()[0] == len(payments)
@@ -163,27 +148,22 @@ def test_export_groups_by_normalised_name_and_keeps_the_written_ones(
     ).fetchall()
     assert written == [("Acme Corp",), ("Acme Corporation",)]
     # rows without *_norm (written before the field existed) group by the name as written
-    assert con.execute(
-        "SELECT count(*) FROM facts WHERE customer = 'TikTok' AND customer_norm IS NULL"
-    ).fetchone()[0] == 1
+    assert (
+        con.execute("SELECT count(*) FROM facts WHERE customer = 'TikTok' AND customer_norm IS NULL").fetchone()[0] == 1
+    )
     assert con.execute("SELECT count(*) FROM payments WHERE customer = 'TikTok'").fetchone()[0] == 1
     con.close()
 
 
 def test_export_rows_with_nulls_everywhere(tmp_path: Path) -> None:
-    report = export_facts(
-        [str(FIXTURES / "nulls.jsonl")], duckdb_path=tmp_path / "n.duckdb"
-    )
+    report = export_facts([str(FIXTURES / "nulls.jsonl")], duckdb_path=tmp_path / "n.duckdb")
     con = duckdb.connect(str(report.duckdb), read_only=True)
-    assert con.execute(
-        "SELECT count(*), count(customer), sum(amount_value) FROM facts"
-    ).fetchone() == (3, 0, Decimal(750000))
-    assert (
-        con.execute(
-            "SELECT count(*) FROM monthly_payment_totals WHERE month IS NULL"
-        ).fetchone()[0]
-        == 1
+    assert con.execute("SELECT count(*), count(customer), sum(amount_value) FROM facts").fetchone() == (
+        3,
+        0,
+        Decimal(750000),
     )
+    assert con.execute("SELECT count(*) FROM monthly_payment_totals WHERE month IS NULL").fetchone()[0] == 1
     con.close()
 
 

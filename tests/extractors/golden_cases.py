@@ -20,7 +20,8 @@ def golden_params(kind: str, *, langs: str = "*") -> list[Any]:
         if line
     ]
     return [
-        pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(reason=row["xfail"], strict=True)]
-                     if row.get("xfail") else [])
+        pytest.param(
+            row, id=row["id"], marks=[pytest.mark.xfail(reason=row["xfail"], strict=True)] if row.get("xfail") else []
+        )
         for row in rows
     ]

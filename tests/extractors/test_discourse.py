@@ -25,32 +25,49 @@ def facts_of(text: str, lang: str, orgs: list[str], *, title: str | None = None)
     if title is not None:
         text = f"{title}\n{text}"
     pack = load_langpack(lang)
-    entities = sorted((Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
-                       for org in orgs for m in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text)),
-                      key=lambda e: e.start)
+    entities = sorted(
+        (
+            Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
+            for org in orgs
+            for m in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text)
+        ),
+        key=lambda e: e.start,
+    )
     from datetime import date
 
-    return link_facts(text, article_id="t", pack=pack, entities=entities, amounts=find_amounts(text, pack),
-                      percentages=find_percentages(text, pack),
-                      periods=find_periods(text, pack, published=date(2024, 8, 1)),
-                      title_span=(0, len(title)) if title is not None else None)
+    return link_facts(
+        text,
+        article_id="t",
+        pack=pack,
+        entities=entities,
+        amounts=find_amounts(text, pack),
+        percentages=find_percentages(text, pack),
+        periods=find_periods(text, pack, published=date(2024, 8, 1)),
+        title_span=(0, len(title)) if title is not None else None,
+    )
 
 
 def test_described_company_takes_the_topic_in_a_metric_first_sentence() -> None:
-    facts = facts_of("Die Voestalpine hat ihre Zahlen vorgelegt. Der Umsatz stieg im dritten Quartal um "
-                     "vier Prozent auf 2,1 Milliarden Euro.", "de", ["Voestalpine"],
-                     title="Voestalpine wächst kräftig")
+    facts = facts_of(
+        "Die Voestalpine hat ihre Zahlen vorgelegt. Der Umsatz stieg im dritten Quartal um "
+        "vier Prozent auf 2,1 Milliarden Euro.",
+        "de",
+        ["Voestalpine"],
+        title="Voestalpine wächst kräftig",
+    )
     change = next(f for f in facts if f.kind == "change")
     revenue = next(f for f in facts if f.kind == "revenue")
     assert (change.company, change.percent_value, change.direction) == ("Voestalpine", Decimal("4"), "up")
     assert (revenue.company, revenue.amount_value, revenue.amount_currency) == (
-        "Voestalpine", Decimal("2100000000"), "EUR")
+        "Voestalpine",
+        Decimal("2100000000"),
+        "EUR",
+    )
     assert change.party_source == "context"
 
 
 def test_description_refers_to_the_company_last_named() -> None:
-    facts = facts_of("Siemens legt Zahlen vor. Der Münchner Konzern beschäftigt 4.500 Mitarbeiter.",
-                     "de", ["Siemens"])
+    facts = facts_of("Siemens legt Zahlen vor. Der Münchner Konzern beschäftigt 4.500 Mitarbeiter.", "de", ["Siemens"])
     count = next(f for f in facts if f.kind == "count")
     assert (count.company, count.count_value, count.metric) == ("Siemens", Decimal("4500"), "Mitarbeiter")
     assert count.party_source == "description"
@@ -69,15 +86,13 @@ def test_german_count_nouns_close_compounds_and_spaced_numbers_are_whole() -> No
 
 
 def test_old_value_of_a_from_to_frame_is_no_revenue() -> None:
-    facts = facts_of("Das Betriebsergebnis von Lufthansa sank von 300 auf 210 Millionen Euro.", "de",
-                     ["Lufthansa"])
+    facts = facts_of("Das Betriebsergebnis von Lufthansa sank von 300 auf 210 Millionen Euro.", "de", ["Lufthansa"])
     revenue = [f.amount_value for f in facts if f.kind == "revenue"]
     assert revenue == [Decimal("210000000")]
 
 
 def test_direction_from_the_clause_when_the_percentage_has_none() -> None:
-    facts = facts_of("Die Gornergrat Bahn konnte den Umsatz um 5,9 Prozent verbessern.", "de",
-                     ["Gornergrat Bahn"])
+    facts = facts_of("Die Gornergrat Bahn konnte den Umsatz um 5,9 Prozent verbessern.", "de", ["Gornergrat Bahn"])
     assert [(f.kind, f.direction) for f in facts if f.kind == "change"] == [("change", "up")]
 
 
@@ -86,7 +101,10 @@ def test_one_move_by_an_amount_and_a_percentage_is_one_change() -> None:
     changes = [f for f in facts if f.kind == "change"]
     assert len(changes) == 1
     assert (changes[0].percent_value, changes[0].amount_value, changes[0].direction) == (
-        Decimal("2.2"), Decimal("0.14"), "down")
+        Decimal("2.2"),
+        Decimal("0.14"),
+        "down",
+    )
 
 
 def test_news_agencies_are_never_the_topic() -> None:
@@ -96,8 +114,9 @@ def test_news_agencies_are_never_the_topic() -> None:
 
 
 def test_market_moves_are_no_company_facts() -> None:
-    facts = facts_of("BASF legt zu. Der Dax stieg um 1,8 Prozent auf 11.134 Punkte.", "de", ["BASF"],
-                     title="BASF im Plus")
+    facts = facts_of(
+        "BASF legt zu. Der Dax stieg um 1,8 Prozent auf 11.134 Punkte.", "de", ["BASF"], title="BASF im Plus"
+    )
     assert [f for f in facts if f.kind == "change" and "1.8" in str(f.percent_value)] == []
     assert is_market_index("CAC 40") and is_market_index("Nasdaq") and not is_market_index("Siemens")
 
@@ -110,22 +129,38 @@ def test_countries_are_no_companies() -> None:
 
 
 def test_a_takeover_without_price_yields_to_the_priced_one_under_a_longer_name() -> None:
-    facts = facts_of("Bigpoint ist zu 100 Prozent von Youzu Interactive übernommen worden.", "de",
-                     ["Bigpoint", "Youzu Interactive", "Youzu"], title="Youzu kauft Bigpoint für 80 Millionen Euro")
+    facts = facts_of(
+        "Bigpoint ist zu 100 Prozent von Youzu Interactive übernommen worden.",
+        "de",
+        ["Bigpoint", "Youzu Interactive", "Youzu"],
+        title="Youzu kauft Bigpoint für 80 Millionen Euro",
+    )
     takeovers = [(f.buyer, f.target, f.amount_value) for f in facts if f.kind == "acquisition"]
     assert takeovers == [("Youzu", "Bigpoint", Decimal("80000000"))]
 
 
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
-        ("de", "Die EU-Kommission hat eine Geldbuße von zwei Millionen Euro gegen Siemens verhängt.",
-         ["EU-Kommission", "Siemens"], ("Siemens", "EU-Kommission", Decimal("2000000"))),
+        (
+            "de",
+            "Die EU-Kommission hat eine Geldbuße von zwei Millionen Euro gegen Siemens verhängt.",
+            ["EU-Kommission", "Siemens"],
+            ("Siemens", "EU-Kommission", Decimal("2000000")),
+        ),
         ("en", "BP was fined $50 million by the EPA.", ["BP", "EPA"], ("BP", "EPA", Decimal("50000000"))),
         ("nl", "ING kreeg een boete van 775 miljoen euro.", ["ING"], ("ING", None, Decimal("775000000"))),
-        ("de", "Airbus erhält einen Auftrag über 2 Milliarden Euro von Lufthansa.", ["Airbus", "Lufthansa"],
-         ("Lufthansa", "Airbus", Decimal("2000000000"))),
-        ("en", "KBR has been awarded a half billion dollar repair contract for U.S. Navy facilities.",
-         ["KBR", "U.S. Navy"], ("U.S. Navy", "KBR", Decimal("500000000"))),
+        (
+            "de",
+            "Airbus erhält einen Auftrag über 2 Milliarden Euro von Lufthansa.",
+            ["Airbus", "Lufthansa"],
+            ("Lufthansa", "Airbus", Decimal("2000000000")),
+        ),
+        (
+            "en",
+            "KBR has been awarded a half billion dollar repair contract for U.S. Navy facilities.",
+            ["KBR", "U.S. Navy"],
+            ("U.S. Navy", "KBR", Decimal("500000000")),
+        ),
     ]
     for lang, text, orgs, expected in cases:
         payments = [(f.customer, f.vendor, f.amount_value) for f in facts_of(text, lang, orgs) if f.kind == "payment"]
@@ -135,10 +170,18 @@ def test_fines_and_awarded_contracts_are_payments() -> None:
 def test_stakes_are_takeovers_with_their_percentage() -> None:
     cases = [
         ("de", "Volkswagen steigt bei Rivian ein.", ["Volkswagen", "Rivian"], ("Volkswagen", "Rivian", None)),
-        ("de", "Die Allianz übernimmt die Mehrheit an Euler Hermes.", ["Allianz", "Euler Hermes"],
-         ("Allianz", "Euler Hermes", None)),
-        ("de", "Daimler stockt seine Beteiligung an Renault auf 60 Prozent auf.", ["Daimler", "Renault"],
-         ("Daimler", "Renault", Decimal("60"))),
+        (
+            "de",
+            "Die Allianz übernimmt die Mehrheit an Euler Hermes.",
+            ["Allianz", "Euler Hermes"],
+            ("Allianz", "Euler Hermes", None),
+        ),
+        (
+            "de",
+            "Daimler stockt seine Beteiligung an Renault auf 60 Prozent auf.",
+            ["Daimler", "Renault"],
+            ("Daimler", "Renault", Decimal("60")),
+        ),
         ("en", "Toyota took a 5% stake in Mazda.", ["Toyota", "Mazda"], ("Toyota", "Mazda", Decimal("5"))),
     ]
     for lang, text, orgs, expected in cases:
@@ -155,6 +198,5 @@ def test_investing_is_spending() -> None:
 def test_capitalised_common_nouns_are_no_companies() -> None:
     facts = facts_of("Das Konjunkturumfeld drückte den Umsatz um 5 Prozent.", "de", ["Konjunkturumfeld"])
     assert [f.company for f in facts] == []
-    facts = facts_of("Die Aktie gab 15 Prozent nach.", "de", ["Voestalpine"],
-                     title="Voestalpine verliert an der Börse")
+    facts = facts_of("Die Aktie gab 15 Prozent nach.", "de", ["Voestalpine"], title="Voestalpine verliert an der Börse")
     assert [(f.kind, f.company, f.percent_value) for f in facts] == [("change", "Voestalpine", Decimal("15"))]

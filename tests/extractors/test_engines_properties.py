@@ -26,35 +26,150 @@ LANGS = available_languages()
 
 def _numeric_regex(pack: LangPack) -> re.Pattern[str]:
     words = [
-        *pack.numbers.words, *pack.numbers.scales, *pack.numbers.multipliers,
-        *pack.numbers.vague_quantifiers, *pack.numbers.vague_magnitudes,
-        *pack.money.vague_compound_magnitudes, *pack.money.code_multipliers,
+        *pack.numbers.words,
+        *pack.numbers.scales,
+        *pack.numbers.multipliers,
+        *pack.numbers.vague_quantifiers,
+        *pack.numbers.vague_magnitudes,
+        *pack.money.vague_compound_magnitudes,
+        *pack.money.code_multipliers,
     ]
-    return re.compile(r"\d|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)),
-                      re.IGNORECASE)
+    return re.compile(r"\d|" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
 
 
 _NUMERIC = {lang: _numeric_regex(load_langpack(lang)) for lang in LANGS}
 
 # Text made of the words the engines react to, glued by noise, finds far more edge cases than
 # uniform unicode text.
-_TOKENS = st.sampled_from([
-    "20", "2,5", "1.000", "1.000,50", "12 500", "2.5", "1,000,000", "10.000", "2023", "Q3", "3.",
-    "Millionen", "Mio.", "Mrd.", "Milliardenhöhe", "Dutzende", "zwei", "siebenunddreißig", "und",
-    "Euro", "US-Dollar", "$", "€", "USD", "EUR", "%", "Prozent", "Prozentpunkte", "um", "fast",
-    "mehr als", "bis", "zwischen", "von", "pro Monat", "jeden Monat", "jährlich", "an monatlichen",
-    "im", "seit", "März", "Juniquartal", "ersten", "Quartal", "Halbjahr", "letztes", "Jahr",
-    "Geschäftsjahr", "in den letzten", "drei", "Monaten", "am", "Dienstag", "stieg", "fiel", "des",
-    "$1bn", "$10-20 million", "USD34.6m", "1,000.50", "1 000 000", "1'000", "two billion", "bn", "m",
-    "twenty-two", "and", "percent", "percentage points", "by", "about", "a year", "per cent of",
-    "millions de", "milliards", "pour cent", "vingt", "et", "quatre-vingt", "€4,25", "$ c", "MEUR",
-    "millones", "por ciento", "y", "veintiocho", "milioni", "di", "per cento", "milhões", "e",
-    "miljoen", "procent", "miljoner", "kronor", "kr", "öre", "cents", "pence", "entre", "between",
-    " ", "  ", "\n", ".", ",", "-", "(", ")", "/", "https://x.de/?q=30%25", "日本語", "שלום", "é",
-    # Letters that re.IGNORECASE matches as other letters: the long s of old print, the Turkish
-    # dotted and dotless i, the Kelvin sign (a KeyError on "im Auguſt" was found in real text).
-    "Auguſt", "Donnerſtag", "ſieben", "İm", "Mıo.", "\u212a", "Mai", "1.8.", "22.8.95",
-])
+_TOKENS = st.sampled_from(
+    [
+        "20",
+        "2,5",
+        "1.000",
+        "1.000,50",
+        "12 500",
+        "2.5",
+        "1,000,000",
+        "10.000",
+        "2023",
+        "Q3",
+        "3.",
+        "Millionen",
+        "Mio.",
+        "Mrd.",
+        "Milliardenhöhe",
+        "Dutzende",
+        "zwei",
+        "siebenunddreißig",
+        "und",
+        "Euro",
+        "US-Dollar",
+        "$",
+        "€",
+        "USD",
+        "EUR",
+        "%",
+        "Prozent",
+        "Prozentpunkte",
+        "um",
+        "fast",
+        "mehr als",
+        "bis",
+        "zwischen",
+        "von",
+        "pro Monat",
+        "jeden Monat",
+        "jährlich",
+        "an monatlichen",
+        "im",
+        "seit",
+        "März",
+        "Juniquartal",
+        "ersten",
+        "Quartal",
+        "Halbjahr",
+        "letztes",
+        "Jahr",
+        "Geschäftsjahr",
+        "in den letzten",
+        "drei",
+        "Monaten",
+        "am",
+        "Dienstag",
+        "stieg",
+        "fiel",
+        "des",
+        "$1bn",
+        "$10-20 million",
+        "USD34.6m",
+        "1,000.50",
+        "1 000 000",
+        "1'000",
+        "two billion",
+        "bn",
+        "m",
+        "twenty-two",
+        "and",
+        "percent",
+        "percentage points",
+        "by",
+        "about",
+        "a year",
+        "per cent of",
+        "millions de",
+        "milliards",
+        "pour cent",
+        "vingt",
+        "et",
+        "quatre-vingt",
+        "€4,25",
+        "$ c",
+        "MEUR",
+        "millones",
+        "por ciento",
+        "y",
+        "veintiocho",
+        "milioni",
+        "di",
+        "per cento",
+        "milhões",
+        "e",
+        "miljoen",
+        "procent",
+        "miljoner",
+        "kronor",
+        "kr",
+        "öre",
+        "cents",
+        "pence",
+        "entre",
+        "between",
+        " ",
+        "  ",
+        "\n",
+        ".",
+        ",",
+        "-",
+        "(",
+        ")",
+        "/",
+        "https://x.de/?q=30%25",
+        "日本語",
+        "שלום",
+        "é",
+        # Letters that re.IGNORECASE matches as other letters: the long s of old print, the Turkish
+        # dotted and dotless i, the Kelvin sign (a KeyError on "im Auguſt" was found in real text).
+        "Auguſt",
+        "Donnerſtag",
+        "ſieben",
+        "İm",
+        "Mıo.",
+        "\u212a",
+        "Mai",
+        "1.8.",
+        "22.8.95",
+    ]
+)
 _TEXT = st.one_of(
     st.text(max_size=200),
     st.lists(st.one_of(_TOKENS, st.text(max_size=3)), max_size=40).map(" ".join),
@@ -78,8 +193,9 @@ def _check_values(mentions: list, fields: tuple[str, ...], lang: str) -> None:
             assert _NUMERIC[lang].search(m.text), f"value from a span with no number: {m.text!r}"
 
 
-_SETTINGS = settings(max_examples=150, deadline=None,
-                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+_SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -129,12 +245,20 @@ def test_letters_that_fold_to_others_never_raise(lang: str) -> None:
     """Every word of the pack written with the long s or the dotless i ("im Auguſt", a KeyError
     once): re.IGNORECASE matches them, so their lookups must fold them too."""
     pack = load_langpack(lang)
-    words = [*pack.periods.months, *pack.periods.weekdays, *pack.numbers.words, *pack.numbers.multipliers,
-             *pack.money.currency_names][:400]
+    words = [
+        *pack.periods.months,
+        *pack.periods.weekdays,
+        *pack.numbers.words,
+        *pack.numbers.multipliers,
+        *pack.money.currency_names,
+    ][:400]
     odd = {w.replace("s", "ſ").replace("i", "ı") for w in words if "s" in w or "i" in w}
     assert odd
     for word in sorted(odd):
         for text in (f"{word} 2015", f"5 {word}", f"am {word}, 5 {word} Euro", f"{word} 5 %"):
-            for mention in (*find_amounts(text, pack), *find_percentages(text, pack),
-                            *find_periods(text, pack, published=dt.date(2016, 1, 1))):
+            for mention in (
+                *find_amounts(text, pack),
+                *find_percentages(text, pack),
+                *find_periods(text, pack, published=dt.date(2016, 1, 1)),
+            ):
                 assert text[mention.start : mention.end] == mention.text

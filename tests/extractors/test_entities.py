@@ -21,17 +21,22 @@ def test_entities_majority_label_and_propagation() -> None:
     text = "Siemens wächst. Siemens zahlt. Der Chef von Siemens lacht."
     out = harmonize_entities(text, [ent(text, "Siemens", "ORG"), ent(text, "Siemens", "ORG", 1)])
     assert [(e.text, e.label, e.start) for e in out] == [
-        ("Siemens", "ORG", 0), ("Siemens", "ORG", 16), ("Siemens", "ORG", 44)]
+        ("Siemens", "ORG", 0),
+        ("Siemens", "ORG", 16),
+        ("Siemens", "ORG", 44),
+    ]
     for e in out:
-        assert text[e.start:e.end] == e.text
+        assert text[e.start : e.end] == e.text
 
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("Ein Kunde ist das in Abu Dhabi ansässige Unternehmen G42, das expandiert.", "G42"),
-     ("Microsoft sucht Kunden wie Walmart und Intuit.", "Walmart"),
-     ("Größter Abnehmer ist das Finanzsoftwareunternehmen Intuit.", "Intuit"),
-     ("Walmart, ein langjähriger Kunde der Cloud-Dienste, nutzt die Technik.", "Walmart")],
+    [
+        ("Ein Kunde ist das in Abu Dhabi ansässige Unternehmen G42, das expandiert.", "G42"),
+        ("Microsoft sucht Kunden wie Walmart und Intuit.", "Walmart"),
+        ("Größter Abnehmer ist das Finanzsoftwareunternehmen Intuit.", "Intuit"),
+        ("Walmart, ein langjähriger Kunde der Cloud-Dienste, nutzt die Technik.", "Walmart"),
+    ],
 )
 def test_de_entities_company_cues(text: str, name: str) -> None:
     cues = org_cues(load_langpack("de"))
@@ -50,8 +55,10 @@ def test_de_entities_capitalised_nouns_after_cue_stay_untagged(text: str) -> Non
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("Bayer hat den US-Saatguthersteller Monsanto für 63 Milliarden Dollar übernommen.", "Monsanto"),
-     ("Die Übernahme von Covestro durch den Ölkonzern Adnoc kostet Milliarden.", "Adnoc")],
+    [
+        ("Bayer hat den US-Saatguthersteller Monsanto für 63 Milliarden Dollar übernommen.", "Monsanto"),
+        ("Die Übernahme von Covestro durch den Ölkonzern Adnoc kostet Milliarden.", "Adnoc"),
+    ],
 )
 def test_de_entities_compound_company_cue_names_an_organisation(text: str, name: str) -> None:
     from newsfacts.extractors.facts import org_cues

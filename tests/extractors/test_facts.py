@@ -17,37 +17,51 @@ from newsfacts.extractors.records import Entity, Fact
 
 def facts_of(text: str, orgs: list[str], published: date = date(2024, 8, 1)) -> list[Fact]:
     pack = load_langpack("de")
-    entities = [Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
-                for org in orgs for m in re.finditer(re.escape(org), text)]
+    entities = [
+        Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
+        for org in orgs
+        for m in re.finditer(re.escape(org), text)
+    ]
     entities.sort(key=lambda e: e.start)
-    return link_facts(text, article_id="t", pack=pack, entities=entities, amounts=find_amounts(text, pack),
-                      percentages=find_percentages(text, pack), periods=find_periods(text, pack, published=published))
+    return link_facts(
+        text,
+        article_id="t",
+        pack=pack,
+        entities=entities,
+        amounts=find_amounts(text, pack),
+        percentages=find_percentages(text, pack),
+        periods=find_periods(text, pack, published=published),
+    )
 
 
 def test_de_facts_buyer_pays_vendor_with_rate_and_period() -> None:
-    [fact] = facts_of("Im ersten Quartal zahlte die BASF jeden Monat 2 Millionen Euro an die Siemens AG.",
-                      ["BASF", "Siemens AG"])
+    [fact] = facts_of(
+        "Im ersten Quartal zahlte die BASF jeden Monat 2 Millionen Euro an die Siemens AG.", ["BASF", "Siemens AG"]
+    )
     assert (fact.kind, fact.customer, fact.vendor) == ("payment", "BASF", "Siemens AG")
     assert (fact.amount_value, fact.amount_currency, fact.rate) == (2000000, "EUR", "P1M")
     assert (str(fact.period_start), str(fact.period_end)) == ("2024-01-01", "2024-03-31")
 
 
 def test_de_facts_seller_with_customer_after_an() -> None:
-    [fact] = facts_of("Die Telekom verkauft Netzkapazität für 300 Millionen Euro an Vodafone.",
-                      ["Telekom", "Vodafone"])
+    [fact] = facts_of("Die Telekom verkauft Netzkapazität für 300 Millionen Euro an Vodafone.", ["Telekom", "Vodafone"])
     assert (fact.customer, fact.vendor, fact.amount_value) == ("Vodafone", "Telekom", 300000000)
 
 
 def test_de_facts_plural_anaphor_takes_previous_companies() -> None:
-    facts = facts_of("Zu den Kunden zählen Bosch und Daimler. Diese Kunden zahlten SAP jährlich 5 Mio. Euro.",
-                     ["Bosch", "Daimler", "SAP"])
+    facts = facts_of(
+        "Zu den Kunden zählen Bosch und Daimler. Diese Kunden zahlten SAP jährlich 5 Mio. Euro.",
+        ["Bosch", "Daimler", "SAP"],
+    )
     payments = [(f.customer, f.vendor, f.rate) for f in facts if f.kind == "payment"]
     assert payments == [("Bosch", "SAP", "P1Y"), ("Daimler", "SAP", "P1Y")]
 
 
 def test_de_facts_singular_anaphor_and_no_amount() -> None:
-    facts = facts_of("Lufthansa hat neue Dienste entwickelt. Bisher zahlte das Unternehmen für die Miete von "
-                     "Amadeus-Servern.", ["Lufthansa", "Amadeus"])
+    facts = facts_of(
+        "Lufthansa hat neue Dienste entwickelt. Bisher zahlte das Unternehmen für die Miete von Amadeus-Servern.",
+        ["Lufthansa", "Amadeus"],
+    )
     assert [(f.customer, f.vendor, f.amount_value) for f in facts] == [("Lufthansa", "Amadeus", None)]
 
 
@@ -59,14 +73,21 @@ def test_de_facts_change_with_metric_direction_and_period() -> None:
 
 def test_de_facts_count_with_qualifier() -> None:
     [fact] = facts_of("Laut Spotify nutzen inzwischen mehr als 24 Millionen Kunden den Dienst.", ["Spotify"])
-    assert (fact.kind, fact.company, fact.count_value, fact.count_qualifier) == ("count", "Spotify", 24000000, "more_than")
+    assert (fact.kind, fact.company, fact.count_value, fact.count_qualifier) == (
+        "count",
+        "Spotify",
+        24000000,
+        "more_than",
+    )
 
 
 @pytest.mark.parametrize(
     "text",
-    ["Die Zahl der Kunden, die 10.000 oder mehr Abonnements kauften, hat sich verdoppelt.",
-     "Um das Risiko zu mindern, sucht Microsoft nach Kunden wie Walmart und dem Unternehmen Intuit, die KI kaufen.",
-     "Der Umsatz lag bei 3 Mrd. Euro."],
+    [
+        "Die Zahl der Kunden, die 10.000 oder mehr Abonnements kauften, hat sich verdoppelt.",
+        "Um das Risiko zu mindern, sucht Microsoft nach Kunden wie Walmart und dem Unternehmen Intuit, die KI kaufen.",
+        "Der Umsatz lag bei 3 Mrd. Euro.",
+    ],
 )
 def test_de_facts_no_payment_without_clear_parties(text: str) -> None:
     facts = facts_of(text, ["Microsoft", "Walmart", "Intuit"])
@@ -74,8 +95,10 @@ def test_de_facts_no_payment_without_clear_parties(text: str) -> None:
 
 
 def test_de_facts_same_fact_twice_is_one() -> None:
-    text = ("Die BASF zahlte 2 Millionen Euro an die Siemens AG. Wie berichtet, zahlte die BASF "
-            "2 Millionen Euro an die Siemens AG.")
+    text = (
+        "Die BASF zahlte 2 Millionen Euro an die Siemens AG. Wie berichtet, zahlte die BASF "
+        "2 Millionen Euro an die Siemens AG."
+    )
     facts = facts_of(text, ["BASF", "Siemens AG"])
     assert len([f for f in facts if f.kind == "payment"]) == 1
 
@@ -90,12 +113,21 @@ def test_de_facts_ids_are_stable_and_distinct() -> None:
 def facts_in(lang: str, text: str, orgs: list[str]) -> list[Fact]:
     """Facts of one text in any language, with the given companies as the tagger's entities."""
     pack = load_langpack(lang)
-    entities = [Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
-                for org in orgs for m in re.finditer(re.escape(org), text)]
+    entities = [
+        Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
+        for org in orgs
+        for m in re.finditer(re.escape(org), text)
+    ]
     entities.sort(key=lambda e: e.start)
-    return link_facts(text, article_id="t", pack=pack, entities=entities, amounts=find_amounts(text, pack),
-                      percentages=find_percentages(text, pack),
-                      periods=find_periods(text, pack, published=date(2024, 8, 1)))
+    return link_facts(
+        text,
+        article_id="t",
+        pack=pack,
+        entities=entities,
+        amounts=find_amounts(text, pack),
+        percentages=find_percentages(text, pack),
+        periods=find_periods(text, pack, published=date(2024, 8, 1)),
+    )
 
 
 @pytest.mark.parametrize(
@@ -103,18 +135,55 @@ def facts_in(lang: str, text: str, orgs: list[str]) -> list[Fact]:
     [
         ("de", "Youzu kauft Bigpoint für 80 Millionen Euro.", ["Youzu", "Bigpoint"], ("Youzu", "Bigpoint", 80000000)),
         ("de", "Rite Aid wird von Walgreens übernommen.", ["Rite Aid", "Walgreens"], ("Walgreens", "Rite Aid", None)),
-        ("de", "Die Übernahme von Covestro durch Adnoc kostet 14,7 Milliarden Euro.", ["Covestro", "Adnoc"],
-         ("Adnoc", "Covestro", 14700000000)),
-        ("de", "Bayer hat Monsanto für 63 Milliarden Dollar übernommen.", ["Bayer", "Monsanto"], ("Bayer", "Monsanto", 63000000000)),
-        ("en", "SoftBank bought COMDEX from The Interface Group for $800 million.", ["SoftBank", "COMDEX", "The Interface Group"],
-         ("SoftBank", "COMDEX", 800000000)),
-        ("en", "In 2006, Myogen was acquired by Gilead Sciences.", ["Myogen", "Gilead Sciences"], ("Gilead Sciences", "Myogen", None)),
-        ("fr", "Le rachat d'Orangina par Suntory a été finalisé.", ["Orangina", "Suntory"], ("Suntory", "Orangina", None)),
+        (
+            "de",
+            "Die Übernahme von Covestro durch Adnoc kostet 14,7 Milliarden Euro.",
+            ["Covestro", "Adnoc"],
+            ("Adnoc", "Covestro", 14700000000),
+        ),
+        (
+            "de",
+            "Bayer hat Monsanto für 63 Milliarden Dollar übernommen.",
+            ["Bayer", "Monsanto"],
+            ("Bayer", "Monsanto", 63000000000),
+        ),
+        (
+            "en",
+            "SoftBank bought COMDEX from The Interface Group for $800 million.",
+            ["SoftBank", "COMDEX", "The Interface Group"],
+            ("SoftBank", "COMDEX", 800000000),
+        ),
+        (
+            "en",
+            "In 2006, Myogen was acquired by Gilead Sciences.",
+            ["Myogen", "Gilead Sciences"],
+            ("Gilead Sciences", "Myogen", None),
+        ),
+        (
+            "fr",
+            "Le rachat d'Orangina par Suntory a été finalisé.",
+            ["Orangina", "Suntory"],
+            ("Suntory", "Orangina", None),
+        ),
         ("es", "La cadena Dia fue adquirida por LetterOne.", ["Dia", "LetterOne"], ("LetterOne", "Dia", None)),
-        ("it", "L'acquisizione di Pirelli da parte di ChemChina è costata 7,1 miliardi di euro.", ["Pirelli", "ChemChina"],
-         ("ChemChina", "Pirelli", 7100000000)),
-        ("nl", "Ahold neemt Delhaize over voor 10 miljard euro.", ["Ahold", "Delhaize"], ("Ahold", "Delhaize", 10000000000)),
-        ("pt", "A Galp adquiriu a espanhola Gestinver por 50 milhões de euros.", ["Galp", "Gestinver"], ("Galp", "Gestinver", 50000000)),
+        (
+            "it",
+            "L'acquisizione di Pirelli da parte di ChemChina è costata 7,1 miliardi di euro.",
+            ["Pirelli", "ChemChina"],
+            ("ChemChina", "Pirelli", 7100000000),
+        ),
+        (
+            "nl",
+            "Ahold neemt Delhaize over voor 10 miljard euro.",
+            ["Ahold", "Delhaize"],
+            ("Ahold", "Delhaize", 10000000000),
+        ),
+        (
+            "pt",
+            "A Galp adquiriu a espanhola Gestinver por 50 milhões de euros.",
+            ["Galp", "Gestinver"],
+            ("Galp", "Gestinver", 50000000),
+        ),
     ],
 )
 def test_facts_acquisition_roles(lang: str, text: str, orgs: list[str], expected: tuple[str, str, int | None]) -> None:
@@ -125,40 +194,75 @@ def test_facts_acquisition_roles(lang: str, text: str, orgs: list[str], expected
 @pytest.mark.parametrize(
     ("lang", "text", "orgs", "expected"),
     [
-        ("en", "Walmart paid Microsoft $45 million for cloud services.", ["Walmart", "Microsoft"], ("Walmart", "Microsoft", 45000000)),
-        ("fr", "Carrefour a payé 200 millions d'euros à Google pour des services cloud.", ["Carrefour", "Google"],
-         ("Carrefour", "Google", 200000000)),
-        ("es", "Renfe pagará 1.500 millones de euros a Talgo por 30 trenes.", ["Renfe", "Talgo"], ("Renfe", "Talgo", 1500000000)),
-        ("it", "Tim ha pagato 2,4 miliardi di euro a Vodafone per la rete.", ["Tim", "Vodafone"], ("Tim", "Vodafone", 2400000000)),
-        ("nl", "KLM heeft bij Airbus 50 toestellen besteld voor 5 miljard euro.", ["KLM", "Airbus"], ("KLM", "Airbus", 5000000000)),
-        ("pt", "A Sonae pagou 30 milhões de euros à Microsoft por serviços na nuvem.", ["Sonae", "Microsoft"],
-         ("Sonae", "Microsoft", 30000000)),
+        (
+            "en",
+            "Walmart paid Microsoft $45 million for cloud services.",
+            ["Walmart", "Microsoft"],
+            ("Walmart", "Microsoft", 45000000),
+        ),
+        (
+            "fr",
+            "Carrefour a payé 200 millions d'euros à Google pour des services cloud.",
+            ["Carrefour", "Google"],
+            ("Carrefour", "Google", 200000000),
+        ),
+        (
+            "es",
+            "Renfe pagará 1.500 millones de euros a Talgo por 30 trenes.",
+            ["Renfe", "Talgo"],
+            ("Renfe", "Talgo", 1500000000),
+        ),
+        (
+            "it",
+            "Tim ha pagato 2,4 miliardi di euro a Vodafone per la rete.",
+            ["Tim", "Vodafone"],
+            ("Tim", "Vodafone", 2400000000),
+        ),
+        (
+            "nl",
+            "KLM heeft bij Airbus 50 toestellen besteld voor 5 miljard euro.",
+            ["KLM", "Airbus"],
+            ("KLM", "Airbus", 5000000000),
+        ),
+        (
+            "pt",
+            "A Sonae pagou 30 milhões de euros à Microsoft por serviços na nuvem.",
+            ["Sonae", "Microsoft"],
+            ("Sonae", "Microsoft", 30000000),
+        ),
     ],
 )
-def test_facts_payment_roles_in_every_language(lang: str, text: str, orgs: list[str],
-                                               expected: tuple[str, str, int]) -> None:
+def test_facts_payment_roles_in_every_language(
+    lang: str, text: str, orgs: list[str], expected: tuple[str, str, int]
+) -> None:
     [fact] = [f for f in facts_in(lang, text, orgs) if f.kind == "payment"]
     assert (fact.customer, fact.vendor, fact.amount_value) == expected
 
 
 def test_facts_vendor_preposition_belongs_to_the_verbs_clause() -> None:
     # the seed's "Dutzende Milliarden Dollar ausgegeben, um die Technologie von OpenAI … zu finanzieren"
-    facts = facts_of("Microsoft wächst. Das Unternehmen hat zuvor Dutzende Milliarden Dollar ausgegeben, um die "
-                     "Technologie von OpenAI zu finanzieren.", ["Microsoft", "OpenAI"])
+    facts = facts_of(
+        "Microsoft wächst. Das Unternehmen hat zuvor Dutzende Milliarden Dollar ausgegeben, um die "
+        "Technologie von OpenAI zu finanzieren.",
+        ["Microsoft", "OpenAI"],
+    )
     assert [f for f in facts if f.kind == "payment"] == []
     assert [(f.kind, f.company) for f in facts] == [("spending", "Microsoft")]
 
 
 def test_facts_company_listed_with_others_is_not_a_takeover_target() -> None:
-    facts = facts_of("Für rund 2,5 Milliarden Euro haben Audi, BMW und Daimler den Dienst gekauft.",
-                     ["Audi", "BMW", "Daimler"])
+    facts = facts_of(
+        "Für rund 2,5 Milliarden Euro haben Audi, BMW und Daimler den Dienst gekauft.", ["Audi", "BMW", "Daimler"]
+    )
     assert [f for f in facts if f.kind == "acquisition"] == []
 
 
 @pytest.mark.parametrize(
     ("lang", "text", "orgs"),
-    [("nl", "De overname van Randstad door Adecco gaat niet door.", ["Randstad", "Adecco"]),
-     ("pt", "A Sonae foi comprada pela Jerónimo Martins?", ["Sonae", "Jerónimo Martins"])],
+    [
+        ("nl", "De overname van Randstad door Adecco gaat niet door.", ["Randstad", "Adecco"]),
+        ("pt", "A Sonae foi comprada pela Jerónimo Martins?", ["Sonae", "Jerónimo Martins"]),
+    ],
 )
 def test_facts_denied_or_asked_takeover_has_low_confidence(lang: str, text: str, orgs: list[str]) -> None:
     facts = facts_in(lang, text, orgs)
@@ -177,32 +281,54 @@ def test_de_facts_no_names_proposed_where_every_noun_is_capitalised() -> None:
 
 
 def test_facts_two_takeovers_without_price_stay_two() -> None:
-    facts = facts_in("en", "Wells Fargo acquired Merlin Securities. NuStar Energy acquired Kaneb.",
-                     ["Wells Fargo", "Merlin Securities", "NuStar Energy", "Kaneb"])
+    facts = facts_in(
+        "en",
+        "Wells Fargo acquired Merlin Securities. NuStar Energy acquired Kaneb.",
+        ["Wells Fargo", "Merlin Securities", "NuStar Energy", "Kaneb"],
+    )
     assert [(f.buyer, f.target) for f in facts] == [("Wells Fargo", "Merlin Securities"), ("NuStar Energy", "Kaneb")]
 
 
 def test_facts_takeover_in_title_and_body_is_one_fact_with_body_evidence() -> None:
     text = "Youzu kauft Bigpoint\n\nDer Spielekonzern Youzu kauft Bigpoint für 80 Millionen Euro."
     pack = load_langpack("de")
-    entities = [Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
-                for m in re.finditer("Youzu|Bigpoint", text)]
-    facts = link_facts(text, article_id="t", pack=pack, entities=entities, amounts=find_amounts(text, pack),
-                       percentages=[], periods=[], title_span=(0, 20))
+    entities = [
+        Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG") for m in re.finditer("Youzu|Bigpoint", text)
+    ]
+    facts = link_facts(
+        text,
+        article_id="t",
+        pack=pack,
+        entities=entities,
+        amounts=find_amounts(text, pack),
+        percentages=[],
+        periods=[],
+        title_span=(0, 20),
+    )
     assert [(f.buyer, f.target, f.amount_value, f.evidence_start > 20) for f in facts] == [
-        ("Youzu", "Bigpoint", 80000000, True)]
+        ("Youzu", "Bigpoint", 80000000, True)
+    ]
 
 
 def _de_link(text: str, entities: list[Entity]) -> list[Fact]:
     pack = load_langpack("de")
-    return link_facts(text, article_id="t", pack=pack, entities=entities, amounts=find_amounts(text, pack),
-                      percentages=find_percentages(text, pack), periods=find_periods(text, pack, published=None))
+    return link_facts(
+        text,
+        article_id="t",
+        pack=pack,
+        entities=entities,
+        amounts=find_amounts(text, pack),
+        percentages=find_percentages(text, pack),
+        periods=find_periods(text, pack, published=None),
+    )
 
 
 def test_de_facts_mislabelled_name_behind_a_party_preposition_is_a_candidate() -> None:
     text = "Hapag-Lloyd bestellt bei Hanwha zwölf Containerschiffe für 1,4 Milliarden Dollar."
-    entities = [Entity(text=n, start=text.index(n), end=text.index(n) + len(n), label=label)
-                for n, label in (("Hapag-Lloyd", "ORG"), ("Hanwha", "PER"))]
+    entities = [
+        Entity(text=n, start=text.index(n), end=text.index(n) + len(n), label=label)
+        for n, label in (("Hapag-Lloyd", "ORG"), ("Hanwha", "PER"))
+    ]
     [fact] = _de_link(text, entities)
     assert (fact.kind, fact.customer, fact.vendor) == ("payment", "Hapag-Lloyd", "Hanwha")
     assert 0.5 <= fact.confidence < 0.85  # a name only proposed costs confidence
@@ -210,16 +336,19 @@ def test_de_facts_mislabelled_name_behind_a_party_preposition_is_a_candidate() -
 
 def test_de_facts_bare_mislabelled_name_takes_no_role() -> None:
     text = "Das Systemhaus übernimmt den Mitbewerber Coeit aus Billerbeck."
-    entities = [Entity(text=n, start=text.index(n), end=text.index(n) + len(n), label=label)
-                for n, label in (("Coeit", "ORG"), ("Billerbeck", "LOC"))]
+    entities = [
+        Entity(text=n, start=text.index(n), end=text.index(n) + len(n), label=label)
+        for n, label in (("Coeit", "ORG"), ("Billerbeck", "LOC"))
+    ]
     assert all(f.buyer != "Billerbeck" and f.target != "Billerbeck" for f in _de_link(text, entities))
 
 
 def test_harmonize_cuts_a_span_run_into_an_amount() -> None:
     from newsfacts.extractors.entities import harmonize_entities
     from newsfacts.extractors.facts import org_cues
+
     text = "Bayer hat den US-Saatguthersteller Monsanto für 63 Milliarden Dollar übernommen."
     start = text.index("Monsanto")
-    slip = Entity(text=text[start:start + 33], start=start, end=start + 33, label="MISC")
+    slip = Entity(text=text[start : start + 33], start=start, end=start + 33, label="MISC")
     result = harmonize_entities(text, [slip], org_cues=org_cues(load_langpack("de")))
     assert [(e.text, e.label) for e in result] == [("Monsanto", "ORG")]

@@ -75,7 +75,10 @@ def pack_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     [
         ('[meta]\nlocale = "de"\n[money]\ncurrency_names = { "Taler" = "taler" }\n', "money.currency_names"),
         ('[meta]\nlocale = "de"\n[periods]\nextra_months = { "Brachet" = 13 }\n', "periods.extra_months"),
-        ('[meta]\nlocale = "de"\n[money.rates]\nafter = { P2M = ["alle zwei Monate"] }\n', "money.rates.after.P2M.[key]"),
+        (
+            '[meta]\nlocale = "de"\n[money.rates]\nafter = { P2M = ["alle zwei Monate"] }\n',
+            "money.rates.after.P2M.[key]",
+        ),
         ('[meta]\nlocale = "de"\n[numbers]\nnot_a_field = 1\n', "numbers.not_a_field"),
         ('[meta]\nlocale = "de"\n[numbers\n', "<file>"),
     ],

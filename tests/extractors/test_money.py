@@ -12,7 +12,6 @@ from newsfacts.extractors.langpack import load_langpack
 from newsfacts.extractors.money import find_amounts
 
 
-
 @pytest.fixture(scope="module")
 def pack_de():
     return load_langpack("de")
@@ -68,8 +67,18 @@ def test_money_range_sets_min_max_and_null_value(pack_de) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["10.000 oder mehr Copilot-Abonnements", "mehr als 24 Millionen Kunden", "im Jahr 2023",
-     "", "12345", "Dollar", "TOP 5 der Liste", "мы заплатили", "שילמנו 5 דולר", "G42 und GPT-4"],
+    [
+        "10.000 oder mehr Copilot-Abonnements",
+        "mehr als 24 Millionen Kunden",
+        "im Jahr 2023",
+        "",
+        "12345",
+        "Dollar",
+        "TOP 5 der Liste",
+        "мы заплатили",
+        "שילמנו 5 דולר",
+        "G42 und GPT-4",
+    ],
 )
 def test_money_counts_and_noise_are_not_amounts(text: str, pack_de) -> None:
     assert find_amounts(text, pack_de) == []
@@ -103,7 +112,13 @@ def test_money_mixed_script_offsets(pack_de) -> None:
         ("en", "1'000 CHF", Decimal(1000), "CHF", {}),
         ("fr", "1 000 000 euros", Decimal(1_000_000), "EUR", {}),
         ("fr", "2,5 milliards d'euros par an", Decimal(2_500_000_000), "EUR", {"rate": "P1Y"}),
-        ("es", "unos 300 millones de dólares al año", Decimal(300_000_000), "USD", {"qualifier": "approx", "rate": "P1Y"}),
+        (
+            "es",
+            "unos 300 millones de dólares al año",
+            Decimal(300_000_000),
+            "USD",
+            {"qualifier": "approx", "rate": "P1Y"},
+        ),
         ("it", "circa 2 miliardi di euro", Decimal(2 * 10**9), "EUR", {"qualifier": "approx"}),
         ("pt", "R$ 1,5 bilhão", Decimal(1_500_000_000), "BRL", {}),
         ("nl", "ruim 3 miljoen euro per jaar", Decimal(3_000_000), "EUR", {"qualifier": "more_than", "rate": "P1Y"}),
@@ -119,8 +134,10 @@ def test_money_reads_every_pack(lang, text, value, currency, extra) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "text", "low", "high"),
-    [("en", "$10-20 million", 10_000_000, 20_000_000),
-     ("en", "between 20 and 25 million euros", 20_000_000, 25_000_000)],
+    [
+        ("en", "$10-20 million", 10_000_000, 20_000_000),
+        ("en", "between 20 and 25 million euros", 20_000_000, 25_000_000),
+    ],
 )
 def test_money_ranges_share_scale_and_currency(lang, text, low, high) -> None:
     (amount,) = find_amounts(text, load_langpack(lang))
@@ -129,9 +146,11 @@ def test_money_ranges_share_scale_and_currency(lang, text, low, high) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "text"),
-    [("en", "rose from $9.17 million to $9.88 million"),  # two amounts, not a range
-     ("en", "five and ten dollars"),  # never 15
-     ("es", "enero. 1.1990 a 1.015 francos")],
+    [
+        ("en", "rose from $9.17 million to $9.88 million"),  # two amounts, not a range
+        ("en", "five and ten dollars"),  # never 15
+        ("es", "enero. 1.1990 a 1.015 francos"),
+    ],
 )
 def test_money_never_invents_a_range_or_a_sum(lang, text) -> None:
     for amount in find_amounts(text, load_langpack(lang)):
@@ -189,14 +208,26 @@ def test_money_subunit_words_that_are_no_money(lang, text) -> None:
     ("lang", "text", "expected"),
     [
         # written by us: a from-to frame after a change verb names the old and the new figure
-        ("fr", "Le chiffre d'affaires est passé de 300 millions à 350 millions d'euros.",
-         [("300 millions", 300_000_000, "EUR"), ("350 millions d'euros", 350_000_000, "EUR")]),
-        ("es", "La deuda pasó de 300 a 350 millones de euros.",
-         [("300", 300_000_000, "EUR"), ("350 millones de euros", 350_000_000, "EUR")]),
-        ("it", "Il margine è passato quest'anno da 800 a 950 milioni di euro.",
-         [("800", 800_000_000, "EUR"), ("950 milioni di euro", 950_000_000, "EUR")]),
-        ("pt", "A receita passou de R$ 50 a R$ 500 milhões.",
-         [("R$ 50", 50_000_000, "BRL"), ("R$ 500 milhões", 500_000_000, "BRL")]),
+        (
+            "fr",
+            "Le chiffre d'affaires est passé de 300 millions à 350 millions d'euros.",
+            [("300 millions", 300_000_000, "EUR"), ("350 millions d'euros", 350_000_000, "EUR")],
+        ),
+        (
+            "es",
+            "La deuda pasó de 300 a 350 millones de euros.",
+            [("300", 300_000_000, "EUR"), ("350 millones de euros", 350_000_000, "EUR")],
+        ),
+        (
+            "it",
+            "Il margine è passato quest'anno da 800 a 950 milioni di euro.",
+            [("800", 800_000_000, "EUR"), ("950 milioni di euro", 950_000_000, "EUR")],
+        ),
+        (
+            "pt",
+            "A receita passou de R$ 50 a R$ 500 milhões.",
+            [("R$ 50", 50_000_000, "BRL"), ("R$ 500 milhões", 500_000_000, "BRL")],
+        ),
     ],
 )
 def test_money_from_to_after_a_change_verb_is_two_amounts(lang, text, expected) -> None:
@@ -207,9 +238,11 @@ def test_money_from_to_after_a_change_verb_is_two_amounts(lang, text, expected) 
 
 @pytest.mark.parametrize(
     ("lang", "text"),
-    [("fr", "Il vise de 300 à 350 millions d'euros."),  # no change verb: a range
-     ("fr", "Le budget a augmenté de 300 à 350 millions d'euros."),  # "by 300 to 350" or "from": kept a range
-     ("es", "Invertirá entre 300 y 350 millones de euros, tras pasar a otra fase.")],
+    [
+        ("fr", "Il vise de 300 à 350 millions d'euros."),  # no change verb: a range
+        ("fr", "Le budget a augmenté de 300 à 350 millions d'euros."),  # "by 300 to 350" or "from": kept a range
+        ("es", "Invertirá entre 300 y 350 millones de euros, tras pasar a otra fase."),
+    ],
 )
 def test_money_from_to_without_its_verb_stays_a_range(lang, text) -> None:
     (amount,) = find_amounts(text, load_langpack(lang))
@@ -221,19 +254,30 @@ def test_money_from_to_without_its_verb_stays_a_range(lang, text) -> None:
     [
         # SmartData (German news): "von … auf" is always old and new, whatever the verb, and
         # wherever it stands ("von 32 auf 30 Euro gesenkt")
-        ("de", "Der Umsatz erhöhte sich von 6,8 auf 8,8 Milliarden Euro, was auch",
-         [("6,8", 6_800_000_000, "EUR"), ("8,8 Milliarden Euro", 8_800_000_000, "EUR")]),
-        ("de", "die Deutsche-Wohnen-Übernahme von 32 auf 30 Euro gesenkt",
-         [("32", 32, "EUR"), ("30 Euro", 30, "EUR")]),
+        (
+            "de",
+            "Der Umsatz erhöhte sich von 6,8 auf 8,8 Milliarden Euro, was auch",
+            [("6,8", 6_800_000_000, "EUR"), ("8,8 Milliarden Euro", 8_800_000_000, "EUR")],
+        ),
+        ("de", "die Deutsche-Wohnen-Übernahme von 32 auf 30 Euro gesenkt", [("32", 32, "EUR"), ("30 Euro", 30, "EUR")]),
         # SmartData: the first number keeps its own size where the shared scale would make it a
         # thousand times the second (977,000, not 977 billion)
-        ("de", "Der Verlust vergrösserte sich von 977'000 auf 2,8 Millionen Franken.",
-         [("977'000", 977_000, "CHF"), ("2,8 Millionen Franken", 2_800_000, "CHF")]),
+        (
+            "de",
+            "Der Verlust vergrösserte sich von 977'000 auf 2,8 Millionen Franken.",
+            [("977'000", 977_000, "CHF"), ("2,8 Millionen Franken", 2_800_000, "CHF")],
+        ),
         # written by us: English "from … to" with the currency once, as with a currency on each
-        ("en", "Revenue rose from 300 million to 350 million euros.",
-         [("300 million", 300_000_000, "EUR"), ("350 million euros", 350_000_000, "EUR")]),
-        ("en", "Net income grew 7%, from $9.2 million to $9.9 million.",
-         [("$9.2 million", 9_200_000, "USD"), ("$9.9 million", 9_900_000, "USD")]),
+        (
+            "en",
+            "Revenue rose from 300 million to 350 million euros.",
+            [("300 million", 300_000_000, "EUR"), ("350 million euros", 350_000_000, "EUR")],
+        ),
+        (
+            "en",
+            "Net income grew 7%, from $9.2 million to $9.9 million.",
+            [("$9.2 million", 9_200_000, "USD"), ("$9.9 million", 9_900_000, "USD")],
+        ),
     ],
 )
 def test_money_from_to_frames_that_need_no_verb(lang, text, expected) -> None:

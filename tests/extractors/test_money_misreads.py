@@ -31,9 +31,16 @@ def amounts(lang: str, text: str) -> list[tuple[str, Decimal | None, Decimal | N
         ("en", "They paid $5M. The deal closed.", [("$5M", D(5_000_000), None, None, "USD")]),
         ("en", "Revenue was $5 m. a year ago.", [("$5 m", D(5_000_000), None, None, "USD")]),
         # A subunit scales both ends of a range, and each figure of a change.
-        ("fr", "Le prix varie de 12 à 25 centimes le kilo.", [("de 12 à 25 centimes", None, D("0.12"), D("0.25"), None)]),
-        ("fr", "Le prix est passé de 12 à 25 centimes.",
-         [("12", D("0.12"), None, None, None), ("25 centimes", D("0.25"), None, None, None)]),
+        (
+            "fr",
+            "Le prix varie de 12 à 25 centimes le kilo.",
+            [("de 12 à 25 centimes", None, D("0.12"), D("0.25"), None)],
+        ),
+        (
+            "fr",
+            "Le prix est passé de 12 à 25 centimes.",
+            [("12", D("0.12"), None, None, None), ("25 centimes", D("0.25"), None, None, None)],
+        ),
         ("en", "It costs between 10 and 20 cents each.", [("between 10 and 20 cents", None, D("0.1"), D("0.2"), None)]),
         ("es", "Cuesta entre 10 y 20 céntimos.", [("entre 10 y 20 céntimos", None, D("0.1"), D("0.2"), None)]),
         # "^" in an amount is OCR noise, not a power.
@@ -47,13 +54,23 @@ def amounts(lang: str, text: str) -> list[tuple[str, Decimal | None, Decimal | N
         ("nl", "Het kost 46.000,000 franken.", [("46.000,000 franken", None, None, None, None)]),
         # A scale word that ends the second number in words is shared.
         ("fr", "Il faut onze à douze mille francs.", [("onze à douze mille francs", None, D(11000), D(12000), None)]),
-        ("de", "Es kostet zwölf bis fünfzehntausend Euro.",
-         [("zwölf bis fünfzehntausend Euro", None, D(12000), D(15000), "EUR")]),
-        ("fr", "Il faut deux cents à trois mille euros.", [("deux cents à trois mille euros", None, D(200), D(3000), "EUR")]),
+        (
+            "de",
+            "Es kostet zwölf bis fünfzehntausend Euro.",
+            [("zwölf bis fünfzehntausend Euro", None, D(12000), D(15000), "EUR")],
+        ),
+        (
+            "fr",
+            "Il faut deux cents à trois mille euros.",
+            [("deux cents à trois mille euros", None, D(200), D(3000), "EUR")],
+        ),
         ("fr", "Il faut cinq à mille euros.", [("cinq à mille euros", None, D(5), D(1000), "EUR")]),
         # A year is no lower bound.
-        ("fr", "depuis le 1er janvier 1906 à 11.503.000 francs",
-         [("11.503.000 francs", D(11_503_000), None, None, None)]),
+        (
+            "fr",
+            "depuis le 1er janvier 1906 à 11.503.000 francs",
+            [("11.503.000 francs", D(11_503_000), None, None, None)],
+        ),
         # The tail of a number written apart is no number of its own.
         ("nl", "Het kost negen en negentig gulden.", [("negentig gulden", None, None, None, "NLG")]),
         ("nl", "Het kost vier honderd gulden.", [("honderd gulden", None, None, None, "NLG")]),
@@ -95,19 +112,41 @@ def amounts(lang: str, text: str) -> list[tuple[str, Decimal | None, Decimal | N
         ("fr", "Les prix commencent à 12,345 $.", [("12,345 $", D("12.345"), None, None, "USD")]),
         ("de", "Der Preis: 1,879 Euro je Liter.", [("1,879 Euro", D("1.879"), None, None, "EUR")]),
         # A whole number and a fraction before a multiplier.
-        ("en", "He paid one and a half million dollars.",
-         [("one and a half million dollars", D(1_500_000), None, None, "USD")]),
+        (
+            "en",
+            "He paid one and a half million dollars.",
+            [("one and a half million dollars", D(1_500_000), None, None, "USD")],
+        ),
         ("pl", "Zapłacił dwa i pół miliona złotych.", [("dwa i pół miliona złotych", D(2_500_000), None, None, "PLN")]),
-        ("de", "Er zahlte anderthalb Millionen Euro.", [("anderthalb Millionen Euro", D(1_500_000), None, None, "EUR")]),
-        ("de", "Er zahlte zweieinhalb Milliarden Euro.",
-         [("zweieinhalb Milliarden Euro", D(2_500_000_000), None, None, "EUR")]),
+        (
+            "de",
+            "Er zahlte anderthalb Millionen Euro.",
+            [("anderthalb Millionen Euro", D(1_500_000), None, None, "EUR")],
+        ),
+        (
+            "de",
+            "Er zahlte zweieinhalb Milliarden Euro.",
+            [("zweieinhalb Milliarden Euro", D(2_500_000_000), None, None, "EUR")],
+        ),
         ("de", "Er zahlte 1½ Milliarden Dollar.", [("1½ Milliarden Dollar", D(1_500_000_000), None, None, "USD")]),
         ("nl", "Hij betaalde anderhalf miljoen euro.", [("anderhalf miljoen euro", D(1_500_000), None, None, "EUR")]),
         # A half after the multiplier, and before it ("medio millón" was a vague "at least a million").
-        ("es", "Pagó un millón y medio de dólares.", [("un millón y medio de dólares", D(1_500_000), None, None, "USD")]),
+        (
+            "es",
+            "Pagó un millón y medio de dólares.",
+            [("un millón y medio de dólares", D(1_500_000), None, None, "USD")],
+        ),
         ("es", "Pagó medio millón de dólares.", [("medio millón de dólares", D(500_000), None, None, "USD")]),
-        ("fr", "Il a payé un million et demi d'euros.", [("un million et demi d'euros", D(1_500_000), None, None, "EUR")]),
-        ("it", "Ha pagato un milione e mezzo di euro.", [("un milione e mezzo di euro", D(1_500_000), None, None, "EUR")]),
+        (
+            "fr",
+            "Il a payé un million et demi d'euros.",
+            [("un million et demi d'euros", D(1_500_000), None, None, "EUR")],
+        ),
+        (
+            "it",
+            "Ha pagato un milione e mezzo di euro.",
+            [("un milione e mezzo di euro", D(1_500_000), None, None, "EUR")],
+        ),
         ("pt", "Pagou meio milhão de reais.", [("meio milhão de reais", D(500_000), None, None, "BRL")]),
         # "Cent" with a capital where cents are written in lower case.
         ("pl", "Gościnnie pojawia się raper 50 Cent.", []),
@@ -121,17 +160,30 @@ def amounts(lang: str, text: str) -> list[tuple[str, Decimal | None, Decimal | N
         ("de", "Obendrein könnte ein Euro-Mitgliedstaat austreten.", []),
         ("de", "Drei Euro-Länder haben zugestimmt.", []),
         ("de", "Er bezahlte mit einem 100-Dollar-Schein.", [("100-Dollar", D(100), None, None, "USD")]),
-        ("de", "Griechenland soll die erste 5,5 Milliarden Euro-Finanzspritze erhalten.",
-         [("5,5 Milliarden Euro", D(5_500_000_000), None, None, "EUR")]),
+        (
+            "de",
+            "Griechenland soll die erste 5,5 Milliarden Euro-Finanzspritze erhalten.",
+            [("5,5 Milliarden Euro", D(5_500_000_000), None, None, "EUR")],
+        ),
         ("en", "The fund invested in one euro area country.", []),
         # A dash "range" that falls is two figures side by side.
         ("de", "Er kostet 150 - 20 Euro.", [("20 Euro", D(20), None, None, "EUR")]),
-        ("de", "Der Preis fiel von 30 auf 20 Euro.", [("30", D(30), None, None, "EUR"), ("20 Euro", D(20), None, None, "EUR")]),
+        (
+            "de",
+            "Der Preis fiel von 30 auf 20 Euro.",
+            [("30", D(30), None, None, "EUR"), ("20 Euro", D(20), None, None, "EUR")],
+        ),
         # From-to frames in Dutch, Polish and Swedish.
-        ("nl", "De omzet steeg van 3 miljoen naar 4 miljoen euro.",
-         [("3 miljoen", D(3_000_000), None, None, "EUR"), ("4 miljoen euro", D(4_000_000), None, None, "EUR")]),
-        ("pl", "Przychody wzrosły z 5 do 6 mln zł.",
-         [("5", D(5_000_000), None, None, "PLN"), ("6 mln zł", D(6_000_000), None, None, "PLN")]),
+        (
+            "nl",
+            "De omzet steeg van 3 miljoen naar 4 miljoen euro.",
+            [("3 miljoen", D(3_000_000), None, None, "EUR"), ("4 miljoen euro", D(4_000_000), None, None, "EUR")],
+        ),
+        (
+            "pl",
+            "Przychody wzrosły z 5 do 6 mln zł.",
+            [("5", D(5_000_000), None, None, "PLN"), ("6 mln zł", D(6_000_000), None, None, "PLN")],
+        ),
         # Pounds and livres that weigh; with a multiplier they are money.
         ("en", "The police seized 300 pounds of cocaine.", []),
         ("en", "He weighed 300 pounds at the time.", []),
@@ -147,8 +199,9 @@ def test_no_wrong_number(lang: str, text: str, expected: list[tuple[object, ...]
     assert amounts(lang, text) == expected
 
 
-@pytest.mark.parametrize(("lang", "text"), [("de", "Er zahlte ein paar hundert Euro."),
-                                            ("sv", "Han betalade några hundra kronor.")])
+@pytest.mark.parametrize(
+    ("lang", "text"), [("de", "Er zahlte ein paar hundert Euro."), ("sv", "Han betalade några hundra kronor.")]
+)
 def test_a_few_hundred_is_vague(lang: str, text: str) -> None:
     (amount,) = find_amounts(text, load_langpack(lang))
     assert amount.vague
@@ -209,8 +262,11 @@ def test_percent_kind_after_change_word(lang: str, text: str, kind: str, directi
     [
         ("nl", "De rente steeg van 3% naar 4%.", [("3%", D(3), "level"), ("4%", D(4), "level")]),
         ("pl", "Stopa wzrosła z 5% do 6%.", [("5%", D(5), "level"), ("6%", D(6), "level")]),
-        ("sv", "Räntan höjdes från 3 procent till 4 procent.",
-         [("3 procent", D(3), "level"), ("4 procent", D(4), "level")]),
+        (
+            "sv",
+            "Räntan höjdes från 3 procent till 4 procent.",
+            [("3 procent", D(3), "level"), ("4 procent", D(4), "level")],
+        ),
         ("sv", "Räntan ligger på från 3 till 5 procent.", [("från 3 till 5 procent", None, "level")]),
         # Decimals in the other convention are unknown, never a percentage in the thousands.
         ("de", "Der Zins beträgt 3.125%.", [("3.125%", None, "level")]),

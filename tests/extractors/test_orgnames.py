@@ -35,9 +35,7 @@ def test_orgnames_removes_legal_forms(surface: str, norm: str) -> None:
     assert normalize_org(surface) == norm
 
 
-@pytest.mark.parametrize(
-    "name", ["TikTok", "OpenAI", "SAS", "BASF", "De Beers", "McDonald's", "L'Oréal", "AG Vulcan"]
-)
+@pytest.mark.parametrize("name", ["TikTok", "OpenAI", "SAS", "BASF", "De Beers", "McDonald's", "L'Oréal", "AG Vulcan"])
 def test_orgnames_keeps_names_that_only_look_like_forms(name: str) -> None:
     """A legal form is removed only at the end and never leaves an empty name."""
     assert normalize_org(name) == name

@@ -16,16 +16,24 @@ from newsfacts.extractors.langpack import available_languages, load_langpack
 
 _PACKS: Path = langpack.LANGPACK_DIR
 _MODELS: list[type[BaseModel]] = [
-    packspec.MetaData, packspec.TextData, packspec.NumberData, packspec.RateData,
-    packspec.MoneyData, packspec.PercentData, packspec.PeriodData, packspec.FactsData,
-    packspec.PackSpec, packspec.PackFile,
+    packspec.MetaData,
+    packspec.TextData,
+    packspec.NumberData,
+    packspec.RateData,
+    packspec.MoneyData,
+    packspec.PercentData,
+    packspec.PeriodData,
+    packspec.FactsData,
+    packspec.PackSpec,
+    packspec.PackFile,
 ]
 
 
 def test_packspec_schema_file_is_current() -> None:
     committed = packspec.SCHEMA_FILE.read_text(encoding="utf-8")
     assert committed == packspec.render_schema(), (
-        "langpack.schema.json is stale: run `python -m newsfacts.extractors.packspec` and commit")
+        "langpack.schema.json is stale: run `python -m newsfacts.extractors.packspec` and commit"
+    )
 
 
 @pytest.mark.parametrize("model", _MODELS, ids=lambda m: m.__name__)
@@ -86,15 +94,26 @@ def _de_with(old: str, new: str) -> str:
 @pytest.mark.parametrize(
     ("old", "new", "key", "message"),
     [
-        ("\nbuy_verbs =", "\nbuy_verb =", "facts.buy_verb",
-         "zz.toml: [facts] buy_verb: unknown key (did you mean buy_verbs?)"),
-        ("\nbuy_verbs = '", "\nbuy_verbs = '(", "facts.buy_verbs",
-         "zz.toml: [facts] buy_verbs: not a regular expression"),
-        ("\nvendor_preps = [", "\nvendor_preps = 3 #", "facts.vendor_preps",
-         "zz.toml: [facts] vendor_preps: "),
+        (
+            "\nbuy_verbs =",
+            "\nbuy_verb =",
+            "facts.buy_verb",
+            "zz.toml: [facts] buy_verb: unknown key (did you mean buy_verbs?)",
+        ),
+        (
+            "\nbuy_verbs = '",
+            "\nbuy_verbs = '(",
+            "facts.buy_verbs",
+            "zz.toml: [facts] buy_verbs: not a regular expression",
+        ),
+        ("\nvendor_preps = [", "\nvendor_preps = 3 #", "facts.vendor_preps", "zz.toml: [facts] vendor_preps: "),
         ("[facts]", "[fact]", "fact", "zz.toml: fact: unknown key (did you mean facts?)"),
-        ("[numbers]\n", "[numbers]\ndecimal_seperator = ','\n", "numbers.decimal_seperator",
-         "zz.toml: [numbers] decimal_seperator: unknown key (did you mean decimal_separator?)"),
+        (
+            "[numbers]\n",
+            "[numbers]\ndecimal_seperator = ','\n",
+            "numbers.decimal_seperator",
+            "zz.toml: [numbers] decimal_seperator: unknown key (did you mean decimal_separator?)",
+        ),
     ],
 )
 def test_packspec_misspelt_key_fails_at_load_naming_file_and_key(

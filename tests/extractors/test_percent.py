@@ -12,7 +12,6 @@ from newsfacts.extractors.langpack import load_langpack
 from newsfacts.extractors.percent import find_percentages
 
 
-
 @pytest.fixture(scope="module")
 def pack_de():
     return load_langpack("de")
@@ -29,7 +28,14 @@ def test_percent_golden(case: dict[str, Any]) -> None:
     [
         ("was fast 25 % des Gesamtumsatzes ausmachte", "fast 25 %", Decimal(25), "share", None, "approx"),
         ("Die Umsätze sind um 29 % gestiegen.", "um 29 %", Decimal(29), "change", "up", None),
-        ("Der Kurs fiel danach einmal um mehr als 2,5 %.", "um mehr als 2,5 %", Decimal("2.5"), "change", "down", "more_than"),
+        (
+            "Der Kurs fiel danach einmal um mehr als 2,5 %.",
+            "um mehr als 2,5 %",
+            Decimal("2.5"),
+            "change",
+            "down",
+            "more_than",
+        ),
         ("Der Leitzins liegt bei 3,5 Prozent.", "3,5 Prozent", Decimal("3.5"), "level", None, None),
         ("Der Anteil sank um 2 Prozentpunkte.", "um 2 Prozentpunkte", Decimal(2), "points", "down", None),
         ("Die Aktie verlor 4 %.", "4 %", Decimal(4), "change", "down", None),
@@ -41,7 +47,12 @@ def test_percent_golden(case: dict[str, Any]) -> None:
 def test_percent_kind_direction_qualifier(text, mention, value, kind, direction, qualifier, pack_de) -> None:
     (found,) = find_percentages(text, pack_de)
     assert (found.text, found.value, found.kind, found.direction, found.qualifier) == (
-        mention, value, kind, direction, qualifier)
+        mention,
+        value,
+        kind,
+        direction,
+        qualifier,
+    )
     assert text[found.start : found.end] == found.text
 
 
@@ -92,8 +103,9 @@ def test_percent_fraction_words(lang: str, text: str, value: Decimal | None) -> 
     assert (found.text, found.value) == (text, value)
 
 
-@pytest.mark.parametrize(("lang", "text"), [("es", "el quinto por ciento"), ("es", "los cuartos de final"),
-                                            ("pt", "o quarto por cento")])
+@pytest.mark.parametrize(
+    ("lang", "text"), [("es", "el quinto por ciento"), ("es", "los cuartos de final"), ("pt", "o quarto por cento")]
+)
 def test_percent_denominator_alone_is_no_number(lang: str, text: str) -> None:
     assert find_percentages(text, load_langpack(lang)) == []
 
@@ -137,7 +149,11 @@ def test_percent_spaced_sign_only_alone_in_a_cell(lang, text, mention, direction
         # written by us: the old and the new level, not a range of change
         ("fr", "La marge est passée de 10 % à 12 %.", [("10 %", 10, "level"), ("12 %", 12, "level")]),
         ("es", "El paro pasó de 10 a 12%.", [("10", 10, "level"), ("12%", 12, "level")]),
-        ("it", "Il tasso è sceso da 3 a 2 punti percentuali.", [("3", 3, "points"), ("2 punti percentuali", 2, "points")]),
+        (
+            "it",
+            "Il tasso è sceso da 3 a 2 punti percentuali.",
+            [("3", 3, "points"), ("2 punti percentuali", 2, "points")],
+        ),
     ],
 )
 def test_percent_from_to_after_a_change_verb_is_two_levels(lang, text, expected) -> None:
@@ -155,4 +171,6 @@ def test_percent_von_auf_is_two_levels_not_a_change() -> None:
     text = "Die Währungshüter senkten den Leitzins von 0,05 Prozent auf null Prozent."
     found = find_percentages(text, load_langpack("de"))
     assert [(p.text, p.value, p.kind, p.direction) for p in found] == [
-        ("0,05 Prozent", Decimal("0.05"), "level", None), ("null Prozent", Decimal(0), "level", None)]
+        ("0,05 Prozent", Decimal("0.05"), "level", None),
+        ("null Prozent", Decimal(0), "level", None),
+    ]

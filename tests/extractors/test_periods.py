@@ -14,8 +14,6 @@ from newsfacts.extractors.periods import find_periods
 PUB = dt.date(2024, 8, 1)
 
 
-
-
 @pytest.fixture(scope="module")
 def pack_de():
     return load_langpack("de")
@@ -53,7 +51,9 @@ def test_periods_resolve_against_publication(text, start, end, pack_de) -> None:
     (period,) = find_periods(text, pack_de, published=PUB)
     assert period.text == text
     assert (period.start_date, period.end_date) == (
-        start and dt.date.fromisoformat(start), end and dt.date.fromisoformat(end))
+        start and dt.date.fromisoformat(start),
+        end and dt.date.fromisoformat(end),
+    )
 
 
 def test_periods_fiscal_year_keeps_year_and_flags(pack_de) -> None:
@@ -69,8 +69,18 @@ def test_periods_relative_without_publication_are_reported_with_null_dates(text,
 
 @pytest.mark.parametrize(
     "text",
-    ["10.000 oder mehr", "24 Millionen Kunden", "um 29 %", "2023", "bis 2000 Euro", "",
-     "März und Juni", "Vorjahreszeitraum", "日本語 2023", "في عام 2023"],
+    [
+        "10.000 oder mehr",
+        "24 Millionen Kunden",
+        "um 29 %",
+        "2023",
+        "bis 2000 Euro",
+        "",
+        "März und Juni",
+        "Vorjahreszeitraum",
+        "日本語 2023",
+        "في عام 2023",
+    ],
 )
 def test_periods_never_from_bare_numbers(text: str, pack_de) -> None:
     assert find_periods(text, pack_de, published=PUB) == []
@@ -94,7 +104,10 @@ def test_periods_never_from_bare_numbers(text: str, pack_de) -> None:
 def test_periods_every_pack(lang, text, start, end) -> None:
     (period,) = find_periods(text, load_langpack(lang), published=PUB)
     assert (period.text, period.start_date, period.end_date) == (
-        text, dt.date.fromisoformat(start), end and dt.date.fromisoformat(end))
+        text,
+        dt.date.fromisoformat(start),
+        end and dt.date.fromisoformat(end),
+    )
 
 
 @pytest.mark.parametrize(("lang", "text"), [("en", "2023"), ("en", "$ 2023 million"), ("fr", "2023 euros")])

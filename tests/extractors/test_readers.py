@@ -59,9 +59,16 @@ def test_header_of_seed_article() -> None:
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("2024-08-01", "2024-08-01"), ("01.08.2024", "2024-08-01"), ("1. August 2024", "2024-08-01"),
-     ("12. März 2023, 14:05 Uhr", "2023-03-12"), ("2024-08-01T10:00:00Z", "2024-08-01"),
-     ("Im März 2024 zahlte", None), ("10.000", None), ("31.02.2024", None)],
+    [
+        ("2024-08-01", "2024-08-01"),
+        ("01.08.2024", "2024-08-01"),
+        ("1. August 2024", "2024-08-01"),
+        ("12. März 2023, 14:05 Uhr", "2023-03-12"),
+        ("2024-08-01T10:00:00Z", "2024-08-01"),
+        ("Im März 2024 zahlte", None),
+        ("10.000", None),
+        ("31.02.2024", None),
+    ],
 )
 def test_header_date_lines(line: str, expected: str | None) -> None:
     parsed = parse_date_line(line)
@@ -70,8 +77,12 @@ def test_header_date_lines(line: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("line", "menu"),
-    [("English | Deutsch | Français | Español", True), ("DeutschEnglishFrançais", True),
-     ("Microsoft zahlt Millionen an TikTok", False), ("Deutsch lernen in Berlin", False)],
+    [
+        ("English | Deutsch | Français | Español", True),
+        ("DeutschEnglishFrançais", True),
+        ("Microsoft zahlt Millionen an TikTok", False),
+        ("Deutsch lernen in Berlin", False),
+    ],
 )
 def test_header_language_menu(line: str, menu: bool) -> None:
     assert is_language_menu(line) is menu

@@ -34,8 +34,11 @@ def _units(text: str, lang: str) -> list[tuple[str, str, str | None]]:
         # a word introducing the quantity right after it is not a mention of its own
         ("es", "un porcentaje del 25%", []),
         # a capitalised currency word before another capitalised word is part of a name
-        ("en", "Shares of Dollar Tree rose while the Euro Stoxx 50 fell; the dollar gained.",
-         [("dollar", "currency", "USD")]),
+        (
+            "en",
+            "Shares of Dollar Tree rose while the Euro Stoxx 50 fell; the dollar gained.",
+            [("dollar", "currency", "USD")],
+        ),
         # ambiguous names are words when no number stands beside them: a book, not pounds
         ("fr", "Il a écrit un livre sur la crise.", []),
         ("en", "The company reported results.", []),

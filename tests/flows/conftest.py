@@ -57,7 +57,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return
         if self.path.startswith("/redirect/"):
             self.send_response(302)
-            self.send_header("Location", "/" + self.path[len("/redirect/"):])
+            self.send_header("Location", "/" + self.path[len("/redirect/") :])
             self.send_header("Content-Length", "0")
             self.end_headers()
             return

@@ -32,12 +32,18 @@ def test_flows_crash_sigkill_then_rerun_gives_every_fact_once(prefect_server: st
 
     seed = SEED.read_text(encoding="utf-8")
     corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps({"id": f"crash-{n}", "text": seed}) + "\n" for n in range(N)),
-                      encoding="utf-8")
+    corpus.write_text(
+        "".join(json.dumps({"id": f"crash-{n}", "text": seed}) + "\n" for n in range(N)), encoding="utf-8"
+    )
     out = tmp_path / "out"
     env = {**os.environ, "PREFECT_API_URL": prefect_server}
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(corpus), str(out)], env=env, cwd=ROOT,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(corpus), str(out)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     ledger = out / "_state" / "processed.txt"
     deadline = time.monotonic() + 120
     try:
@@ -59,8 +65,12 @@ def test_flows_crash_sigkill_then_rerun_gives_every_fact_once(prefect_server: st
     assert result["skipped_unchanged"] >= done_before and result["failed"] == 0
 
     expected = sorted(row.fact_id for n in range(N) for row in fact_rows(extract_article(seed, id=f"crash-{n}")))
-    lines = [line for p in sorted((out / "facts").rglob("facts.jsonl"))
-             for line in p.read_text(encoding="utf-8").split("\n") if line]
+    lines = [
+        line
+        for p in sorted((out / "facts").rglob("facts.jsonl"))
+        for line in p.read_text(encoding="utf-8").split("\n")
+        if line
+    ]
     ids = sorted(json.loads(line)["fact_id"] for line in lines)  # every line parses: no half line
     assert ids == expected
     assert len(OutputFolder(out).ledger.load()) == N

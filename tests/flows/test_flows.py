@@ -39,8 +39,9 @@ def fact_ids(out: Path) -> list[str]:
 
 def snapshot(out: Path) -> dict[str, bytes]:
     """Every output file's bytes, except the run-independent-but-unordered state."""
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and p.name != ".lock"}
+    return {
+        str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name != ".lock"
+    }
 
 
 def library_fact_ids(path: Path) -> list[str]:
@@ -50,8 +51,16 @@ def library_fact_ids(path: Path) -> list[str]:
     ids = []
     for raw in iter_articles([str(path)]):
         if isinstance(raw, RawArticle):
-            article = extract_article(raw.text, lang=raw.language, published=raw.published, title=raw.title,
-                                      id=raw.id, source=raw.source, url=raw.url, header=raw.input_format == "txt")
+            article = extract_article(
+                raw.text,
+                lang=raw.language,
+                published=raw.published,
+                title=raw.title,
+                id=raw.id,
+                source=raw.source,
+                url=raw.url,
+                header=raw.input_format == "txt",
+            )
             ids += [row.fact_id for row in fact_rows(article)]
     return sorted(ids)
 
@@ -92,8 +101,9 @@ def test_flows_folder_writes_facts_dead_letters_and_reruns_add_nothing(watched: 
     before = snapshot(out)
     again, _ = run(extract_folder, folder=str(watched), out=str(out), batch_size=2)
     assert again["files_changed"] == 0 and again["facts_written"] == 0
-    assert {k: v for k, v in snapshot(out).items() if "_state" not in k} == \
-        {k: v for k, v in before.items() if "_state" not in k}
+    assert {k: v for k, v in snapshot(out).items() if "_state" not in k} == {
+        k: v for k, v in before.items() if "_state" not in k
+    }
 
     (watched / "new.txt").write_text("Die Allianz SE hat 2023 rund 161 Milliarden Euro umgesetzt.", encoding="utf-8")
     third, _ = run(extract_folder, folder=str(watched), out=str(out), batch_size=2)
@@ -120,7 +130,8 @@ def test_flows_jsonl_dead_letters_artifacts_logs_and_sink_idempotence(tmp_path: 
 
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts(
-            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id])))
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id]))
+        )
     assert {a.type for a in artifacts} >= {"table", "markdown", "progress"}
     summary = next(a for a in artifacts if a.type == "markdown").data
     assert "| de | 2 |" in summary and "## Facts per kind" in summary
@@ -128,6 +139,7 @@ def test_flows_jsonl_dead_letters_artifacts_logs_and_sink_idempotence(tmp_path: 
     import logging
 
     from prefect.logging.handlers import APILogHandler
+
     assert any(isinstance(h, APILogHandler) for h in logging.getLogger("newsfacts").handlers)
 
     before = snapshot(out)
@@ -143,8 +155,9 @@ def test_flows_feed_over_http_with_linked_pages(site: str, tmp_path: Path) -> No
     from newsfacts.flows.feeds import extract_feeds
 
     out = tmp_path / "out"
-    params = dict(feeds=[f"{site}/feed.xml"], out=str(out), fetch_pages=True, allow_private=True,
-                  fetch_retries=0, batch_size=2)
+    params = dict(
+        feeds=[f"{site}/feed.xml"], out=str(out), fetch_pages=True, allow_private=True, fetch_retries=0, batch_size=2
+    )
     result, _ = run(extract_feeds, **params)
     assert result["processed"] == 3 and result["failed"] == 0
     assert result["feeds"][f"{site}/feed.xml"] == {"items": 3, "problems": []}
@@ -168,8 +181,10 @@ def test_flows_url_list_with_a_failing_url(site: str, tmp_path: Path) -> None:
     from newsfacts.flows.urls import extract_urls
 
     url_file = tmp_path / "urls.txt"
-    url_file.write_text(f"# test pages\n{site}/pages/telekom.html\n{site}/pages/basf.html\n"
-                        f"{site}/pages/gone.html\n{site}/nav.html\n", encoding="utf-8")
+    url_file.write_text(
+        f"# test pages\n{site}/pages/telekom.html\n{site}/pages/basf.html\n{site}/pages/gone.html\n{site}/nav.html\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     params = dict(out=str(out), url_file=str(url_file), allow_private=True, fetch_retries=0)
     result, _ = run(extract_urls, **params)
@@ -196,10 +211,12 @@ def test_flows_dask_run_equals_local_run(tmp_path: Path) -> None:
     lines += (INPUTS / "mixed.jsonl").read_text(encoding="utf-8").splitlines()
     corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
     local, _ = run(extract_jsonl, paths=[str(corpus)], out=str(tmp_path / "local"), batch_size=2)
-    runner = DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True,
-                                            "dashboard_address": None})
-    dask, _ = run(extract_jsonl.with_options(task_runner=runner), paths=[str(corpus)],
-                  out=str(tmp_path / "dask"), batch_size=2)
+    runner = DaskTaskRunner(
+        cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+    )
+    dask, _ = run(
+        extract_jsonl.with_options(task_runner=runner), paths=[str(corpus)], out=str(tmp_path / "dask"), batch_size=2
+    )
     assert local == dask and local["processed"] == 8
     strip = lambda snap: {k: v for k, v in snap.items() if k != "dead_letters.jsonl"}  # noqa: E731
     assert strip(snapshot(tmp_path / "local")) == strip(snapshot(tmp_path / "dask"))

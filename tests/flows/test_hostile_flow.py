@@ -76,9 +76,13 @@ def test_url_flow_goes_on_past_urls_that_cannot_be_parsed(site: str, tmp_path: P
     from newsfacts.flows.urls import extract_urls
 
     out = tmp_path / "out"
-    result = run(extract_urls, urls=[f"{site}/pages/basf.html", "http://[::1", "http://127.0.0.1:99999/",
-                                         f"{site}/pages/siemens.html"],
-                 out=str(out), allow_private=True, fetch_retries=0)
+    result = run(
+        extract_urls,
+        urls=[f"{site}/pages/basf.html", "http://[::1", "http://127.0.0.1:99999/", f"{site}/pages/siemens.html"],
+        out=str(out),
+        allow_private=True,
+        fetch_retries=0,
+    )
     assert result["processed"] == 2 and result["failed"] == 2
     reasons = [d["reason"] for d in OutputFolder(out).dead_letters.read()]
     assert len(reasons) == 2 and all("malformed URL" in r for r in reasons)

@@ -24,15 +24,18 @@ SHARED_FEEDS = Path(__file__).resolve().parents[3] / "shared" / "data" / "feeds"
 LOCAL = FetchConfig(allow_private=True, retries=2, backoff=0.0, timeout=5)
 
 
-@pytest.mark.parametrize("url, reason", [
-    ("ftp://example.org/feed.xml", "only http and https"),
-    ("file:///etc/passwd", "only http and https"),
-    ("http://127.0.0.1:8000/feed.xml", "non-public address 127.0.0.1"),
-    ("http://localhost/feed.xml", "non-public address"),
-    ("http://10.1.2.3/x", "non-public address 10.1.2.3"),
-    ("http://169.254.169.254/latest/meta-data/", "non-public address 169.254.169.254"),
-    ("http://[::1]/x", "non-public address ::1"),
-])
+@pytest.mark.parametrize(
+    "url, reason",
+    [
+        ("ftp://example.org/feed.xml", "only http and https"),
+        ("file:///etc/passwd", "only http and https"),
+        ("http://127.0.0.1:8000/feed.xml", "non-public address 127.0.0.1"),
+        ("http://localhost/feed.xml", "non-public address"),
+        ("http://10.1.2.3/x", "non-public address 10.1.2.3"),
+        ("http://169.254.169.254/latest/meta-data/", "non-public address 169.254.169.254"),
+        ("http://[::1]/x", "non-public address ::1"),
+    ],
+)
 def test_sources_check_url_refuses(url: str, reason: str) -> None:
     with pytest.raises(UnsafeURL, match=reason):
         check_url(url)
@@ -78,10 +81,16 @@ def test_sources_feed_local_iso8859_with_relative_links() -> None:
 
 
 @pytest.mark.skipif(not SHARED_FEEDS.is_dir(), reason="../shared/data/feeds not present")
-@pytest.mark.parametrize("name, needle", [
-    ("rss_1.0_iso8859.xml", None), ("xml_iso8859.xml", "Glasfaserförderung"),
-    ("encoding.rss", None), ("rss_2.0_spiegel.xml", None), ("heise.atom", None),
-])
+@pytest.mark.parametrize(
+    "name, needle",
+    [
+        ("rss_1.0_iso8859.xml", None),
+        ("xml_iso8859.xml", "Glasfaserförderung"),
+        ("encoding.rss", None),
+        ("rss_2.0_spiegel.xml", None),
+        ("heise.atom", None),
+    ],
+)
 def test_sources_feed_shared_encodings(name: str, needle: str | None) -> None:
     result = parse_feed((SHARED_FEEDS / name).read_bytes(), source=name)
     assert result.items, result.problems

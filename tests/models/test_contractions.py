@@ -50,14 +50,22 @@ def test_the_table_holds_the_common_pairs_and_leaves_de_um_split() -> None:
 @pytest.mark.parametrize(
     ("split", "written"),
     [
-        ("recusando uma postura radical , a maioria de os eleitores quer o PT participando de o Governo",
-         "recusando uma postura radical , a maioria dos eleitores quer o PT participando do Governo"),
-        ("estréia quarta-feira , a as 22h30 , em a Rede Manchete",
-         "estréia quarta-feira , às 22h30 , na Rede Manchete"),
-        ("reconduziu o brasileiro a o sexto mandato por a futura sucessão em os próximos anos",
-         "reconduziu o brasileiro ao sexto mandato pela futura sucessão nos próximos anos"),
-        ("Além de isso , esqueceria os seus modos em este caso e em um outro",
-         "Além disso , esqueceria os seus modos neste caso e num outro"),
+        (
+            "recusando uma postura radical , a maioria de os eleitores quer o PT participando de o Governo",
+            "recusando uma postura radical , a maioria dos eleitores quer o PT participando do Governo",
+        ),
+        (
+            "estréia quarta-feira , a as 22h30 , em a Rede Manchete",
+            "estréia quarta-feira , às 22h30 , na Rede Manchete",
+        ),
+        (
+            "reconduziu o brasileiro a o sexto mandato por a futura sucessão em os próximos anos",
+            "reconduziu o brasileiro ao sexto mandato pela futura sucessão nos próximos anos",
+        ),
+        (
+            "Além de isso , esqueceria os seus modos em este caso e em um outro",
+            "Além disso , esqueceria os seus modos neste caso e num outro",
+        ),
         ("qualquer coisa de ela e de aquele a aquele", "qualquer coisa dela e daquele àquele"),
         ("a realização de um programa de uma hora", "a realização de um programa de uma hora"),
     ],
@@ -84,9 +92,22 @@ def test_capitalisation_follows_the_words(split: str, written: str) -> None:
 
 
 def test_a_contraction_inside_an_entity_keeps_the_entity_exact() -> None:
-    text, tags = _join("o Ministério de a Fazenda , em o Rio Grande de o Sul",
-                       "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O",
-                       "B-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC")
+    text, tags = _join(
+        "o Ministério de a Fazenda , em o Rio Grande de o Sul",
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "I-ORG",
+        "I-ORG",
+        "O",
+        "O",
+        "O",
+        "B-LOC",
+        "I-LOC",
+        "I-LOC",
+        "I-LOC",
+        "I-LOC",
+    )
     assert text == "o Ministério da Fazenda , no Rio Grande do Sul"
     assert tags == _tags("O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-LOC", "I-LOC", "I-LOC", "I-LOC")
 
@@ -134,8 +155,7 @@ def test_reader_keys_the_split_by_the_source_text(tmp_path: Path) -> None:
     sentences = [
         [("Ele", "O"), ("vive", "O"), ("em", "O"), ("o", "O"), ("Porto", "B-LOC"), (".", "O")],
         [("a", "O"), ("Câmara", "B-ORG"), ("de", "I-ORG"), ("os", "I-ORG"), ("Deputados", "I-ORG")],
-        [("Em", "O"), ("a", "O"), ("época", "O"), (",", "O"), ("por", "O"), ("o", "O"),
-         ("contrário", "O")],
+        [("Em", "O"), ("a", "O"), ("época", "O"), (",", "O"), ("por", "O"), ("o", "O"), ("contrário", "O")],
     ] + [[("Pedido", "O"), ("de", "O"), ("o", "O"), (f"dia {n}", "O")] for n in range(60)]
     path = _write(tmp_path, sentences)
     nlp = spacy.blank("pt")

@@ -19,14 +19,11 @@ TINY = Path(__file__).resolve().parents[2] / "fixtures" / "ner" / "tiny.iob"
 
 def test_evaluate_read_iob_offsets() -> None:
     sentences = read_iob(TINY)
-    assert (
-        [s.text for s in sentences]
-        == [
-            "Siemens baut in München .",
-            "Angela Merkel besucht die Deutsche Bank .",
-            "Auch Paris wartet .",  # space-separated columns and an IOB1 "I-" start are accepted
-        ]
-    )
+    assert [s.text for s in sentences] == [
+        "Siemens baut in München .",
+        "Angela Merkel besucht die Deutsche Bank .",
+        "Auch Paris wartet .",  # space-separated columns and an IOB1 "I-" start are accepted
+    ]
     found = {(s.text[a:b], label) for s in sentences for a, b, label in s.spans}
     assert found == {
         ("Siemens", "ORG"),
@@ -38,18 +35,14 @@ def test_evaluate_read_iob_offsets() -> None:
 
 
 def test_evaluate_scores_exact_spans_only() -> None:
-    fake = FakeBackend(
-        {"ORG": ["Siemens", "Deutsche Bank", "Paris"], "PER": ["Merkel"]}
-    )
+    fake = FakeBackend({"ORG": ["Siemens", "Deutsche Bank", "Paris"], "PER": ["Merkel"]})
     scores = evaluate(fake, read_iob(TINY))
     assert scores["ORG"] == Prf(tp=2, fp=1, fn=0)
     assert scores["LOC"] == Prf(tp=0, fp=0, fn=2)
     assert scores["PER"] == Prf(tp=0, fp=1, fn=1)  # "Merkel" is not "Angela Merkel"
     assert scores["micro"] == Prf(tp=2, fp=2, fn=3)
     assert scores["micro:PER/ORG/LOC"] == scores["micro"]
-    assert scores["micro"].p == pytest.approx(0.5) and scores[
-        "micro"
-    ].r == pytest.approx(0.4)
+    assert scores["micro"].p == pytest.approx(0.5) and scores["micro"].r == pytest.approx(0.4)
 
 
 def test_evaluate_score_empty_is_zero_not_error() -> None:
@@ -84,8 +77,13 @@ def test_evaluate_cli_missing_file_exits_1_and_usage_exits_2(tmp_path: Path) -> 
 
 def test_evaluate_runs_as_a_module() -> None:
     """``python -m newsfacts.models.evaluate`` still works beside ``newsfacts evaluate``."""
-    done = subprocess.run([sys.executable, "-m", "newsfacts.models.evaluate", "--model", "fake", str(TINY)],
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfacts.models.evaluate", "--model", "fake", str(TINY)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "3 sentences, 5 gold entities" in done.stdout
 
@@ -101,8 +99,7 @@ def test_evaluate_reads_jsonl_gold(tmp_path: Path) -> None:
 
     sentences = read_gold(TINY.with_suffix(".jsonl"))
     found = {(s.text[a:b], label) for s in sentences for a, b, label in s.spans}
-    assert found == {("Siemens", "ORG"), ("München", "LOC"), ("Angela Merkel", "PER"),
-                     ("Deutsche Bank", "ORG")}
+    assert found == {("Siemens", "ORG"), ("München", "LOC"), ("Angela Merkel", "PER"), ("Deutsche Bank", "ORG")}
     backend = FakeBackend({"ORG": ["Siemens", "Deutsche Bank"], "PER": ["Merkel"]})
     scores = evaluate(backend, sentences)
     assert (scores["ORG"].tp, scores["PER"].fp, scores["PER"].fn, scores["LOC"].fn) == (2, 1, 1, 1)

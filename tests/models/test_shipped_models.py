@@ -21,8 +21,7 @@ CORE = {"PER", "ORG", "LOC"}
 # language -> minimum share of gold PER/ORG/LOC found with exact span and label
 # (measured 2026-11-28: de 27/38, en 31/40, fr 27/30, es 33/39, nl 24/29, pt 30/36, pl 26/38;
 # pt retrained on contractions as written, same fixture: 27/36)
-FLOORS: dict[str, float] = {"de": 0.6, "en": 0.65, "fr": 0.75, "es": 0.7, "nl": 0.7, "pt": 0.7,
-                            "pl": 0.55}
+FLOORS: dict[str, float] = {"de": 0.6, "en": 0.65, "fr": 0.75, "es": 0.7, "nl": 0.7, "pt": 0.7, "pl": 0.55}
 SHIPPED = [m for m in list_models() if m.kind == "spacy" and m.path]
 
 
@@ -35,8 +34,10 @@ def _cases(lang: str) -> list[dict[str, object]]:
 def test_shipped_model_finds_heldout_entities(lang: str) -> None:
     cases = _cases(lang)
     backend = get_backend(default_model(lang))
-    gold = [{(e["start"], e["end"], e["label"]) for e in c["entities"] if e["label"] in CORE}  # type: ignore[attr-defined, index]
-            for c in cases]
+    gold = [
+        {(e["start"], e["end"], e["label"]) for e in c["entities"] if e["label"] in CORE}  # type: ignore[attr-defined, index]
+        for c in cases
+    ]
     predicted = backend.entities_batch([str(c["text"]) for c in cases])
     found = sum(len(g & {(s.start, s.end, s.label) for s in p}) for g, p in zip(gold, predicted, strict=True))
     total = sum(len(g) for g in gold)

@@ -43,9 +43,33 @@ LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
 OURS = {"PER", "ORG", "LOC", "MISC"}
 MAX_LEN = 32  # tokens per window, special tokens included: long texts need many windows
 WORDS = [  # the tiny model's vocabulary: the test texts' words, and "Microsoft" in two pieces
-    "acme", "corp", "zahlt", "micro", "##soft", "in", "berlin", ",", "sagt", "anna", ".", "die",
-    "firma", "meldet", "umsatz", "und", "gewinn", "im", "quartal", "der", "bank", "von", "paris",
-    "london", "rom", "مرحبا", "🙂",
+    "acme",
+    "corp",
+    "zahlt",
+    "micro",
+    "##soft",
+    "in",
+    "berlin",
+    ",",
+    "sagt",
+    "anna",
+    ".",
+    "die",
+    "firma",
+    "meldet",
+    "umsatz",
+    "und",
+    "gewinn",
+    "im",
+    "quartal",
+    "der",
+    "bank",
+    "von",
+    "paris",
+    "london",
+    "rom",
+    "مرحبا",
+    "🙂",
 ]
 ORACLE = {"acme": "B-ORG", "corp": "I-ORG", "micro": "B-ORG", "anna": "B-PER", "berlin": "B-LOC"}
 FILLER = "Die Firma meldet Umsatz und Gewinn im Quartal der Bank von Paris ."
@@ -63,17 +87,28 @@ def _save_model(folder: Path, *, labels: list[str], oracle: dict[str, str] | Non
     tok.normalizer = normalizers.BertNormalizer(lowercase=True)
     tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
     tok.post_processor = processors.TemplateProcessing(
-        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B [SEP]",
+        single="[CLS] $A [SEP]",
+        pair="[CLS] $A [SEP] $B [SEP]",
         special_tokens=[("[CLS]", vocab["[CLS]"]), ("[SEP]", vocab["[SEP]"])],
     )
     tokenizer = transformers.PreTrainedTokenizerFast(
-        tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
-        sep_token="[SEP]", mask_token="[MASK]", model_max_length=MAX_LEN,
+        tokenizer_object=tok,
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        mask_token="[MASK]",
+        model_max_length=MAX_LEN,
     )
     config = transformers.BertConfig(
-        vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-        intermediate_size=37, max_position_embeddings=MAX_LEN,
-        id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)},
+        vocab_size=len(vocab),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=37,
+        max_position_embeddings=MAX_LEN,
+        id2label=dict(enumerate(labels)),
+        label2id={label: i for i, label in enumerate(labels)},
     )
     torch.manual_seed(0)
     model = transformers.BertForTokenClassification(config)
@@ -84,8 +119,7 @@ def _save_model(folder: Path, *, labels: list[str], oracle: dict[str, str] | Non
     return folder
 
 
-def _make_oracle(torch: Any, model: Any, vocab: dict[str, int], labels: list[str],
-                 oracle: dict[str, str]) -> None:
+def _make_oracle(torch: Any, model: Any, vocab: dict[str, int], labels: list[str], oracle: dict[str, str]) -> None:
     """Make each token's label a function of its id (see the module docstring)."""
     hadamard = torch.ones(1, 1)
     while hadamard.shape[0] < 32:
@@ -124,18 +158,31 @@ def xlmr_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("xlmr")
     corpus = [" ".join(TEXTS[:6]) + " " + FILLER] * 20
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(corpus), model_prefix=str(folder / "sentencepiece.bpe"),
-        vocab_size=80, model_type="unigram", character_coverage=1.0,
-        bos_id=0, pad_id=1, eos_id=2, unk_id=3, minloglevel=2,
+        sentence_iterator=iter(corpus),
+        model_prefix=str(folder / "sentencepiece.bpe"),
+        vocab_size=80,
+        model_type="unigram",
+        character_coverage=1.0,
+        bos_id=0,
+        pad_id=1,
+        eos_id=2,
+        unk_id=3,
+        minloglevel=2,
     )
     tokenizer = transformers.XLMRobertaTokenizer(vocab_file=str(folder / "sentencepiece.bpe.model"))
     tokenizer.save_pretrained(folder)
     (folder / "tokenizer.json").unlink(missing_ok=True)
     labels = [*LABELS, "B-DATE", "I-DATE"]
     config = transformers.XLMRobertaConfig(
-        vocab_size=128, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-        intermediate_size=37, max_position_embeddings=MAX_LEN + 2, pad_token_id=1,
-        id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)},
+        vocab_size=128,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=37,
+        max_position_embeddings=MAX_LEN + 2,
+        pad_token_id=1,
+        id2label=dict(enumerate(labels)),
+        label2id={label: i for i, label in enumerate(labels)},
     )
     transformers.XLMRobertaForTokenClassification(config).save_pretrained(folder)
     return folder
@@ -157,13 +204,26 @@ def _check_spans(text: str, spans: list[Any]) -> None:
 @pytest.mark.parametrize(
     "raw, expected",
     [
-        ("B-PER", ("B", "PER")), ("I-ORG", ("I", "ORG")), ("B-LOC", ("B", "LOC")),
-        ("I-MISC", ("I", "MISC")), ("PER", (None, "PER")), ("person", (None, "PER")),
-        ("organization", (None, "ORG")), ("B-person", ("B", "PER")), ("I-organisation", ("I", "ORG")),
-        ("B-GPE", ("B", "LOC")), ("location", (None, "LOC")), ("E-NORP", ("E", "MISC")),
-        ("U-ORG", ("S", "ORG")), ("L-LOC", ("E", "LOC")), ("S-PER", ("S", "PER")),
-        ("B_PER", ("B", "PER")), ("O", (None, None)), ("B-DATE", (None, None)),
-        ("MONEY", (None, None)), ("LABEL_0", (None, None)),
+        ("B-PER", ("B", "PER")),
+        ("I-ORG", ("I", "ORG")),
+        ("B-LOC", ("B", "LOC")),
+        ("I-MISC", ("I", "MISC")),
+        ("PER", (None, "PER")),
+        ("person", (None, "PER")),
+        ("organization", (None, "ORG")),
+        ("B-person", ("B", "PER")),
+        ("I-organisation", ("I", "ORG")),
+        ("B-GPE", ("B", "LOC")),
+        ("location", (None, "LOC")),
+        ("E-NORP", ("E", "MISC")),
+        ("U-ORG", ("S", "ORG")),
+        ("L-LOC", ("E", "LOC")),
+        ("S-PER", ("S", "PER")),
+        ("B_PER", ("B", "PER")),
+        ("O", (None, None)),
+        ("B-DATE", (None, None)),
+        ("MONEY", (None, None)),
+        ("LABEL_0", (None, None)),
     ],
 )
 def test_transformers_map_label(raw: str, expected: tuple[str | None, str | None]) -> None:
@@ -182,9 +242,7 @@ def test_transformers_windows_cover_every_token(n_tokens: int, window: int, stri
         assert all(e - s == window for s, e in spans)
 
 
-def test_transformers_missing_extra_says_what_to_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_transformers_missing_extra_says_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "config.json").write_text("{}", encoding="utf-8")
     monkeypatch.setitem(sys.modules, "torch", None)  # import torch now raises ImportError
     with pytest.raises(ModelLoadError) as info:
@@ -214,8 +272,9 @@ def test_transformers_unreachable_hub_id_says_how_to_download() -> None:
         "except ModelLoadError as exc:\n    print(exc)\n"
     )
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}  # offline here anyway; this skips the retries
-    out = subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=env,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, cwd=ROOT, env=env, capture_output=True, text=True
+    ).stdout
     assert "'example-org/no-such-ner-model'" in out
     assert "hf download example-org/no-such-ner-model" in out
 
@@ -278,8 +337,10 @@ def test_transformers_oracle_entities_and_subwords(oracle_model: Path) -> None:
     text = "Acme Corp zahlt Microsoft in Berlin, sagt Anna."
     spans = backend.entities(text)
     assert [(s.start, s.end, s.label, s.text) for s in spans] == [
-        (0, 9, "ORG", "Acme Corp"), (16, 25, "ORG", "Microsoft"),
-        (29, 35, "LOC", "Berlin"), (42, 46, "PER", "Anna"),
+        (0, 9, "ORG", "Acme Corp"),
+        (16, 25, "ORG", "Microsoft"),
+        (29, 35, "LOC", "Berlin"),
+        (42, 46, "PER", "Anna"),
     ]
     assert backend is get_backend(f"transformers:{oracle_model}")  # loaded once per process
 
