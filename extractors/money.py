@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import (
@@ -266,7 +267,7 @@ def _common_word(m: re.Match[str], money: _Money) -> bool:
 def _amount(m: re.Match[str], money: _Money, pack: LangPack) -> Amount:
     g = m.groupdict()
     rate_text = g["rb"] or g["ra"] or g["radj"]
-    base = dict(
+    base: dict[str, Any] = dict(
         text=m.group(0),
         start=m.start(),
         end=m.end(),
@@ -287,7 +288,7 @@ def _amount(m: re.Match[str], money: _Money, pack: LangPack) -> Amount:
     return Amount(**base, currency=currency, **_numbers(g, money, pack))
 
 
-def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[str, object]:
+def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[str, Any]:
     """Value, or min and max for a range, of the number part of an amount."""
     mult = _multiplier(g["m2"] or g["mb2"] or g["m1"] or g["mb"] or g["m3"], money)
     mult *= money.code_multipliers.get(g["cm"] or g["cmb"] or "", Decimal(1))
@@ -310,12 +311,12 @@ def _numbers(g: dict[str, str | None], money: _Money, pack: LangPack) -> dict[st
         return {"min": low and tidy(low), "max": high and tidy(high)}
     factor = money.quantifiers.get(normalize_phrase(g["nq"] or ""))
     if g["fa"] and first is not None:
-        first += money.fractions[normalize_phrase(g["fa"])]
+        first += Decimal(str(money.fractions[normalize_phrase(g["fa"])]))
     value = first * mult * (factor or 1) if first is not None else None
     if (g["sub"] or g["subb"]) and value is not None:
         cents = read_number(g["sub"] or g["subb"] or "", pack)
         hundredths = cents is not None and cents < 100 and subunit not in money.subunit_currencies
-        value = value + cents / 100 if hundredths else None
+        value = value + cents / 100 if cents is not None and hundredths else None
     return {"value": value if value is None else tidy(value), "vague": factor is not None}
 
 
@@ -596,7 +597,7 @@ def _parts(pack: LangPack) -> dict[str, str]:
     }
 
 
-def _tables(pack: LangPack) -> dict[str, dict]:  # type: ignore[type-arg]
+def _tables(pack: LangPack) -> dict[str, Any]:
     nums, money, rates = pack.numbers, pack.money, pack.money.rates
     rate_table = {
         normalize_phrase(w): rate

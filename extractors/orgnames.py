@@ -47,7 +47,7 @@ def _leading_re() -> re.Pattern[str]:
 def _cleanco(name: str) -> str:
     from cleanco import basename  # imported lazily: cleanco builds its tables on import
 
-    return basename(name)
+    return str(basename(name))
 
 
 def _strip_forms(name: str) -> str:

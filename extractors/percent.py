@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import (
@@ -155,13 +156,14 @@ def _alone_in_cell(text: str, start: int, end: int) -> bool:
 
 
 def _percentage(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex, pack: LangPack) -> Percentage:
-    first, second = _read(m["n1"] or m["pn"], pack), m["n2"] and _read(m["n2"], pack)
+    first = _read(m["n1"] or m["pn"], pack)
+    second = _read(m["n2"], pack) if m["n2"] else None
     if percent.units[normalize_phrase(m["u"] or m["pu"])] == "basis_points":  # 25 bp = 0.25 pp
         first = first if first is None else first / 100
         second = second / 100 if second else second
     kind = _kind(text, m, percent, sentences)
     direction = _direction(text, m, percent, sentences) if kind in ("change", "points") else None
-    values: dict[str, object] = {"value": first if first is None else tidy(first)}
+    values: dict[str, Any] = {"value": first if first is None else tidy(first)}
     if m["n2"]:
         values = {"min": values["value"], "max": second if second is None else tidy(second)}
     return Percentage(

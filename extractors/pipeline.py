@@ -24,7 +24,17 @@ from newsfacts.extractors.money import find_amounts
 from newsfacts.extractors.orgnames import normalize_org
 from newsfacts.extractors.percent import find_percentages
 from newsfacts.extractors.periods import find_periods
-from newsfacts.extractors.records import NAME_ROLES, Amount, Article, Entity, Fact, Paragraph, Percentage, Period
+from newsfacts.extractors.records import (
+    NAME_ROLES,
+    Amount,
+    Article,
+    Entity,
+    Fact,
+    Paragraph,
+    Percentage,
+    Period,
+    UnitMention,
+)
 from newsfacts.extractors.sentences import paragraph_spans
 from newsfacts.extractors.units import find_unit_mentions
 from newsfacts.extractors.version import __version__
@@ -33,7 +43,7 @@ from newsfacts.models import default_model, get_backend
 __all__ = ["MAX_INTEGER_DIGITS", "article_id", "cap_values", "extract_article", "mask_spans"]
 
 log = logging.getLogger(__name__)
-M = TypeVar("M", Amount, Percentage, Period)
+M = TypeVar("M", Amount, Percentage, Period, UnitMention)
 R = TypeVar("R", Amount, Percentage, Fact)
 
 #: The most integer digits a value may have: no amount, percentage or count a news article means

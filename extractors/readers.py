@@ -382,7 +382,7 @@ def parse_html(data: bytes, *, source: str) -> RawArticle:
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True, fast=True
     )
-    meta = doc.as_dict() if doc is not None else {}
+    meta: dict[str, Any] = doc if isinstance(doc, dict) else (doc.as_dict() if doc is not None else {})
     text = meta.get("text") or ""
     if not text.strip():
         raise NoArticleText(source, "the HTML page has no article text", hint="is it a navigation or index page?")

@@ -30,8 +30,8 @@ __all__ = [
     "UnitMention",
 ]
 
-ARTICLE_SCHEMA = "newsfacts.article/1"
-FACT_SCHEMA = "newsfacts.fact/1"
+ARTICLE_SCHEMA: Literal["newsfacts.article/1"] = "newsfacts.article/1"
+FACT_SCHEMA: Literal["newsfacts.fact/1"] = "newsfacts.fact/1"
 
 
 def _to_json_number(value: Decimal) -> int | float:

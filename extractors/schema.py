@@ -11,12 +11,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from newsfacts.extractors.records import Article, FactRow
 
 __all__ = ["SCHEMA_DIR", "render_schemas", "write_schemas"]
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-_MODELS = {"article.schema.json": Article, "fact.schema.json": FactRow}
+_MODELS: dict[str, type[BaseModel]] = {"article.schema.json": Article, "fact.schema.json": FactRow}
 
 
 def render_schemas() -> dict[str, str]:
