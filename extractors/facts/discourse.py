@@ -140,6 +140,7 @@ def article_discourse(
             the title.
     """
     score: defaultdict[str, float] = defaultdict(float)
+    plain: defaultdict[str, int] = defaultdict(int)  # mentions on their own, not in a compound
     first: dict[str, str] = {}
     aliases = _aliases(text, sentences)
     lead = _lead_index(sentences, title_span)
@@ -147,10 +148,10 @@ def article_discourse(
         in_title = title_span is not None and s.start < title_span[1] or (title_span is None and index == 0)
         seen_here: set[str] = set()
         for org in s.orgs:
-            key = _org_key(org.text)
+            key = _company_key(org.text)
             if (
                 not key
-                or key in ignore
+                or _org_key(org.text) in ignore
                 or key in news_agencies()
                 or is_market_index(org.text)
                 or is_territory(org.text, lang)
@@ -162,6 +163,7 @@ def article_discourse(
             if is_product_compound(org):
                 score[key] += _IN_COMPOUND  # "E-Plus-Kaufpreis": a mention, not a subject
                 continue
+            plain[key] += 1
             score[key] += _MENTION
             if key in seen_here:
                 continue
@@ -174,12 +176,22 @@ def article_discourse(
                 score[key] += _AS_SUBJECT
     if not score:
         return Discourse(None)
-    ranked = sorted(score.items(), key=lambda kv: (-kv[1], text.find(first[kv[0]])))
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], -plain[kv[0]], text.find(first[kv[0]])))
     best, value = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    # two companies of equal weight: a story about both (a merger, a dispute) has no one topic
-    topic = first[best] if value >= _TOPIC_FLOOR and value > runner_up else None
+    runner = ranked[1] if len(ranked) > 1 else None
+    # two companies of equal weight: a story about both (a merger, a dispute) has no one topic,
+    # unless one is named on its own more often (the other mostly inside compounds)
+    ahead = runner is None or value > runner[1] or plain[best] > plain[runner[0]]
+    topic = first[best] if value >= _TOPIC_FLOOR and ahead else None
     return Discourse(topic, tuple((first[k], v) for k, v in ranked))
+
+
+def _company_key(name: str) -> str:
+    """One key for the names of one company: "Siltronic AG" and "Siltronic", "die Allianz" and
+    "Allianz" (legal forms and articles removed, as in the records' ``*_norm`` fields)."""
+    from newsfacts.extractors.orgnames import normalize_org
+
+    return _org_key(normalize_org(name))
 
 
 def _names(title: str, name: str) -> bool:
@@ -196,7 +208,7 @@ def _aliases(text: str, sentences: Sequence[_Sentence]) -> dict[str, str]:
             if re.fullmatch(r"\s*\(\s*", text[outer.end : inner.start]) and text[
                 inner.end : inner.end + 3
             ].lstrip().startswith(")"):
-                found.setdefault(_org_key(inner.text), _org_key(outer.text))
+                found.setdefault(_company_key(inner.text), _company_key(outer.text))
     return found
 
 
