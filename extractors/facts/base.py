@@ -111,6 +111,24 @@ class _LinkerBase:
             best = m.group()
         return best
 
+    def _metric_owner(self, s: _Sentence, offset: int) -> tuple[str | None, float]:
+        """The company a metric noun before a figure is of ("Das Gesamtprämienaufkommen von
+        Helvetia … stieg um 31,9 Prozent", "Le chiffre d'affaires de Michelin a progressé"):
+        it beats any other company named before."""
+        start = self._clause(s, offset)[0]
+        last = None
+        for pattern in (self.cues.metric, self.cues.revenue_metrics, self.cues.spending_metrics):
+            for m in pattern.finditer(self.text, start, offset) if pattern is not None else ():
+                if last is None or m.start() > last.start():
+                    last = m
+        if last is None:
+            return None, 0.0
+        tail = re.match(r"[\w-]*", self.text[last.end() : offset])  # the rest of a compound noun
+        owner = self._org_after(s, last.end() + (tail.end() if tail else 0) + 1)
+        if owner is None or is_territory(owner, self.pack.lang):  # a tagged "person" after a metric is its company
+            return None, 0.0
+        return owner, CONFIDENCE["revenue_owner"]
+
     def _subject(self, index: int, offset: int) -> str | None:
         """The company a statement is about: the nearest one before it, else an anaphor's."""
         return self._subject_scored(index, offset)[0]
@@ -121,6 +139,9 @@ class _LinkerBase:
         # a country or region is no company, whatever the tagger or the proposals say ("France
         # will lose 4,300 jobs", "the largest car manufacturer in the United States")
         orgs = [o for o in s.orgs if not is_territory(o.text, self.pack.lang) and _org_key(o.text) not in self.persons]
+        owner, confidence = self._metric_owner(s, offset)
+        if owner is not None:
+            return owner, confidence
         before = [o for o in orgs if o.end <= offset and not self._is_compound(o)]
         if before:
             return before[-1].text, CONFIDENCE["subject_before"]

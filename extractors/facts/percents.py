@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import CONFIDENCE
-from newsfacts.extractors.facts.discourse import is_territory
 from newsfacts.extractors.facts.mentions import _nearest, _Sentence
 from newsfacts.extractors.records import Direction, Fact, Percentage
 
@@ -19,9 +18,7 @@ class _PercentsRules(_LinkerBase):
             if pct.start in self.claimed_percents:
                 continue  # the stake of a takeover
             if pct.kind in ("change", "points") or self._level_that_moved(s, pct):
-                company, confidence = self._metric_owner(s, pct.start)
-                if company is None:
-                    company, confidence = self._subject_scored(index, pct.start)
+                company, confidence = self._subject_scored(index, pct.start)
                 if company is None:
                     continue
                 direction = pct.direction or self._clause_direction(s, pct.start)
@@ -72,19 +69,6 @@ class _PercentsRules(_LinkerBase):
             self.cues.metric.search(self.text, start, pct.start) is not None
             and self._clause_direction(s, pct.start) is not None
         )
-
-    def _metric_owner(self, s: _Sentence, offset: int) -> tuple[str | None, float]:
-        """The company a metric noun before a percentage is of ("Das Prämienaufkommen von
-        Helvetia … stieg um 31,9 Prozent", "Le chiffre d'affaires de Michelin a progressé"):
-        it beats any other company named before."""
-        start = self._clause(s, offset)[0]
-        last = None
-        for m in self.cues.metric.finditer(self.text, start, offset):
-            last = m
-        owner = self._org_after(s, last.end() + 1) if last is not None else None
-        if owner is None or is_territory(owner, self.pack.lang):
-            return None, 0.0
-        return owner, CONFIDENCE["revenue_owner"]
 
     def _clause_direction(self, s: _Sentence, offset: int) -> Direction | None:
         """The direction a change's clause states away from its percentage ("konnte den Umsatz
