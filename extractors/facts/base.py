@@ -36,6 +36,7 @@ class _LinkerBase:
         self.context_currency: str | None = None
         self.uncertain: set[str] = set()  # companies only proposed, never tagged
         self.persons: set[str] = set()  # proposed names the tagger called persons
+        self.places: set[str] = set()  # proposed names the tagger called places
         self.claimed_percents: set[int] = set()  # stakes a takeover bought (acquisitions.py)
         self.discourse = Discourse(None)  # the article's topic company (discourse.py)
 
@@ -138,7 +139,14 @@ class _LinkerBase:
         s = self.sentences[index]
         # a country or region is no company, whatever the tagger or the proposals say ("France
         # will lose 4,300 jobs", "the largest car manufacturer in the United States")
-        orgs = [o for o in s.orgs if not is_territory(o.text, self.pack.lang) and _org_key(o.text) not in self.persons]
+        orgs = [
+            o
+            for o in s.orgs
+            if not is_territory(o.text, self.pack.lang)
+            and _org_key(o.text) not in self.persons
+            and not (_org_key(o.text) in self.places and self._preposition_before(o.start, s.start) is not None)
+            and any(c.isalpha() for c in o.text)
+        ]
         owner, confidence = self._metric_owner(s, offset)
         if owner is not None:
             return owner, confidence

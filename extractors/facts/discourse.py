@@ -81,7 +81,10 @@ def names_market_index(text: str, start: int, end: int) -> bool:
 
 
 def is_market_index(name: str) -> bool:
-    """Whether a name is a market index, also with its number ("CAC 40") or a possessive."""
+    """Whether a name is a market index, also with its number ("CAC 40") or a possessive, or
+    one that calls itself an index ("FTSE 100 Share Index", "Dow Jones Industrial Average")."""
+    if re.search(r"(?<!\w)(?:Index|Indices|Average)$", name.strip()):
+        return True
     key = _org_key(name)
     return key in market_indices() or _org_key(re.sub(r"(?:['’]s)?\s*\d+$", "", name)) in market_indices()
 

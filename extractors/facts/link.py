@@ -72,6 +72,9 @@ def link_facts(
     # proposed names the tagger called a person ("Pfizer CEO Jeffery Kindler"): never the
     # company a figure is of
     linker.persons = {_org_key(e.text) for e in entities if e.label == "PER"} - tagged
+    # and the ones it called a place ("cut in Michigan", "via New York"): a subject only when
+    # a metric noun names them its owner ("Le chiffre d'affaires de Michelin")
+    linker.places = {_org_key(e.text) for e in entities if e.label == "LOC"} - tagged
     linker.discourse = article_discourse(
         text,
         sentences,
