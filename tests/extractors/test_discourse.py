@@ -8,43 +8,17 @@ does not decide.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
-from newsfacts.extractors.facts import link_facts
+import linking
+
 from newsfacts.extractors.facts.discourse import is_market_index, is_territory, news_agencies
-from newsfacts.extractors.langpack import load_langpack
-from newsfacts.extractors.money import find_amounts
-from newsfacts.extractors.percent import find_percentages
-from newsfacts.extractors.periods import find_periods
-from newsfacts.extractors.records import Entity, Fact
+from newsfacts.extractors.records import Fact
 
 
 def facts_of(text: str, lang: str, orgs: list[str], *, title: str | None = None) -> list[Fact]:
-    """Facts of a text whose companies are ``orgs`` (every occurrence), with an optional title line."""
-    if title is not None:
-        text = f"{title}\n{text}"
-    pack = load_langpack(lang)
-    entities = sorted(
-        (
-            Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
-            for org in orgs
-            for m in re.finditer(rf"(?<!\w){re.escape(org)}(?!\w)", text)
-        ),
-        key=lambda e: e.start,
-    )
-    from datetime import date
-
-    return link_facts(
-        text,
-        article_id="t",
-        pack=pack,
-        entities=entities,
-        amounts=find_amounts(text, pack),
-        percentages=find_percentages(text, pack),
-        periods=find_periods(text, pack, published=date(2024, 8, 1)),
-        title_span=(0, len(title)) if title is not None else None,
-    )
+    """Facts of a text whose companies are ``orgs`` (whole words), with an optional title line."""
+    return linking.facts_of(text, lang, orgs, title=title, whole_words=True)
 
 
 def test_described_company_takes_the_topic_in_a_metric_first_sentence() -> None:

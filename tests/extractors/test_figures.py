@@ -3,43 +3,16 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from decimal import Decimal
 
 import pytest
+from linking import facts_of  # noqa: F401 - test_amount_changes imports it from here
 
-from newsfacts.extractors.facts import link_facts
-from newsfacts.extractors.langpack import load_langpack
-from newsfacts.extractors.money import find_amounts
-from newsfacts.extractors.percent import find_percentages
-from newsfacts.extractors.periods import find_periods
-from newsfacts.extractors.records import Entity, Fact
+from newsfacts.extractors.records import Fact  # noqa: F401 - the type of the helper's result
 
 # a figure named by what it measures is a ``revenue`` (revenue, profit, loss), a ``spending``
 # (investment, costs) or a plain ``figure`` fact, by the pack's metric lexicons
 FIGURE_KINDS = ("figure", "revenue", "spending")
-
-
-def facts_of(text: str, lang: str, orgs: list[str] = ()) -> list[Fact]:
-    pack = load_langpack(lang)
-    entities = sorted(
-        (
-            Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
-            for org in orgs
-            for m in re.finditer(re.escape(org), text)
-        ),
-        key=lambda e: e.start,
-    )
-    return link_facts(
-        text,
-        article_id="t",
-        pack=pack,
-        entities=entities,
-        amounts=find_amounts(text, pack),
-        percentages=find_percentages(text, pack),
-        periods=find_periods(text, pack, published=date(2024, 8, 1)),
-    )
 
 
 def figures(text: str, lang: str, orgs: list[str] = ()) -> list[tuple[str | None, str | None, Decimal | None]]:
