@@ -185,7 +185,9 @@ def article_discourse(
     # two companies of equal weight: a story about both (a merger, a dispute) has no one topic,
     # unless one is named on its own more often (the other mostly inside compounds)
     ahead = runner is None or value > runner[1] or plain[best] > plain[runner[0]]
-    topic = first[best] if value >= _TOPIC_FLOOR and ahead else None
+    # the only company an article names is what it is about, however often it is named
+    floor = _MENTION if runner is None and plain[best] > 0 else _TOPIC_FLOOR
+    topic = first[best] if value >= floor and ahead else None
     return Discourse(topic, tuple((first[k], v) for k, v in ranked))
 
 
