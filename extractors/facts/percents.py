@@ -36,7 +36,7 @@ class _PercentsRules(_LinkerBase):
                         direction=direction,
                     )
                 )
-            elif pct.kind == "share":
+            elif pct.kind == "share" or self._share_level(s, pct):
                 payer = next((f.customer for f in so_far if f.kind == "payment"), None)
                 company = payer or self._subject(index, pct.start)
                 whole = self._org_after(s, pct.end + 1) or self._whole_after(s, pct.end)
@@ -69,6 +69,14 @@ class _PercentsRules(_LinkerBase):
             self.cues.metric.search(self.text, start, pct.start) is not None
             and self._clause_direction(s, pct.start) is not None
         )
+
+    def _share_level(self, s: _Sentence, pct: Percentage) -> bool:
+        """A level percentage after a share noun in its clause ("Der Marktanteil von Aldi liegt bei
+        zwölf Prozent", "a market share of 12%"): a share of its company."""
+        if pct.kind != "level" or self.cues.share_nouns is None:
+            return False
+        start = self._clause(s, pct.start)[0]
+        return self.cues.share_nouns.search(self.text, start, pct.start) is not None
 
     def _clause_direction(self, s: _Sentence, offset: int) -> Direction | None:
         """The direction a change's clause states away from its percentage ("konnte den Umsatz

@@ -174,3 +174,8 @@ def test_capitalised_common_nouns_are_no_companies() -> None:
     assert [f.company for f in facts] == []
     facts = facts_of("Die Aktie gab 15 Prozent nach.", "de", ["Voestalpine"], title="Voestalpine verliert an der Börse")
     assert [(f.kind, f.company, f.percent_value) for f in facts] == [("change", "Voestalpine", Decimal("15"))]
+
+
+def test_market_shares_are_shares() -> None:
+    facts = facts_of("Der Marktanteil von Aldi liegt bei zwölf Prozent.", "de", ["Aldi"])
+    assert [(f.kind, f.company, f.percent_value) for f in facts] == [("share", "Aldi", Decimal("12"))]
