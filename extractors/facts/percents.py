@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import CONFIDENCE
+from newsfacts.extractors.facts.discourse import is_territory
 from newsfacts.extractors.facts.mentions import _nearest, _Sentence
 from newsfacts.extractors.records import Direction, Fact, Percentage
 
@@ -35,6 +38,11 @@ class _PercentsRules(_LinkerBase):
                         key=pct.text,
                         direction=direction,
                     )
+                )
+            elif (holder := self._bracketed_holder(s, pct)) is not None:
+                # "Siemens (30 Prozent), Bosch (12 Prozent) und Daimler", "BP (50%) and Shell (50%)"
+                facts.append(
+                    self._fact("share", s, company=holder, percent=pct, confidence=CONFIDENCE["share"], key=pct.text)
                 )
             elif pct.kind == "share" or self._share_level(s, pct):
                 payer = next((f.customer for f in so_far if f.kind == "payment"), None)
@@ -69,6 +77,17 @@ class _PercentsRules(_LinkerBase):
             self.cues.metric.search(self.text, start, pct.start) is not None
             and self._clause_direction(s, pct.start) is not None
         )
+
+    def _bracketed_holder(self, s: _Sentence, pct: Percentage) -> str | None:
+        """The company a percentage in brackets right after it belongs to, in a list of holders
+        ("Porsche (53 Prozent), Katar (17 Prozent)"): its share; none for a change ("(+3.38%)")."""
+        if pct.kind not in ("level", "share") or pct.direction is not None:
+            return None
+        for org in s.orgs:
+            gap = self.text[org.end : pct.start]
+            if re.fullmatch(r"\s*\(\s*", gap) and re.match(r"\s*\)", self.text[pct.end : pct.end + 3]):
+                return None if is_territory(org.text, self.pack.lang) else org.text
+        return None
 
     def _share_level(self, s: _Sentence, pct: Percentage) -> bool:
         """A level percentage after a share noun in its clause ("Der Marktanteil von Aldi liegt bei

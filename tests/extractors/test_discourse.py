@@ -179,3 +179,15 @@ def test_capitalised_common_nouns_are_no_companies() -> None:
 def test_market_shares_are_shares() -> None:
     facts = facts_of("Der Marktanteil von Aldi liegt bei zwölf Prozent.", "de", ["Aldi"])
     assert [(f.kind, f.company, f.percent_value) for f in facts] == [("share", "Aldi", Decimal("12"))]
+
+
+def test_holders_listed_with_their_shares() -> None:
+    facts = facts_of(
+        "An dem Konsortium sind Siemens (30 Prozent), Bosch (12 Prozent) und Daimler beteiligt.",
+        "de",
+        ["Siemens", "Bosch", "Daimler"],
+    )
+    assert [(f.kind, f.company, f.percent_value) for f in facts] == [
+        ("share", "Siemens", Decimal("30")),
+        ("share", "Bosch", Decimal("12")),
+    ]
