@@ -88,6 +88,7 @@ class FactsPack(BaseModel):
     # none (percents.py): {"up": ["steigerte", ...], "down": [...]}
     direction_words: dict[str, list[str]] = {}
     count_compounds: bool = False  # a count noun may close a compound ("Großkunden")
+    comparison_cues: str = ""  # "compared with", "Vorjahr:": the figure after one is the old value
     share_nouns: str = ""  # "Marktanteil", "market share": a level percentage after one is a share
     # articles after which a single capitalised word before a lower-case one is an adjective,
     # not a name ("the Colombian brewery"): English, where nationality adjectives are capitalised
@@ -150,6 +151,7 @@ class _Cues:
     direction_words: re.Pattern[str] | None
     adjective_articles: re.Pattern[str] | None
     share_nouns: re.Pattern[str] | None
+    comparison: re.Pattern[str] | None
     level_preps: re.Pattern[str] | None
     fine: re.Pattern[str] | None
     contract: re.Pattern[str] | None
@@ -239,6 +241,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         award=_optional(data.award_verbs, ci),
         spend=_optional(data.spend_verbs, ci),
         share_nouns=_optional(data.share_nouns, ci),
+        comparison=_optional(data.comparison_cues, ci),
         common_noun=re.compile(rf"(?:{'|'.join(map(re.escape, data.common_noun_heads))})$", ci)
         if data.common_noun_heads
         else None,

@@ -255,7 +255,11 @@ class _FiguresRules(_LinkerBase):
 
     def _old_value(self, s: _Sentence, amount: Amount) -> bool:
         """The first figure of a from-to frame ("von 300 auf 210 Millionen Euro", "from $5
-        million to $7 million"): the old value, which the story compares against."""
+        million to $7 million"), or a figure a comparison introduces ("compared to a $863
+        million profit last year", "(Vorjahr: 853,4 Millionen Euro)"): the old value, which the
+        story compares against; it stays a plain figure."""
+        if self._compared(s, amount):
+            return True
         frames = self.cues.from_to
         if frames is None:
             return False
@@ -265,6 +269,17 @@ class _FiguresRules(_LinkerBase):
         gap = self.text[amount.end : later[0].start]
         before = self.text[max(s.start, amount.start - 12) : amount.start]
         return frames.search(before + "\x00" + gap) is not None
+
+    def _compared(self, s: _Sentence, amount: Amount) -> bool:
+        """A comparison cue (the pack's ``comparison_cues``: "compared with", "Vorjahr:",
+        "gegenüber") between the previous amount of the sentence, or the clause's start, and this
+        amount."""
+        cues = self.cues.comparison
+        if cues is None:
+            return False
+        start = self._clause(s, amount.start)[0]
+        earlier = [a.end for a in s.amounts if a.end <= amount.start]
+        return cues.search(self.text, max([start, *earlier]), amount.start) is not None
 
     def _same_series(self, s: _Sentence, first: Amount, second: Amount) -> bool:
         """Two amounts of one series: only a list comma, "and", "to", "from" and period

@@ -191,3 +191,12 @@ def test_holders_listed_with_their_shares() -> None:
         ("share", "Siemens", Decimal("30")),
         ("share", "Bosch", Decimal("12")),
     ]
+
+
+def test_a_compared_figure_is_no_revenue() -> None:
+    facts = facts_of(
+        "Air Canada reported an operating income of $85 million, compared with an $83 million loss in 2009.",
+        "en",
+        ["Air Canada"],
+    )
+    assert [(f.kind, f.amount_value) for f in facts if f.kind == "revenue"] == [("revenue", Decimal("85000000"))]
