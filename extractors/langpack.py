@@ -59,11 +59,15 @@ class LangPack(PackSpec):
 
     def compiled(self, key: str, build: Callable[[LangPack], T]) -> T:
         """Build an engine's regexes for this pack once and reuse them (a per-pack cache)."""
+        # Read from pydantic's dict of private attributes: ``self._compiled`` goes through the
+        # model's ``__getattr__`` (2 µs), and the engines ask once or twice per mention.
+        private = self.__pydantic_private__
+        cache: dict[str, Any] = private["_compiled"] if private else self._compiled
         try:
-            return self._compiled[key]  # type: ignore[no-any-return]
+            return cache[key]  # type: ignore[no-any-return]
         except KeyError:
             with _collector_paused():
-                value = self._compiled[key] = build(self)
+                value = cache[key] = build(self)
             return value
 
 

@@ -39,6 +39,7 @@ from newsfacts.extractors.numbers import (
     is_level_preposition,
     normalize_phrase,
     number_pattern,
+    overlaps_any,
     phrase_pattern,
     read_number,
     tidy,
@@ -85,7 +86,7 @@ def find_amounts(text: str, pack: LangPack) -> list[Amount]:
     amounts = []
     for m in money.regex.finditer(text):
         if (
-            not any(s < m.end() and m.start() < e for s, e in urls)
+            not overlaps_any(urls, m.start(), m.end())
             and not _common_word(m, money)
             and not _version(m)
             and not _in_name(text, m, pack)
@@ -142,6 +143,9 @@ def _after_year(text: str, m: re.Match[str], amount: Amount) -> Amount:
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # How far back the checks for a word before an amount look: a few words, never the whole text.
 _LOOK_BACK = 60
+# The longest token a look-ahead reads before the whole-number-and-fraction check ("5 and a
+# half million"); no number written without a space is longer.
+_TOKEN = 64
 
 
 def _from_to(text: str, m: re.Match[str], amount: Amount, pack: LangPack) -> list[Amount]:
@@ -544,8 +548,10 @@ def _parts(pack: LangPack) -> dict[str, str]:
         "frac_join": word_pattern(nums.fraction_joiners) if nums.fraction_joiners else "(?!)",
         # "one and a half million": only where the pack has such joiners, as trying a whole
         # number before every fraction costs a third of the scan.
+        # The look-ahead stops at the first space: bounded, or a run of 100 KB without one would
+        # be read to its end from each of its characters.
         "frac_whole": (
-            rf"(?:(?=\S+\s+{word_pattern(nums.fraction_joiners)}\s+{word_pattern(nums.fractions)})"
+            rf"(?:(?=\S{{1,{_TOKEN}}}\s+{word_pattern(nums.fraction_joiners)}\s+{word_pattern(nums.fractions)})"
             rf"(?P<fwn>{number_pattern(pack)})\s+{word_pattern(nums.fraction_joiners)}\s+)?"
             if nums.fraction_joiners and nums.fractions
             else "(?P<fwn>(?!))?"

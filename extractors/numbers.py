@@ -33,6 +33,7 @@ __all__ = [
     "read_number_words",
     "read_digits",
     "tidy",
+    "overlaps_any",
     "url_spans",
     "word_pattern",
 ]
@@ -50,8 +51,10 @@ _VULGAR = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_phrase(text: str) -> str:
-    """The lookup key of a matched phrase: lower case, single spaces."""
+    """The lookup key of a matched phrase: lower case, single spaces. Cached: the engines look
+    up the same few units and qualifiers once or more per mention."""
     return fold_case(" ".join(text.split()))
 
 
@@ -528,6 +531,18 @@ def tidy(value: Decimal) -> Decimal:
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs: numbers inside them ("%2520", "?q=30") are never facts."""
     return [m.span() for m in _URL.finditer(text)]
+
+
+def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans``, which are in text order and do not
+    overlap (``url_spans``): the one that may is the first ending after ``start``. A bisection,
+    as a text of thousands of URLs and numbers would otherwise compare each with each."""
+    i = bisect.bisect_right(spans, start, key=_span_end)
+    return i < len(spans) and spans[i][0] < end
+
+
+def _span_end(span: tuple[int, int]) -> int:
+    return span[1]
 
 
 class SentenceIndex:

@@ -11,8 +11,10 @@ points comes from a sign ("+2 %", "minus 5 %") or from the rise or fall cue near
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -26,6 +28,7 @@ from newsfacts.extractors.numbers import (
     is_level_preposition,
     normalize_phrase,
     number_pattern,
+    overlaps_any,
     phrase_pattern,
     read_number,
     tidy,
@@ -37,6 +40,11 @@ from newsfacts.extractors.records import Direction, Percentage, PercentKind, Qua
 __all__ = ["find_percentages"]
 
 _SIGNS = {"+": "up", "-": "down", "−": "down"}
+# How far before a number a word that ends right before it ("Anteil von", "auf", "baisse de")
+# is looked for: a phrase and its spaces are far shorter, and a window keeps a text of a
+# thousand percentages in one sentence from being searched a thousand times over.
+_BEFORE = 120
+_CLAUSE_END = re.compile(r"[,;:]")
 
 
 @dataclass(frozen=True)
@@ -45,13 +53,55 @@ class _Percent:
     units: dict[str, str]
     qualifiers: dict[str, Qualifier]
     share_after: re.Pattern[str]
-    share_before: re.Pattern[str]
+    share_before: _EndsBefore
     share_verbs: re.Pattern[str]
-    level_before: re.Pattern[str]
-    verb_link: re.Pattern[str] | None
+    share_verbs_at: re.Pattern[str]  # the same without the word boundary before
+    level_before: _EndsBefore
+    verb_link: _EndsBefore | None
     level_after: re.Pattern[str] | None
     cues: re.Pattern[str]
     sign_words: dict[str, Direction]
+
+
+@dataclass(frozen=True)
+class _EndsBefore:
+    """Words that end right before a mention, but for spaces (a pattern ending in ``\\s*\\Z``),
+    with a class of the characters those words end in: where none stands before the spaces,
+    nothing is searched."""
+
+    regex: re.Pattern[str]
+    last: re.Pattern[str]
+
+    @classmethod
+    def of(cls, pattern: str, words: Iterable[str]) -> _EndsBefore:
+        ends = sorted({normalize_phrase(w)[-1:] for w in words} - {""})
+        last = f"[{''.join(map(re.escape, ends))}]" if ends else "(?!)"
+        return cls(re.compile(pattern, re.IGNORECASE), re.compile(rf"{last}\s*\Z", re.IGNORECASE))
+
+    def found(self, text: str, start: int, pos: int) -> bool:
+        """Whether the words end at ``pos`` in ``text[start:pos]``, looked for only in the last
+        ``_BEFORE`` characters. Past the first character of the slice, a search with ``pos``
+        and ``endpos`` sees the same characters around it as one in the slice."""
+        if not self.last.search(text, max(start, pos - _BEFORE), pos):
+            return False
+        if pos - start <= _BEFORE:
+            return bool(self.regex.search(text[start:pos]))
+        return bool(self.regex.search(text, pos - _BEFORE, pos))
+
+
+@dataclass
+class _Context:
+    """What ``_kind`` and ``_direction`` look up around each mention, computed once per text:
+    rescanning the whole sentence for every mention is quadratic in a sentence of thousands of
+    percentages ("1 % 1 % ...")."""
+
+    text: str
+    sentences: SentenceIndex
+    clause_ends: list[int]
+    # sentence -> its cues and their starts
+    cues: dict[tuple[int, int], tuple[list[re.Match[str]], list[int]]] = field(default_factory=dict)
+    # clause end -> (where the last search began, where it found a share verb or -1)
+    share_verbs: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def find_percentages(text: str, pack: LangPack) -> list[Percentage]:
@@ -66,14 +116,14 @@ def find_percentages(text: str, pack: LangPack) -> list[Percentage]:
     """
     percent = pack.compiled("percent", _compile)
     urls = url_spans(text)
-    sentences: SentenceIndex | None = None
+    context: _Context | None = None
     found = []
     for m in percent.regex.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in urls):
+        if overlaps_any(urls, m.start(), m.end()):
             continue
-        sentences = sentences or SentenceIndex(text, pack)
+        context = context or _Context(text, SentenceIndex(text, pack), [c.start() for c in _CLAUSE_END.finditer(text)])
         m = _rematch(text, m, percent, pack)
-        mention = _second_alone(text, m, _percentage(text, m, percent, sentences, pack), pack)
+        mention = _second_alone(text, m, _percentage(text, m, percent, context, pack), pack)
         if not _pages(m, mention, pack):
             found.extend(_from_to(text, m, mention, pack))
     return found
@@ -155,14 +205,14 @@ def _alone_in_cell(text: str, start: int, end: int) -> bool:
     return not head.strip() and not text[end : min(stops, default=len(text))].strip()
 
 
-def _percentage(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex, pack: LangPack) -> Percentage:
+def _percentage(text: str, m: re.Match[str], percent: _Percent, context: _Context, pack: LangPack) -> Percentage:
     first = _read(m["n1"] or m["pn"], pack)
     second = _read(m["n2"], pack) if m["n2"] else None
     if percent.units[normalize_phrase(m["u"] or m["pu"])] == "basis_points":  # 25 bp = 0.25 pp
         first = first if first is None else first / 100
         second = second / 100 if second else second
-    kind = _kind(text, m, percent, sentences)
-    direction = _direction(text, m, percent, sentences) if kind in ("change", "points") else None
+    kind = _kind(m, percent, context)
+    direction = _direction(m, percent, context) if kind in ("change", "points") else None
     values: dict[str, Any] = {"value": first if first is None else tidy(first)}
     if m["n2"]:
         values = {"min": values["value"], "max": second if second is None else tidy(second)}
@@ -191,44 +241,72 @@ def _foreign_decimal(pack: LangPack) -> re.Pattern[str]:
     return re.compile(rf"\d{{1,2}}[{re.escape(''.join(groups))}]\d{{3}}" if groups else "(?!)")
 
 
-def _kind(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex) -> PercentKind:
+def _kind(m: re.Match[str], percent: _Percent, context: _Context) -> PercentKind:
     if percent.units[normalize_phrase(m["u"] or m["pu"])] in ("points", "basis_points"):
         return "points"
     if m["um"]:
         return "change"
-    start, end = sentences.sentence(m.start())
-    after, before = text[m.end() : end], text[start : m.start()]
-    clause = re.split(r"[,;:]", after, maxsplit=1)[0]
+    text = context.text
+    start, end = context.sentences.sentence(m.start())
     # A sign ("mit minus 1,8 Prozent aus dem Handel"), or a change word and a link right before
     # the number ("une baisse de 5 % des ventes", "aumentou em 5%"): a change. A change word
     # alone before it yields to a share ("zyskała 37 procent głosów": the votes won).
-    if m["sign"] in _SIGNS or m["sw"] or (percent.verb_link and percent.verb_link.search(before)):
+    if m["sign"] in _SIGNS or m["sw"] or (percent.verb_link and percent.verb_link.found(text, start, m.start())):
         return "change"
-    if percent.share_after.match(after) or percent.share_before.search(before):
+    if percent.share_after.match(text, m.end(), end) or percent.share_before.found(text, start, m.start()):
         return "share"
-    if percent.share_verbs.search(clause):
+    if _share_verb(m, percent, context, end):
         return "share"
-    if percent.level_before.search(before) or (percent.level_after and percent.level_after.match(after)):
+    if percent.level_before.found(text, start, m.start()) or (
+        percent.level_after and percent.level_after.match(text, m.end(), end)
+    ):
         return "level"
-    if _nearest_cue(text, m, percent, (start, end)):
+    if _nearest_cue(m, percent, context, (start, end)):
         return "change"
     return "level"
 
 
-def _direction(text: str, m: re.Match[str], percent: _Percent, sentences: SentenceIndex) -> Direction | None:
+def _share_verb(m: re.Match[str], percent: _Percent, context: _Context, sentence_end: int) -> bool:
+    """Whether a share verb stands in the rest of the mention's clause (up to ",", ";", ":" or
+    the sentence end). The mentions of one clause share one search: a verb found at or after a
+    mention is the first one after every mention before it too."""
+    text, pos = context.text, m.end()
+    i = bisect.bisect_left(context.clause_ends, pos)
+    end = min(context.clause_ends[i], sentence_end) if i < len(context.clause_ends) else sentence_end
+    if pos >= end:
+        return bool(percent.share_verbs.search(text[pos:end]))
+    # Right at the mention's end, the clause starts afresh (a word glued to the mention counts);
+    # past it, a search in the text sees what a search in the clause would see.
+    if percent.share_verbs_at.match(text, pos, end):
+        return True
+    since, found = context.share_verbs.get(end, (len(text) + 1, -1))
+    if since > pos or (found != -1 and found < pos):
+        verb = percent.share_verbs.search(text, pos, end)
+        since, found = pos, verb.start() if verb else -1
+        context.share_verbs[end] = (since, found)
+    return found != -1
+
+
+def _direction(m: re.Match[str], percent: _Percent, context: _Context) -> Direction | None:
     if m["sign"] in _SIGNS:
         return _SIGNS[m["sign"]]  # type: ignore[return-value]
     if m["sw"]:
         return percent.sign_words[normalize_phrase(m["sw"])]
-    return _nearest_cue(text, m, percent, sentences.sentence(m.start()))
+    return _nearest_cue(m, percent, context, context.sentences.sentence(m.start()))
 
 
-def _nearest_cue(text: str, m: re.Match[str], percent: _Percent, sentence: tuple[int, int]) -> Direction | None:
-    """The rise/fall cue closest to the mention within its sentence (outside the mention)."""
+def _nearest_cue(m: re.Match[str], percent: _Percent, context: _Context, sentence: tuple[int, int]) -> Direction | None:
+    """The rise/fall cue closest to the mention within its sentence (outside the mention); the
+    first one on a tie. The cues of a sentence are found once; the nearest is the last that
+    starts before the mention or the first that starts after it."""
+    if sentence not in context.cues:
+        found = list(percent.cues.finditer(context.text, *sentence))
+        context.cues[sentence] = (found, [cue.start() for cue in found])
+    cues, starts = context.cues[sentence]
+    lo = bisect.bisect_left(starts, m.start())
+    hi = bisect.bisect_left(starts, m.end())
     best: tuple[int, Direction] | None = None
-    for cue in percent.cues.finditer(text, *sentence):
-        if m.start() <= cue.start() < m.end():
-            continue
+    for cue in [*cues[:lo][-1:], *cues[hi:][:1]]:
         distance = cue.start() - m.end() if cue.start() >= m.end() else m.start() - cue.end()
         direction: Direction = "up" if cue.lastgroup == "up" else "down"
         if best is None or distance < best[0]:
@@ -270,11 +348,12 @@ def _compile(pack: LangPack) -> _Percent:
         units={normalize_phrase(k): v for k, v in units.items()},
         qualifiers={normalize_phrase(w): q for q, ws in pack.qualifiers.items() for w in ws},
         share_after=_share_after(pack),
-        share_before=re.compile(rf"{word_pattern(data.share_before)}\s*\Z", re.IGNORECASE),
+        share_before=_EndsBefore.of(rf"{word_pattern(data.share_before)}\s*\Z", data.share_before),
         share_verbs=re.compile(word_pattern(data.share_verbs), re.IGNORECASE),
-        level_before=re.compile(rf"{word_pattern(data.level_before)}\s*\Z", re.IGNORECASE),
-        verb_link=re.compile(
-            rf"(?:{_cue_pattern([*data.up, *data.down])})\s+{word_pattern(data.change_links)}\s*\Z", re.IGNORECASE
+        share_verbs_at=re.compile(word_pattern(data.share_verbs).removeprefix(r"(?<!\w)"), re.IGNORECASE),
+        level_before=_EndsBefore.of(rf"{word_pattern(data.level_before)}\s*\Z", data.level_before),
+        verb_link=_EndsBefore.of(
+            rf"(?:{_cue_pattern([*data.up, *data.down])})\s+{word_pattern(data.change_links)}\s*\Z", data.change_links
         )
         if data.change_links
         else None,

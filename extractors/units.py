@@ -24,6 +24,8 @@ after it ("un porcentaje del 25 %": the percentage is the 25 %).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +42,8 @@ _NAME_AFTER = re.compile(r" [A-ZÀ-ÖØ-Þ]")
 # What may stand between a unit word and the quantity it introduces: a few short words, no
 # punctuation ("porcentaje del 25 %", "percentage of 12 %").
 _INTRODUCES = re.compile(r"(?:\s+[^\W\d_]{1,4}){0,2}\s+")
+# Such a gap holds at most eight characters that are not spaces: the ninth ends the search.
+_NINTH = re.compile(r"(?:\s*\S){9}")
 
 
 @dataclass(frozen=True)
@@ -61,15 +65,16 @@ def find_unit_mentions(text: str, pack: LangPack, taken: Sequence[Mention] = ())
         One ``UnitMention`` per word; ``text[u.start:u.end] == u.text``.
     """
     units = pack.compiled("units", _compile)
-    blocked = [(t.start, t.end) for t in taken] + url_spans(text)
+    blocked = _Spans([(t.start, t.end) for t in taken] + url_spans(text))
+    amounts = sorted(t.start for t in taken if isinstance(t, Amount))
+    percentages = sorted(t.start for t in taken if isinstance(t, Percentage))
     found = []
     for m in units.regex.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+        if blocked.overlaps(m.start(), m.end()):
             continue
         if m["cur"] and m[0][:1].isupper() and _NAME_AFTER.match(text, m.end()):
             continue
-        kind = Percentage if m["pct"] else Amount
-        if any(isinstance(t, kind) and _INTRODUCES.fullmatch(text, m.end(), t.start) for t in taken):
+        if _introduces(text, m.end(), percentages if m["pct"] else amounts):
             continue
         if m["pct"]:
             found.append(UnitMention(text=m[0], start=m.start(), end=m.end(), unit="percent"))
@@ -77,6 +82,35 @@ def find_unit_mentions(text: str, pack: LangPack, taken: Sequence[Mention] = ())
             code = units.currencies.get(normalize_phrase(m[0])) or None
             found.append(UnitMention(text=m[0], start=m.start(), end=m.end(), unit="currency", currency=code))
     return found
+
+
+class _Spans:
+    """Spans that may overlap, for "does this one overlap any": sorted by start, with the
+    furthest end so far, so that a question costs a bisection, not a pass over every span
+    (a text of thousands of percentages asked it once per unit word)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach = list(itertools.accumulate((e for _, e in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span ``(s, e)`` has ``s < end`` and ``start < e``."""
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._reach[i - 1] > start
+
+
+def _introduces(text: str, pos: int, starts: list[int]) -> bool:
+    """Whether a mention starting at one of ``starts`` (sorted) follows ``pos`` across a gap of
+    ``_INTRODUCES``: only those starting before the ninth character that is not a space can."""
+    ninth = _NINTH.match(text, pos)
+    stop = ninth.end() if ninth else len(text) + 1
+    i = bisect.bisect_left(starts, pos)
+    while i < len(starts) and starts[i] < stop:
+        if _INTRODUCES.fullmatch(text, pos, starts[i]):
+            return True
+        i += 1
+    return False
 
 
 def _compile(pack: LangPack) -> _Units:

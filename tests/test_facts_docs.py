@@ -31,8 +31,10 @@ def _load(name: str) -> ModuleType:
     return module
 
 
-@pytest.mark.skipif(not (SHARED / "ner" / "smartdata").is_dir() or not (SHARED / "facts" / "wikinews-en").is_dir(),
-                    reason="../shared/data (SmartData, Wikinews) not present")
+@pytest.mark.skipif(
+    not (SHARED / "ner" / "smartdata").is_dir() or not (SHARED / "facts" / "wikinews-en").is_dir(),
+    reason="../shared/data (SmartData, Wikinews) not present",
+)
 @pytest.mark.parametrize(("lang", "split"), [(lang, split) for lang in ("de", "en") for split in ("dev", "test")])
 def test_facts_on_real_articles_stay_above_their_floor(lang: str, split: str) -> None:
     bench = _load("eval_docs")
