@@ -15,7 +15,7 @@ __all__ = ["paragraph_spans", "sentence_spans"]
 
 # A candidate boundary: sentence punctuation (with closing quotes or brackets), then optional
 # space, then something that can start a sentence (an upper-case letter, a digit, a quote).
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”“»«)\]]*(?=\s*[\"'„“«»(\[]?[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]|\s+\d)")
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”“»«)\]]*(?=\s*[\"'„“«»(\[]?[A-ZÀ-ÖØ-ÞĀ-ſΑ-ΩА-Я]|\s+\d)")
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from decimal import Decimal
@@ -14,6 +15,10 @@ from newsfacts.extractors.facts.discourse import Discourse, compound_company, is
 from newsfacts.extractors.facts.mentions import _org_key, _Sentence
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percentage, Period, Rate
+
+
+#: how far a rule reads from a mention within its sentence (see ``_clause``)
+_REACH = 400
 
 
 class _LinkerBase:
@@ -38,18 +43,20 @@ class _LinkerBase:
         self.persons: set[str] = set()  # proposed names the tagger called persons
         self.places: set[str] = set()  # proposed names the tagger called places
         self.claimed_percents: set[int] = set()  # stakes a takeover bought (acquisitions.py)
+        self._breaks: dict[int, list[tuple[int, int]]] = {}  # clause breaks per sentence start
         self.discourse = Discourse(None)  # the article's topic company (discourse.py)
 
     def _clause(self, s: _Sentence, offset: int) -> tuple[int, int]:
-        """The clause around an offset: the sentence cut at ";", ":" and commas before a space."""
-        start, end = s.start, s.end
-        for m in _CLAUSE_BREAK.finditer(self.text, s.start, s.end):
-            if m.end() <= offset:
-                start = m.end()
-            elif m.start() >= offset:
-                end = m.start()
-                break
-        return start, end
+        """The clause around an offset: the sentence cut at ";", ":" and commas before a space,
+        and never more than ``_REACH`` characters either side (a "clause" of thousands of
+        characters is no prose, and every rule that reads one stays linear on it)."""
+        breaks = self._breaks.get(s.start)
+        if breaks is None:
+            breaks = self._breaks[s.start] = [m.span() for m in _CLAUSE_BREAK.finditer(self.text, s.start, s.end)]
+        i = bisect.bisect_right(breaks, (offset, offset))
+        start = next((b for _, b in reversed(breaks[max(0, i - 2) : i]) if b <= offset), s.start)
+        end = next((a for a, _ in breaks[max(0, i - 1) :] if a >= offset), s.end)
+        return max(start, offset - _REACH), min(end, offset + _REACH)
 
     def _last_org_before(self, offset: int) -> str | None:
         for sentence in reversed(self.sentences):
@@ -153,7 +160,7 @@ class _LinkerBase:
         before = [o for o in orgs if o.end <= offset and not self._is_compound(o)]
         if before:
             return before[-1].text, CONFIDENCE["subject_before"]
-        sentence = self.text[s.start : offset]
+        sentence = self.text[max(s.start, offset - _REACH) : offset]
         if self.cues.singular.search(sentence) or (
             self.cues.descriptions is not None and self.cues.descriptions.search(sentence)
         ):
