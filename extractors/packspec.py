@@ -475,9 +475,11 @@ class FactsData(_Table):
         'Endings of one-word capitalised common nouns that are no company even when tagged ORG: "umfeld", "geschäft".',
     )
     comparison_cues: FoldedRegex = _field(
-        "", 'Before a figure the story compares against (a prior year\'s): "Vorjahr:", "compared with".')
+        "", 'Before a figure the story compares against (a prior year\'s): "Vorjahr:", "compared with".'
+    )
     share_nouns: FoldedRegex = _field(
-        "", 'Nouns of a part held or a market share; a level percentage after one is a share: "Marktanteil".')
+        "", 'Nouns of a part held or a market share; a level percentage after one is a share: "Marktanteil".'
+    )
     spend_verbs: FoldedRegex = _field(
         "", 'Verbs of investing or spending; the subject spends: "investiert", "invested".'
     )

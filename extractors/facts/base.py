@@ -16,7 +16,6 @@ from newsfacts.extractors.facts.mentions import _org_key, _Sentence
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percentage, Period, Rate
 
-
 #: how far a rule reads from a mention within its sentence (see ``_clause``)
 _REACH = 400
 
