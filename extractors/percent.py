@@ -306,7 +306,9 @@ def _nearest_cue(m: re.Match[str], percent: _Percent, context: _Context, sentenc
     lo = bisect.bisect_left(starts, m.start())
     hi = bisect.bisect_left(starts, m.end())
     best: tuple[int, Direction] | None = None
-    for cue in [*cues[:lo][-1:], *cues[hi:][:1]]:
+    for cue in (cues[lo - 1] if lo else None, cues[hi] if hi < len(cues) else None):
+        if cue is None:
+            continue
         distance = cue.start() - m.end() if cue.start() >= m.end() else m.start() - cue.end()
         direction: Direction = "up" if cue.lastgroup == "up" else "down"
         if best is None or distance < best[0]:
