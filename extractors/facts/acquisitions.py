@@ -148,7 +148,13 @@ class _AcquisitionsRules(_LinkerBase):
             buyer = agent.text if agent else owner or (before[-1].text if before else subject)
         else:  # active buying, or selling ("divest": the subject is the seller)
             clause = self._clause(s, t_start)
-            near = [o for o in before if o.start >= clause[0]]
+            # a company three words behind a preposition is no subject or object either ("vom
+            # Oldenburger Energieversorger EWE übernommen": EWE is the seller)
+            near = [
+                o
+                for o in before
+                if o.start >= clause[0] and self._preposition_before(o.start, s.start, reach=3) is None
+            ]
             # the subject in the verb's own clause, else the sentence's ("Comcast - …, der … -
             # legt … auf den Tisch und übernimmt Dreamworks")
             subject = near[-1].text if near else (before[0].text if before else None)

@@ -200,3 +200,11 @@ def test_a_compared_figure_is_no_revenue() -> None:
         ["Air Canada"],
     )
     assert [(f.kind, f.amount_value) for f in facts if f.kind == "revenue"] == [("revenue", Decimal("85000000"))]
+
+
+def test_a_seller_behind_a_preposition_is_no_object() -> None:
+    text = "EnBW hatte im Oktober 74,2 Prozent der VNG-Aktien vom Oldenburger Energieversorger EWE übernommen."
+    facts = facts_of(text, "de", ["EnBW", "VNG", "EWE"])
+    assert [(f.buyer, f.target, f.percent_value) for f in facts if f.kind == "acquisition"] == [
+        ("EnBW", "VNG", Decimal("74.2"))
+    ]
