@@ -477,6 +477,9 @@ class FactsData(_Table):
     comparison_cues: FoldedRegex = _field(
         "", 'Before a figure the story compares against (a prior year\'s): "Vorjahr:", "compared with".'
     )
+    count_frames: list[str] = _field(
+        [], 'Count frames with {noun} and {count} placeholders: "die Zahl der {noun} stieg auf {count}".'
+    )
     share_nouns: FoldedRegex = _field(
         "", 'Nouns of a part held or a market share; a level percentage after one is a share: "Marktanteil".'
     )

@@ -33,7 +33,14 @@ class _CountsRules(_LinkerBase):
     def _counts(self, index: int) -> list[Fact]:
         s = self.sentences[index]
         facts = []
-        for m in self.cues.count.finditer(self.text, s.start, s.end):
+        taken = [(a.start, a.end) for a in (*s.amounts, *s.percentages)]
+        framed = [
+            m
+            for frame in self.cues.count_frames
+            for m in frame.finditer(self.text, s.start, s.end)
+            if not any(a < m.end("number") and m.start("number") < b for a, b in taken)
+        ]
+        for m in [*self.cues.count.finditer(self.text, s.start, s.end), *framed]:
             value = _count_value(m, self.pack)
             company, confidence = self._subject_scored(index, m.start())
             if value is None or company is None:

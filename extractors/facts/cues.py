@@ -89,6 +89,9 @@ class FactsPack(BaseModel):
     direction_words: dict[str, list[str]] = {}
     count_compounds: bool = False  # a count noun may close a compound ("Großkunden")
     comparison_cues: str = ""  # "compared with", "Vorjahr:": the figure after one is the old value
+    # count frames where the number stands apart from its noun, with placeholders {noun} and
+    # {count}: "die Zahl der {noun} stieg auf {count}", "the number of {noun} rose to {count}"
+    count_frames: list[str] = []
     share_nouns: str = ""  # "Marktanteil", "market share": a level percentage after one is a share
     # articles after which a single capitalised word before a lower-case one is an adjective,
     # not a name ("the Colombian brewery"): English, where nationality adjectives are capitalised
@@ -152,6 +155,7 @@ class _Cues:
     adjective_articles: re.Pattern[str] | None
     share_nouns: re.Pattern[str] | None
     comparison: re.Pattern[str] | None
+    count_frames: tuple[re.Pattern[str], ...]
     level_preps: re.Pattern[str] | None
     fine: re.Pattern[str] | None
     contract: re.Pattern[str] | None
@@ -242,6 +246,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         spend=_optional(data.spend_verbs, ci),
         share_nouns=_optional(data.share_nouns, ci),
         comparison=_optional(data.comparison_cues, ci),
+        count_frames=_count_frames(pack, data.count_frames, data.count_nouns),
         common_noun=re.compile(rf"(?:{'|'.join(map(re.escape, data.common_noun_heads))})$", ci)
         if data.common_noun_heads
         else None,
@@ -358,6 +363,20 @@ def _calendar_words(pack: LangPack) -> list[str]:
 
 def _plain(word: str) -> str:
     return word.lower().strip(".,")
+
+
+def _count_frames(pack: LangPack, frames: list[str], nouns: list[str]) -> tuple[re.Pattern[str], ...]:
+    """The pack's count frames ("die Zahl der {noun} stieg auf {count}") with the count nouns
+    as group ``noun`` and the number grammar as groups ``qualifier``, ``number``, ``scale``."""
+    if not frames or not nouns:
+        return ()
+    qualifiers = [w for words in pack.qualifiers.values() for w in words]
+    count = (
+        rf"(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
+        rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?(?![\w%‰])"
+    )
+    noun = rf"(?P<noun>{word_pattern(nouns)})"
+    return tuple(re.compile(f.replace("{noun}", noun).replace("{count}", count), re.IGNORECASE) for f in frames)
 
 
 def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False) -> str:

@@ -208,3 +208,8 @@ def test_a_seller_behind_a_preposition_is_no_object() -> None:
     assert [(f.buyer, f.target, f.percent_value) for f in facts if f.kind == "acquisition"] == [
         ("EnBW", "VNG", Decimal("74.2"))
     ]
+
+
+def test_count_frames_with_the_number_apart() -> None:
+    facts = facts_of("Die Zahl der Mitarbeiter bei Fanuc stieg auf inzwischen circa 300.", "de", ["Fanuc"])
+    assert [(f.kind, f.company, f.count_value) for f in facts] == [("count", "Fanuc", Decimal("300"))]
