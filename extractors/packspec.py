@@ -368,7 +368,7 @@ class PeriodData(_Table):
 
 
 class FactsData(_Table):
-    """``[facts]``: the fact linker's cues (``extractors/facts.py``). A pack without the table
+    """``[facts]``: the fact linker's cues (``extractors/facts/``; the linker validates with this model). A pack without the table
     gives mentions only; a pack with it must give the required keys."""
 
     # payments: who pays whom
@@ -501,7 +501,7 @@ class PackSpec(_Table):
     """A loaded pack: the merge of CLDR data, ``_base.toml`` and the language's file.
 
     ``facts`` is checked against ``FactsData`` here and kept as written (a dict), which is what
-    ``extractors/facts.py`` reads.
+    ``extractors/facts/`` reads.
     """
 
     lang: str = Field(description="ISO 639-1 code of the pack.")

@@ -3,115 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-
-from pydantic import BaseModel, ConfigDict
 
 from newsfacts.extractors.errors import LangPackError
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import number_pattern, word_pattern
+from newsfacts.extractors.packspec import FactsData
 from newsfacts.extractors.records import Direction, Rate
 
-
-class FactsPack(BaseModel):
-    """The ``[facts]`` table of a language pack: regexes (case-sensitive) and word lists."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    buy_verbs: str
-    sell_verbs: str
-    vendor_preps: list[str]
-    customer_preps: list[str]
-    product_preps: list[str]
-    other_preps: list[str]
-    antecedent_preps: list[str] = []
-    amountless_vendor_preps: list[str] = []
-    plural_anaphors: str
-    singular_anaphors: str
-    revenue_nouns: str
-    # Phrases with a revenue noun that name no revenue: "cost of revenue", "sales tax",
-    # "coût des ventes"; a revenue noun inside one is no cue.
-    revenue_not: str = ""
-    metric_nouns: str
-    count_nouns: list[str]
-    restatement: str
-    org_cues: list[str] = []
-    # acquisitions: who buys which company (extractors/facts.py, ``_acquisitions``)
-    acquire_verbs: str = ""  # active voice, buyer is the subject: "übernimmt", "acquired"
-    acquire_passive: str = ""  # passive voice, buyer after an agent preposition: "acquired by"
-    acquire_nouns: str = ""  # "Übernahme", "acquisition", "rachat"
-    divest_verbs: str = ""  # the seller is the subject: "verkauft", "sold"
-    agent_preps: list[str] = []  # the buyer after a passive verb or a noun: "durch", "by", "par"
-    target_preps: list[str] = []  # the company after an acquisition noun: "von", "of", "de"
-    seller_preps: list[str] = []  # "from", "vom": the seller after an active verb
-    object_preps: list[str] = []  # may stand before a direct object: Spanish "a" ("compró a X")
-    price_cues: str = ""  # before an amount that is a price: "für", "for", "valued at"
-    # Names the tagger missed: in a language that capitalises names only (not every noun),
-    # a capitalised run next to a fact cue is taken as a company, at a lower confidence.
-    conjunctions: list[str] = []  # "und", "and": between the companies of a list
-    negation_cues: str = ""  # "nicht", "not", "niet": a negated takeover or payment is doubtful
-    # figures: a money amount named by what it measures ("a $25 million impairment charge",
-    # "net income was $5 million", "der Umsatz lag bei 5 Mio. Euro"); ``_figures``.
-    figure_item_word: str = ""  # one word of an item phrase; empty: the pack states no figures
-    figure_stops: list[str] = []  # words that end an item phrase (articles, pronouns, verbs)
-    figure_links: str = ""  # between the item and its amount: "was", "of", "totaled", "betrug"
-    figure_determiners: list[str] = []  # before an amount whose item follows it: "a", "an"
-    figure_after_links: list[str] = []  # between an amount and its item: "of" ("$100 million of bonds")
-    figure_series: str = ""  # the gap between two amounts of one series: ", ", " and ", " to "
-    figure_item_joiners: list[str] = []  # inside an item, between two item words: "cash on hand"
-    # changes by an amount (``_amount_changes``): links between a rise or fall noun and the
-    # amount besides the percent change prepositions ("a decrease of $1.0 million"), and the
-    # prepositions before the item a change noun is of ("a $1.2 million decrease in costs")
-    change_links: list[str] = []
-    # between a rise or fall verb and the amount, besides the percent change prepositions:
-    # Spanish "aumentaron en 300 millones", Italian "aumentati di 300 milioni"
-    change_verb_links: list[str] = []
-    change_item_preps: list[str] = []
-    # the nouns of a change ("increase", "decline"; not "gain" or "loss", which are levels:
-    # "losses of $123 million"), by direction: {"up": [...], "down": [...]}
-    change_nouns: dict[str, list[str]] = {}
-    # the verbs of a change before an amount, by direction: only verbs of a metric moving
-    # ("rose", "stieg", "a progressé"); not the percent cues' "gained", "lost", "raised",
-    # "gewinnt", "perdió", which before an amount name a prize, a loss or money raised
-    change_verbs: dict[str, list[str]] = {}
-    # discourse (discourse.py): descriptions that refer back to a company ("der Konzern", "the
-    # firm"; a case-insensitive regex), and the head words after a hyphen that make a compound
-    # name its company ("Porsche-Konzern", "Siemens-Chef", "Telekom-Aktie")
-    descriptions: str = ""
-    company_heads: list[str] = []
-    # figures by what they measure (figures.py): revenue, profit and loss; investment and costs
-    revenue_metrics: str = ""
-    spending_metrics: str = ""
-    # from-to frames (figures.py): [from word, to word] pairs ("von"/"auf", "from"/"to")
-    from_to: list[list[str]] = []
-    # words anywhere in a change's clause that give its direction when the percent engine gave
-    # none (percents.py): {"up": ["steigerte", ...], "down": [...]}
-    direction_words: dict[str, list[str]] = {}
-    count_compounds: bool = False  # a count noun may close a compound ("Großkunden")
-    comparison_cues: str = ""  # "compared with", "Vorjahr:": the figure after one is the old value
-    # count frames where the number stands apart from its noun, with placeholders {noun} and
-    # {count}: "die Zahl der {noun} stieg auf {count}", "the number of {noun} rose to {count}"
-    count_frames: list[str] = []
-    share_nouns: str = ""  # "Marktanteil", "market share": a level percentage after one is a share
-    # articles after which a single capitalised word before a lower-case one is an adjective,
-    # not a name ("the Colombian brewery"): English, where nationality adjectives are capitalised
-    adjective_articles: list[str] = []
-    # prepositions that introduce a level after a metric ("auf 210 Millionen Euro", "to $5
-    # million"): with a revenue or spending noun heading the clause they name the figure
-    level_preps: list[str] = []
-    # fines and awarded contracts as payments (awards.py)
-    fine_nouns: str = ""  # "Geldbuße", "fine", "penalty" (case-insensitive regex)
-    contract_nouns: str = ""  # "Auftrag", "contract", "order"
-    award_verbs: str = ""  # "erhält", "awarded", "won": the subject won the contract
-    against_preps: list[str] = []  # "gegen", "against": the fined company follows
-    award_customer_preps: list[str] = []  # "for" ("a contract for U.S. Navy facilities")
-    # heads of capitalised common nouns that are no company names ("Konjunkturumfeld")
-    common_noun_heads: list[str] = []
-    spend_verbs: str = ""  # "investiert", "invested": the subject's spending (awards.py)
-    stake_preps: list[str] = []  # "bei", "an", "in": the target of a stake ("steigt bei X ein")
-    propose_names: bool = False
-    name_connectors: list[str] = []  # lower-case words inside a name: "Banco de Portugal"
-    name_stopwords: list[str] = []  # capitalised words that are no name: "The", "Le", "However"
+#: the ``[facts]`` table's typed model: one model for the pack loader and the linker
+FactsPack = FactsData
 
 
 @dataclass(frozen=True)
@@ -347,7 +249,7 @@ def _figure_patterns(data: FactsPack) -> dict[str, re.Pattern[str] | None]:
     return {"figure_before": before, "figure_after": after, "figure_det": det, "figure_subject": subject}
 
 
-def _from_to_pattern(pairs: list[list[str]]) -> re.Pattern[str] | None:
+def _from_to_pattern(pairs: Sequence[tuple[str, str]]) -> re.Pattern[str] | None:
     """Matched against "<up to 12 characters before an amount>\\x00<the gap to the next amount>":
     a from word right before the first amount and a to word ending the gap."""
     if not pairs:

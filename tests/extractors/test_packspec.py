@@ -65,14 +65,11 @@ def test_packspec_facts_stay_a_dict_as_written(lang: str) -> None:
     assert load_langpack(lang).facts == written.get("facts", {})
 
 
-def test_packspec_facts_model_matches_the_linker() -> None:
-    """``FactsData`` is the linker's ``FactsPack`` field for field, until the linker imports it."""
-    cues = pytest.importorskip("newsfacts.extractors.facts.cues")
-    linker = getattr(cues, "FactsPack", packspec.FactsData)
-    ours = packspec.FactsData.model_fields
-    assert set(linker.model_fields) == set(ours)
-    for name, field in linker.model_fields.items():
-        assert field.is_required() == ours[name].is_required(), name
+def test_packspec_facts_model_is_the_linkers() -> None:
+    """The linker validates ``[facts]`` with the pack spec's own model: one model, no drift."""
+    from newsfacts.extractors.facts import cues
+
+    assert cues.FactsPack is packspec.FactsData
 
 
 @pytest.fixture()
