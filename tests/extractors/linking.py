@@ -16,10 +16,17 @@ from newsfacts.extractors.records import Entity, Fact
 
 
 def facts_of(
-    text: str, lang: str, orgs: Sequence[str] = (), *, title: str | None = None, whole_words: bool = False
+    text: str,
+    lang: str,
+    orgs: Sequence[str] = (),
+    *,
+    title: str | None = None,
+    whole_words: bool = False,
+    published: date = date(2024, 8, 1),
 ) -> list[Fact]:
     """Facts of ``text`` with every occurrence of each name in ``orgs`` tagged ORG; ``title`` is
-    put before the text as its title line; ``whole_words`` tags a name only as a whole word."""
+    put before the text as its title line; ``whole_words`` tags a name only as a whole word;
+    ``published`` resolves relative periods."""
     if title is not None:
         text = f"{title}\n{text}"
     pack = load_langpack(lang)
@@ -39,6 +46,6 @@ def facts_of(
         entities=entities,
         amounts=find_amounts(text, pack),
         percentages=find_percentages(text, pack),
-        periods=find_periods(text, pack, published=date(2024, 8, 1)),
+        periods=find_periods(text, pack, published=published),
         title_span=(0, len(title)) if title is not None else None,
     )

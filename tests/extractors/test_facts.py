@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import linking
 import pytest
 
 from newsfacts.extractors.facts import link_facts
@@ -16,22 +17,8 @@ from newsfacts.extractors.records import Entity, Fact
 
 
 def facts_of(text: str, orgs: list[str], published: date = date(2024, 8, 1)) -> list[Fact]:
-    pack = load_langpack("de")
-    entities = [
-        Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
-        for org in orgs
-        for m in re.finditer(re.escape(org), text)
-    ]
-    entities.sort(key=lambda e: e.start)
-    return link_facts(
-        text,
-        article_id="t",
-        pack=pack,
-        entities=entities,
-        amounts=find_amounts(text, pack),
-        percentages=find_percentages(text, pack),
-        periods=find_periods(text, pack, published=published),
-    )
+    """Facts of a German text with the given companies as the tagger's entities."""
+    return linking.facts_of(text, "de", orgs, published=published)
 
 
 def test_de_facts_buyer_pays_vendor_with_rate_and_period() -> None:
@@ -112,22 +99,7 @@ def test_de_facts_ids_are_stable_and_distinct() -> None:
 
 def facts_in(lang: str, text: str, orgs: list[str]) -> list[Fact]:
     """Facts of one text in any language, with the given companies as the tagger's entities."""
-    pack = load_langpack(lang)
-    entities = [
-        Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
-        for org in orgs
-        for m in re.finditer(re.escape(org), text)
-    ]
-    entities.sort(key=lambda e: e.start)
-    return link_facts(
-        text,
-        article_id="t",
-        pack=pack,
-        entities=entities,
-        amounts=find_amounts(text, pack),
-        percentages=find_percentages(text, pack),
-        periods=find_periods(text, pack, published=date(2024, 8, 1)),
-    )
+    return linking.facts_of(text, lang, orgs)
 
 
 @pytest.mark.parametrize(
