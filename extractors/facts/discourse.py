@@ -18,6 +18,7 @@ Facts say where their party came from (``party_source``: ``sentence``, ``descrip
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -89,18 +90,31 @@ def is_market_index(name: str) -> bool:
     return key in market_indices() or _org_key(re.sub(r"(?:['’]s)?\s*\d+$", "", name)) in market_indices()
 
 
+#: CLDR names of countries and regions per language, precomputed from Babel (loading the locale
+#: data cost ~0.2 s of every cold start); ``python -m newsfacts.extractors.facts.discourse``
+#: rewrites the file and a test checks it against Babel
+TERRITORIES_FILE = _AGENCIES_FILE.parent / "cldr_territories.json"
+TERRITORY_LANGS = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "sv")
+
+
+def build_territory_table() -> dict[str, list[str]]:
+    """Each pack language's CLDR territory names, normalised and sorted."""
+    from babel import Locale
+
+    return {code: sorted({_org_key(n) for n in Locale.parse(code).territories.values()}) for code in TERRITORY_LANGS}
+
+
+@cache
+def _territory_table() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = json.loads(TERRITORIES_FILE.read_text(encoding="utf-8"))
+    return table
+
+
 @cache
 def _territories(lang: str) -> frozenset[str]:
-    """Names of countries and regions in a language and in English (CLDR, through Babel)."""
-    from babel import Locale, UnknownLocaleError
-
-    names: set[str] = set()
-    for code in {lang, "en"}:
-        try:
-            names.update(Locale.parse(code).territories.values())
-        except (UnknownLocaleError, ValueError):
-            continue
-    return frozenset(_org_key(n) for n in names) | {"us", "u s", "uk", "eu"}
+    """Names of countries and regions in a language and in English (CLDR)."""
+    table = _territory_table()
+    return frozenset(table.get(lang, [])) | frozenset(table["en"]) | {"us", "u s", "uk", "eu"}
 
 
 def is_territory(name: str, lang: str) -> bool:
@@ -230,3 +244,10 @@ def compound_company(text: str, org: Entity, heads: re.Pattern[str] | None) -> b
     if heads is None or text[org.end : org.end + 1] != "-":
         return False
     return heads.match(text, org.end + 1) is not None
+
+
+if __name__ == "__main__":  # pragma: no cover - rewrites the precomputed CLDR territory names
+    TERRITORIES_FILE.write_text(
+        json.dumps(build_territory_table(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+    )
+    print(TERRITORIES_FILE)
