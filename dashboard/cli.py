@@ -33,6 +33,7 @@ __all__ = ["main"]
 LAZY_COMMANDS: Mapping[str, str] = {
     "extract": "newsfacts.extractors.cli:main",
     "serve": "newsfacts.flows.serve:main",
+    "zombies": "newsfacts.flows.zombies:main",
     "evaluate": "newsfacts.models.evaluate:main",
 }
 

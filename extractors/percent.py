@@ -23,6 +23,7 @@ from newsfacts.extractors.numbers import (
     SentenceIndex,
     bare_denominator_pattern,
     cue_pattern,
+    fold_case,
     frame_pattern,
     from_to_split,
     is_level_preposition,
@@ -61,28 +62,36 @@ class _Percent:
     level_after: re.Pattern[str] | None
     cues: re.Pattern[str]
     sign_words: dict[str, Direction]
+    page_units: frozenset[str]
 
 
 @dataclass(frozen=True)
 class _EndsBefore:
     """Words that end right before a mention, but for spaces (a pattern ending in ``\\s*\\Z``),
-    with a class of the characters those words end in: where none stands before the spaces,
-    nothing is searched."""
+    with the set of characters those words end in (case-folded, and upper case where ASCII): where none stands before the
+    spaces, nothing is searched."""
 
     regex: re.Pattern[str]
-    last: re.Pattern[str]
+    last: frozenset[str]
 
     @classmethod
     def of(cls, pattern: str, words: Iterable[str]) -> _EndsBefore:
-        ends = sorted({normalize_phrase(w)[-1:] for w in words} - {""})
-        last = f"[{''.join(map(re.escape, ends))}]" if ends else "(?!)"
-        return cls(re.compile(pattern, re.IGNORECASE), re.compile(rf"{last}\s*\Z", re.IGNORECASE))
+        ends = frozenset(normalize_phrase(w)[-1:] for w in words) - {""}
+        return cls(re.compile(pattern, re.IGNORECASE), ends | {c.upper() for c in ends if c.isascii()})
 
     def found(self, text: str, start: int, pos: int) -> bool:
         """Whether the words end at ``pos`` in ``text[start:pos]``, looked for only in the last
         ``_BEFORE`` characters. Past the first character of the slice, a search with ``pos``
         and ``endpos`` sees the same characters around it as one in the slice."""
-        if not self.last.search(text, max(start, pos - _BEFORE), pos):
+        lo, i = max(start, pos - _BEFORE), pos
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        # One character looked at, not a search from every start in the window: with a mention
+        # every few characters, a search there is what made long lists slow.
+        if i == lo:
+            return False
+        end = text[i - 1]
+        if end not in self.last and (end.isascii() or fold_case(end)[-1:] not in self.last):
             return False
         if pos - start <= _BEFORE:
             return bool(self.regex.search(text[start:pos]))
@@ -152,7 +161,7 @@ def _pages(m: re.Match[str], mention: Percentage, pack: LangPack) -> bool:
     """A page count written like points ("358 pp."): a pack's ``page_units`` above 100. A gap
     of 289 "Prozentpunkte" between two returns is points all the same."""
     unit = normalize_phrase(m["u"] or m["pu"] or "")
-    return unit in {normalize_phrase(u) for u in pack.percent.page_units} and any(
+    return unit in pack.compiled("percent", _compile).page_units and any(
         v is not None and v > 100 for v in (mention.value, mention.max)
     )
 
@@ -303,6 +312,8 @@ def _nearest_cue(m: re.Match[str], percent: _Percent, context: _Context, sentenc
         found = list(percent.cues.finditer(context.text, *sentence))
         context.cues[sentence] = (found, [cue.start() for cue in found])
     cues, starts = context.cues[sentence]
+    if not cues:
+        return None
     lo = bisect.bisect_left(starts, m.start())
     hi = bisect.bisect_left(starts, m.end())
     best: tuple[int, Direction] | None = None
@@ -362,6 +373,7 @@ def _compile(pack: LangPack) -> _Percent:
         level_after=re.compile(rf"\s+{word_pattern(data.level_after)}", re.IGNORECASE) if data.level_after else None,
         cues=re.compile(rf"(?P<up>{_cue_pattern(data.up)})|(?P<down>{_cue_pattern(data.down)})", re.IGNORECASE),
         sign_words={normalize_phrase(k): v for k, v in data.sign_words.items()},
+        page_units=frozenset(normalize_phrase(u) for u in data.page_units),
     )
 
 

@@ -17,11 +17,14 @@ from typing import Any
 
 import click
 
-__all__ = ["main"]
+from newsfacts.flows.zombies import HEARTBEAT_SECONDS
+
+__all__ = ["main", "prefect_environment"]
 
 
-def _prefect_environment() -> None:
-    """Telemetry off and our loggers in the run logs, unless the user said otherwise.
+def prefect_environment() -> None:
+    """Telemetry off, our loggers in the run logs and flow-run heartbeats on (for the automation
+    of ``newsfacts zombies``, which marks killed runs Crashed), unless the user said otherwise.
 
     Set here, before Prefect is first imported (it reads its settings then), rather than at this
     module's import: ``newsfacts --help`` imports this module to list the command.
@@ -29,6 +32,7 @@ def _prefect_environment() -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
+    os.environ.setdefault("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", str(HEARTBEAT_SECONDS))
 
 
 @click.command(
@@ -71,7 +75,7 @@ def main(
     """
     if not (folder or feeds or url_file):
         raise click.UsageError("nothing to serve: give --folder, --feed or --url-file")
-    _prefect_environment()
+    prefect_environment()
     if not os.environ.get("PREFECT_API_URL"):
         from prefect.settings import PREFECT_API_URL
 

@@ -21,6 +21,7 @@ import functools
 import gc
 import json
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -281,6 +282,9 @@ class SpacyBackend:
         self.name = name or str(path)
         self.path = path
         self.nlp = self._load(path)
+        # One memory zone at a time: a zone's end drops the strings that another thread's zone
+        # (a flow's task runner shares this backend) is still reading (spaCy error E018).
+        self._zone = threading.Lock()
 
     def _load(self, path: Path) -> Language:
         if not (path / "config.cfg").is_file():
@@ -301,7 +305,8 @@ class SpacyBackend:
     def entities(self, text: str) -> list[EntitySpan]:
         """Entities of one text (a long one in windows: :func:`text_windows`)."""
         if len(text) <= WINDOW_CHARS:
-            return _spans(self.nlp(text))
+            with self._zone, self.nlp.memory_zone():
+                return _spans(self.nlp(text))
         return self.entities_batch([text])[0]
 
     def entities_batch(self, texts: list[str]) -> list[list[EntitySpan]]:
@@ -310,12 +315,18 @@ class SpacyBackend:
         A text longer than ``WINDOW_CHARS`` goes through in windows whose spans are shifted back
         to the whole text's offsets: spaCy refuses a text over ``nlp.max_length`` (1,000,000
         characters, error E088) and needs memory in proportion to it, so nothing is dropped.
+
+        Each call runs in spaCy's ``memory_zone``: the strings of every new word are dropped
+        when it ends (only plain spans leave it), so a long-lived worker's vocabulary does not
+        grow with every document it reads (44 MB over 100,000 documents without it). Zones
+        are taken one at a time (see ``_zone``).
         """
         windows = [(n, start, end) for n, text in enumerate(texts) for start, end in text_windows(text)]
-        docs = self.nlp.pipe(texts[n][start:end] for n, start, end in windows)
         out: list[list[EntitySpan]] = [[] for _ in texts]
-        for (n, start, _end), doc in zip(windows, docs, strict=True):
-            out[n].extend(_spans(doc, offset=start))
+        with self._zone, self.nlp.memory_zone():
+            docs = self.nlp.pipe(texts[n][start:end] for n, start, end in windows)
+            for (n, start, _end), doc in zip(windows, docs, strict=True):
+                out[n].extend(_spans(doc, offset=start))
         return out
 
 

@@ -165,7 +165,7 @@ def test_cli_list_models() -> None:
 
 # -- `newsfacts`: the one command line --------------------------------------------------------
 
-COMMANDS = ("dashboard", "evaluate", "export", "extract", "models", "serve")
+COMMANDS = ("dashboard", "evaluate", "export", "extract", "models", "serve", "zombies")
 
 
 def group(*args: str, input: bytes | None = None) -> Result:  # noqa: A002
@@ -246,6 +246,7 @@ def test_newsfacts_group_loads_no_framework() -> None:
         ["extract", "--help"],
         ["extract"],
         ["serve", "-h"],
+        ["zombies", "-h"],
         ["evaluate", "-h"],
         ["models", "info", "de_news_sm"],
     ):

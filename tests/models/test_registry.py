@@ -149,3 +149,30 @@ def test_registry_models_never_import_extractors_or_prefect() -> None:
         source = path.read_text(encoding="utf-8")
         assert "newsfacts.extractors" not in source and "from extractors" not in source, path
         assert "prefect" not in source.lower(), path
+
+
+def test_spacy_backend_vocabulary_does_not_grow_with_documents() -> None:
+    """Issue 18: a long-lived worker's spaCy vocabulary grew with every new word it read (44 MB
+    over 100,000 documents). The backend runs each call in ``memory_zone``: after many texts of
+    words never seen, the string store is the size it was, and the spans are still plain."""
+    backend = get_backend("de_news_sm")
+    backend.entities("Die Siemens AG kauft die Firma Müller in Berlin.")  # warm: lazily added strings
+    strings = backend.nlp.vocab.strings
+    before = len(strings)
+    texts = [f"Die Qzxv{n}wort GmbH meldet Blorft{n}zahlen aus Ykrt{n}stadt." for n in range(200)]
+    spans = [backend.entities(t) for t in texts[:100]] + backend.entities_batch(texts[100:])
+    assert len(strings) == before
+    assert "Qzxv7wort" not in strings
+    assert all(span.text == t[span.start : span.end] for t, found in zip(texts, spans) for span in found)
+
+
+def test_spacy_backend_memory_zones_are_safe_across_threads() -> None:
+    """A flow's task runner calls one backend from several threads: one thread's zone ending
+    must not drop strings another thread is reading (spaCy's E018 before zones were serialised)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    backend = get_backend("de_news_sm")
+    texts = [f"Die Wqzr{n}bau AG übernimmt die Plonk{n} GmbH in Hamburg." for n in range(64)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(backend.entities, texts))
+    assert found == [backend.entities(t) for t in texts]
