@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from newsfacts.extractors.facts.base import _LinkerBase
+from newsfacts.extractors.facts.cues import SPACE_GROUPED
 from newsfacts.extractors.facts.mentions import _nearest
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import normalize_phrase, read_number
@@ -14,7 +15,9 @@ from newsfacts.extractors.records import Fact
 
 def _count_value(m: re.Match[str], pack: LangPack) -> Decimal | None:
     """The number of a count ("mehr als 24 Millionen Kunden" → 24000000)."""
-    value = read_number(m.group("number"), pack)
+    number = m.group("number")
+    grouped = re.fullmatch(SPACE_GROUPED, number)
+    value = Decimal(re.sub(r"\D", "", number)) if grouped else read_number(number, pack)
     if value is None:
         return None
     scale = normalize_phrase(m.group("scale") or "")

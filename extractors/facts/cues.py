@@ -274,11 +274,21 @@ def _count_frames(pack: LangPack, frames: list[str], nouns: list[str]) -> tuple[
         return ()
     qualifiers = [w for words in pack.qualifiers.values() for w in words]
     count = (
-        rf"(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
+        rf"(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{_count_number(pack)})"
         rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?(?![\w%‰])"
     )
     noun = rf"(?P<noun>{word_pattern(nouns)})"
     return tuple(re.compile(f.replace("{noun}", noun).replace("{count}", count), re.IGNORECASE) for f in frames)
+
+
+#: A count written in groups of three split by spaces ("10 000 jobs", "25 000 Menschen"), which
+#: news in every language uses whatever its pack's separators; read by ``counts._count_value``.
+SPACE_GROUPED = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,]\d)"
+
+
+def _count_number(pack: LangPack) -> str:
+    """The number of a count: space-grouped digits, else the pack's number grammar."""
+    return rf"{SPACE_GROUPED}|{number_pattern(pack)}"
 
 
 def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False) -> str:
@@ -293,7 +303,7 @@ def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False)
     )
     # never the tail of a number written with spaces or other groups ("10 000 jobs" is not 0)
     return (
-        rf"(?<![\d.,])(?<!\d\s)(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
+        rf"(?<![\d.,])(?<!\d\s)(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{_count_number(pack)})"
         rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?"
         # one lower-case adjective may stand between ("15,000 new jobs", "4.500 neue Stellen")
         rf"(?:\s+(?-i:[a-zà-ÿß]+))?\s+(?P<noun>{noun})"

@@ -277,9 +277,11 @@ class _FiguresRules(_LinkerBase):
         cues = self.cues.comparison
         if cues is None:
             return False
-        start = self._clause(s, amount.start)[0]
         earlier = [a.end for a in s.amounts if a.end <= amount.start]
-        return cues.search(self.text, max([start, *earlier]), amount.start) is not None
+        # After a previous amount, from its end even across a clause mark: the colon of
+        # "(Vorjahr: 853,4 Millionen Euro)" is part of the cue, not a clause of its own.
+        start = max(earlier) if earlier else self._clause(s, amount.start)[0]
+        return cues.search(self.text, start, amount.start) is not None
 
     def _same_series(self, s: _Sentence, first: Amount, second: Amount) -> bool:
         """Two amounts of one series: only a list comma, "and", "to", "from" and period
