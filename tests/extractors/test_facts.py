@@ -97,7 +97,7 @@ def test_de_facts_ids_are_stable_and_distinct() -> None:
     assert len({f.fact_id for f in first}) == len(first)
 
 
-def linking.facts_of(lang: str, text: str, orgs: list[str]) -> list[Fact]:
+def facts_in(lang: str, text: str, orgs: list[str]) -> list[Fact]:
     """Facts of one text in any language, with the given companies as the tagger's entities."""
     return linking.facts_of(text, lang, orgs)
 
@@ -159,7 +159,7 @@ def linking.facts_of(lang: str, text: str, orgs: list[str]) -> list[Fact]:
     ],
 )
 def test_facts_acquisition_roles(lang: str, text: str, orgs: list[str], expected: tuple[str, str, int | None]) -> None:
-    [fact] = [f for f in linking.facts_of(lang, text, orgs) if f.kind == "acquisition"]
+    [fact] = [f for f in facts_in(lang, text, orgs) if f.kind == "acquisition"]
     assert (fact.buyer, fact.target, fact.amount_value) == expected
 
 
@@ -207,7 +207,7 @@ def test_facts_acquisition_roles(lang: str, text: str, orgs: list[str], expected
 def test_facts_payment_roles_in_every_language(
     lang: str, text: str, orgs: list[str], expected: tuple[str, str, int]
 ) -> None:
-    [fact] = [f for f in linking.facts_of(lang, text, orgs) if f.kind == "payment"]
+    [fact] = [f for f in facts_in(lang, text, orgs) if f.kind == "payment"]
     assert (fact.customer, fact.vendor, fact.amount_value) == expected
 
 
@@ -237,13 +237,13 @@ def test_facts_company_listed_with_others_is_not_a_takeover_target() -> None:
     ],
 )
 def test_facts_denied_or_asked_takeover_has_low_confidence(lang: str, text: str, orgs: list[str]) -> None:
-    facts = linking.facts_of(lang, text, orgs)
+    facts = facts_in(lang, text, orgs)
     assert facts and all(f.confidence < 0.5 for f in facts)
 
 
 def test_facts_untagged_capitalised_name_is_proposed_at_lower_confidence() -> None:
-    tagged = linking.facts_of("fr", "Capgemini a acquis Altran pour 3,6 milliards d'euros.", ["Capgemini", "Altran"])
-    proposed = linking.facts_of("fr", "Capgemini a acquis Altran pour 3,6 milliards d'euros.", ["Capgemini"])
+    tagged = facts_in("fr", "Capgemini a acquis Altran pour 3,6 milliards d'euros.", ["Capgemini", "Altran"])
+    proposed = facts_in("fr", "Capgemini a acquis Altran pour 3,6 milliards d'euros.", ["Capgemini"])
     assert [(f.buyer, f.target) for f in proposed] == [("Capgemini", "Altran")]
     assert proposed[0].confidence < tagged[0].confidence
 
@@ -253,7 +253,7 @@ def test_de_facts_no_names_proposed_where_every_noun_is_capitalised() -> None:
 
 
 def test_facts_two_takeovers_without_price_stay_two() -> None:
-    facts = linking.facts_of(
+    facts = facts_in(
         "en",
         "Wells Fargo acquired Merlin Securities. NuStar Energy acquired Kaneb.",
         ["Wells Fargo", "Merlin Securities", "NuStar Energy", "Kaneb"],
@@ -337,19 +337,23 @@ def test_harmonize_cuts_a_span_run_into_an_amount() -> None:
 def test_counts_written_in_space_groups(lang: str, text: str, org: str, count: int) -> None:
     """A count grouped by spaces (any space: a plain, a no-break or a narrow one) is one number,
     in every language, whatever its pack's own separators."""
-    counts = [(f.company, f.count_value) for f in linking.facts_of(text, lang, [org]) if f.kind == "count"]
+    counts = [(f.company, f.count_value) for f in facts_in(lang, text, [org]) if f.kind == "count"]
     assert counts == [(org, count)]
 
 
 def test_count_after_a_year_is_not_glued_to_it() -> None:
-    """"In 2015 300 employees": two numbers, not 2,015,300 employees nor 15,300."""
-    counts = [f.count_value for f in linking.facts_of("In 2015 300 employees left Pfizer.", "en", ["Pfizer"]) if f.kind == "count"]
+    """ "In 2015 300 employees": two numbers, not 2,015,300 employees nor 15,300."""
+    counts = [
+        f.count_value for f in facts_in("en", "In 2015 300 employees left Pfizer.", ["Pfizer"]) if f.kind == "count"
+    ]
     assert 2015300 not in counts and 15300 not in counts
 
 
 def test_old_value_after_a_colon_is_no_revenue() -> None:
-    """"(Vorjahr: bereinigt 853,4 Millionen Euro)": the colon belongs to the comparison cue, so
+    """ "(Vorjahr: bereinigt 853,4 Millionen Euro)": the colon belongs to the comparison cue, so
     the prior year's figure is no revenue of its own (SmartData-like, our own sentence)."""
     text = "- Umsatz 2015 ist auf 931,3 Millionen Euro (Vorjahr: bereinigt 853,4 Millionen Euro) gestiegen"
-    revenues = [f.amount_value for f in linking.facts_of(text, "de", ["Siltronic"], title="Siltronic") if f.kind == "revenue"]
+    revenues = [
+        f.amount_value for f in linking.facts_of(text, "de", ["Siltronic"], title="Siltronic") if f.kind == "revenue"
+    ]
     assert revenues == [931300000]
