@@ -357,3 +357,19 @@ def test_old_value_after_a_colon_is_no_revenue() -> None:
         f.amount_value for f in linking.facts_of(text, "de", ["Siltronic"], title="Siltronic") if f.kind == "revenue"
     ]
     assert revenues == [931300000]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "count"),
+    [
+        ("en", "Intel said it will reduce its workforce by 15,000.", 15000),
+        ("en", "Intel will cut its workforce by 15 percent.", None),
+        ("de", "Intel will das Personal bis 2026 um 3000 reduzieren.", 3000),
+        ("de", "Intel will die Belegschaft um zehn Prozent verkleinern.", None),
+    ],
+)
+def test_count_of_a_workforce_cut_by_a_number(lang: str, text: str, count: int | None) -> None:
+    """"reduce its workforce by 15,000", "das Personal um 3000 reduzieren": a count (the pack's
+    ``count_frames``); by a percentage it is a change, never a count."""
+    counts = [f.count_value for f in facts_in(lang, text, ["Intel"]) if f.kind == "count"]
+    assert counts == ([count] if count else [])
