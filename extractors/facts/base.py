@@ -140,8 +140,10 @@ class _LinkerBase:
         """The company a statement is about: the nearest one before it, else an anaphor's."""
         return self._subject_scored(index, offset)[0]
 
-    def _subject_scored(self, index: int, offset: int) -> tuple[str | None, float]:
-        """The subject and the confidence its position gives: before > anaphor > after."""
+    def _subject_scored(self, index: int, offset: int, *, places: bool = True) -> tuple[str | None, float]:
+        """The subject and the confidence its position gives: before > anaphor > after.
+        ``places=False`` never takes a name the tagger called a place (a count's company: "via
+        New York … about 500 people", "Romania's mining industry employs 47,000 people")."""
         s = self.sentences[index]
         # a country or region is no company, whatever the tagger or the proposals say ("France
         # will lose 4,300 jobs", "the largest car manufacturer in the United States")
@@ -150,7 +152,10 @@ class _LinkerBase:
             for o in s.orgs
             if not is_territory(o.text, self.pack.lang)
             and _org_key(o.text) not in self.persons
-            and not (_org_key(o.text) in self.places and self._preposition_before(o.start, s.start) is not None)
+            and not (
+                _org_key(o.text) in self.places
+                and (not places or self._preposition_before(o.start, s.start) is not None)
+            )
             and any(c.isalpha() for c in o.text)
         ]
         owner, confidence = self._metric_owner(s, offset)

@@ -45,7 +45,7 @@ class _CountsRules(_LinkerBase):
         ]
         for m in [*self.cues.count.finditer(self.text, s.start, s.end), *framed]:
             value = _count_value(m, self.pack)
-            company, confidence = self._subject_scored(index, m.start())
+            company, confidence = self._subject_scored(index, m.start(), places=False)
             if value is None or company is None:
                 continue
             qualifier = _count_qualifier(m, self.pack)

@@ -369,7 +369,32 @@ def test_old_value_after_a_colon_is_no_revenue() -> None:
     ],
 )
 def test_count_of_a_workforce_cut_by_a_number(lang: str, text: str, count: int | None) -> None:
-    """"reduce its workforce by 15,000", "das Personal um 3000 reduzieren": a count (the pack's
+    """ "reduce its workforce by 15,000", "das Personal um 3000 reduzieren": a count (the pack's
     ``count_frames``); by a percentage it is a change, never a count."""
     counts = [f.count_value for f in facts_in(lang, text, ["Intel"]) if f.kind == "count"]
     assert counts == ([count] if count else [])
+
+
+def test_count_company_is_never_a_place() -> None:
+    """A name the tagger called a place is no count's company ("flying via New York … carrying
+    about 500 people"), even where it is the only name before the count."""
+    text = "The A380 is flying from Frankfurt to Chicago via New York; the airplane will be carrying about 500 people."
+    entities = [("New York", "LOC"), ("Frankfurt", "LOC"), ("Chicago", "LOC")]
+    pack = load_langpack("en")
+    ents = sorted(
+        (
+            Entity(text=name, start=text.index(name), end=text.index(name) + len(name), label=label)
+            for name, label in entities
+        ),
+        key=lambda e: e.start,
+    )
+    facts = link_facts(
+        text,
+        article_id="t",
+        pack=pack,
+        entities=ents,
+        amounts=find_amounts(text, pack),
+        percentages=find_percentages(text, pack),
+        periods=[],
+    )
+    assert [f.company for f in facts if f.kind == "count" and f.company in {n for n, _ in entities}] == []
