@@ -180,7 +180,7 @@ def _smartdata_gold(doc: dict[str, Any], pack: Any, published: date | None) -> l
                 items.append((role, value))
             elif role == "price":
                 amounts = find_amounts(value, pack)
-                items.append(("price", amounts[0].value if amounts and amounts[0].value else value))
+                items.append(("price", amounts[0].value if amounts and amounts[0].value else _bare_number(value, pack)))
             elif role == "date":
                 periods = find_periods(value, pack, published=published)
                 items.append(("date", periods[0].start_date if periods else value))
@@ -197,6 +197,18 @@ def _acquisition_items(facts: list[Fact]) -> list[tuple[str, Any]]:
         items += [("price", f.amount_value)] if f.amount_value is not None else []
         items += [("date", f.period_start)] if f.period_start else []
     return items
+
+
+def _bare_number(value: str, pack: Any) -> Any:
+    """A gold price written without its currency ("21,2 Milliarden"): its value, so that a
+    price read right is scored right; the text itself where it is no number and scale."""
+    from newsfacts.extractors.numbers import normalize_phrase, read_number
+
+    number, _, scale = value.strip().partition(" ")
+    read = read_number(number, pack)
+    factors = {normalize_phrase(k): v for k, v in pack.numbers.multipliers.items()}
+    factor = factors.get(normalize_phrase(scale)) if scale else 1
+    return read * factor if read is not None and factor is not None else value
 
 
 def evaluate_smartdata(min_confidence: float, which: str = "events") -> FactScores:

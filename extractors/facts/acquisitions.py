@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import _score
+from newsfacts.extractors.facts.cues import _cues
 from newsfacts.extractors.facts.mentions import _nearest, _org_key, _Sentence
+from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.numbers import normalize_phrase, number_pattern, read_number, tidy, word_pattern
 from newsfacts.extractors.records import Amount, Entity, Fact, Percentage
 
 
@@ -30,7 +34,11 @@ class _AcquisitionsRules(_LinkerBase):
             price, price_cued = self._price(s, t_start, [t for _, t in found])
             if price is not None:
                 used.add(price.start)
-            confidence = _score(pattern=by_pattern, amount=price, amount_cued=price_cued, amount_required=False)
+            # a price without its currency adds a figure, never doubt: scored as no price
+            bare = price is not None and price.currency is None and not s.amounts
+            confidence = _score(
+                pattern=by_pattern, amount=None if bare else price, amount_cued=price_cued, amount_required=False
+            )
             stake = self._stake(s, t_start)
             facts.append(
                 self._fact(
@@ -44,6 +52,7 @@ class _AcquisitionsRules(_LinkerBase):
                     period=_nearest(s.periods, t_start),
                     confidence=confidence,
                     key=f"{buyer}|{target}",
+                    context_currency_costs=not bare,
                 )
             )
         return facts
@@ -204,4 +213,83 @@ class _AcquisitionsRules(_LinkerBase):
                 return amount, True
         if len(s.amounts) == 1 and mine and not self.cues.revenue.search(self.text, s.start, s.end):
             return s.amounts[0], False
+        if not s.amounts:
+            return self._bare_price(s, offset), True
         return None, False
+
+    def _bare_price(self, s: _Sentence, offset: int) -> Amount | None:
+        """A price without its currency, which a story leaves out once the reader knows it
+        ("übernimmt für etwa 14 Milliarden Tyco", "negotiated a price of 5.1 billion to buy"):
+        a price cue, a number and a scale word of a million or more, nearest the trigger, not
+        followed by what it counts ("für 2 Millionen Aktien"). The currency is the article's
+        one currency where it names only one (see ``_fact``), else unknown."""
+        pattern = self.pack.compiled("facts.bare_price", _bare_price_pattern)
+        if pattern is None:
+            return None
+        best: Amount | None = None
+        for m in pattern.finditer(self.text, s.start, s.end):
+            following = self.text[m.end() : m.end() + 40].split()
+            if following and normalize_phrase(following[0].strip(".,;:")) in _counted(self.pack):
+                continue
+            value = read_number(m["number"], self.pack)
+            factor = _scales(self.pack).get(normalize_phrase(m["scale"]))
+            if value is None or factor is None:
+                continue
+            qualifier = next(
+                (q for q, words in self.pack.qualifiers.items() if m["qualifier"] and m["qualifier"] in words), None
+            )
+            start = m.start("qualifier") if m["qualifier"] else m.start("number")
+            amount = Amount(
+                text=self.text[start : m.end()],
+                start=start,
+                end=m.end(),
+                value=tidy(value * factor),
+                qualifier=qualifier,
+            )
+            if best is None or abs(amount.start - offset) < abs(best.start - offset):
+                best = amount
+        return best
+
+
+def _scales(pack: LangPack) -> dict[str, Decimal]:
+    """Scale words of a million or more, of two letters or more ("Mio", "bn"; never "m")."""
+    return {
+        normalize_phrase(w): Decimal(f)
+        for w, f in pack.numbers.multipliers.items()
+        if f >= 1_000_000 and len(w.rstrip(".")) >= 2
+    }
+
+
+def _counted(pack: LangPack) -> frozenset[str]:
+    """Words after a bare number that make it a count, not a price: the pack's count nouns,
+    shares and the like."""
+    return frozenset(normalize_phrase(w) for w in [*_cues(pack).pack.count_nouns, *_COUNTED])
+
+
+_COUNTED = (
+    "shares",
+    "share",
+    "stock",
+    "units",
+    "Aktien",
+    "Anteile",
+    "Stück",
+    "actions",
+    "acciones",
+    "ações",
+    "azioni",
+    "aandelen",
+)
+
+
+def _bare_price_pattern(pack: LangPack) -> re.Pattern[str] | None:
+    cues = _cues(pack).pack.price_cues
+    scales = _scales(pack)
+    if not cues or not scales:
+        return None
+    qualifiers = [w for words in pack.qualifiers.values() for w in words]
+    return re.compile(
+        rf"(?:{cues})\s+(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{number_pattern(pack)})"
+        rf"\s+(?P<scale>{word_pattern(scales)})(?![\w%‰])",
+        re.IGNORECASE,
+    )

@@ -200,6 +200,7 @@ class _LinkerBase:
         period: Period | None = None,
         count: tuple[Decimal, str | None] | None = None,
         direction: Direction | None = None,
+        context_currency_costs: bool = True,
     ) -> Fact:
         rate = amount.rate if amount else None
         if amount is not None and rate is None:
@@ -226,7 +227,10 @@ class _LinkerBase:
             currency = amount.currency
             if currency is None and amount.value is not None and self.context_currency:
                 currency = self.context_currency
-                fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["context_currency_cost"], 0.1), 2)
+                if context_currency_costs:
+                    fields["confidence"] = round(
+                        max(fields["confidence"] - CONFIDENCE["context_currency_cost"], 0.1), 2
+                    )
             fields.update(
                 amount_value=amount.value,
                 amount_currency=currency,

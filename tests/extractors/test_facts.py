@@ -398,3 +398,31 @@ def test_count_company_is_never_a_place() -> None:
         periods=[],
     )
     assert [f.company for f in facts if f.kind == "count" and f.company in {n for n, _ in entities}] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "price"),
+    [
+        (
+            "de",
+            "Der Mischkonzern Johnson Controls übernimmt für etwa 14 Milliarden Tyco International.",
+            ["Johnson Controls", "Tyco International"],
+            14_000_000_000,
+        ),
+        (
+            "en",
+            "Anglo American has negotiated a price of 5.1 billion to buy 40% of diamond giant De Beers from the Oppenheimer family.",
+            ["Anglo American", "De Beers"],
+            5_100_000_000,
+        ),
+        ("de", "Siemens übernimmt für 2 Millionen Aktien die Müller AG.", ["Siemens", "Müller AG"], None),
+        ("en", "Pfizer bought Wyeth for 5 m.", ["Pfizer", "Wyeth"], None),
+    ],
+)
+def test_acquisition_price_without_its_currency(lang: str, text: str, orgs: list[str], price: int | None) -> None:
+    """A price the story gives without its currency ("für etwa 14 Milliarden") is the
+    takeover's amount (currency unknown, confidence as without a price); a bare number that
+    counts shares, or a one-letter scale, is none."""
+    [fact] = [f for f in facts_in(lang, text, orgs) if f.kind == "acquisition"]
+    assert fact.amount_value == price and fact.amount_currency is None
+    assert fact.confidence >= 0.75
