@@ -299,7 +299,7 @@ class PercentData(_Table):
     down: CueWords = _field((), 'Cue words of a fall ("sank", "*rückgang"); a "*" at either end is a wildcard.')
 
 
-Preposition = Literal["in", "since", "until"]
+Preposition = Literal["in", "since", "until", "end"]
 
 
 class PeriodData(_Table):
@@ -317,7 +317,9 @@ class PeriodData(_Table):
     month_quarter_suffixes: Words = _field(
         (), 'After a month name, the quarter that ends in it: "Märzquartal", "June quarter" (" quarter").'
     )
-    prepositions: dict[str, Preposition] = _field({}, 'Before a period, what it means: "seit" = since, "bis" = until.')
+    prepositions: dict[str, Preposition] = _field(
+        {}, 'Before a period, what it means: "seit" = since, "bis" = until, "Ende" = end (its last day).'
+    )
     year_prepositions: dict[str, Preposition] = _field({}, "Like ``prepositions``, before a bare year.")
     year_range_frames: tuple[tuple[str, str], ...] = _field((), 'Words around the two years of a span: ["von", "bis"].')
     articles: Words = _field((), 'Articles between a preposition and a period: "des", "del", "the".')

@@ -3,7 +3,8 @@
 Rules of resolution (all relative to the publication date):
 - A month, quarter or half-year without a year is the most recent one that starts on or
   before publication ("im März", "Juniquartal", "im ersten Quartal").
-- "seit"/"ab" give a start and no end; "bis" gives an end and no start (pack: prepositions).
+- "seit"/"ab" give a start and no end; "bis" gives an end and no start; "Ende" ("end of",
+  "fin", role ``end``) gives the period's last day, a point in time (pack: prepositions).
 - "letztes Jahr", "im kommenden Jahr", "im Vorjahr": the calendar year moved by the modifier.
 - "in den letzten drei Monaten": from publication minus three months to publication.
 - A year is only read after a preposition or a year word ("im Jahr 2023", "seit 2020"), never
@@ -225,12 +226,7 @@ def _latest(pub: dt.date | None, build: Callable[[int], Dates]) -> Dates:
 
 
 def _apply_prep(dates: Dates, prep: str | None, tables: _Tables) -> Dates:
-    role = tables.preps.get(normalize_phrase(prep or ""), "in")
-    if role == "since":
-        return dates[0], None
-    if role == "until":
-        return None, dates[1]
-    return dates
+    return _apply_role(dates, tables.preps.get(normalize_phrase(prep or ""), "in"))
 
 
 def _unit_period(pub: dt.date, unit: str, offset: int) -> Dates:
@@ -433,7 +429,16 @@ def _prep_role(hit: _Hit) -> str:
 
 
 def _apply_role(dates: Dates, role: str) -> Dates:
-    return (dates[0], None) if role == "since" else (None, dates[1]) if role == "until" else dates
+    """What a preposition's role makes of a period: from it on ("since"), up to it ("until"),
+    its last day ("end": "Ende September", "at the end of 2015", a point in time a figure is
+    stated at), else the whole period."""
+    if role == "since":
+        return dates[0], None
+    if role == "until":
+        return None, dates[1]
+    if role == "end":
+        return dates[1], dates[1]
+    return dates
 
 
 def _resolve_year_range(hit: _Hit) -> Any:
@@ -499,14 +504,26 @@ def _resolve_year(hit: _Hit) -> Any:
 def _resolve_relative_word(hit: _Hit) -> Any:
     word = normalize_phrase(hit.group("relative_word_text") or "")
     unit, offset = hit.tables.words[word]
-    return _relative(hit, unit, offset, word), False
+    return _end_only(_relative(hit, unit, offset, word), hit.group("relative_word_preposition"), hit.tables), False
 
 
 def _resolve_relative(hit: _Hit) -> Any:
     mod = normalize_phrase(hit.group("relative_modifier") or "")
     offset = hit.tables.modifiers[mod]
     unit = hit.tables.units[normalize_phrase(hit.group("relative_unit") or "")]
-    return _relative(hit, unit, offset, mod), False
+    return _end_only(_relative(hit, unit, offset, mod), hit.group("relative_preposition"), hit.tables), False
+
+
+def _end_only(dates: Dates, prep: str | None, tables: _Tables) -> Dates:
+    """A relative period after an "end" preposition is its last day ("Ende vergangenen
+    Jahres", "at the end of last year"); the other prepositions before a relative period
+    keep the whole period, as they always have here."""
+    words = normalize_phrase(prep or "").split()
+    # "Ende des", "zum Ende des": the preposition with an article or a link after it
+    ends = any(
+        tables.preps.get(" ".join(words[i:j])) == "end" for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+    )
+    return _apply_role(dates, "end") if ends else dates
 
 
 def _relative(hit: _Hit, unit: str, offset: int, word: str) -> Dates:
@@ -657,10 +674,15 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
             rf"(?:(?P<year_preposition>{x['yprep']})\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?|{x['yw']}\s+)"
             rf"(?P<year_number>{x['year']}){x['yblock']}",
         ),
-        ("relative_word", rf"(?:{x['relprep']}\s+)?(?:{x['art']}\s+)?(?P<relative_word_text>{x['relword']})"),
+        (
+            "relative_word",
+            rf"(?:(?P<relative_word_preposition>{x['relprep']})\s+)?(?:{x['art']}\s+)?"
+            rf"(?P<relative_word_text>{x['relword']})",
+        ),
         (
             "relative",
-            rf"(?:{x['relprep']}\s+)?(?P<relative_modifier>{x['mod']})\s+(?P<relative_unit>{x['relunit']}){x['ublock']}",
+            rf"(?:(?P<relative_preposition>{x['relprep']})\s+)?(?P<relative_modifier>{x['mod']})\s+"
+            rf"(?P<relative_unit>{x['relunit']}){x['ublock']}",
         ),
     ]
     # Every period starts a word: failing fast inside words roughly doubles the throughput,
