@@ -335,6 +335,31 @@ class PeriodData(_Table):
     span_units: dict[str, PeriodUnit] = _field({}, 'Plural units of a span: "years" = year.')
     min_year: int = _field(1900, "Years before this are never read as years.")
     max_year: int = _field(2099, 'Years after this are never read as years (a bare "3000" is no date).')
+    bare_years: bool = _field(
+        False,
+        'Read a bare four-digit year as that year ("Der Umsatz 2015", "(2014: 5 Mio. Euro)"), unless a '
+        "count noun, a unit or an amount word follows or a qualifier or ``number_prefixes`` word precedes it.",
+    )
+    number_prefixes: Words = _field((), 'Before a four-digit number that is no year: "Nr.", "No.", "Tel.".')
+    ago_frames: Words = _field(
+        (), 'A period counted back from publication: "vor {count} {unit}", "{count} {unit} ago" (calendar units).'
+    )
+    ago_units: dict[str, PeriodUnit] = _field({}, 'The units of ``ago_frames``: "Jahren" = year, "days" = day.')
+    one_words: Words = _field((), 'Words for "one" in ``ago_frames`` and ``first_words`` frames: "einem", "a".')
+    to_date: dict[str, PeriodUnit] = _field(
+        {},
+        'From the start of the unit holding publication up to publication: "seit Jahresbeginn" = year, '
+        '"year to date" = year, "earlier this month" = month.',
+    )
+    first_words: Words = _field(
+        (), 'The first months of a year: "in den ersten {N} Monaten", "the first nine months" ("ersten", "first").'
+    )
+    month_units: Words = _field((), 'Plural month words after ``first_words``: "Monaten", "months".')
+    prior_year_words: Words = _field(
+        (),
+        'The same period one year before the period the story names last: "im Vorjahreszeitraum", '
+        '"the year-earlier period".',
+    )
     tail_links: Words = _field(
         (), 'Between a period and its year: "the first quarter of 2014", "het eerste kwartaal van 2014".'
     )

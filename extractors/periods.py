@@ -72,6 +72,11 @@ class _Tables:
     span_from: re.Pattern[str]
     min_year: int
     max_year: int
+    ago_units: dict[str, str]
+    one_words: frozenset[str]
+    to_date: dict[str, str]
+    # what before a bare year makes it a quantity ("rund 2000", "Nr. 1995")
+    bare_before: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -105,20 +110,23 @@ def find_periods(text: str, pack: LangPack, *, published: dt.date | None) -> lis
     tables = pack.compiled("periods", _compile)
     urls = url_spans(text)
     found: list[Period] = []
+    kinds: list[str] = []  # the alternative each period came from
     previous: re.Match[str] | None = None
     for m in _matches(text, tables, pack):
         if any(s < m.end() and m.start() < e for s, e in urls) or m.lastgroup is None or _in_name(m, pack):
             continue
-        resolved = _RESOLVERS[m.lastgroup](_Hit(m, tables, published, pack))
+        resolver = _resolve_ago if m.lastgroup.startswith("ago") else _RESOLVERS[m.lastgroup]
+        resolved = resolver(_Hit(m, tables, published, pack))
         if resolved is not None:
             (start, end), fiscal = resolved
             found.append(
                 Period(text=m.group(0), start=m.start(), end=m.end(), start_date=start, end_date=end, fiscal=fiscal)
             )
+            kinds.append(m.lastgroup)
             if previous is not None and published is not None:
                 _weekday_and_day(text, previous, m, found, tables, published)
             previous = m
-    return found
+    return _prior_year_periods(found, kinds) if "prior_year" in kinds else found
 
 
 def _matches(text: str, tables: _Tables, pack: LangPack) -> Iterator[re.Match[str]]:
@@ -501,6 +509,111 @@ def _resolve_year(hit: _Hit) -> Any:
     return _apply_prep(_months(year, 1, 12), hit.group("year_preposition"), hit.tables), False
 
 
+def _resolve_split_year(hit: _Hit) -> Any:
+    """ "2015/16", "im Geschäftsjahr 2014/2015" (a season or a fiscal year over two calendar
+    years): both years; two years that do not follow each other are no such span."""
+    first, last = int(hit.group("split_year_first") or 0), hit.group("split_year_last") or ""
+    last_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    if last_year != first + 1 or not hit.tables.min_year <= first <= hit.tables.max_year:
+        return None
+    dates = (dt.date(first, 1, 1), dt.date(last_year, 12, 31))
+    return _apply_prep(dates, hit.group("split_year_preposition"), hit.tables), False
+
+
+def _resolve_bare_year(hit: _Hit) -> Any:
+    """A four-digit year standing alone ("Der Umsatz 2015", "(2014: 5 Mio.)"): that year,
+    unless a qualifier or a number prefix before it makes it a quantity ("rund 2000")."""
+    year = int(hit.group("bare_year_number") or 0)
+    if not hit.tables.min_year <= year <= hit.tables.max_year:
+        return None
+    before, at = hit.match.string, hit.match.start()
+    if hit.tables.bare_before is not None and hit.tables.bare_before.search(before, max(0, at - 30), at):
+        return None
+    return _months(year, 1, 12), False
+
+
+def _count_of(hit: _Hit, group: str) -> int | None:
+    word = hit.group(group) or ""
+    if normalize_phrase(word) in hit.tables.one_words:
+        return 1
+    n = read_number(word, hit.pack)
+    return int(n) if n is not None and n == int(n) and 0 < n < 1000 else None
+
+
+def _resolve_ago(hit: _Hit) -> Any:
+    """ "vor elf Jahren", "six years ago": the calendar unit that many units before the one
+    holding publication (2005 for "vor elf Jahren" in 2016), a day for days."""
+    name = hit.match.lastgroup or ""
+    n = _count_of(hit, f"{name}_count")
+    unit = hit.tables.ago_units.get(normalize_phrase(hit.group(f"{name}_unit") or ""))
+    if n is None or unit is None:
+        return None
+    if hit.published is None:
+        return (None, None), False
+    if unit == "day":
+        day = hit.published - dt.timedelta(days=n)
+        return (day, day), False
+    return _unit_period(hit.published, unit, -n), False
+
+
+def _resolve_to_date(hit: _Hit) -> Any:
+    """ "seit Jahresbeginn", "year to date", "earlier this month": from the start of the unit
+    holding publication up to publication."""
+    if hit.published is None:
+        return (None, None), False
+    unit = hit.tables.to_date[normalize_phrase(hit.group("to_date_phrase") or "")]
+    if unit == "day":
+        return (hit.published, hit.published), False
+    return (_unit_period(hit.published, unit, 0)[0], hit.published), False
+
+
+def _resolve_first_months(hit: _Hit) -> Any:
+    """ "in den ersten neun Monaten (2015)", "the first six months of the year": January to the
+    N-th month of the year the tail names, else of the latest year in which those months are
+    over by publication (results are reported after the months they cover)."""
+    n = _count_of(hit, "first_months_count")
+    if n is None or not 1 <= n <= 11:
+        return None
+    if _has_tail(hit, "first_months"):
+        year = _year_of(hit, "first_months")
+        return (_months(year, 1, n) if year else (None, None)), False
+    if hit.published is None:
+        return (None, None), False
+    dates = _months(hit.published.year, 1, n)
+    return (dates if dates[1] and dates[1] <= hit.published else _months(hit.published.year - 1, 1, n)), False
+
+
+def _resolve_prior_year(hit: _Hit) -> Any:
+    """ "im Vorjahreszeitraum", "the year-earlier period": resolved after the fact from the
+    period named before it (``_prior_year_periods``); null dates on their own."""
+    return (None, None), False
+
+
+def _prior_year_periods(found: list[Period], kinds: list[str]) -> list[Period]:
+    """Each "year-earlier period" as the closest complete period named before it (within 600
+    characters) moved back one year: "im dritten Quartal … im Vorjahreszeitraum" is the third
+    quarter of the year before."""
+    out = list(found)
+    for i, kind in enumerate(kinds):
+        if kind != "prior_year":
+            continue
+        for j in range(i - 1, -1, -1):
+            earlier = out[j]
+            if found[i].start - earlier.end > 600:
+                break
+            if kinds[j] != "prior_year" and earlier.start_date and earlier.end_date:
+                out[i] = out[i].model_copy(
+                    update={"start_date": _year_back(earlier.start_date), "end_date": _year_back(earlier.end_date)}
+                )
+                break
+    return out
+
+
+def _year_back(day: dt.date) -> dt.date:
+    """The same day a year earlier (February 29 becomes the 28th)."""
+    return day.replace(year=day.year - 1, day=min(day.day, calendar.monthrange(day.year - 1, day.month)[1]))
+
+
 def _resolve_relative_word(hit: _Hit) -> Any:
     word = normalize_phrase(hit.group("relative_word_text") or "")
     unit, offset = hit.tables.words[word]
@@ -668,11 +781,28 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
             rf"\s+(?P<year_range_last>{x['year']}){x['yblock']}",
         ),
         ("month", rf"(?:(?P<month_preposition>{x['prep']})\s+)?(?P<month_name>{x['month']}){_tail(x, 'month')}"),
+        (
+            "first_months",
+            rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['first']}\s+(?P<first_months_count>{x['num']}|{x['one']})"
+            rf"\s+{x['munits']}{_tail(x, 'first_months')}",
+        ),
+        ("to_date", rf"(?P<to_date_phrase>{x['todate']})"),
+        ("prior_year", rf"(?:{x['relprep']}\s+)?(?:{x['art']}\s+)?(?P<prior_year_word>{x['prior']})"),
+        *((f"ago{i}", frame) for i, frame in enumerate(x["ago"])),
         ("weekday", rf"{x['wdprep']}\s+(?P<weekday_name>{x['weekday']})"),
+        (
+            "split_year",
+            rf"(?:(?P<split_year_preposition>{x['yprep']})\s+(?:{x['art']}\s+)?)?(?P<split_year_first>{x['year']})"
+            rf"/(?P<split_year_last>\d{{4}}|\d{{2}})(?![\d/.,])",
+        ),
         (
             "year",
             rf"(?:(?P<year_preposition>{x['yprep']})\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?|{x['yw']}\s+)"
             rf"(?P<year_number>{x['year']}){x['yblock']}",
+        ),
+        (
+            "bare_year",
+            rf"(?P<bare_year_number>{x['year']}){x['yblock']}{x['bareblock']}" if pack.periods.bare_years else "(?!)",
         ),
         (
             "relative_word",
@@ -720,6 +850,13 @@ def _first_word(pack: LangPack) -> str:
         *per.relative_words,
         *per.fiscal_prefixes,
         *(first for first, _ in per.day_range_frames),
+        *per.first_words,
+        *per.to_date,
+        *per.prior_year_words,
+        *per.one_words,
+        *(f.split()[0] for f in per.ago_frames if f.split() and not f.startswith("{")),
+        # "six years ago": a frame that opens with its count opens with a number word
+        *(pack.numbers.words if any(f.startswith("{count}") for f in per.ago_frames) else ()),
     ]
     months = phrase_pattern({**per.months, **per.extra_months})
     return rf"(?=\d|(?-i:[QH])|{months}|{phrase_pattern(words)}(?:(?<=\W)|(?!\w)))"
@@ -815,7 +952,35 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
         "sframe": word_pattern(per.span_frames),
         "smod": word_pattern(per.span_modifiers),
         "sunit": word_pattern(per.span_units),
+        "first": word_pattern(per.first_words) if per.first_words else "(?!)",
+        "one": word_pattern(per.one_words) if per.one_words else "(?!)",
+        "munits": word_pattern(per.month_units) if per.month_units else "(?!)",
+        "todate": word_pattern(per.to_date) if per.to_date else "(?!)",
+        "prior": word_pattern(per.prior_year_words) if per.prior_year_words else "(?!)",
+        "ago": [_ago_frame(i, f, pack) for i, f in enumerate(per.ago_frames)],
+        # a bare year followed by what it counts ("2000 Mitarbeiter", "1500 neue Stellen")
+        "bareblock": rf"(?!\s+(?:[^\W\d_]+\s+)?{word_pattern(pack.facts.get('count_nouns') or ['(?!)'])})"
+        rf"(?!\s*[-–]\s*\d)",
     }
+
+
+def _ago_frame(i: int, frame: str, pack: LangPack) -> str:
+    """A pack's ``ago_frames`` entry ("vor {count} {unit}") as a regex with groups ``ago<i>_count``
+    and ``ago<i>_unit`` (numbered: each frame is its own alternative of the period regex)."""
+    per = pack.periods
+    one = word_pattern(per.one_words) if per.one_words else "(?!)"
+    parts = []
+    for piece in re.split(r"(\{count\}|\{unit\})", frame):
+        if piece == "{count}":
+            parts.append(rf"(?P<ago{i}_count>{number_pattern(pack)}|{one})")
+        elif piece == "{unit}":
+            parts.append(rf"(?P<ago{i}_unit>{word_pattern(per.ago_units)})")
+        else:
+            parts.append(r"\s+".join(re.escape(w) for w in piece.split()) if piece.strip() else "")
+    joined = ""
+    for part in parts:
+        joined += (r"\s+" if joined and part else "") + part
+    return rf"(?<!\w){joined}(?!\w)"
 
 
 def _role_patterns(per: Any) -> dict[str, re.Pattern[str]]:
@@ -866,5 +1031,16 @@ def _tables(pack: LangPack) -> dict[str, Any]:
         "max_year": per.max_year,
         "anaphoric": frozenset(normalize_phrase(w) for w in per.anaphoric),
         "future": re.compile(word_pattern(per.future_cues), re.IGNORECASE) if per.future_cues else None,
+        "ago_units": norm(per.ago_units),
+        "one_words": frozenset(normalize_phrase(w) for w in per.one_words),
+        "to_date": norm(per.to_date),
+        "bare_before": _bare_before(pack),
         **_role_patterns(per),
     }
+
+
+def _bare_before(pack: LangPack) -> re.Pattern[str] | None:
+    """A qualifier or a number prefix right before a bare year: "rund 2000", "mehr als 1500",
+    "Nr. 1995": a quantity or a number, no year."""
+    words = [*(w for ws in pack.qualifiers.values() for w in ws), *pack.periods.number_prefixes]
+    return re.compile(rf"{phrase_pattern(words)}\s*\Z", re.IGNORECASE) if words else None
