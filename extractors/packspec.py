@@ -340,6 +340,9 @@ class PeriodData(_Table):
         'Read a bare four-digit year as that year ("Der Umsatz 2015", "(2014: 5 Mio. Euro)"), unless a '
         "count noun, a unit or an amount word follows or a qualifier or ``number_prefixes`` word precedes it.",
     )
+    bare_weekdays: bool = _field(
+        False, 'A capitalised weekday name without a preposition is that day ("the company said Friday").'
+    )
     number_prefixes: Words = _field((), 'Before a four-digit number that is no year: "Nr.", "No.", "Tel.".')
     ago_frames: Words = _field(
         (), 'A period counted back from publication: "vor {count} {unit}", "{count} {unit} ago" (calendar units).'

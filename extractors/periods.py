@@ -244,6 +244,9 @@ def _unit_period(pub: dt.date, unit: str, offset: int) -> Dates:
     if unit == "week":
         monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=offset)
         return monday, monday + dt.timedelta(days=6)
+    if unit == "day":  # "gestern", "today"
+        day = pub + dt.timedelta(days=offset)
+        return day, day
     size = {"half": 6, "quarter": 3, "month": 1}[unit]
     first = _shift(dt.date(pub.year, (pub.month - 1) // size * size + 1, 1), offset * size)
     return _months(first.year, first.month, size)
@@ -464,12 +467,26 @@ def _resolve_month(hit: _Hit) -> Any:
     return _apply_prep(dates, hit.group("month_preposition"), hit.tables), False
 
 
+def _resolve_bare_weekday(hit: _Hit) -> Any:
+    """ "the company said Friday" (a pack with ``bare_weekdays``): as "on Friday"."""
+    return _weekday(hit, hit.group("bare_weekday_name") or "", None)
+
+
 def _resolve_weekday(hit: _Hit) -> Any:
+    return _weekday(hit, hit.group("weekday_name") or "", hit.group("weekday_modifier"))
+
+
+def _weekday(hit: _Hit, name: str, modifier: str | None) -> Any:
+    """The weekday before publication, or after it in a clause about the future or after a
+    forward modifier ("am kommenden Montag"); "am vergangenen Freitag" is always the last one."""
     if hit.published is None:
         return (None, None), False
-    wanted = hit.tables.weekdays[normalize_phrase(hit.group("weekday_name") or "")]
+    wanted = hit.tables.weekdays[normalize_phrase(name)]
     role = _prep_role(hit)
-    if role == "in" and _future(hit):  # "Die Kommission will am Mittwoch eine Reform vorstellen"
+    offset = hit.tables.modifiers.get(normalize_phrase(modifier)) if modifier else None
+    if (
+        offset is not None and offset > 0 or (offset is None and role == "in" and _future(hit))
+    ):  # "Die Kommission will am Mittwoch eine Reform vorstellen"
         day = hit.published + dt.timedelta(days=(wanted - hit.published.weekday()) % 7)
     else:  # "Seit Dienstag wird gestreikt": since the last Tuesday
         day = hit.published - dt.timedelta(days=(hit.published.weekday() - wanted) % 7)
@@ -777,7 +794,7 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
         ),
         (
             "year_range",
-            rf"{x['yframe0']}\s+(?P<year_range_first>{x['year']})\s+{x['yframe1']}"
+            rf"{x['yframe0']}\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?(?P<year_range_first>{x['year']})\s+{x['yframe1']}"
             rf"\s+(?P<year_range_last>{x['year']}){x['yblock']}",
         ),
         ("month", rf"(?:(?P<month_preposition>{x['prep']})\s+)?(?P<month_name>{x['month']}){_tail(x, 'month')}"),
@@ -789,7 +806,16 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
         ("to_date", rf"(?P<to_date_phrase>{x['todate']})"),
         ("prior_year", rf"(?:{x['relprep']}\s+)?(?:{x['art']}\s+)?(?P<prior_year_word>{x['prior']})"),
         *((f"ago{i}", frame) for i, frame in enumerate(x["ago"])),
-        ("weekday", rf"{x['wdprep']}\s+(?P<weekday_name>{x['weekday']})"),
+        (
+            "weekday",
+            rf"{x['wdprep']}\s+(?:(?P<weekday_modifier>{x['mod']})\s+)?(?P<weekday_name>{x['weekday']})",
+        ),
+        (
+            "bare_weekday",
+            rf"(?-i:(?P<bare_weekday_name>{phrase_pattern(pack.periods.weekdays, fold=False)}))(?!\w)"
+            if pack.periods.bare_weekdays
+            else "(?!)",
+        ),
         (
             "split_year",
             rf"(?:(?P<split_year_preposition>{x['yprep']})\s+(?:{x['art']}\s+)?)?(?P<split_year_first>{x['year']})"
@@ -859,6 +885,8 @@ def _first_word(pack: LangPack) -> str:
         *(pack.numbers.words if any(f.startswith("{count}") for f in per.ago_frames) else ()),
     ]
     months = phrase_pattern({**per.months, **per.extra_months})
+    if per.bare_weekdays:
+        words = [*words, *per.weekdays]
     return rf"(?=\d|(?-i:[QH])|{months}|{phrase_pattern(words)}(?:(?<=\W)|(?!\w)))"
 
 
