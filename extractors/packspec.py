@@ -340,6 +340,12 @@ class PeriodData(_Table):
         'Read a bare four-digit year as that year ("Der Umsatz 2015", "(2014: 5 Mio. Euro)"), unless a '
         "count noun, a unit or an amount word follows or a qualifier or ``number_prefixes`` word precedes it.",
     )
+    seasons: dict[str, tuple[int, int]] = _field(
+        {}, 'Seasons as their first and last month: "Sommer" = [6, 8], "winter" = [12, 2] (into the next year).'
+    )
+    month_range_words: Words = _field(
+        (), 'Between two months of one span besides ``year_range_frames``: "bis", "to", "through", "-".'
+    )
     bare_weekdays: bool = _field(
         False, 'A capitalised weekday name without a preposition is that day ("the company said Friday").'
     )

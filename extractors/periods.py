@@ -73,6 +73,7 @@ class _Tables:
     min_year: int
     max_year: int
     ago_units: dict[str, str]
+    seasons: dict[str, tuple[int, int]]
     one_words: frozenset[str]
     to_date: dict[str, str]
     # what before a bare year makes it a quantity ("rund 2000", "Nr. 1995")
@@ -472,6 +473,39 @@ def _resolve_bare_weekday(hit: _Hit) -> Any:
     return _weekday(hit, hit.group("bare_weekday_name") or "", None)
 
 
+def _resolve_month_range(hit: _Hit) -> Any:
+    """ "von Januar bis März 2015", "January through March": one span from the first month to
+    the last, the last one's year from the tail (else the latest such span that has begun)."""
+    first = hit.tables.months[normalize_phrase(hit.group("month_range_first") or "")]
+    last = hit.tables.months[normalize_phrase(hit.group("month_range_last") or "")]
+    if first == last:
+        return None
+
+    def build(year: int) -> Dates:
+        start_year = year if first < last else year - 1
+        return _month(start_year, first)[0], _month(year, last)[1]
+
+    if _has_tail(hit, "month_range"):
+        year = _year_of(hit, "month_range")
+        return (build(year) if year else (None, None)), False
+    return _latest(hit.published, build), False
+
+
+def _resolve_season(hit: _Hit) -> Any:
+    """ "im Sommer 2013", "im Herbst": the season's months (a winter runs into the next year),
+    like a month: the tail's year, else the latest that has begun; a bare name needs a
+    preposition or a year ("Ron Sommer" is none)."""
+    if not (hit.group("season_preposition") or _has_tail(hit, "season")):
+        return None
+    first, last = hit.tables.seasons[normalize_phrase(hit.group("season_name") or "")]
+
+    def build(year: int) -> Dates:
+        return _month(year, first)[0], _month(year + (last < first), last)[1]
+
+    dates = _in_year(hit, "season", build)
+    return _apply_prep(dates, hit.group("season_preposition"), hit.tables), False
+
+
 def _resolve_weekday(hit: _Hit) -> Any:
     return _weekday(hit, hit.group("weekday_name") or "", hit.group("weekday_modifier"))
 
@@ -797,7 +831,18 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
             rf"{x['yframe0']}\s+(?:{x['art']}\s+)?(?:{x['yw']}\s+)?(?P<year_range_first>{x['year']})\s+{x['yframe1']}"
             rf"\s+(?P<year_range_last>{x['year']}){x['yblock']}",
         ),
+        (
+            "month_range",
+            rf"(?:(?P<month_range_frame>{x['yframe0']})\s+)?(?P<month_range_first>{x['month']})\s*"
+            rf"(?:(?(month_range_frame)(?<=\s){x['yframe1']}(?=\s)|(?!))|{x['mrange']})\s*"
+            rf"(?P<month_range_last>{x['month']}){_tail(x, 'month_range')}",
+        ),
         ("month", rf"(?:(?P<month_preposition>{x['prep']})\s+)?(?P<month_name>{x['month']}){_tail(x, 'month')}"),
+        (
+            "season",
+            rf"(?:(?P<season_preposition>{x['prep']})\s+)?(?:{x['art']}\s+)?(?P<season_name>{x['season']})"
+            rf"{_tail(x, 'season')}",
+        ),
         (
             "first_months",
             rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?{x['first']}\s+(?P<first_months_count>{x['num']}|{x['one']})"
@@ -877,6 +922,7 @@ def _first_word(pack: LangPack) -> str:
         *per.fiscal_prefixes,
         *(first for first, _ in per.day_range_frames),
         *per.first_words,
+        *per.seasons,
         *per.to_date,
         *per.prior_year_words,
         *per.one_words,
@@ -981,6 +1027,12 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
         "smod": word_pattern(per.span_modifiers),
         "sunit": word_pattern(per.span_units),
         "first": word_pattern(per.first_words) if per.first_words else "(?!)",
+        "season": word_pattern(per.seasons) if per.seasons else "(?!)",
+        # "Januar bis März", "January through March"; "und"/"and" only after "zwischen"/"between"
+        "mrange": "|".join(
+            rf"(?<=\s){word_pattern([w])}(?=\s)" if w[:1].isalpha() else re.escape(w) for w in per.month_range_words
+        )
+        or "(?!)",
         "one": word_pattern(per.one_words) if per.one_words else "(?!)",
         "munits": word_pattern(per.month_units) if per.month_units else "(?!)",
         "todate": word_pattern(per.to_date) if per.to_date else "(?!)",
@@ -1060,6 +1112,7 @@ def _tables(pack: LangPack) -> dict[str, Any]:
         "anaphoric": frozenset(normalize_phrase(w) for w in per.anaphoric),
         "future": re.compile(word_pattern(per.future_cues), re.IGNORECASE) if per.future_cues else None,
         "ago_units": norm(per.ago_units),
+        "seasons": norm(per.seasons),
         "one_words": frozenset(normalize_phrase(w) for w in per.one_words),
         "to_date": norm(per.to_date),
         "bare_before": _bare_before(pack),

@@ -200,3 +200,29 @@ def test_year_earlier_period_is_the_period_before_moved_back_a_year() -> None:
         ("Im dritten Quartal 2015", "2015-07-01", "2015-09-30"),
         ("im Vorjahreszeitraum", "2014-07-01", "2014-09-30"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "dates"),
+    [
+        ("de", "Von Januar bis März stieg der Absatz.", "Von Januar bis März", ("2024-01-01", "2024-03-31")),
+        ("de", "im Zeitraum Januar bis Juni 2015", "Januar bis Juni 2015", ("2015-01-01", "2015-06-30")),
+        ("de", "Oktober bis Februar", "Oktober bis Februar", ("2023-10-01", "2024-02-29")),
+        ("de", "im Sommer 2013", "im Sommer 2013", ("2013-06-01", "2013-08-31")),
+        ("en", "between April and June", "between April and June", ("2024-04-01", "2024-06-30")),
+        ("en", "in the fall", "in the fall", ("2023-09-01", "2023-11-30")),
+    ],
+)
+def test_periods_month_ranges_and_seasons(lang: str, text: str, span: str, dates: tuple) -> None:
+    found = find_periods(text, load_langpack(lang), published=PUB)
+    assert [(p.text, (str(p.start_date), str(p.end_date))) for p in found] == [(span, dates)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("de", "März und Juni"), ("de", "Ron Sommer sagte"), ("en", "May and June"), ("en", "the fall of the wall")],
+)
+def test_periods_no_range_without_its_frame(lang: str, text: str) -> None:
+    """ "und"/"and" joins two months into a span only after "zwischen"/"between"; a season's
+    name alone is no period (a surname, "the fall of")."""
+    assert find_periods(text, load_langpack(lang), published=PUB) == []
