@@ -167,7 +167,13 @@ def periods(lang: str, published: str, text: str) -> list[tuple[str, dt.date | N
             "Der H2-Antrieb kommt im H2 2016.",
             [("im H2 2016", D(2016, 7, 1), D(2016, 12, 31), False)],
         ),
-        ("de", "2016-05-10", "Der neue Audi Q3 kommt im Frühjahr.", []),
+        # the model is no quarter; the season is a period since seasons were added
+        (
+            "de",
+            "2016-05-10",
+            "Der neue Audi Q3 kommt im Frühjahr.",
+            [("im Frühjahr", D(2016, 3, 1), D(2016, 5, 31), False)],
+        ),
         ("de", "2016-05-10", "Wie die Welt am Sonntag berichtet, steigt der Preis.", []),
         ("en", "2016-05-10", "The Mail on Sunday reported it.", []),
         # "the following year" after a year the story names.
