@@ -470,6 +470,12 @@ class FactsData(_Table):
         {}, 'Verbs of a metric moving, by direction ("rose", "stieg"; not "gained", "raised").'
     )
     # discourse: which company a sentence without a name means (extractors/facts/discourse.py)
+    source_links: Words = _field((), 'Between a source noun and its company: "des", "der", "von", "by", "from".')
+    source_nouns: Words = _field(
+        (),
+        "Words for a third party's figures: a company right after them (\"Nach einer Zusammenstellung der "
+        'Hans-Böckler-Stiftung", "a survey by Gartner") is where a figure comes from, never its subject.',
+    )
     descriptions: FoldedRegex = _field(
         "", 'Descriptions that refer back to a company: "der Konzern", "the firm", "le groupe".'
     )

@@ -57,6 +57,8 @@ class _Cues:
     adjective_articles: re.Pattern[str] | None
     share_nouns: re.Pattern[str] | None
     comparison: re.Pattern[str] | None
+    # a source noun and its link right before a company: "Studie des", "survey by"
+    source: re.Pattern[str] | None
     count_frames: tuple[re.Pattern[str], ...]
     level_preps: re.Pattern[str] | None
     fine: re.Pattern[str] | None
@@ -148,6 +150,13 @@ def _build_cues(pack: LangPack) -> _Cues:
         spend=_optional(data.spend_verbs, ci),
         share_nouns=_optional(data.share_nouns, ci),
         comparison=_optional(data.comparison_cues, ci),
+        source=re.compile(
+            rf"(?<![\w-])[\w-]*(?:{'|'.join(map(re.escape, data.source_nouns))})\w*\s+(?:\S+\s+){{0,4}}?"
+            rf"(?:{'|'.join(map(re.escape, data.source_links))})\s+(?:\S+\s+){{0,3}}?$",
+            ci,
+        )
+        if data.source_nouns and data.source_links
+        else None,
         count_frames=_count_frames(pack, data.count_frames, data.count_nouns),
         common_noun=re.compile(rf"(?:{'|'.join(map(re.escape, data.common_noun_heads))})$", ci)
         if data.common_noun_heads

@@ -426,3 +426,29 @@ def test_acquisition_price_without_its_currency(lang: str, text: str, orgs: list
     [fact] = [f for f in facts_in(lang, text, orgs) if f.kind == "acquisition"]
     assert fact.amount_value == price and fact.amount_currency is None
     assert fact.confidence >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        (
+            "de",
+            "Nach einer Zusammenstellung des Düsseldorfer WSI-Tarifarchivs der gewerkschaftsnahen "
+            "Hans-Böckler-Stiftung werden neue Tarife für knapp 12 Millionen Beschäftigte ausgehandelt.",
+            ["Hans-Böckler-Stiftung"],
+            [],
+        ),
+        ("en", "A survey by Gartner found that 2,000 stores closed.", ["Gartner"], []),
+        (
+            "de",
+            "Laut einer Studie von McKinsey steigerte Siemens den Umsatz um 5 Prozent.",
+            ["McKinsey", "Siemens"],
+            [("change", "Siemens")],
+        ),
+    ],
+)
+def test_the_source_of_figures_is_not_their_subject(lang: str, text: str, orgs: list[str], expected: list) -> None:
+    """A company named as a study's or a survey's author (pack keys ``source_nouns`` and
+    ``source_links``) is where the figures come from; only the first company after the source
+    noun is that author."""
+    assert [(f.kind, f.company) for f in facts_in(lang, text, orgs)] == expected
