@@ -470,6 +470,12 @@ class FactsData(_Table):
         {}, 'Verbs of a metric moving, by direction ("rose", "stieg"; not "gained", "raised").'
     )
     # discourse: which company a sentence without a name means (extractors/facts/discourse.py)
+    division_nouns: Words = _field(
+        (),
+        'Ends of nouns for a part of a company that is bought ("Energiesparte", "Mobilfunkgeschäft", "unit"): '
+        '"die Energiesparte des Konzerns Alstom" makes the division the target and Alstom the seller.',
+    )
+    division_links: Words = _field((), 'Between a division noun and its company: "des", "der", "von", "of".')
     source_links: Words = _field((), 'Between a source noun and its company: "des", "der", "von", "by", "from".')
     source_nouns: Words = _field(
         (),

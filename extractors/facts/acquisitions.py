@@ -29,6 +29,10 @@ class _AcquisitionsRules(_LinkerBase):
             ):
                 found.append((roles, t_start))
         facts = []
+        found = [
+            ((buyer, *self._division(s, target, seller, t_start), pattern), t)
+            for (buyer, target, seller, pattern), t in found
+        ]
         for (buyer, target, seller, by_pattern), t_start in found:
             # each price goes to the takeover it stands nearest to
             price, price_cued = self._price(s, t_start, [t for _, t in found])
@@ -180,6 +184,15 @@ class _AcquisitionsRules(_LinkerBase):
             if not objects and mode == "active":
                 # "steigt bei X ein", "übernimmt die Mehrheit an X", "acquired a 40% stake in X"
                 objects = [o.text for o, p in after if p in pack.stake_preps and o.start < clause[1]][:1]
+            if not objects and mode == "active" and self.cues.division_before is not None:
+                # "übernimmt die Medizintechniksparte von Philips": the division's company (then
+                # ``_division`` makes the division the target and the company the seller)
+                objects = [
+                    o.text
+                    for o, _ in after
+                    if o.start < clause[1]
+                    and self.cues.division_before.search(self.text, max(t_end, o.start - 90), o.start)
+                ][:1]
             target = objects[0] if objects else None
             if mode == "divest":
                 seller = subject
@@ -190,6 +203,24 @@ class _AcquisitionsRules(_LinkerBase):
         if not buyer or not target or _org_key(buyer) == _org_key(target):
             return None
         return buyer, target, seller, by_pattern
+
+    def _division(self, s: _Sentence, target: str, seller: str | None, t_start: int) -> tuple[str, str | None]:
+        """A part of the target company bought, not the company: "die Übernahme der
+        Energiesparte des französischen Konzerns Alstom" (target "Energiesparte", seller
+        Alstom), "buys GE's appliance business" (target "appliance business", seller GE)."""
+        org = next((o for o in s.orgs if o.text == target and o.start >= t_start), None) or next(
+            (o for o in s.orgs if o.text == target), None
+        )
+        if org is None:
+            return target, seller
+        before, after = self.cues.division_before, self.cues.division_after
+        m = before.search(self.text, max(s.start, org.start - 90), org.start) if before is not None else None
+        if m is not None and m.start() >= t_start - 1 or (m is not None and m.end() <= t_start):
+            return m["unit"], seller or target
+        m = after.match(self.text, org.end) if after is not None else None
+        if m is not None:
+            return m["unit"], seller or target
+        return target, seller
 
     def _is_alias(self, org: Entity) -> bool:
         """'Telefónica Deutschland (O2)': a name in brackets right after another is an alias."""

@@ -57,6 +57,10 @@ class _Cues:
     adjective_articles: re.Pattern[str] | None
     share_nouns: re.Pattern[str] | None
     comparison: re.Pattern[str] | None
+    # a division noun and its link right before a company ("die Energiesparte des Konzerns")
+    division_before: re.Pattern[str] | None
+    # a possessive and a division noun right after a company ("'s appliance business")
+    division_after: re.Pattern[str] | None
     # a source noun and its link right before a company: "Studie des", "survey by"
     source: re.Pattern[str] | None
     count_frames: tuple[re.Pattern[str], ...]
@@ -150,6 +154,18 @@ def _build_cues(pack: LangPack) -> _Cues:
         spend=_optional(data.spend_verbs, ci),
         share_nouns=_optional(data.share_nouns, ci),
         comparison=_optional(data.comparison_cues, ci),
+        division_before=re.compile(
+            rf"(?<![\w-])(?P<unit>[\w-]*(?:{'|'.join(map(re.escape, data.division_nouns))}))\s+"
+            rf"(?:{'|'.join(map(re.escape, data.division_links))})\s+(?:[\w-]+\s+){{0,3}}?$",
+            ci,
+        )
+        if data.division_nouns and data.division_links
+        else None,
+        division_after=re.compile(
+            rf"['’]s?\s+(?P<unit>(?:[a-z][\w-]*\s+){{0,3}}?(?:{'|'.join(map(re.escape, data.division_nouns))}))(?!\w)"
+        )
+        if data.division_nouns
+        else None,
         source=re.compile(
             rf"(?<![\w-])[\w-]*(?:{'|'.join(map(re.escape, data.source_nouns))})\w*\s+(?:\S+\s+){{0,4}}?"
             rf"(?:{'|'.join(map(re.escape, data.source_links))})\s+(?:\S+\s+){{0,3}}?$",

@@ -452,3 +452,34 @@ def test_the_source_of_figures_is_not_their_subject(lang: str, text: str, orgs: 
     ``source_links``) is where the figures come from; only the first company after the source
     noun is that author."""
     assert [(f.kind, f.company) for f in facts_in(lang, text, orgs)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        (
+            "de",
+            "Nach der Übernahme der Energiesparte des französischen Konzerns Alstom durch General Electric sinkt die Zahl.",
+            ["Alstom", "General Electric"],
+            ("General Electric", "Energiesparte", "Alstom"),
+        ),
+        (
+            "de",
+            "Siemens übernimmt die Medizintechniksparte von Philips für 2 Milliarden Euro.",
+            ["Siemens", "Philips"],
+            ("Siemens", "Medizintechniksparte", "Philips"),
+        ),
+        (
+            "en",
+            "Whirlpool agreed to buy GE's appliance business for $3.3 billion.",
+            ["Whirlpool", "GE"],
+            ("Whirlpool", "appliance business", "GE"),
+        ),
+        ("de", "Siemens übernimmt Osram.", ["Siemens", "Osram"], ("Siemens", "Osram", None)),
+    ],
+)
+def test_a_bought_division_is_the_target_and_its_company_the_seller(
+    lang: str, text: str, orgs: list[str], expected: tuple
+) -> None:
+    [fact] = [f for f in facts_in(lang, text, orgs) if f.kind == "acquisition"]
+    assert (fact.buyer, fact.target, fact.seller) == expected
