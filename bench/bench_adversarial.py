@@ -10,8 +10,9 @@ mention. Each engine (``find_amounts``, ``find_percentages``, ``find_periods``,
 with the ``fake`` NER backend, which finds no names, so that the engines and the fact linker are
 all that is timed) runs in a child process pinned to one core, one size after another (the
 better of two runs where one takes under a second); a child that passes ``--limit`` seconds in
-all is killed and the sizes it did not reach print as ">limit". A row is flagged when its
-largest size takes more than 0.5 s per 100 KB, or when time grows faster than size (from the
+all is killed and the sizes it did not reach print as ">limit". An engine's row is flagged when
+its largest size takes more than 0.5 s per 100 KB; any row (the ``article`` row, the whole
+pipeline, included) when time grows faster than size (from the
 smallest to the largest size, more than 1.5 times the ratio of the sizes, above a noise
 floor). The exit status is 1 when any row is flagged.
 """
@@ -123,14 +124,20 @@ def _row(engine: str, piece: str, lang: str, sizes: list[int], limit: float) -> 
     return {size: times.get(size) for size in sizes}, not killed and proc.exitcode != 0
 
 
-def _flag(times: dict[int, float | None]) -> str:
+#: Rows timed for reference: the whole library path (every engine, then the fact linker) is no
+#: engine, so the per-engine budget does not apply to it; it must still grow linearly and
+#: finish, and a long article is bounded by the per-article deadline (``--article-timeout``).
+PIPELINE = {"article"}
+
+
+def _flag(times: dict[int, float | None], engine: str = "") -> str:
     """Why a row fails the issue's bar, or "" when it passes."""
     sizes = sorted(times)
     if any(times[s] is None for s in sizes):
         return "TIMEOUT"
     largest = sizes[-1]
     seconds = times[largest] or 0.0
-    if seconds > BUDGET_PER_100KB * largest / 100_000:
+    if engine not in PIPELINE and seconds > BUDGET_PER_100KB * largest / 100_000:
         return "SLOW"
     first = times[sizes[0]] or 0.0
     if seconds > NOISE and seconds / max(first, 1e-9) > GROWTH * largest / sizes[0]:
@@ -155,13 +162,16 @@ def main(argv: list[str] | None = None) -> int:
         for lang in available_languages() if langs == "*" else langs.split(","):
             for engine in engines:
                 times, failed = _row(engine, piece, lang, sizes, args.limit)
-                flag = "ERROR" if failed else _flag(times)
+                flag = "ERROR" if failed else _flag(times, engine)
                 flagged += bool(flag)
                 cells = "".join(
                     f"{'>' + str(int(args.limit)) + ' s':>11}" if t is None else f"{t:>9.3f} s" for t in times.values()
                 )
                 print(f"{engine:8} {name:7} {lang:4}{cells}  {flag}", flush=True)
-    print(f"{flagged} flagged (over {BUDGET_PER_100KB} s per 100 KB, growth over linear, past the limit, or an error)")
+    print(
+        f"{flagged} flagged (an engine over {BUDGET_PER_100KB} s per 100 KB, growth over linear, past the limit, "
+        f"or an error; the {', '.join(sorted(PIPELINE))} row is the whole pipeline, timed for reference)"
+    )
     return 1 if flagged else 0
 
 

@@ -226,3 +226,22 @@ def test_periods_no_range_without_its_frame(lang: str, text: str) -> None:
     """ "und"/"and" joins two months into a span only after "zwischen"/"between"; a season's
     name alone is no period (a surname, "the fall of")."""
     assert find_periods(text, load_langpack(lang), published=PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "dates"),
+    [
+        ("fr", "il y a trois ans", "il y a trois ans", ("2021-01-01", "2021-12-31")),
+        ("fr", "depuis le début de l'année", "depuis le début de l'année", ("2024-01-01", "2024-08-01")),
+        ("es", "en los primeros nueve meses", "en los primeros nueve meses", ("2023-01-01", "2023-09-30")),
+        ("es", "hace dos años", "hace dos años", ("2022-01-01", "2022-12-31")),
+        ("it", "da inizio anno", "da inizio anno", ("2024-01-01", "2024-08-01")),
+        ("nl", "drie jaar geleden", "drie jaar geleden", ("2021-01-01", "2021-12-31")),
+        ("nl", "januari tot maart", "januari tot maart", ("2024-01-01", "2024-03-31")),
+        ("pt", "desde o início do ano", "desde o início do ano", ("2024-01-01", "2024-08-01")),
+    ],
+)
+def test_periods_real_news_shapes_in_other_packs(lang: str, text: str, span: str, dates: tuple) -> None:
+    """The shapes measured on German and English news, as pack data of the other languages."""
+    found = find_periods(text, load_langpack(lang), published=PUB)
+    assert [(p.text, (str(p.start_date), str(p.end_date))) for p in found] == [(span, dates)]
