@@ -1052,7 +1052,10 @@ def _ago_frame(i: int, frame: str, pack: LangPack) -> str:
     parts = []
     for piece in re.split(r"(\{count\}|\{unit\})", frame):
         if piece == "{count}":
-            parts.append(rf"(?P<ago{i}_count>{number_pattern(pack)}|{one})")
+            # a small count in digits or words, not the whole number grammar: a frame that opens
+            # with its count is tried at every digit of a text ("1,1,1,…" made it slow)
+            words = word_pattern(pack.numbers.words) if pack.numbers.words else "(?!)"
+            parts.append(rf"(?P<ago{i}_count>\d{{1,3}}(?![\d.,]\d)|{words}|{one})")
         elif piece == "{unit}":
             parts.append(rf"(?P<ago{i}_unit>{word_pattern(per.ago_units)})")
         else:
