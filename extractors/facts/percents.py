@@ -7,8 +7,8 @@ import re
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import CONFIDENCE
 from newsfacts.extractors.facts.discourse import is_territory
-from newsfacts.extractors.facts.mentions import _nearest, _Sentence
-from newsfacts.extractors.records import Direction, Fact, Percentage
+from newsfacts.extractors.facts.mentions import _nearest, _org_key, _Sentence
+from newsfacts.extractors.records import Direction, Entity, Fact, Percentage
 
 
 class _PercentsRules(_LinkerBase):
@@ -48,6 +48,16 @@ class _PercentsRules(_LinkerBase):
                 payer = next((f.customer for f in so_far if f.kind == "payment"), None)
                 company = payer or self._subject(index, pct.start)
                 whole = self._org_after(s, pct.end + 1) or self._whole_after(s, pct.end)
+                staked = self._staked(s, pct)
+                if staked is not None and not payer:
+                    # "Daimler raised its stake in Tesla to 9.1%", "erhöhte seine Beteiligung an
+                    # Tesla auf 9,1 Prozent": the company after the stake noun is the whole, the
+                    # holder stands before the noun
+                    noun_start, org = staked
+                    whole = whole or org.text
+                    company = self._subject(index, noun_start)
+                if company is not None and whole is not None and _org_key(company) == _org_key(whole):
+                    company = None  # "The government owns 61% of General Motors": not GM's own
                 if company is None:
                     continue
                 facts.append(
@@ -56,6 +66,25 @@ class _PercentsRules(_LinkerBase):
                     )
                 )
         return facts
+
+    def _staked(self, s: _Sentence, pct: Percentage) -> tuple[int, Entity] | None:
+        """A share noun and a stake preposition with a company after it, before the percentage
+        in its clause ("stake in Tesla to 9.1%", "Beteiligung an Tesla auf 9,1 Prozent"): where
+        the noun starts, and the company."""
+        if self.cues.share_nouns is None:
+            return None
+        start = self._clause(s, pct.start)[0]
+        nouns = list(self.cues.share_nouns.finditer(self.text, start, pct.start))
+        if not nouns:
+            return None
+        noun = nouns[-1]
+        stake_preps = {p.lower() for p in self.cues.pack.stake_preps}
+        for org in s.orgs:
+            if noun.end() <= org.start and org.end <= pct.start:
+                between = self.text[noun.end() : org.start].split()
+                if between and between[0].lower() in stake_preps and len(between) <= 3:
+                    return noun.start(), org
+        return None
 
     def _whole_after(self, s: _Sentence, offset: int) -> str | None:
         """The company a share is of: the first one after the percentage, within a few words."""

@@ -483,3 +483,23 @@ def test_a_bought_division_is_the_target_and_its_company_the_seller(
 ) -> None:
     [fact] = [f for f in facts_in(lang, text, orgs) if f.kind == "acquisition"]
     assert (fact.buyer, fact.target, fact.seller) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        ("en", "Daimler raised its stake in Tesla to 9.1%.", ["Daimler", "Tesla"], [("Daimler", "Tesla", 9.1)]),
+        (
+            "de",
+            "Daimler erhöhte seine Beteiligung an Tesla auf 9,1 Prozent.",
+            ["Daimler", "Tesla"],
+            [("Daimler", "Tesla", 9.1)],
+        ),
+        ("en", "The government owns 61% of General Motors.", ["General Motors"], []),
+    ],
+)
+def test_share_holder_and_whole(lang: str, text: str, orgs: list[str], expected: list) -> None:
+    """The company after "stake in"/"Beteiligung an" is the whole and the holder stands before
+    the noun; a company is never a share of itself."""
+    shares = [(f.company, f.of, float(f.percent_value)) for f in facts_in(lang, text, orgs) if f.kind == "share"]
+    assert shares == expected
