@@ -470,6 +470,11 @@ class FactsData(_Table):
         {}, 'Verbs of a metric moving, by direction ("rose", "stieg"; not "gained", "raised").'
     )
     # discourse: which company a sentence without a name means (extractors/facts/discourse.py)
+    paid_passive: FoldedRegex = _field(
+        "",
+        'A pay verb in the passive ("was paid", "being paid"): its subject is paid, so it is the vendor, and '
+        'the company after an agent preposition ("by") the customer; without one there is no fact.',
+    )
     division_nouns: Words = _field(
         (),
         'Ends of nouns for a part of a company that is bought ("Energiesparte", "Mobilfunkgeschäft", "unit"): '

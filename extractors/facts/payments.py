@@ -26,6 +26,9 @@ class _PaymentsRules(_LinkerBase):
             return []
         verb_at = s.start + (buy or sell).start()  # type: ignore[union-attr]
         selling = buy is None
+        passive = self.cues.paid_passive
+        if buy is not None and passive is not None and passive.search(self.text, s.start, s.end):
+            return self._paid_passive(index, used)
         roles = self._roles(index, selling=selling, verb_at=verb_at)
         if not roles.customers:
             return []
@@ -68,6 +71,33 @@ class _PaymentsRules(_LinkerBase):
                 key=customer,
             )
             for customer in roles.customers
+        ]
+
+    def _paid_passive(self, index: int, used: set[int]) -> list[Fact]:
+        """'Halliburton was paid $10.7 billion by the Pentagon': the subject is the vendor, the
+        agent the customer. Without an agent the customer is unknown, and the sentence states no
+        spending of the subject either (it received the money): no fact."""
+        s = self.sentences[index]
+        agents = {p.lower() for p in self.cues.pack.agent_preps}
+        vendor = next((o.text for o in s.orgs if self._preposition_before(o.start, s.start) is None), None)
+        customer = next(
+            (o.text for o in s.orgs if (self._preposition_before(o.start, s.start) or "").lower() in agents), None
+        )
+        if vendor is None or customer is None or not s.amounts or _org_key(vendor) == _org_key(customer):
+            return []
+        amount = s.amounts[0]
+        used.add(amount.start)
+        return [
+            self._fact(
+                "payment",
+                s,
+                customer=customer,
+                vendor=vendor,
+                amount=amount,
+                period=_nearest(s.periods, amount.start),
+                confidence=_score(pattern=True, amount=amount),
+                key=customer,
+            )
         ]
 
     def _bought_company(self, index: int, roles: _PaymentsRules._Roles, verb_at: int, used: set[int]) -> list[Fact]:

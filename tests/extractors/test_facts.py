@@ -503,3 +503,21 @@ def test_share_holder_and_whole(lang: str, text: str, orgs: list[str], expected:
     the noun; a company is never a share of itself."""
     shares = [(f.company, f.of, float(f.percent_value)) for f in facts_in(lang, text, orgs) if f.kind == "share"]
     assert shares == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "expected"),
+    [
+        (
+            "Halliburton was paid $10.7 billion by the Pentagon.",
+            ["Halliburton", "Pentagon"],
+            [("payment", "Pentagon", "Halliburton")],
+        ),
+        ("Halliburton reported being paid $10.7 billion for government work.", ["Halliburton"], []),
+        ("Microsoft paid $5 million to Oracle.", ["Microsoft", "Oracle"], [("payment", "Microsoft", "Oracle")]),
+    ],
+)
+def test_paid_in_the_passive_is_received(text: str, orgs: list[str], expected: list) -> None:
+    """The subject of "was paid" is paid (the vendor); without an agent the customer is unknown
+    and the subject spent nothing: no fact rather than a wrong spending."""
+    assert [(f.kind, f.customer, f.vendor) for f in facts_in("en", text, orgs)] == expected
