@@ -360,7 +360,18 @@ def text_windows(text: str, size: int = WINDOW_CHARS) -> list[tuple[int, int]]:
 
 
 def _spans(doc: Doc, offset: int = 0) -> list[EntitySpan]:
-    return [EntitySpan(e.start_char + offset, e.end_char + offset, e.label_, e.text) for e in doc.ents]
+    """The entities of ``doc`` as plain spans, without the whitespace a span may take along:
+    spaCy keeps runs of spaces as tokens of their own, and an entity may end in one ("Chicago  "
+    in text with doubled spaces), which no name holds."""
+    spans = []
+    for e in doc.ents:
+        text = e.text
+        lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+        if lead + trail >= len(text):
+            continue  # only whitespace
+        start, end = e.start_char + offset + lead, e.end_char + offset - trail
+        spans.append(EntitySpan(start, end, e.label_, text[lead : len(text) - trail]))
+    return spans
 
 
 class FakeBackend:

@@ -64,7 +64,10 @@ def _sound_entities(entities: Sequence[Entity], cues: _Cues) -> list[Entity]:
     """Drop organisations whose span runs over a lower-case word ("NuStar Energy acquired
     Kaneb") where names are capitalised: such a span is a tagger slip that would hide the
     names inside it; the capitalised runs are proposed instead."""
-    entities = [e for e in entities if not _common_noun(e, cues)]
+    # a "name" without a letter ("2008", "3M" keeps its M) is a number the tagger took for one
+    entities = [
+        e for e in entities if not _common_noun(e, cues) and (e.label != "ORG" or any(c.isalpha() for c in e.text))
+    ]
     if cues.name is None:
         return list(entities)
     connectors = {c.lower() for c in cues.pack.name_connectors}

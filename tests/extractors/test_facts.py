@@ -521,3 +521,10 @@ def test_paid_in_the_passive_is_received(text: str, orgs: list[str], expected: l
     """The subject of "was paid" is paid (the vendor); without an agent the customer is unknown
     and the subject spent nothing: no fact rather than a wrong spending."""
     assert [(f.kind, f.customer, f.vendor) for f in facts_in("en", text, orgs)] == expected
+
+
+def test_a_number_is_never_a_company() -> None:
+    """A tagger's ORG without a letter ("2008" of a "2008-09 financial crisis" heading) is no
+    company of any fact."""
+    facts = facts_in("en", "2008-09 financial crisis. The economy has shed over six million jobs.", ["2008"])
+    assert all(f.company != "2008" for f in facts)

@@ -176,3 +176,12 @@ def test_spacy_backend_memory_zones_are_safe_across_threads() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         found = list(pool.map(backend.entities, texts))
     assert found == [backend.entities(t) for t in texts]
+
+
+def test_spacy_backend_spans_carry_no_whitespace() -> None:
+    """spaCy keeps a run of spaces as a token, and an entity may end in one ("Chicago  " in text
+    with doubled spaces): the spans are trimmed, their offsets still index the text."""
+    backend = get_backend("xx_news_sm")
+    text = "The plane flies from Frankfurt  to Chicago  via New York  ; it carries 500 people."
+    for span in backend.entities(text) + backend.entities_batch([text])[0]:
+        assert span.text == text[span.start : span.end] == span.text.strip() and span.text
