@@ -528,3 +528,20 @@ def test_a_number_is_never_a_company() -> None:
     company of any fact."""
     facts = facts_in("en", "2008-09 financial crisis. The economy has shed over six million jobs.", ["2008"])
     assert all(f.company != "2008" for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "percent", "direction"),
+    [
+        ("Hewlett-Packard closed up $1.05 (+3.38%) to $32.16/share.", 1.05, 3.38, "up"),
+        ("Hewlett-Packard shares closed down $2.10 at $30.50.", 2.1, None, "down"),
+    ],
+)
+def test_stock_closing_moves_are_changes(text: str, amount: float, percent: float | None, direction: str) -> None:
+    """ "closed up $1.05 (+3.38%)": one change by an amount and a percentage, not a price."""
+    [fact] = [f for f in facts_in("en", text, ["Hewlett-Packard"]) if f.kind == "change"]
+    assert (float(fact.amount_value), fact.percent_value and float(fact.percent_value), fact.direction) == (
+        amount,
+        percent,
+        direction,
+    )
