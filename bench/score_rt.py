@@ -25,13 +25,15 @@ in the ``nonum`` column. Our contract makes an amount out of a quantity, so a ba
 percent word is no amount; it is reported apart as a unit mention (``extractors/units.py``,
 ``Article.units``), and those are what such a spec result is matched against (value null).
 ``adj %`` leaves the nonum cases out, ``%`` does not.
-Languages without a pack are reported with zero matches.
+Languages without a pack run the universal layer (``pack`` column: universal); a second table
+gives its share of the cases written with digits and signs only ("26%", "$ 5", "¥1000").
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from decimal import Decimal
@@ -165,6 +167,19 @@ def _pack(lang: str, cache: dict[str, LangPack | None]) -> LangPack | None:
     return cache[lang]
 
 
+_SYMBOLIC = re.compile(r"(?:\d|[.,'’\s+\-−]|[%％٪]|\b[A-Z]{3}\b|[^\w\s])+")
+
+
+def _symbol_digit(case: dict[str, Any]) -> bool:
+    """Whether every result of a case is written with digits and signs only: a number with a
+    percent sign, a currency symbol or an ISO code ("26%", "$ 5", "EUR20", "٣٥٪", "¥1000"), the
+    cases the universal layer is for (no word of the language in them)."""
+    texts = [r.get("text") or "" for r in case["results"]]
+    return bool(texts) and all(
+        any(c.isdigit() for c in t) and _SYMBOLIC.fullmatch(t.upper() if t.isascii() else t) for t in texts
+    )
+
+
 def _nonum(case: dict[str, Any]) -> bool:
     return any(r["value"] is None for r in case["results"])
 
@@ -192,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     packs: dict[str, LangPack | None] = {}
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     misses = []
+    universal: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # symbol/digit cases, universal layer
     for case in cases:
         if args.lang and case["lang"] not in args.lang:
             continue
@@ -203,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         row[2] += _nonum(case)
         row[3] += ok and _nonum(case)
         row[4] += bool(case.get("notsupported"))
+        if pack is not None and pack.universal and _symbol_digit(case):
+            universal[case["lang"]][0] += ok
+            universal[case["lang"]][1] += 1
         if not ok and pack is not None:
             misses.append(_format_miss(case, got))
 
@@ -211,13 +230,18 @@ def main(argv: list[str] | None = None) -> int:
     for (lang, kind), (ok, n, nonum, ok_nonum, notsup) in sorted(table.items()):
         adj_n = n - nonum
         adj = 100 * (ok - ok_nonum) / adj_n if adj_n else 100.0
-        has = "yes" if packs.get(lang) else "none"
+        pack = packs.get(lang)
+        has = "none" if pack is None else "universal" if pack.universal else "yes"
         target = "" if lang in TARGETS else " (not targeted)"
         print(f"{lang:5} {kind:9} {ok:>4}/{n:<4} {100 * ok / n:6.1f} {nonum:>6} {adj:6.1f} {notsup:>9}  {has}{target}")
         totals[0] += ok
         totals[1] += n
     if totals[1]:
         print(f"{'all':5} {'':9} {totals[0]:>4}/{totals[1]:<4} {100 * totals[0] / totals[1]:6.1f}")
+    if universal:
+        print("\nuniversal layer (languages without a pack), cases written with digits and signs only:")
+        for lang, (ok, n) in sorted(universal.items()):
+            print(f"{lang:5} {ok:>4}/{n:<4} {100 * ok / n:6.1f}")
     for miss in misses[: args.show]:
         print(miss)
     return 0

@@ -64,15 +64,22 @@ def _list_models(ctx: click.Context, _param: click.Parameter, value: bool) -> No
 def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from newsfacts.extractors.langpack import available_languages
+    from newsfacts.extractors.langpack import available_languages, universal_language
 
     code = value.strip().lower()
-    if code not in available_languages():
-        raise click.BadParameter(
-            f"no language pack for {value!r}; supported: {', '.join(available_languages())}"
-            " (omit --lang to detect the language)"
+    if code in available_languages():
+        return code
+    if universal_language(code):
+        click.echo(
+            f"warning: no language pack for {code!r}: the universal layer runs (currency signs, codes and CLDR"
+            f" names, digits, percent signs; no facts); packs: {', '.join(available_languages())}",
+            err=True,
         )
-    return code
+        return code
+    raise click.BadParameter(
+        f"{value!r} is no language code; language packs: {', '.join(available_languages())}; any other"
+        " ISO 639-1 code runs the universal layer (omit --lang to detect the language)"
+    )
 
 
 def _check_ner(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

@@ -43,10 +43,14 @@ __all__ = [
     "TextData",
     "available_languages",
     "load_langpack",
+    "universal_language",
 ]
 
 LANGPACK_DIR = Path(__file__).parent / "langpacks"
 BASE_FILE = "_base.toml"
+UNIVERSAL_FILE = "_universal.toml"
+#: The code of text whose language could not be determined (``language.detect_language``).
+UNDETERMINED = "und"
 T = TypeVar("T")
 _COUNTS = (1, 2, 5, Decimal("1.5"))
 
@@ -108,12 +112,42 @@ def load_langpack(lang: str) -> LangPack:
     if code not in supported:
         code = code.split("-")[0]
     if code not in supported:
+        if universal_language(code):
+            return _load_universal(code)
         raise UnsupportedLanguage(lang, supported)
     base, own = _read_toml(LANGPACK_DIR / BASE_FILE), _read_toml(LANGPACK_DIR / f"{code}.toml")
     meta = own.pop("meta", {})
     data = _merge(_merge(_cldr_data(meta.get("locale", code), base, own), base), own)
     data.update(lang=meta.get("lang", code), locale=meta.get("locale", code))
     return _validate(data, own, code)
+
+
+def universal_language(code: str) -> bool:
+    """Whether ``code`` is a language CLDR knows (two or three letters, "und" for text whose
+    language is undetermined) that has no pack file: the universal layer serves it."""
+    if code == UNDETERMINED:
+        return True
+    if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()) or code in available_languages():
+        return False
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).language == code
+    except (UnknownLocaleError, ValueError):
+        return False
+
+
+def _load_universal(code: str) -> LangPack:
+    """The universal layer alone for a language without a pack: what CLDR knows about it
+    (currency names and symbols, number symbols, month and weekday names; the root locale for
+    "und"), ISO 4217 codes, digits of every script, and ``_universal.toml`` (percent signs, CJK
+    scale characters) over ``_base.toml``. It finds amounts, percentages and dates; it has no
+    ``[facts]`` table, so no facts."""
+    base, extra = _read_toml(LANGPACK_DIR / BASE_FILE), _read_toml(LANGPACK_DIR / UNIVERSAL_FILE)
+    locale = "root" if code == UNDETERMINED else code
+    data = _merge(_merge(_cldr_data(locale, base, extra), base), extra)
+    data.update(lang=code, locale=locale, universal=True)
+    return _validate(data, extra, code)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -559,6 +559,11 @@ class PackSpec(_Table):
 
     lang: str = Field(description="ISO 639-1 code of the pack.")
     locale: str = Field(description="CLDR locale the pack's CLDR data comes from.")
+    universal: bool = Field(
+        default=False,
+        description="True for the universal layer alone (a language without a pack file: CLDR and "
+        "``_universal.toml`` over ``_base.toml``): amounts, percentages and dates, no facts.",
+    )
     text: TextData = _field(TextData(), "``[text]``: sentence splitting.")
     numbers: NumberData = Field(description="``[numbers]``: how numbers are written.")
     qualifiers: dict[Qualifier, Words] = _field(

@@ -18,7 +18,7 @@ from newsfacts.extractors.entities import harmonize_entities
 from newsfacts.extractors.errors import UnsupportedLanguage
 from newsfacts.extractors.facts import link_facts, org_cues
 from newsfacts.extractors.header import Header, parse_header
-from newsfacts.extractors.langpack import LangPack, available_languages, load_langpack
+from newsfacts.extractors.langpack import LangPack, available_languages, load_langpack, universal_language
 from newsfacts.extractors.language import LanguageGuess, detect_language
 from newsfacts.extractors.money import find_amounts
 from newsfacts.extractors.orgnames import normalize_org
@@ -134,6 +134,7 @@ def extract_article(
         published=published,
         language=guess.lang,
         language_score=guess.score,
+        langpack=None if pack is None else "universal" if pack.universal else pack.lang,
         text=text,
         paragraphs=tuple(_paragraphs(masked)),
         entities=tuple(_with_norms(entities)),
@@ -202,17 +203,24 @@ def _language(masked: str, lang: str | None) -> LanguageGuess:
 
 
 def _pack(lang: str, *, explicit: bool) -> LangPack | None:
-    """The language's pack; without one, an explicit --lang is an error, a detected one a warning."""
+    """The language's pack; for a language without one, the universal layer (CLDR currency
+    signs, names and codes, digits of every script, percent signs: amounts, percentages and
+    dates, no facts), with a warning; a code no language has is an error when given, and
+    nothing when detected."""
     if lang in available_languages():
+        return load_langpack(lang)
+    if universal_language(lang):
+        # "und" (too little text to judge) is routine; a language without a pack is news
+        log.log(
+            logging.DEBUG if lang == "und" or explicit else logging.WARNING,  # --lang: the CLI said it once
+            "no language pack for %r: the universal layer runs (currency signs, codes and CLDR names, "
+            "digits, percent signs); no facts",
+            lang,
+        )
         return load_langpack(lang)
     if explicit:
         raise UnsupportedLanguage(lang, available_languages())
-    # "und" (too little text to judge) is routine; a detected language without a pack is news
-    log.log(
-        logging.DEBUG if lang == "und" else logging.WARNING,
-        "no language pack for %r: amounts, percentages, periods and facts are skipped",
-        lang,
-    )
+    log.warning("unknown language %r: amounts, percentages, periods and facts are skipped", lang)
     return None
 
 

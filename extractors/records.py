@@ -182,6 +182,10 @@ class Article(_Record):
     published: date | None = None
     language: str
     language_score: float = Field(ge=0.0, le=1.0)
+    # the pack the engines ran with: the language's own ("de"), "universal" (a language without
+    # a pack: amounts, percentages and dates from signs, codes and CLDR names, no facts), or
+    # None (an unknown language: nothing but entities)
+    langpack: str | None = None
     text: str
     paragraphs: tuple[Paragraph, ...] = ()
     entities: tuple[Entity, ...] = ()

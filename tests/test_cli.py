@@ -307,3 +307,19 @@ def test_cli_and_flows_write_the_same_dead_letters(tmp_path: Path) -> None:
     assert all(r["schema"] == DEAD_LETTER_SCHEMA for r in from_cli)
     [extract_failure] = [r for r in from_cli if r["stage"] == "extract"]
     assert extract_failure["id"] == "k1" and extract_failure["error"] == "UnsupportedLanguage"
+
+
+def test_extract_lang_without_a_pack_runs_the_universal_layer(tmp_path: Path) -> None:
+    """Issue 17: any ISO 639-1 code is accepted (a warning says which layers run), the record
+    says which pack ran; a code no language has stays a usage error."""
+    article = tmp_path / "ar.txt"
+    article.write_text("ارتفعت الأرباح 26% إلى US$ 5.", encoding="utf-8")
+    result = run("--lang", "ar", str(article))
+    assert result.exit_code == 0, result.output
+    assert "universal layer" in result.stderr
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["language"] == "ar" and record["langpack"] == "universal" and record["facts"] == []
+    assert [p["value"] for p in record["percentages"]] == [26] and record["amounts"][0]["currency"] == "USD"
+    seed = run(str(SEED))
+    assert json.loads(seed.stdout.splitlines()[0])["langpack"] == "de"
+    assert run("--lang", "xx", str(article)).exit_code == 2

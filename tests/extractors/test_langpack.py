@@ -105,3 +105,32 @@ def test_pl_text_is_detected_and_its_pack_is_available() -> None:
     text = "Spółka zarobiła w pierwszym kwartale ponad 4 mld zł, czyli o 12 proc. więcej niż rok wcześniej."
     assert "pl" in available_languages()
     assert detect_language(text).lang == "pl"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amounts", "percents"),
+    [
+        ("ar", "ارتفعت الأرباح 26% إلى US$ 5 مع نمو ٣٥٪.", [("US$ 5", Decimal(5), "USD")], [Decimal(26), Decimal(35)]),
+        ("tr", "Gelir 2,5 milyar TRY ve ₺100 oldu.", [("₺100", Decimal(100), "TRY")], []),
+        ("hi", "राजस्व 26% बढ़कर ₹500 हो गया।", [("₹500", Decimal(500), "INR")], [Decimal(26)]),
+        ("und", "Revenue 26% and EUR20.", [("EUR20", Decimal(20), "EUR")], [Decimal(26)]),
+    ],
+)
+def test_universal_layer_reads_signs_codes_and_digits(lang: str, text: str, amounts: list, percents: list) -> None:
+    """A language without a pack (CLDR knows it) gets the universal layer: currency signs and
+    ISO codes, digits of any script, percent signs, CLDR's number symbols; no facts."""
+    from newsfacts.extractors.money import find_amounts
+    from newsfacts.extractors.percent import find_percentages
+
+    pack = load_langpack(lang)
+    assert pack.universal and pack.lang == lang and not pack.facts
+    found = [(a.text, a.value, a.currency) for a in find_amounts(text, pack)]
+    assert all(a in found for a in amounts), found
+    assert [p.value for p in find_percentages(text, pack)] == percents
+
+
+def test_universal_layer_is_only_for_real_languages() -> None:
+    for code in ("xx", "english", "d3"):
+        with pytest.raises(UnsupportedLanguage):
+            load_langpack(code)
+    assert not load_langpack("de").universal
