@@ -8,27 +8,16 @@ against a change that helps dev by hurting unseen text.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from benchmod import load_bench
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS: dict[str, Any] = json.loads((ROOT / "bench" / "docs_floors.json").read_text(encoding="utf-8"))
 SHARED = ROOT.parent / "shared" / "data"
-
-
-def _load(name: str) -> ModuleType:
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.skipif(
@@ -37,7 +26,7 @@ def _load(name: str) -> ModuleType:
 )
 @pytest.mark.parametrize(("lang", "split"), [(lang, split) for lang in ("de", "en") for split in ("dev", "test")])
 def test_facts_on_real_articles_stay_above_their_floor(lang: str, split: str) -> None:
-    bench = _load("eval_docs")
+    bench = load_bench("eval_docs")
     counts, n, _ = bench.evaluate(lang, split, entities="predicted", min_confidence=None, misses=False)
     right, pred = sum(counts.right.values()), sum(counts.pred.values())
     found, gold = sum(counts.found.values()), sum(counts.gold.values())

@@ -7,26 +7,15 @@ test split was never tuned on, its floor guards against a change that helps dev 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from benchmod import load_bench
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 #: exact start and end, per language and split (dev 77.6 / 85.4 %, test 73.8 / 75.9 % measured)
 FLOORS = {("de", "dev"): 0.75, ("de", "test"): 0.70, ("en", "dev"): 0.82, ("en", "test"): 0.72}
-
-
-def _bench() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("eval_periods", ROOT / "bench" / "eval_periods.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.skipif(
@@ -35,7 +24,7 @@ def _bench() -> ModuleType:
 )
 @pytest.mark.parametrize(("lang", "split"), sorted(FLOORS))
 def test_periods_on_real_news_stay_above_their_floor(lang: str, split: str) -> None:
-    bench = _bench()
+    bench = load_bench("eval_periods")
     docs = [d for d in bench.load(lang) if d["split"] == split]
     n = bench.score(docs, lang, misses=False)
     assert n["exact"] / n["gold"] >= FLOORS[(lang, split)], n

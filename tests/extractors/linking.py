@@ -23,17 +23,18 @@ def facts_of(
     title: str | None = None,
     whole_words: bool = False,
     published: date = date(2024, 8, 1),
+    label: str = "ORG",
 ) -> list[Fact]:
-    """Facts of ``text`` with every occurrence of each name in ``orgs`` tagged ORG; ``title`` is
-    put before the text as its title line; ``whole_words`` tags a name only as a whole word;
-    ``published`` resolves relative periods."""
+    """Facts of ``text`` with every occurrence of each name in ``orgs`` tagged ``label`` (ORG);
+    ``title`` is put before the text as its title line; ``whole_words`` tags a name only as a
+    whole word; ``published`` resolves relative periods."""
     if title is not None:
         text = f"{title}\n{text}"
     pack = load_langpack(lang)
     pattern = r"(?<!\w){}(?!\w)" if whole_words else "{}"
     entities = sorted(
         (
-            Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG")
+            Entity(text=m.group(), start=m.start(), end=m.end(), label=label)  # type: ignore[arg-type]
             for org in orgs
             for m in re.finditer(pattern.format(re.escape(org)), text)
         ),

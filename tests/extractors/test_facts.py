@@ -379,25 +379,9 @@ def test_count_company_is_never_a_place() -> None:
     """A name the tagger called a place is no count's company ("flying via New York … carrying
     about 500 people"), even where it is the only name before the count."""
     text = "The A380 is flying from Frankfurt to Chicago via New York; the airplane will be carrying about 500 people."
-    entities = [("New York", "LOC"), ("Frankfurt", "LOC"), ("Chicago", "LOC")]
-    pack = load_langpack("en")
-    ents = sorted(
-        (
-            Entity(text=name, start=text.index(name), end=text.index(name) + len(name), label=label)
-            for name, label in entities
-        ),
-        key=lambda e: e.start,
-    )
-    facts = link_facts(
-        text,
-        article_id="t",
-        pack=pack,
-        entities=ents,
-        amounts=find_amounts(text, pack),
-        percentages=find_percentages(text, pack),
-        periods=[],
-    )
-    assert [f.company for f in facts if f.kind == "count" and f.company in {n for n, _ in entities}] == []
+    places = ["New York", "Frankfurt", "Chicago"]
+    facts = linking.facts_of(text, "en", places, label="LOC")
+    assert [f.company for f in facts if f.kind == "count" and f.company in places] == []
 
 
 @pytest.mark.parametrize(
