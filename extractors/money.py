@@ -33,6 +33,9 @@ from typing import Any
 
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import (
+    LETTER,
+    UNSPACED,
+    WORD,
     frame_pattern,
     from_to_split,
     has_scale,
@@ -409,7 +412,7 @@ def _compile(pack: LangPack) -> _Money:
     prefix_part = (
         rf"(?:{p['frame_b']}\s+)?"
         # Never glued after a digit: "2$50" is the Portuguese escudo sign, not $50.
-        rf"(?<![^\W_])(?P<cb>{p['cur_before']})\s?(?P<nb>{p['num_glued']})(?:\s*(?P<mb>{p['mult']}))?"
+        rf"(?<![^\W_{UNSPACED}])(?P<cb>{p['cur_before']})\s?(?P<nb>{p['num_glued']})(?:\s*(?P<mb>{p['mult']}))?"
         rf"(?:(?(frb){p['frame_b_end']}|{p['range']})(?:{p['cur_before_again']})?\s?(?P<nb2>{p['num']})"
         rf"(?:\s*(?P<mb2>{p['mult']}))?)?(?(frb)(?(nb2)|(?!))|)"
         # "$10 dollars", "$10 Hong Kong dollars": a name after the number repeats or narrows the symbol.
@@ -430,7 +433,7 @@ def _compile(pack: LangPack) -> _Money:
     # the scan fail at the first character inside a word instead of trying each optional
     # leading group (rate, qualifier, frame, fraction ...) there: 40 % of the time on English.
     regex = (
-        rf"(?<![^\W\d_])(?:(?P<rb>{p['rate_before']})\s+(?:[^\W\d][\w-]*\s+){{0,2}}?)?"
+        rf"(?<!{LETTER})(?:(?P<rb>{p['rate_before']})\s+(?:[^\W\d][\w-]*\s+){{0,2}}?)?"
         rf"(?:(?P<q>{p['qual']})(?:(?<=\.)\s*|\s+))?{core}"
         rf"(?:\s+(?P<ra>{p['rate_after']})(?!\s*\d)(?!\s+{p['blockers']})"
         rf"|\s+(?:{p['adj_link']}\s+)?(?P<radj>{p['rate_adj']})\s+[^\W\d][\w-]*)?"
@@ -483,7 +486,11 @@ def _names(words: Iterable[str], pack: LangPack) -> str:
     alternatives = (
         ([word_pattern(folded)] if folded else [])
         + ([rf"(?-i:{word_pattern(as_written)})"] if as_written else [])
-        + ([rf"(?-i:(?<![^\W\d_]){phrase_pattern(letters, fold=False)}(?!\w))(?!\.\s?[^\W\d_]\.)"] if letters else [])
+        + (
+            [rf"(?-i:(?<!{LETTER}){phrase_pattern(letters, fold=False)}(?!{WORD}))(?!\.\s?[^\W\d_]\.)"]
+            if letters
+            else []
+        )
     )
     return "|".join(alternatives) or "(?!)"
 
@@ -559,7 +566,7 @@ def _parts(pack: LangPack) -> dict[str, str]:
         # A multiplier may be glued to its number ("$1bn", "USD34.6m"), never to a letter.
         # A single letter after a space and before ". Name" is an initial or "M." (Monsieur):
         # "500 euros M. Dupont", "£500 M. Poirot"; "$5M. The" and "$5 m. a year" keep it.
-        "mult": rf"(?<![^\W\d_]){phrase_pattern(nums.multipliers)}(?:(?<=\W)|(?!\w))"
+        "mult": rf"(?<!{LETTER}){phrase_pattern(nums.multipliers)}(?:(?<=\W)|(?!{WORD}))"
         rf"(?!(?<=\s[^\W\d_])\.\s+(?-i:[A-ZÀ-ÖØ-Þ]))",
         "vq": word_pattern(nums.vague_quantifiers),
         "vmag": word_pattern(nums.vague_magnitudes),

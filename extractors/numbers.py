@@ -41,7 +41,20 @@ __all__ = [
 # A number never starts inside a word or another number ("G42", "1.000" at "000").
 # Nor after a digit and "/", "^" or ":": "3/4 %" is never 4 %, "1,1^23" never 23, the clock
 # time "1:30 p.m." never 30 pence.
-NUMBER_START = r"(?<![\w.,])(?<!\d['’/^:])"
+#: Letters of scripts written without spaces between words (kana, CJK ideographs, half-width
+#: katakana): a number and its unit may touch them ("回答率は100%です", "2430亿元"), so the
+#: boundaries below are drawn against the letters and digits of spaced scripts only; text in
+#: Latin, Greek, Cyrillic, Arabic or Devanagari letters is bounded exactly as by ``\w``.
+UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+#: A word character of a spaced script (letters, digits, "_").
+WORD = rf"[^\W{UNSPACED}]"
+#: A letter of a spaced script.
+LETTER = rf"[^\W\d_{UNSPACED}]"
+NUMBER_START = rf"(?<![.,])(?<!{WORD})(?<!\d['’/^:])"
+#: Where a phrase of ``word_pattern`` may start and end: on word boundaries of spaced scripts;
+#: a phrase of an unspaced script (Chinese, Japanese) may touch anything ("1000美元").
+WORD_START = rf"(?:(?<!{WORD})|(?=[{UNSPACED}]))"
+WORD_END = rf"(?:(?<=\W)|(?<=[{UNSPACED}])|(?!{WORD}))"
 # Scientific and power notation ("1e10 %", "1,1^23 %"): mantissa or base, then the exponent.
 _EXPONENT = re.compile(r"(?P<base>.+?)(?P<op>[eE]|\^)(?P<exp>[+-]?\d{1,3})")
 # Swiss grouping ("1'000", "1’000") is read in every language: an apostrophe is never a decimal
@@ -147,7 +160,7 @@ def _escape(char: str) -> str:
 
 def word_pattern(phrases: Iterable[str]) -> str:
     """``phrase_pattern`` that starts and ends on word boundaries where the phrase has letters."""
-    return rf"(?<!\w){phrase_pattern(phrases)}(?:(?<=\W)|(?!\w))"
+    return rf"{WORD_START}{phrase_pattern(phrases)}{WORD_END}"
 
 
 def number_pattern(pack: LangPack, *, anchored: bool = True) -> str:

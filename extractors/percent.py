@@ -20,6 +20,8 @@ from typing import Any
 
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import (
+    WORD,
+    WORD_START,
     SentenceIndex,
     bare_denominator_pattern,
     cue_pattern,
@@ -345,10 +347,10 @@ def _compile(pack: LangPack) -> _Percent:
         rf"(?:(?P<um>{word_pattern(data.change_prefixes)})\s+(?!{bare_denominator_pattern(pack)}))?"
         rf"(?:(?P<q>{word_pattern(w for ws in pack.qualifiers.values() for w in ws)})"
         rf"(?:(?<=\.)\s*|\s+))?(?:{frame_pattern(frames)[0]}\s+)?"
-        rf"(?:(?<![\w\d])(?P<sign>[+\-−])(?P<gap>[ \t]+)?|(?P<sw>{sign_words})\s+)?(?P<n1>{num})"
+        rf"(?:(?<!{WORD})(?P<sign>[+\-−])(?P<gap>[ \t]+)?|(?P<sw>{sign_words})\s+)?(?P<n1>{num})"
         # "entre 1% e 2%", "de 30% a 40%": the unit may follow both numbers of a range (a percent
         # unit: "met 0,2 procentpunt tot 3,7 procent" is a change and a level, not a range).
-        rf"(?:(?:\s*{phrase_pattern(u for u, k in units.items() if k == 'percent')})?(?(fr){frame_pattern(frames)[1]}|{rng})(?P<n2>{num}))?(?(fr)(?(n2)|(?!))|)\s*-?\s*(?P<u>{phrase_pattern(units)})(?![\w%])"
+        rf"(?:(?:\s*{phrase_pattern(u for u, k in units.items() if k == 'percent')})?(?(fr){frame_pattern(frames)[1]}|{rng})(?P<n2>{num}))?(?(fr)(?(n2)|(?!))|)\s*-?\s*(?P<u>{phrase_pattern(units)})(?!{WORD}|%)"
     )
     if data.prefix_units:
         regex = rf"(?:{regex}|(?P<pu>{word_pattern(data.prefix_units)})\s+(?P<pn>{num}))"
@@ -357,13 +359,13 @@ def _compile(pack: LangPack) -> _Percent:
     units.update(data.prefix_units)
     return _Percent(
         # Every alternative starts a word (see money._compile): failing fast inside words.
-        regex=re.compile(rf"(?<!\w){regex}", re.IGNORECASE),
+        regex=re.compile(rf"(?<!{WORD}){regex}", re.IGNORECASE),
         units={normalize_phrase(k): v for k, v in units.items()},
         qualifiers={normalize_phrase(w): q for q, ws in pack.qualifiers.items() for w in ws},
         share_after=_share_after(pack),
         share_before=_EndsBefore.of(rf"{word_pattern(data.share_before)}\s*\Z", data.share_before),
         share_verbs=re.compile(word_pattern(data.share_verbs), re.IGNORECASE),
-        share_verbs_at=re.compile(word_pattern(data.share_verbs).removeprefix(r"(?<!\w)"), re.IGNORECASE),
+        share_verbs_at=re.compile(word_pattern(data.share_verbs).removeprefix(WORD_START), re.IGNORECASE),
         level_before=_EndsBefore.of(rf"{word_pattern(data.level_before)}\s*\Z", data.level_before),
         verb_link=_EndsBefore.of(
             rf"(?:{_cue_pattern([*data.up, *data.down])})\s+{word_pattern(data.change_links)}\s*\Z", data.change_links
