@@ -412,7 +412,7 @@ def _compile(pack: LangPack) -> _Money:
     prefix_part = (
         rf"(?:{p['frame_b']}\s+)?"
         # Never glued after a digit: "2$50" is the Portuguese escudo sign, not $50.
-        rf"(?<![^\W_{UNSPACED}])(?P<cb>{p['cur_before']})\s?(?P<nb>{p['num_glued']})(?:\s*(?P<mb>{p['mult']}))?"
+        rf"(?<!(?-i:[^\W_{UNSPACED}]))(?P<cb>{p['cur_before']})\s?(?P<nb>{p['num_glued']})(?:\s*(?P<mb>{p['mult']}))?"
         rf"(?:(?(frb){p['frame_b_end']}|{p['range']})(?:{p['cur_before_again']})?\s?(?P<nb2>{p['num']})"
         rf"(?:\s*(?P<mb2>{p['mult']}))?)?(?(frb)(?(nb2)|(?!))|)"
         # "$10 dollars", "$10 Hong Kong dollars": a name after the number repeats or narrows the symbol.

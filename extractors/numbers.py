@@ -47,14 +47,18 @@ __all__ = [
 #: Latin, Greek, Cyrillic, Arabic or Devanagari letters is bounded exactly as by ``\w``.
 UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 #: A word character of a spaced script (letters, digits, "_").
-WORD = rf"[^\W{UNSPACED}]"
+#: (Each class is compiled without IGNORECASE, ``(?-i:…)``: under that flag ``re`` folds the case
+#: of every character of a range, and these ranges hold tens of thousands; the classes mean the
+#: same either way. With the flag, compiling the packs' patterns took seconds.)
+WORD = rf"(?-i:[^\W{UNSPACED}])"
 #: A letter of a spaced script.
-LETTER = rf"[^\W\d_{UNSPACED}]"
+LETTER = rf"(?-i:[^\W\d_{UNSPACED}])"
 NUMBER_START = rf"(?<![.,])(?<!{WORD})(?<!\d['’/^:])"
 #: Where a phrase of ``word_pattern`` may start and end: on word boundaries of spaced scripts;
 #: a phrase of an unspaced script (Chinese, Japanese) may touch anything ("1000美元").
-WORD_START = rf"(?:(?<!{WORD})|(?=[{UNSPACED}]))"
-WORD_END = rf"(?:(?<=\W)|(?<=[{UNSPACED}])|(?!{WORD}))"
+_UNSPACED_CHAR = re.compile(f"[{UNSPACED}]")
+WORD_START = rf"(?:(?<!{WORD})|(?=(?-i:[{UNSPACED}])))"
+WORD_END = rf"(?:(?<=\W)|(?<=(?-i:[{UNSPACED}]))|(?!{WORD}))"
 # Scientific and power notation ("1e10 %", "1,1^23 %"): mantissa or base, then the exponent.
 _EXPONENT = re.compile(r"(?P<base>.+?)(?P<op>[eE]|\^)(?P<exp>[+-]?\d{1,3})")
 # Swiss grouping ("1'000", "1’000") is read in every language: an apostrophe is never a decimal
@@ -160,7 +164,13 @@ def _escape(char: str) -> str:
 
 def word_pattern(phrases: Iterable[str]) -> str:
     """``phrase_pattern`` that starts and ends on word boundaries where the phrase has letters."""
-    return rf"{WORD_START}{phrase_pattern(phrases)}{WORD_END}"
+    phrases = list(phrases)
+    if any(_UNSPACED_CHAR.search(p) for p in phrases):
+        return rf"{WORD_START}{phrase_pattern(phrases)}{WORD_END}"
+    # the plain boundaries where no phrase is of an unspaced script: the same matches, and a
+    # class of the unspaced ranges in each of the hundreds of word lists of a pack made its
+    # patterns take seconds to compile (``re`` maps every character of a range)
+    return rf"(?<!\w){phrase_pattern(phrases)}(?:(?<=\W)|(?!\w))"
 
 
 def number_pattern(pack: LangPack, *, anchored: bool = True) -> str:
