@@ -475,6 +475,9 @@ class FactsData(_Table):
         'A pay verb in the passive ("was paid", "being paid"): its subject is paid, so it is the vendor, and '
         'the company after an agent preposition ("by") the customer; without one there is no fact.',
     )
+    share_words: Words = _field(
+        (), 'Words for shares of stock: after a bare number they make it a count, not a price ("2 Millionen Aktien").'
+    )
     division_nouns: Words = _field(
         (),
         'Ends of nouns for a part of a company that is bought ("Energiesparte", "Mobilfunkgeschäft", "unit"): '

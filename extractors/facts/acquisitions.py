@@ -215,7 +215,7 @@ class _AcquisitionsRules(_LinkerBase):
             return target, seller
         before, after = self.cues.division_before, self.cues.division_after
         m = before.search(self.text, max(s.start, org.start - 90), org.start) if before is not None else None
-        if m is not None and m.start() >= t_start - 1 or (m is not None and m.end() <= t_start):
+        if m is not None:
             return m["unit"], seller or target
         m = after.match(self.text, org.end) if after is not None else None
         if m is not None:
@@ -260,10 +260,12 @@ class _AcquisitionsRules(_LinkerBase):
         best: Amount | None = None
         for m in pattern.finditer(self.text, s.start, s.end):
             following = self.text[m.end() : m.end() + 40].split()
-            if following and normalize_phrase(following[0].strip(".,;:")) in _counted(self.pack):
+            if following and normalize_phrase(following[0].strip(".,;:")) in self.pack.compiled(
+                "facts.bare_price.counted", _counted
+            ):
                 continue
             value = read_number(m["number"], self.pack)
-            factor = _scales(self.pack).get(normalize_phrase(m["scale"]))
+            factor = self.pack.compiled("facts.bare_price.scales", _scales).get(normalize_phrase(m["scale"]))
             if value is None or factor is None:
                 continue
             qualifier = next(
@@ -292,25 +294,10 @@ def _scales(pack: LangPack) -> dict[str, Decimal]:
 
 
 def _counted(pack: LangPack) -> frozenset[str]:
-    """Words after a bare number that make it a count, not a price: the pack's count nouns,
-    shares and the like."""
-    return frozenset(normalize_phrase(w) for w in [*_cues(pack).pack.count_nouns, *_COUNTED])
-
-
-_COUNTED = (
-    "shares",
-    "share",
-    "stock",
-    "units",
-    "Aktien",
-    "Anteile",
-    "Stück",
-    "actions",
-    "acciones",
-    "ações",
-    "azioni",
-    "aandelen",
-)
+    """Words after a bare number that make it a count, not a price: the pack's count nouns and
+    its words for shares ("für 2 Millionen Aktien")."""
+    data = _cues(pack).pack
+    return frozenset(normalize_phrase(w) for w in [*data.count_nouns, *data.share_words])
 
 
 def _bare_price_pattern(pack: LangPack) -> re.Pattern[str] | None:

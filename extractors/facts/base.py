@@ -118,21 +118,17 @@ class _LinkerBase:
             best = m.group()
         return best
 
-    def _is_source(self, org: Entity, floor: int) -> bool:
+    def _is_source(self, org: Entity, s: _Sentence) -> bool:
         """Whether a company is named as the source of the figures around it ("Nach einer
         Zusammenstellung der Hans-Böckler-Stiftung werden … 12 Millionen Beschäftigte", "a
         survey by Gartner"): an analyst, an institute, a study's author, not their subject."""
         pattern = self.cues.source
-        m = pattern.search(self.text, max(floor, org.start - 160), org.start) if pattern is not None else None
+        m = pattern.search(self.text, max(s.start, org.start - 160), org.start) if pattern is not None else None
         if m is None:
             return False
         # only the first company after the source noun is the source ("Laut einer Studie von
         # McKinsey steigerte Siemens …": McKinsey, not Siemens)
-        return not any(m.start() <= o.start and o.end <= org.start for o in self._orgs_near(org))
-
-    def _orgs_near(self, org: Entity) -> list[Entity]:
-        """The companies of the sentence that holds ``org``."""
-        return next((s.orgs for s in self.sentences if s.start <= org.start < s.end), [])
+        return not any(m.start() <= o.start and o.end <= org.start for o in s.orgs)
 
     def _metric_owner(self, s: _Sentence, offset: int) -> tuple[str | None, float]:
         """The company a metric noun before a figure is of ("Das Gesamtprämienaufkommen von
@@ -161,14 +157,15 @@ class _LinkerBase:
         a company the sentence names as the source of its figures, whichever way it was found
         (the topic of a story built on one study is that study's author)."""
         s = self.sentences[index]
-        company, confidence = self._subject_scored_any(index, offset, places=places)
-        if company is not None and any(
-            _org_key(o.text) == _org_key(company) and self._is_source(o, s.start) for o in s.orgs
-        ):
+        sources = frozenset(_org_key(o.text) for o in s.orgs if self._is_source(o, s))
+        company, confidence = self._subject_scored_any(index, offset, places=places, sources=sources)
+        if company is not None and _org_key(company) in sources:
             return None, 0.0
         return company, confidence
 
-    def _subject_scored_any(self, index: int, offset: int, *, places: bool = True) -> tuple[str | None, float]:
+    def _subject_scored_any(
+        self, index: int, offset: int, *, places: bool = True, sources: frozenset[str] = frozenset()
+    ) -> tuple[str | None, float]:
         """The subject and the confidence its position gives: before > anaphor > after.
         ``places=False`` never takes a name the tagger called a place (a count's company: "via
         New York … about 500 people", "Romania's mining industry employs 47,000 people")."""
@@ -185,7 +182,7 @@ class _LinkerBase:
                 and (not places or self._preposition_before(o.start, s.start) is not None)
             )
             and any(c.isalpha() for c in o.text)
-            and not self._is_source(o, s.start)
+            and _org_key(o.text) not in sources
         ]
         owner, confidence = self._metric_owner(s, offset)
         if owner is not None:
