@@ -25,6 +25,9 @@ from gold_docs import smartdata
 
 SEED = 16
 N_DOCS = 70
+#: the second draw (December 2026): the rest of the pool up to this many, none of wave 1, split
+#: the same way, fixed before any of them was annotated
+WAVE2_SEED, WAVE2_DOCS = 17, 40
 MIN_CHARS = 800
 MONEY = re.compile(r"Euro|Dollar|Franken|€|\$|Prozent|%|Mio|Mrd|Milliard|Million")
 BUSINESS = re.compile(
@@ -67,12 +70,23 @@ def select() -> list[tuple[str, str, str]]:
     return [(f"de-sd-{i:04d}", split, doc) for i, (split, doc) in enumerate(zip(splits, chosen), 1)]
 
 
+def select_wave2() -> list[tuple[str, str, str]]:
+    """The second draw: ``WAVE2_DOCS`` more documents of the pool, ids continuing after wave 1."""
+    first = {doc for _, _, doc in select()}
+    rng = random.Random(WAVE2_SEED)
+    rest = [d for d in pool() if d not in first]
+    chosen = rng.sample(rest, min(WAVE2_DOCS, len(rest)))
+    splits = ["dev", "test"] * (len(chosen) // 2) + ["dev"] * (len(chosen) % 2)
+    rng.shuffle(splits)
+    return [(f"de-sd-{i:04d}", split, doc) for i, (split, doc) in enumerate(zip(splits, chosen), N_DOCS + 1)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--texts", action="store_true", help="print each full text too")
     args = ap.parse_args()
     print(f"# pool {len(pool())} documents", file=sys.stderr)
-    for gid, split, doc in select():
+    for gid, split, doc in select() + select_wave2():
         print(gid, split, doc, sep="\t")
         if args.texts:
             print(smartdata()[doc][0], "\n" + "=" * 80)

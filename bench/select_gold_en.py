@@ -23,6 +23,9 @@ from gold_docs import SHARED, wikinews_en
 
 SEED = 16
 N_DOCS = 64
+#: the second draw (December 2026): more articles from the same pool, none of wave 1, drawn with
+#: another seed and split the same way, fixed before any of them was annotated
+WAVE2_SEED, WAVE2_DOCS = 17, 60
 MIN_CHARS, MAX_CHARS = 600, 5000
 
 #: company business events: takeovers, results, fines, layoffs, orders, stakes
@@ -55,6 +58,16 @@ def select() -> list[tuple[str, str, str]]:
     return [(f"en-wn-{i:04d}", split, doc) for i, (split, doc) in enumerate(zip(splits, drawn), 1)]
 
 
+def select_wave2() -> list[tuple[str, str, str]]:
+    """The second draw: ``WAVE2_DOCS`` more articles of the pool, ids continuing after wave 1."""
+    first = {doc for _, _, doc in select()}
+    rng = random.Random(WAVE2_SEED)
+    drawn = rng.sample([d for d in candidates() if d not in first], WAVE2_DOCS)
+    splits = ["dev"] * (WAVE2_DOCS // 2) + ["test"] * (WAVE2_DOCS - WAVE2_DOCS // 2)
+    rng.shuffle(splits)
+    return [(f"en-wn-{i:04d}", split, doc) for i, (split, doc) in enumerate(zip(splits, drawn), N_DOCS + 1)]
+
+
 @cache
 def titles() -> dict[str, str]:
     """Article titles (the loader returns only text and date, so read them here)."""
@@ -65,7 +78,7 @@ def titles() -> dict[str, str]:
 def main() -> None:
     docs = wikinews_en()
     print(f"{len(candidates())} candidates of {len(docs)} articles", file=sys.stderr)
-    for gid, split, doc in select():
+    for gid, split, doc in select() + select_wave2():
         print(gid, split, doc, len(docs[doc][0]), titles()[doc], sep="\t")
 
 
