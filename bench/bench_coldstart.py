@@ -129,8 +129,10 @@ lap("detect_language, first call (langdetect profiles)")
 from newsfacts.extractors.langpack import load_langpack
 pack = load_langpack("de")
 lap("load_langpack('de') (toml, babel CLDR, validation)")
-import spacy
-lap("import spacy")
+from newsfacts.models.registry import _import_spacy, _no_gc
+with _no_gc():  # as the registry imports it: without its command line, no collector passes
+    _import_spacy()
+lap("import spacy (without spacy.cli)")
 from newsfacts.models import default_model, get_backend
 get_backend(default_model("de"))
 lap("load the NER model (spacy.load)")

@@ -21,7 +21,9 @@ import functools
 import gc
 import json
 import re
+import sys
 import threading
+import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -256,6 +258,48 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _import_spacy() -> Any:
+    """``import spacy`` without its command line, which the cold start of ``extract`` pays for
+    and never uses.
+
+    spaCy's package ``__init__`` imports ``spacy.cli`` (typer, weasel, requests, httpx: about
+    0.16 s of CPU, a tenth of a cold start; bench/bench_coldstart.py --importtime) only to
+    re-export ``spacy.info``. While spaCy imports, placeholders for ``spacy.cli`` and
+    ``spacy.cli.info`` stand in (``spacy.info`` loads the real one on its first call); then they
+    are removed, so a later ``import spacy.cli`` in the same process loads the real command line.
+    Where spaCy is already imported, or imports anything else of its command line, nothing is
+    replaced (the real import runs).
+    """
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    cli = types.ModuleType("spacy.cli")
+    info_module = types.ModuleType("spacy.cli.info")
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    info_module.info = info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info_module
+    try:
+        import spacy
+    except ImportError:
+        # some spaCy release imports more of its command line at import time: import it whole
+        for name in [n for n in sys.modules if n == "spacy" or n.startswith("spacy.")]:
+            del sys.modules[name]
+        import spacy
+    finally:
+        for name, placeholder in (("spacy.cli.info", info_module), ("spacy.cli", cli)):
+            if sys.modules.get(name) is placeholder:
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        delattr(spacy, "cli")
+    return spacy
+
+
 @functools.cache
 def _load(name: str) -> NerBackend:
     if name.startswith(SPACY_PREFIX):
@@ -291,11 +335,11 @@ class SpacyBackend:
             raise ModelLoadError(self.name, str(path), "no spaCy pipeline here (config.cfg is missing)")
         with _no_gc():
             try:
-                import spacy
+                spacy = _import_spacy()
             except ImportError as exc:  # pragma: no cover - spaCy is a core dependency today
                 raise ModelLoadError(self.name, str(path), f"spaCy is not installed ({exc})") from exc
             try:
-                nlp = spacy.load(path)
+                nlp: Language = spacy.load(path)
             except Exception as exc:  # any failure inside spaCy/thinc means the folder is unusable
                 raise ModelLoadError(self.name, str(path), f"{type(exc).__name__}: {exc}") from exc
         if "ner" not in nlp.pipe_names:

@@ -185,3 +185,25 @@ def test_spacy_backend_spans_carry_no_whitespace() -> None:
     text = "The plane flies from Frankfurt  to Chicago  via New York  ; it carries 500 people."
     for span in backend.entities(text) + backend.entities_batch([text])[0]:
         assert span.text == text[span.start : span.end] == span.text.strip() and span.text
+
+
+def test_spacy_imports_without_its_command_line_and_the_real_one_still_loads() -> None:
+    """The cold-start shortcut (registry._import_spacy) leaves a working spaCy behind: its command
+    line was not imported with it, and importing it afterwards gives the real one."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from newsfacts.models.registry import _import_spacy\n"
+        "spacy = _import_spacy()\n"
+        "assert 'typer' not in sys.modules and 'spacy.cli' not in sys.modules, sorted(sys.modules)\n"
+        "assert callable(spacy.info) and spacy.blank('de').pipe_names == []\n"
+        "import spacy.cli\n"
+        "assert spacy.cli.app.registered_commands and callable(spacy.cli.info)\n"
+        "assert isinstance(spacy.info(), dict)\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
