@@ -58,7 +58,7 @@ class _PercentsRules(_LinkerBase):
                     company = self._subject(index, noun_start)
                 if company is not None and whole is not None and _org_key(company) == _org_key(whole):
                     company = None  # "The government owns 61% of General Motors": not GM's own
-                if company is None:
+                if company is None or (whole is None and staked is None and not self._share_cue(s, pct)):
                     continue
                 facts.append(
                     self._fact(
@@ -85,6 +85,20 @@ class _PercentsRules(_LinkerBase):
                 if between and between[0].lower() in stake_preps and len(between) <= 3:
                     return noun.start(), org
         return None
+
+    def _share_cue(self, s: _Sentence, pct: Percentage) -> bool:
+        """Whether the percentage's clause says it is a holding or a market share: a share noun
+        anywhere in it ("a 60% stake", "Marktanteil", "4.4% share of the market") or an owning
+        verb of the pack's ``share_before`` ("owns", "holds", "accounted for", "détient").
+
+        A percentage of a whole that is no company ("7.3% of GDP", "hedged 75% of its fuel",
+        "eat nearly eighty percent of all bluefin") is a proportion, not a company's share: it
+        needs one of these cues, or a company after it, to become a ``share`` fact."""
+        start, end = self._clause(s, pct.start)
+        if self.cues.share_nouns is not None and self.cues.share_nouns.search(self.text, start, end):
+            return True
+        before = self.text[start : pct.start].lower()
+        return any(re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", before) for w in self.pack.percent.share_before)
 
     def _whole_after(self, s: _Sentence, offset: int) -> str | None:
         """The company a share is of: the first one after the percentage, within a few words."""

@@ -490,6 +490,28 @@ def test_share_holder_and_whole(lang: str, text: str, orgs: list[str], expected:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        ("en", "Ryanair has hedged 75% of its fuel needs for the year.", ["Ryanair"], []),
+        ("en", "The IMF expects the deficit to top 7.3% of economic output.", ["IMF"], []),
+        ("en", "Ryanair holds 29.8% of Aer Lingus.", ["Ryanair", "Aer Lingus"], [("Ryanair", "Aer Lingus")]),
+        ("en", "Seagate will have 40% of the market.", ["Seagate"], []),
+        ("en", "Seagate will have a 40% share of the market.", ["Seagate"], [("Seagate", None)]),
+        ("en", "Essar owns 60% of the project.", ["Essar"], [("Essar", None)]),
+        ("de", "Die Telekom gab 40 Prozent der Gewinne aus.", ["Telekom"], []),
+        ("de", "Die Telekom hält einen Anteil von 40 Prozent.", ["Telekom"], [("Telekom", None)]),
+    ],
+)
+def test_a_proportion_of_no_company_is_a_share_only_with_a_share_cue(
+    lang: str, text: str, orgs: list[str], expected: list
+) -> None:
+    """A percentage "of" a whole that is no company is a proportion ("75% of its fuel", "7.3% of
+    GDP"); it is a company's share with a company after it, a share noun or an owning verb."""
+    shares = [(f.company, f.of) for f in facts_in(lang, text, orgs) if f.kind == "share"]
+    assert shares == expected
+
+
+@pytest.mark.parametrize(
     ("text", "orgs", "expected"),
     [
         (
