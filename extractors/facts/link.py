@@ -14,7 +14,13 @@ from newsfacts.extractors.facts.cues import _cues
 from newsfacts.extractors.facts.dedupe import _deduplicate
 from newsfacts.extractors.facts.discourse import article_discourse, is_market_index, is_territory, news_agencies
 from newsfacts.extractors.facts.figures import _FiguresRules
-from newsfacts.extractors.facts.mentions import _org_key, _proposed_names, _sentences, _sound_entities
+from newsfacts.extractors.facts.mentions import (
+    _org_key,
+    _proposed_names,
+    _sentences,
+    _sound_entities,
+    _without_restatements,
+)
 from newsfacts.extractors.facts.payments import _PaymentsRules
 from newsfacts.extractors.facts.percents import _PercentsRules
 from newsfacts.extractors.langpack import LangPack
@@ -52,6 +58,7 @@ def link_facts(
     if not pack.facts:  # this language has no fact cues yet: mentions only, no facts
         return []
     cues = _cues(pack)
+    amounts = _without_restatements(text, amounts)
     entities = [e for e in _sound_entities(entities, cues) if not _credit(text, e)]
     entities = sorted(
         [*entities, *_repeated_names(text, entities, [*amounts, *percentages, *periods])], key=lambda e: e.start

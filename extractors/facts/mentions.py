@@ -50,6 +50,28 @@ def _sentences(
     return result
 
 
+_RESTATED = re.compile(r"\s*\(\s*(?:[^\W\d_A-Z]+\.?\s+){0,2}")
+
+
+def _without_restatements(text: str, amounts: Sequence[Amount]) -> list[Amount]:
+    """The amounts less each one in brackets right after another in another currency: the same
+    figure converted ("€1.34bn ($1.66 billion)", "150 million € (US$ 199 million)", "1,2
+    Milliarden Franken (umgerechnet 1,1 Milliarden Euro)"), which states no fact of its own and
+    must not be taken for a second figure of the sentence."""
+    ordered = sorted(amounts, key=lambda a: a.start)
+    kept = []
+    for before, amount in zip([None, *ordered], ordered):
+        restated = (
+            before is not None
+            and before.currency != amount.currency
+            and _RESTATED.fullmatch(text, before.end, amount.start) is not None
+            and re.match(r"\s*\)", text[amount.end : amount.end + 3]) is not None
+        )
+        if not restated:
+            kept.append(amount)
+    return kept
+
+
 def _common_noun(entity: Entity, cues: _Cues) -> bool:
     """A capitalised common noun the tagger called an organisation ("Konjunkturumfeld",
     "Exportgeschäft", "Marktanteil"): one word, no capitals or digits after its first letter,

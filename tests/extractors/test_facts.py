@@ -492,6 +492,26 @@ def test_share_holder_and_whole(lang: str, text: str, orgs: list[str], expected:
 @pytest.mark.parametrize(
     ("lang", "text", "orgs", "expected"),
     [
+        ("en", "Ryanair's revenue rose to €1.34bn ($1.66 billion).", ["Ryanair"], [1340000000]),
+        ("en", "Ryanair's revenue rose to €1.34bn (about US$1.66 billion).", ["Ryanair"], [1340000000]),
+        (
+            "de",
+            "Der Umsatz der Swatch Group stieg auf 8,5 Milliarden Franken (umgerechnet 7,8 Milliarden Euro).",
+            ["Swatch Group"],
+            [8500000000],
+        ),
+    ],
+)
+def test_an_amount_restated_in_brackets_in_another_currency_is_no_second_figure(
+    lang: str, text: str, orgs: list[str], expected: list
+) -> None:
+    """ "€1.34bn ($1.66 billion)" is one figure converted: one revenue fact, in the first currency."""
+    assert [int(f.amount_value) for f in facts_in(lang, text, orgs) if f.kind == "revenue"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
         ("en", "Ryanair has hedged 75% of its fuel needs for the year.", ["Ryanair"], []),
         ("en", "The IMF expects the deficit to top 7.3% of economic output.", ["IMF"], []),
         ("en", "Ryanair holds 29.8% of Aer Lingus.", ["Ryanair", "Aer Lingus"], [("Ryanair", "Aer Lingus")]),
