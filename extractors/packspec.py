@@ -549,6 +549,13 @@ class FactsData(_Table):
     propose_names: bool = _field(
         False, "Propose capitalised runs next to a fact cue as companies (languages that capitalise names only)."
     )
+    proposed_not_common: bool = _field(
+        False,
+        "Never propose a single word that simplemma lists as a common word and not as a name"
+        ' ("Business", "Compared", "Overseas": extractors/lexicon.py). Only for languages whose'
+        " simplemma dictionary keeps names capitalised (English); the French, Spanish, Italian,"
+        ' Portuguese and Dutch ones list names in lower case ("suez", "ferrovial").',
+    )
     name_connectors: list[str] = _field([], 'Lower-case words inside a name: "de" ("Banco de Portugal").')
     name_stopwords: list[str] = _field([], 'Capitalised words that are no name: "The", "Le", "However".')
 

@@ -63,7 +63,7 @@ def link_facts(
     entities = sorted(
         [*entities, *_repeated_names(text, entities, [*amounts, *percentages, *periods])], key=lambda e: e.start
     )
-    proposed = _proposed_names(text, cues, entities, [*amounts, *percentages, *periods])
+    proposed = _proposed_names(text, cues, entities, [*amounts, *percentages, *periods], pack.lang)
     if cues.name is None:  # a language whose capitalised runs are not proposed (German)
         proposed += _mislabelled_names(text, pack, entities, proposed)
     sentences = _sentences(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfacts.extractors.facts.cues import _Cues, _plain
+from newsfacts.extractors.lexicon import is_common_word
 from newsfacts.extractors.records import Amount, Entity, Percentage, Period
 from newsfacts.extractors.sentences import sentence_spans
 
@@ -104,8 +105,12 @@ def _sound_entities(entities: Sequence[Entity], cues: _Cues) -> list[Entity]:
     ]  # "Company", "LLC"
 
 
-def _proposed_names(text: str, cues: _Cues, entities: Sequence[Entity], mentions: Sequence[Any]) -> list[Entity]:
-    """Capitalised runs the tagger left untagged, as company candidates (see ``propose_names``)."""
+def _proposed_names(
+    text: str, cues: _Cues, entities: Sequence[Entity], mentions: Sequence[Any], lang: str
+) -> list[Entity]:
+    """Capitalised runs the tagger left untagged, as company candidates (see ``propose_names``).
+    A single word that is a common word of the language ("Business", "Compared", "Overseas":
+    ``lexicon.is_common_word``) is not one."""
     if cues.name is None:
         return []
     # A run the tagger called PER, LOC or MISC is still proposed: measured on the fact gold and
@@ -127,7 +132,10 @@ def _proposed_names(text: str, cues: _Cues, entities: Sequence[Entity], mentions
             start < e.end and e.start < end for e in entities if e.label == "ORG"
         ):
             continue
-        if len(words) == 1 and _looks_common(text, start, end, cues.adjective_articles):
+        if len(words) == 1 and (
+            _looks_common(text, start, end, cues.adjective_articles)
+            or (cues.pack.proposed_not_common and is_common_word(words[0], lang))
+        ):
             continue
         result.append(Entity(text=text[start:end], start=start, end=end, label="ORG"))
     return result
