@@ -490,6 +490,20 @@ def test_share_holder_and_whole(lang: str, text: str, orgs: list[str], expected:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Web.com said total revenues for the quarter were $12.1 million, down from $12.3 million in the first quarter.",
+        "Web.com said total revenues for the quarter were $12.1 million, up from $11.8 million a year earlier.",
+        "Web.com said total revenues were $12.1 million, which compared very favourably with $11.8 million.",
+    ],
+)
+def test_the_figure_a_revenue_is_compared_with_is_no_revenue(text: str) -> None:
+    """ "down from X", "up from X", "compared (very favourably) with X": X is the old value."""
+    revenues = [int(f.amount_value) for f in facts_in("en", text, ["Web.com"]) if f.kind == "revenue"]
+    assert revenues == [12100000]
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "orgs", "expected"),
     [
         ("en", "Ryanair's revenue rose to €1.34bn ($1.66 billion).", ["Ryanair"], [1340000000]),
