@@ -200,7 +200,7 @@ def evaluate(
         seconds += time.perf_counter() - start
         missed, wrong = counts.add(doc["facts"], list(article.facts))
         if misses and (missed or wrong):
-            print(f"\n## {doc['id']} {doc.get('title', '')[:80]}")
+            print(f"\n## {doc['id']} {(doc.get('title') or '')[:80]}")
             for g in missed:
                 print(
                     f"  MISS  { ({k: v for k, v in g.items() if k != 'evidence'}) }\n        | {g.get('evidence', '')[:160]}"

@@ -536,6 +536,12 @@ class FactsData(_Table):
     count_frames: list[str] = _field(
         [], 'Count frames with {noun} and {count} placeholders: "die Zahl der {noun} stieg auf {count}".'
     )
+    workforce_nouns: list[str] = _field(
+        [],
+        'Nouns of a whole workforce, besides the count nouns: "Belegschaft", "workforce". A percentage'
+        ' of one of these or of a count noun ("acht Prozent der Arbeitsplätze", "20 percent of the'
+        ' salaried workforce") in a clause with a direction word is a change of that noun.',
+    )
     share_nouns: FoldedRegex = _field(
         "", 'Nouns of a part held or a market share; a level percentage after one is a share: "Marktanteil".'
     )

@@ -193,8 +193,10 @@ def _rematch(text: str, m: re.Match[str], percent: _Percent, pack: LangPack) -> 
     """The mention without a leading word that is not its own: a qualifier that is the "to" of a
     change ("wzrosła do 5 proc.", see ``is_level_preposition``), or a change preposition before
     a share ("met 52,19% van de stemmen"), or a sign set apart from its number by a space that
-    is not alone in its cell (see ``_alone_in_cell``)."""
-    if m["gap"] and not _alone_in_cell(text, m.start("sign"), m.end()):
+    is not alone in its cell or its brackets (see ``_alone_in_cell``, ``_alone_in_brackets``)."""
+    if m["gap"] and not (
+        _alone_in_cell(text, m.start("sign"), m.end()) or _alone_in_brackets(text, m.start("sign"), m.end())
+    ):
         pos = m.start("n1")
     elif m["q"] and not m["um"] and is_level_preposition(text, m.start(), m["q"], pack):
         pos = m.end("q")
@@ -214,6 +216,15 @@ def _alone_in_cell(text: str, start: int, end: int) -> bool:
     head = text[max(text.rfind(c, 0, start) for c in "\n\t|") + 1 : start]
     stops = [i for i in (text.find(c, end) for c in "\n\t|") if i >= 0]
     return not head.strip() and not text[end : min(stops, default=len(text))].strip()
+
+
+def _alone_in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all its brackets hold: "einen Gewinn von 59,5 Millionen
+    Dollar (- 43 Prozent)" is a signed change however the dash is spaced; a bracket holds no
+    bullet and no dash between clauses."""
+    return re.search(r"\(\s*\Z", text[max(0, start - 4) : start]) is not None and (
+        re.match(r"\s*\)", text[end : end + 4]) is not None
+    )
 
 
 def _percentage(text: str, m: re.Match[str], percent: _Percent, context: _Context, pack: LangPack) -> Percentage:

@@ -65,6 +65,9 @@ class _Cues:
     # a source noun and its link right before a company: "Studie des", "survey by"
     source: re.Pattern[str] | None
     count_frames: tuple[re.Pattern[str], ...]
+    # right after a percentage: a share link, a few words and a count or workforce noun
+    # ("Prozent der Arbeitsplätze", "percent of the salaried workforce")
+    percent_of_count: re.Pattern[str] | None
     level_preps: re.Pattern[str] | None
     fine: re.Pattern[str] | None
     contract: re.Pattern[str] | None
@@ -176,6 +179,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         if data.source_nouns and data.source_links
         else None,
         count_frames=_count_frames(pack, data.count_frames, data.count_nouns),
+        percent_of_count=_percent_of_count(pack, [*data.count_nouns, *data.workforce_nouns]),
         common_noun=re.compile(rf"(?:{'|'.join(map(re.escape, data.common_noun_heads))})$", ci)
         if data.common_noun_heads
         else None,
@@ -292,6 +296,18 @@ def _calendar_words(pack: LangPack) -> list[str]:
 
 def _plain(word: str) -> str:
     return word.lower().strip(".,")
+
+
+def _percent_of_count(pack: LangPack, nouns: list[str]) -> re.Pattern[str] | None:
+    """A share link right after a percentage, up to four words, and a count or workforce noun
+    (the noun is group ``noun``); matched from the percentage's end."""
+    links = [w for w in pack.percent.share_after if w[:1].islower()]
+    if not links or not nouns:
+        return None
+    return re.compile(
+        rf"\s+{word_pattern(links)}\s+(?:[\w-]+\s+){{0,4}}?(?P<noun>{word_pattern(sorted(set(nouns), key=len, reverse=True))})",
+        re.IGNORECASE,
+    )
 
 
 def _count_frames(pack: LangPack, frames: list[str], nouns: list[str]) -> tuple[re.Pattern[str], ...]:

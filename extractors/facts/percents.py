@@ -39,6 +39,26 @@ class _PercentsRules(_LinkerBase):
                         direction=direction,
                     )
                 )
+            elif (counted := self._percent_of_count(s, pct)) is not None:
+                # "Twitter streicht acht Prozent der Arbeitsplätze", "cut 750 jobs, or about 20
+                # percent of the salaried workforce": a change of the workforce, not a share
+                company, confidence = self._subject_scored(index, pct.start)
+                if company is None:
+                    continue
+                noun, direction = counted
+                facts.append(
+                    self._fact(
+                        "change",
+                        s,
+                        company=company,
+                        metric=noun,
+                        percent=pct,
+                        period=_nearest(s.periods, pct.start),
+                        confidence=confidence,
+                        key=pct.text,
+                        direction=direction,
+                    )
+                )
             elif (holder := self._bracketed_holder(s, pct)) is not None:
                 # "Siemens (30 Prozent), Bosch (12 Prozent) und Daimler", "BP (50%) and Shell (50%)"
                 facts.append(
@@ -66,6 +86,29 @@ class _PercentsRules(_LinkerBase):
                     )
                 )
         return facts
+
+    def _percent_of_count(self, s: _Sentence, pct: Percentage) -> tuple[str, Direction] | None:
+        """A percentage of a workforce or of a count noun, in a clause that says which way it
+        went ("streicht acht Prozent der Arbeitsplätze", "fire 12% of its executive officers"):
+        the noun and the direction. Without a direction word it stays what it was (a share of
+        the workforce is no fact)."""
+        if pct.kind not in ("share", "level") or self.cues.percent_of_count is None:
+            return None
+        m = self.cues.percent_of_count.match(self.text, pct.end, s.end)
+        if m is None:
+            return None
+        direction = self._clause_direction(s, pct.start) or self._direction_before(s, pct.start)
+        return None if direction is None else (m.group("noun"), direction)
+
+    def _direction_before(self, s: _Sentence, offset: int) -> Direction | None:
+        """The last direction word of the sentence before ``offset``: the verb of an apposition
+        ("cut 750 jobs, or about 20 percent of the workforce") stands in the clause before."""
+        if self.cues.direction_words is None:
+            return None
+        found = list(self.cues.direction_words.finditer(self.text, s.start, offset))
+        if not found:
+            return None
+        return "up" if found[-1].lastgroup == "up" else "down"
 
     def _staked(self, s: _Sentence, pct: Percentage) -> tuple[int, Entity] | None:
         """A share noun and a stake preposition with a company after it, before the percentage

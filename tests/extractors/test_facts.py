@@ -490,6 +490,45 @@ def test_share_holder_and_whole(lang: str, text: str, orgs: list[str], expected:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        (
+            "de",
+            "Twitter streicht acht Prozent der Arbeitsplätze.",
+            ["Twitter"],
+            [("Twitter", "Arbeitsplätze", 8, "down")],
+        ),
+        (
+            "de",
+            "AIG wolle nun 20 Prozent der Positionen im oberen Management streichen.",
+            ["AIG"],
+            [("AIG", "Positionen", 20, "down")],
+        ),
+        (
+            "en",
+            "Sunoco plans to cut 750 jobs, or about 20 percent of the salaried workforce.",
+            ["Sunoco"],
+            [("Sunoco", "workforce", 20, "down")],
+        ),
+        ("en", "Ford will fire 12% of its executive officers.", ["Ford"], [("Ford", "officers", 12, "down")]),
+        ("de", "Rund 40 Prozent der Mitarbeiter arbeiten in Deutschland.", ["Siemens"], []),
+        ("en", "About 40 percent of the employees at Siemens work in Germany.", ["Siemens"], []),
+    ],
+)
+def test_a_percentage_of_the_workforce_that_moved_is_a_change(
+    lang: str, text: str, orgs: list[str], expected: list
+) -> None:
+    """A percentage of a count or workforce noun with a direction word in its clause (or the
+    clause before it) is a change of that noun; without one it is no fact."""
+    changes = [
+        (f.company, f.metric, int(f.percent_value), f.direction)
+        for f in facts_in(lang, text, orgs)
+        if f.kind == "change"
+    ]
+    assert changes == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Web.com said total revenues for the quarter were $12.1 million, down from $12.3 million in the first quarter.",

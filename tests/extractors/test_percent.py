@@ -133,12 +133,15 @@ def test_percent_french_sign_words(text: str, value: int, direction: str | None,
         ("pt", " - 89101231,5127 por cento", "- 89101231,5127 por cento", "down"),
         ("de", "Dax\t- 0,5 %\n", "- 0,5 %", "down"),
         ("de", "| Siemens | + 1,2 % |", "+ 1,2 %", "up"),
+        # ... or alone in its brackets (de-sd-0080's shape: "59,5 Millionen Dollar (- 43 Prozent)")
+        ("de", "ein Gewinn von 59,5 Millionen Dollar (- 43 Prozent)", "- 43 Prozent", "down"),
+        ("en", "net income of $12 million ( + 5% )", "+ 5%", "up"),
         # ... not a list bullet or a dash between clauses.
         ("de", "- 5 % Rabatt auf alles", "5 %", None),
         ("en", "Shares rose - 5% in a day", "5%", "up"),
     ],
 )
-def test_percent_spaced_sign_only_alone_in_a_cell(lang, text, mention, direction) -> None:
+def test_percent_spaced_sign_only_alone_in_a_cell_or_brackets(lang, text, mention, direction) -> None:
     (found,) = find_percentages(text, load_langpack(lang))
     assert (found.text, found.direction) == (mention, direction)
 
