@@ -19,10 +19,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
+from newsfacts.extractors.orgnames import legal_suffixes as _legal_suffixes
 from newsfacts.extractors.records import Entity
 
-__all__ = ["harmonize_entities"]
+__all__ = ["harmonize_entities", "has_legal_form"]
 
 _NAME_SHAPE = re.compile(r"\d|[a-z][A-Z]")  # a digit or an inner capital: "G42", "TikTok"
 
@@ -45,6 +47,9 @@ def harmonize_entities(
     for e in entities:
         votes[e.text][e.label] += 1
     label_of = {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
+    for name in label_of:
+        if has_legal_form(name):  # "Plough Corp" tagged PER, "Bayer Pharmaceuticals Corp." MISC
+            label_of[name] = "ORG"
     for cue in org_cues:
         for m in cue.finditer(text):
             name = m.group("name")
@@ -67,6 +72,20 @@ def harmonize_entities(
                 result.append(Entity(text=name, start=m.start(), end=m.end(), label="ORG"))
                 taken.append((m.start(), m.end()))
     return sorted(result, key=lambda e: e.start)
+
+
+@lru_cache(maxsize=1)
+def _legal_form() -> re.Pattern[str]:
+    """A legal form closing a name, as written (case-sensitive, so "plc" and "PLC" but not "ag"):
+    the forms of ``data/orgnames.toml`` after a capitalised word."""
+    forms = sorted(_legal_suffixes(), key=len, reverse=True)
+    return re.compile(rf"(?<=\S)[ ,]+(?:{'|'.join(re.escape(f) for f in forms)})\Z")
+
+
+def has_legal_form(name: str) -> bool:
+    """Whether a name ends in a company's legal form ("Siemens AG", "Hitachi Zosen Corporation",
+    "Bayer Pharmaceuticals Corp."): such a name is an organisation whatever the tagger said."""
+    return name[:1].isupper() and _legal_form().search(name) is not None
 
 
 _LOWER_WORD = re.compile(r"\s([a-zäöüß]+)\s")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["normalize_org"]
+__all__ = ["legal_suffixes", "normalize_org"]
 
 _DATA = Path(__file__).with_name("data") / "orgnames.toml"
 _SPACE = re.compile(r"\s+")
@@ -27,6 +27,11 @@ _QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "«": '"', "»": '"
 def _data() -> dict[str, Any]:
     with _DATA.open("rb") as f:
         return tomllib.load(f)
+
+
+def legal_suffixes() -> list[str]:
+    """The legal forms of ``data/orgnames.toml`` ("AG & Co. KGaA", "Corporation", "plc", ...)."""
+    return list(_data()["legal_suffixes"])
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsfacts.extractors.entities import harmonize_entities
+from newsfacts.extractors.entities import harmonize_entities, has_legal_form
 from newsfacts.extractors.facts import org_cues
 from newsfacts.extractors.langpack import load_langpack
 from newsfacts.extractors.records import Entity
@@ -66,3 +66,35 @@ def test_de_entities_compound_company_cue_names_an_organisation(text: str, name:
 
     entities = harmonize_entities(text, [], org_cues=org_cues(load_langpack("de")))
     assert [(e.text, e.label) for e in entities] == [(name, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Plough Corp", "PER"), ("Bayer Pharmaceuticals Corp.", "MISC"), ("Hitachi Zosen Corporation", "LOC")],
+)
+def test_a_name_with_a_legal_form_is_an_organisation(name: str, label: str) -> None:
+    text = f"Yesterday {name} reported its results."
+    out = harmonize_entities(text, [ent(text, name, label)])
+    assert [(e.text, e.label) for e in out] == [(name, "ORG")]
+
+
+@pytest.mark.parametrize("name", ["Siemens AG", "BASF SE", "Apple Inc.", "Ahold Delhaize NV", "Vodafone Group plc"])
+def test_legal_forms_are_read_as_written(name: str) -> None:
+    assert has_legal_form(name)
+
+
+@pytest.mark.parametrize("name", ["Daimler", "Berlin", "Mr Smith", "the ag", "Frankfurt am Main"])
+def test_names_without_a_legal_form(name: str) -> None:
+    assert not has_legal_form(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shares of GlaxoSmithKline rose 32 cents to close at $47.82.", "GlaxoSmithKline"),
+        ("TomTom shares fell 5% on Monday.", "TomTom"),
+    ],
+)
+def test_en_what_has_shares_traded_is_a_company(text: str, name: str) -> None:
+    out = harmonize_entities(text, [ent(text, name, "MISC")], org_cues=org_cues(load_langpack("en")))
+    assert (name, "ORG") in [(e.text, e.label) for e in out]
