@@ -97,17 +97,61 @@ class _Hit:
             return None
 
 
-def find_periods(text: str, pack: LangPack, *, published: dt.date | None) -> list[Period]:
+def find_periods(text: str, pack: LangPack, *, published: dt.date | None, datelines: bool = True) -> list[Period]:
     """Find calendar periods in ``text`` and resolve them against ``published``.
+
+    A text that prints its own date near its start ("DAUN, 13.10.2015", "Di., 10.11.2015",
+    "January 24, 2016") is resolved against that date instead: news is written on the day of its
+    dateline, and a crawl or feed date given as ``published`` is often a day or months later
+    ("gestern" is the day before the dateline). See ``_dateline``.
 
     Args:
         text: the article text; offsets index it unchanged.
         pack: the language pack.
         published: the publication date; relative periods get null dates without it.
+        datelines: resolve against a date printed at the start of the text (default).
 
     Returns:
         One ``Period`` per mention, sorted by start; ``text[p.start:p.end] == p.text``.
     """
+    found = _find_periods(text, pack, published)
+    if datelines and published is not None:
+        line = _dateline(found, published)
+        if line is not None and line != published:
+            found = _find_periods(text, pack, line)
+    return found
+
+
+#: how far into a text a date counts as its dateline, and how far it may lie from ``published``
+DATELINE_CHARS = 250
+DATELINE_BEFORE = dt.timedelta(days=400)
+DATELINE_AFTER = dt.timedelta(days=7)
+#: a day written out with its month and year: "13.10.2015", "18.09.15", "2016-01-24", "24. Januar
+#: 2016", "24 January 2016", "January 24, 2016" (not "Ende 2023", not "I slutet av 2023")
+_EXPLICIT_DAY = re.compile(
+    r"\b\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}\.?\s+[^\W\d_]+\.?\s+\d{4}\b|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}\b"
+)
+
+
+def _dateline(found: list[Period], published: dt.date) -> dt.date | None:
+    """The text's own date: the first single day written out with its month and year
+    (``_EXPLICIT_DAY``) in the first ``DATELINE_CHARS`` characters, when it lies no more than
+    about a year before ``published`` (an older date is history, not a dateline) nor more than a
+    week after it."""
+    for p in found:
+        if p.start >= DATELINE_CHARS:
+            break
+        day = p.start_date
+        if day is None or day != p.end_date or not _EXPLICIT_DAY.search(p.text):
+            continue
+        if published - DATELINE_BEFORE <= day <= published + DATELINE_AFTER:
+            return day
+        return None
+    return None
+
+
+def _find_periods(text: str, pack: LangPack, published: dt.date | None) -> list[Period]:
     tables = pack.compiled("periods", _compile)
     urls = url_spans(text)
     found: list[Period] = []

@@ -245,3 +245,34 @@ def test_periods_real_news_shapes_in_other_packs(lang: str, text: str, span: str
     """The shapes measured on German and English news, as pack data of the other languages."""
     found = find_periods(text, load_langpack(lang), published=PUB)
     assert [(p.text, (str(p.start_date), str(p.end_date))) for p in found] == [(span, dates)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "yesterday"),
+    [
+        # written by us in the shape of SmartData's datelines; published is the (later) crawl date
+        ("de", "DAUN, 13.10.2015 - Die Firma meldete gestern einen Rekord.", "2015-10-12"),
+        ("de", "Di., 10.11.2015\nDer Konzern hat gestern Zahlen vorgelegt.", "2015-11-09"),
+        ("en", "LONDON, January 24, 2016 - The company said yesterday that sales rose.", "2016-01-23"),
+        # a date deep in the text, or history, is no dateline: "gestern" is the day before published
+        (
+            "de",
+            "Die Firma meldete gestern einen Rekord. " + "Mehr dazu folgt. " * 20 + "Am 13.10.2015 war es anders.",
+            "2016-02-09",
+        ),
+        ("de", "Am 13.10.2001 wurde die Firma gegründet; gestern feierte sie.", "2016-02-09"),
+        # an end of a year is no dateline
+        ("de", "Ende 2015 hatte die Firma gestern 400 Mitarbeiter.", "2016-02-09"),
+    ],
+)
+def test_relative_periods_are_read_against_the_texts_own_dateline(lang: str, text: str, yesterday: str) -> None:
+    """A day printed with its year near the start of the text is the day the story was written."""
+    periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 2, 10))
+    [day] = [p for p in periods if p.text.lower() in ("gestern", "yesterday")]
+    assert str(day.start_date) == str(day.end_date) == yesterday
+
+
+def test_datelines_can_be_switched_off() -> None:
+    text = "DAUN, 13.10.2015 - Die Firma meldete gestern einen Rekord."
+    periods = find_periods(text, load_langpack("de"), published=dt.date(2016, 2, 10), datelines=False)
+    assert [str(p.start_date) for p in periods if p.text == "gestern"] == ["2016-02-09"]
