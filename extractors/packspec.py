@@ -62,7 +62,7 @@ __all__ = [
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "langpack.schema.json"
 
 Words = tuple[str, ...]
-PeriodUnit = Literal["year", "half", "quarter", "month", "week", "day"]
+PeriodUnit = Literal["year", "half", "quarter", "month", "week", "weekend", "day"]
 Direction = Literal["up", "down"]
 
 
@@ -324,6 +324,9 @@ class PeriodData(_Table):
     year_range_frames: tuple[tuple[str, str], ...] = _field((), 'Words around the two years of a span: ["von", "bis"].')
     articles: Words = _field((), 'Articles between a preposition and a period: "des", "del", "the".')
     weekday_prepositions: Words = _field((), 'Before a weekday: "am", "on", "last".')
+    weekday_suffixes: Words = _field(
+        (), 'Parts of a day written onto a weekday: "früh", "abend" ("Sonntagfrüh", "Montagabend").'
+    )
     relative_modifiers: dict[str, int] = _field({}, 'Before a unit, its offset from now: "last" = -1, "next" = 1.')
     relative_prepositions: Words = _field((), 'Before a relative period: "in", "during the".')
     relative_units: dict[str, PeriodUnit] = _field({}, 'Units after a relative modifier: "Jahr" = year.')

@@ -211,7 +211,8 @@ def _weekday_and_day(
         or not _WEEKDAY_GAP.fullmatch(text, weekday.end(), day.start())
     ):
         return
-    wanted = tables.weekdays[normalize_phrase(weekday.group("weekday_name"))]
+    name = weekday.group("weekday_name") or _weekday_of_compound(weekday.group("weekday_compound") or "", tables)
+    wanted = tables.weekdays[normalize_phrase(name)]
     date = found[-1].start_date
     if date is None:
         return
@@ -292,6 +293,10 @@ def _unit_period(pub: dt.date, unit: str, offset: int) -> Dates:
     if unit == "day":  # "gestern", "today"
         day = pub + dt.timedelta(days=offset)
         return day, day
+    if unit == "weekend":  # Saturday and Sunday: the latest on or before publication, moved
+        offset = offset + 1 if offset < 0 else offset  # "last weekend" is that latest one
+        saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7) + dt.timedelta(weeks=offset)
+        return saturday, saturday + dt.timedelta(days=1)
     size = {"half": 6, "quarter": 3, "month": 1}[unit]
     first = _shift(dt.date(pub.year, (pub.month - 1) // size * size + 1, 1), offset * size)
     return _months(first.year, first.month, size)
@@ -551,7 +556,14 @@ def _resolve_season(hit: _Hit) -> Any:
 
 
 def _resolve_weekday(hit: _Hit) -> Any:
-    return _weekday(hit, hit.group("weekday_name") or "", hit.group("weekday_modifier"))
+    name = hit.group("weekday_name") or _weekday_of_compound(hit.group("weekday_compound") or "", hit.tables)
+    return _weekday(hit, name, hit.group("weekday_modifier"))
+
+
+def _weekday_of_compound(word: str, tables: _Tables) -> str:
+    """The weekday a compound starts with ("Sonntagfrüh" -> "Sonntag"), the longest name first."""
+    folded = normalize_phrase(word)
+    return max((n for n in tables.weekdays if folded.startswith(n)), key=len, default="")
 
 
 def _weekday(hit: _Hit, name: str, modifier: str | None) -> Any:
@@ -750,6 +762,8 @@ def _relative(hit: _Hit, unit: str, offset: int, word: str) -> Dates:
         ]
         if years:
             return _months(years[-1] + offset, 1, 12)
+    if unit == "weekend" and offset == 0 and hit.published is not None and _future(hit):
+        offset = 1 if hit.published.weekday() < 5 else 0  # "will am Wochenende streiken": the next one
     return _unit_period(hit.published, unit, offset) if hit.published else (None, None)
 
 
@@ -897,7 +911,8 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
         *((f"ago{i}", frame) for i, frame in enumerate(x["ago"])),
         (
             "weekday",
-            rf"{x['wdprep']}\s+(?:(?P<weekday_modifier>{x['mod']})\s+)?(?P<weekday_name>{x['weekday']})",
+            rf"{x['wdprep']}\s+(?:(?P<weekday_modifier>{x['mod']})\s+)?(?:(?P<weekday_name>{x['weekday']})"
+            rf"|(?P<weekday_compound>{x['wdcompound']}))",
         ),
         (
             "bare_weekday",
@@ -1111,6 +1126,12 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
         "yframe0": word_pattern(f for f, _ in frames),
         "yframe1": word_pattern(e for _, e in frames),
         "wdprep": word_pattern(per.weekday_prepositions),
+        # "Sonntagfrüh", "Montagabend": a weekday with a part of the day written onto it
+        "wdcompound": (
+            rf"(?<!\w)(?:{phrase_pattern(per.weekdays)})(?:{phrase_pattern(per.weekday_suffixes)})(?!\w)"
+            if per.weekday_suffixes
+            else "(?!)"
+        ),
         "relprep": word_pattern(per.relative_prepositions),
         "relword": word_pattern(per.relative_words),
         "relunit": word_pattern(per.relative_units),

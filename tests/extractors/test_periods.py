@@ -276,3 +276,26 @@ def test_datelines_can_be_switched_off() -> None:
     text = "DAUN, 13.10.2015 - Die Firma meldete gestern einen Rekord."
     periods = find_periods(text, load_langpack("de"), published=dt.date(2016, 2, 10), datelines=False)
     assert [str(p.start_date) for p in periods if p.text == "gestern"] == ["2016-02-09"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "dates"),
+    [
+        # written by us; published Thursday 2016-03-10
+        ("de", "Am Wochenende kam es zu Unfällen.", "Am Wochenende", ("2016-03-05", "2016-03-06")),
+        ("de", "Die Gewerkschaft will am Wochenende streiken.", "am Wochenende", ("2016-03-12", "2016-03-13")),
+        ("de", "Vergangenes Wochenende kam es zu Unfällen.", "Vergangenes Wochenende", ("2016-03-05", "2016-03-06")),
+        ("en", "Next weekend the store opens.", "Next weekend", ("2016-03-12", "2016-03-13")),
+        ("de", "Am Sonntagfrüh brannte es.", "Am Sonntagfrüh", ("2016-03-06", "2016-03-06")),
+        ("de", "Am Montagabend brannte es.", "Am Montagabend", ("2016-03-07", "2016-03-07")),
+        ("de", "Am Sonnabend brannte es.", "Am Sonnabend", ("2016-03-05", "2016-03-05")),
+        ("de", "Gestern Abend meldete die Firma Zahlen.", "Gestern Abend", ("2016-03-09", "2016-03-09")),
+        ("en", "The company said this morning that sales rose.", "this morning", ("2016-03-10", "2016-03-10")),
+        ("en", "Talks broke down last night.", "last night", ("2016-03-09", "2016-03-09")),
+    ],
+)
+def test_weekends_and_parts_of_days(lang: str, text: str, span: str, dates: tuple) -> None:
+    """A weekend is Saturday and Sunday: the latest one, or the next in a clause about the future;
+    a part of a day ("Sonntagfrüh", "this morning", "gestern Abend") is that day."""
+    periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 10))
+    assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == [(span, *dates)]
