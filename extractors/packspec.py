@@ -324,6 +324,12 @@ class PeriodData(_Table):
     year_range_frames: tuple[tuple[str, str], ...] = _field((), 'Words around the two years of a span: ["von", "bis"].')
     articles: Words = _field((), 'Articles between a preposition and a period: "des", "del", "the".')
     weekday_prepositions: Words = _field((), 'Before a weekday: "am", "on", "last".')
+    decades: FoldedRegex = _field(
+        "",
+        'A decade written with its digits, "1990s", "the \'90s", "1990er Jahre", "90er-Jahre": a regex'
+        " whose first run of digits is the decade (four digits, or two for the latest such decade"
+        " that began on or before publication).",
+    )
     weekday_suffixes: Words = _field(
         (), 'Parts of a day written onto a weekday: "früh", "abend" ("Sonntagfrüh", "Montagabend").'
     )

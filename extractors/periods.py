@@ -555,6 +555,23 @@ def _resolve_season(hit: _Hit) -> Any:
     return _apply_prep(dates, hit.group("season_preposition"), hit.tables), False
 
 
+def _resolve_decade(hit: _Hit) -> Any:
+    """ "the 1990s" -> 1990-01-01..1999-12-31; "the '90s", "90er-Jahre": the latest decade with
+    those digits that began on or before publication (1990 in 2016, 2020 for "20er" in 2026)."""
+    digits = re.search(r"\d+", hit.group("decade_text") or "")
+    if digits is None:
+        return None
+    first = int(digits.group())
+    if first < 100:
+        if hit.published is None:
+            return (None, None), False
+        century = hit.published.year // 100 * 100
+        first = century + first if century + first <= hit.published.year else century - 100 + first
+    if first % 10:
+        return None
+    return _apply_role((dt.date(first, 1, 1), dt.date(first + 9, 12, 31)), _prep_role(hit)), False
+
+
 def _resolve_weekday(hit: _Hit) -> Any:
     name = hit.group("weekday_name") or _weekday_of_compound(hit.group("weekday_compound") or "", hit.tables)
     return _weekday(hit, name, hit.group("weekday_modifier"))
@@ -808,6 +825,12 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
     """
     x = _parts(pack, year_check=year_check)
     alternatives = [
+        (
+            "decade",
+            rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?(?P<decade_text>{pack.periods.decades})(?!\w)"
+            if pack.periods.decades
+            else "(?!)",
+        ),
         (
             "span",
             rf"(?:{x['sframe']}\s+)?(?P<span_modifier>{x['smod']})\s+(?P<span_count>{x['num']})"

@@ -299,3 +299,22 @@ def test_weekends_and_parts_of_days(lang: str, text: str, span: str, dates: tupl
     a part of a day ("Sonntagfrüh", "this morning", "gestern Abend") is that day."""
     periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 10))
     assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == [(span, *dates)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "dates"),
+    [
+        # written by us
+        ("en", "Sales boomed in the 1990s.", "in the 1990s", ("1990-01-01", "1999-12-31")),
+        ("en", "In the 1990's it grew.", "In the 1990's", ("1990-01-01", "1999-12-31")),
+        ("en", "It was big in the '80s.", "in the '80s", ("1980-01-01", "1989-12-31")),
+        ("de", "In den 1990er Jahren wuchs die Firma.", "In den 1990er Jahren", ("1990-01-01", "1999-12-31")),
+        ("de", "Seit den 90er-Jahren wächst sie.", "Seit den 90er-Jahren", ("1990-01-01", "None")),
+        ("en", "The 1990 results were good.", "1990", ("1990-01-01", "1990-12-31")),
+    ],
+)
+def test_decades(lang: str, text: str, span: str, dates: tuple) -> None:
+    """A decade in digits is its ten years ("seit": from its start); two digits are the latest
+    such decade begun by then."""
+    periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 10))
+    assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == [(span, *dates)]
