@@ -545,6 +545,11 @@ class FactsData(_Table):
     count_frames: list[str] = _field(
         [], 'Count frames with {noun} and {count} placeholders: "die Zahl der {noun} stieg auf {count}".'
     )
+    description_heads: list[str] = _field(
+        [],
+        'Generic company nouns that end a tagged "name" which is a description: "Unternehmen",'
+        ' "company" ("das Münchener Unternehmen" stands for the company named before it).',
+    )
     workforce_nouns: list[str] = _field(
         [],
         'Nouns of a whole workforce, besides the count nouns: "Belegschaft", "workforce". A percentage'

@@ -17,6 +17,7 @@ from newsfacts.extractors.facts.figures import _FiguresRules
 from newsfacts.extractors.facts.mentions import (
     _org_key,
     _proposed_names,
+    _Sentence,
     _sentences,
     _sound_entities,
     _without_restatements,
@@ -69,6 +70,8 @@ def link_facts(
     sentences = _sentences(
         text, cues, sorted([*entities, *proposed], key=lambda e: e.start), amounts, percentages, periods
     )
+    if cues.descriptions is not None and cues.pack.description_heads:
+        _resolve_tagged_descriptions(text, sentences, cues.descriptions, frozenset(cues.pack.description_heads))
     dominant = _dominant_org(entities)
     currencies = {a.currency for a in amounts if a.currency}
     linker = _Linker(
@@ -109,6 +112,38 @@ def link_facts(
         )
     ]
     return _deduplicate(facts, title_span)
+
+
+def _resolve_tagged_descriptions(
+    text: str, sentences: list[_Sentence], descriptions: re.Pattern[str], heads: frozenset[str]
+) -> None:
+    """A span the tagger called an organisation that is a description with its article ("das
+    Münchener Unternehmen", "the Dutch company") names the company named last before its
+    sentence ("Der Spezialmaschinenbauer KraussMaffei wird chinesisch. ChemChina kauft das
+    Münchener Unternehmen"): it stands for that company, or for none when there is none. Only
+    a span of an adjective and a generic head (``description_heads``): "Die Deutsche Bank" and
+    "die Commerzbank" are names."""
+    named: str | None = None
+    for s in sentences:
+        resolved = []
+        for org in s.orgs:
+            head = max(s.start, org.start - 12)
+            m = next((m for m in descriptions.finditer(text, head, org.end) if m.end() == org.end), None)
+            words = org.text.split()
+            adjective = len(words) == 2 and (words[0].islower() or re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er", words[0]))
+            if (
+                m is None
+                or m.start() > org.start
+                or not text[m.start() : org.start].strip()
+                or not adjective
+                or words[-1] not in heads
+            ):
+                resolved.append(org)
+            elif named is not None and _org_key(named) != _org_key(org.text):
+                resolved.append(org.model_copy(update={"text": named}))
+        last = next((o.text for o in reversed(s.orgs) if o in resolved), None)
+        s.orgs = resolved
+        named = last or named
 
 
 def _repeated_names(text: str, entities: Sequence[Entity], mentions: Sequence[Any]) -> list[Entity]:

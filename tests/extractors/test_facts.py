@@ -494,6 +494,34 @@ def test_share_holder_and_whole(lang: str, text: str, orgs: list[str], expected:
     [
         (
             "de",
+            "Der Spezialmaschinenbauer KraussMaffei wird chinesisch. "
+            "ChemChina kauft das Münchener Unternehmen für 925 Millionen Euro.",
+            ["KraussMaffei", "ChemChina", "Münchener Unternehmen"],
+            ("ChemChina", "KraussMaffei"),
+        ),
+        (
+            "de",
+            "Siemens wächst. Die Deutsche Bank kauft die Postbank für 6 Milliarden Euro.",
+            ["Siemens", "Deutsche Bank", "Postbank"],
+            ("Deutsche Bank", "Postbank"),
+        ),
+    ],
+)
+def test_a_tagged_description_stands_for_the_company_named_before(
+    lang: str, text: str, orgs: list[str], expected: tuple
+) -> None:
+    """A span the tagger called a company that is an adjective and a generic noun ("das Münchener
+    Unternehmen") is the company named before its sentence; a name with an adjective ("Die
+    Deutsche Bank") stays a name."""
+    [fact] = [f for f in facts_in(lang, text, orgs) if f.kind == "acquisition"]
+    assert (fact.buyer, fact.target) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        (
+            "de",
             "Twitter streicht acht Prozent der Arbeitsplätze.",
             ["Twitter"],
             [("Twitter", "Arbeitsplätze", 8, "down")],
