@@ -36,10 +36,16 @@ DE_TIME = re.compile(
 )
 
 
+#: how many documents the fact gold held when this draw was made (its first draw); the fact
+#: gold's later draws must not change this pool, or the period draw would not reproduce
+FACT_GOLD_FIRST_DRAW = {"de": 70, "en": 64}
+
+
 def fact_gold_docs(lang: str) -> set[str]:
-    """Corpus ids of the documents already used by the fact gold of ``lang``."""
+    """Corpus ids of the documents the fact gold of ``lang`` used when this draw was made."""
     with open(GOLD / f"{lang}.jsonl", encoding="utf-8") as f:
-        return {json.loads(line)["doc"] for line in f if line.strip()}
+        rows = [json.loads(line) for line in f if line.strip()]
+    return {row["doc"] for row in rows if int(row["id"].rsplit("-", 1)[1]) <= FACT_GOLD_FIRST_DRAW[lang]}
 
 
 def smartdata_sources() -> dict[str, str]:
@@ -89,6 +95,28 @@ def select(lang: str) -> list[tuple[str, str, str]]:
     return [(f"{lang}-per-{i:04d}", s, d) for i, (s, d) in enumerate(zip(splits, chosen), 1)]
 
 
+#: the second draw (third session of 2026-12-07): more documents of the same kind, none in the
+#: first draw nor in any draw of the fact gold, split the same way, fixed before annotation
+WAVE2_SEED, WAVE2_DOCS = 18, {"de": 20, "en": 20}
+
+
+def select_wave2(lang: str) -> list[tuple[str, str, str]]:
+    """(gold id, split, corpus doc id) of the second draw; ids continue after the first."""
+    first = {doc for _, _, doc in select(lang)}
+    with open(GOLD / f"{lang}.jsonl", encoding="utf-8") as f:
+        facts = {json.loads(line)["doc"] for line in f if line.strip()}
+    texts = smartdata() if lang == "de" else wikinews_en()
+    fact_texts = {texts[d][0] for d in facts if d in texts}
+    ids = [d for d in (pool_de() if lang == "de" else pool_en()) if d not in first and d not in facts]
+    ids = [d for d in ids if texts[d][0] not in fact_texts]
+    rng = random.Random(WAVE2_SEED)
+    chosen = rng.sample(ids, min(WAVE2_DOCS[lang], len(ids)))
+    splits = ["dev", "test"] * (len(chosen) // 2) + ["dev"] * (len(chosen) % 2)
+    rng.shuffle(splits)
+    first_n = N_DOCS[lang]
+    return [(f"{lang}-per-{i:04d}", s, d) for i, (s, d) in enumerate(zip(splits, chosen), first_n + 1)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--texts", metavar="LANG", help="print each full text of LANG too")
@@ -97,7 +125,7 @@ def main() -> None:
         pool = pool_de() if lang == "de" else pool_en()
         print(f"# {lang}: pool {len(pool)} documents", file=sys.stderr)
         texts = smartdata() if lang == "de" else wikinews_en()
-        for gid, split, doc in select(lang):
+        for gid, split, doc in select(lang) + select_wave2(lang):
             print(gid, split, doc, texts[doc][1], sep="\t")
             if args.texts:
                 print(texts[doc][0], "\n" + "=" * 80)
