@@ -279,6 +279,21 @@ def _latest(pub: dt.date | None, build: Callable[[int], Dates]) -> Dates:
     return dates if dates[0] and dates[0] <= pub else build(pub.year - 1)
 
 
+def _nearest_occurrence(pub: dt.date | None, build: Callable[[int], Dates]) -> Dates:
+    """A day named without its year: the latest one by publication, unless the next one is less
+    than half as far ahead as that one is behind ("am 15. März" in a text of March 5 is ten days
+    ahead, not 355 days back; "am 2. März" in April is last March). News names near days both
+    ways (fairs, meetings, deadlines); the far side loses. Months and quarters keep the latest
+    one begun (measured: the same rule for them also gained on the period gold's dev split, but
+    reads past-tense sentences forward)."""
+    if pub is None:
+        return None, None
+    past, future = _latest(pub, build), _next(pub, build)
+    if past[0] is None or future[0] is None or future[0] <= pub or future == past:
+        return past
+    return future if 2 * (future[0] - pub).days < (pub - past[0]).days else past
+
+
 def _apply_prep(dates: Dates, prep: str | None, tables: _Tables) -> Dates:
     return _apply_role(dates, tables.preps.get(normalize_phrase(prep or ""), "in"))
 
@@ -467,7 +482,8 @@ def _day_of(hit: _Hit, prefix: str, month: int, day: int, year_text: str | None,
             direction = hit.group(f"{prefix}_direction")
             offset = hit.tables.modifiers[normalize_phrase(direction)] if direction else None
             ahead = offset > 0 if offset is not None else role == "in" and _future(hit)
-            dates = (_next if ahead else _latest)(hit.published, lambda y: (dt.date(y, month, day),) * 2)
+            nearest = _latest if role == "since" or offset is not None else _nearest_occurrence
+            dates = (_next if ahead else nearest)(hit.published, lambda y: (dt.date(y, month, day),) * 2)
     except ValueError:
         return None
     return _apply_role(dates, role), False

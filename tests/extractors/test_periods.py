@@ -318,3 +318,20 @@ def test_decades(lang: str, text: str, span: str, dates: tuple) -> None:
     such decade begun by then."""
     periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 10))
     assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == [(span, *dates)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "day"),
+    [
+        # written by us: a day without its year is the nearer one, with the past favoured two to one
+        ("de", "Die Messe läuft vom 14. bis 18. März.", "2016-02-25", "2016-03-14"),
+        ("de", "Am 15. März tagt der Aufsichtsrat.", "2016-03-05", "2016-03-15"),
+        ("en", "The shareholders meet on September 12.", "2007-09-08", "2007-09-12"),
+        ("de", "Am 2. März tagte der Aufsichtsrat.", "2016-04-10", "2016-03-02"),
+        ("en", "Sales on December 20 were strong.", "2016-02-01", "2015-12-20"),
+        ("de", "Seit dem 25. März wird gestreikt.", "2016-03-10", "2015-03-25"),
+    ],
+)
+def test_a_day_without_its_year_is_the_nearer_one(lang: str, text: str, published: str, day: str) -> None:
+    periods = find_periods(text, load_langpack(lang), published=dt.date.fromisoformat(published))
+    assert str(periods[0].start_date) == day

@@ -339,17 +339,19 @@ def periods(lang: str, published: str, text: str) -> list[tuple[str, dt.date | N
         # "seit" before a weekday: the last one, open-ended.
         ("de", "2016-02-01", "Seit Dienstag wird gestreikt.", [("Seit Dienstag", D(2016, 1, 26), None, False)]),
         # Two digits after "de" that start a span of hours are no year; nor is "next to" a modifier.
+        # (A day without a year five weeks ahead is the coming one, not the one eleven months
+        # back: periods._nearest_occurrence, since the third session of 2026-12-07.)
         (
             "es",
             "2016-02-01",
             "El 8 de marzo de 17 a 20 horas habrá un taller.",
-            [("El 8 de marzo", D(2015, 3, 8), D(2015, 3, 8), False)],
+            [("El 8 de marzo", D(2016, 3, 8), D(2016, 3, 8), False)],
         ),
         (
             "en",
             "2016-02-01",
             "The meeting on 22 March next to the station was cancelled.",
-            [("on 22 March", D(2015, 3, 22), D(2015, 3, 22), False)],
+            [("on 22 March", D(2016, 3, 22), D(2016, 3, 22), False)],
         ),
     ],
 )
