@@ -299,7 +299,7 @@ class PercentData(_Table):
     down: CueWords = _field((), 'Cue words of a fall ("sank", "*rückgang"); a "*" at either end is a wildcard.')
 
 
-Preposition = Literal["in", "since", "until", "end"]
+Preposition = Literal["in", "since", "from", "until", "end"]
 
 
 class PeriodData(_Table):
@@ -321,6 +321,12 @@ class PeriodData(_Table):
         {}, 'Before a period, what it means: "seit" = since, "bis" = until, "Ende" = end (its last day).'
     )
     year_prepositions: dict[str, Preposition] = _field({}, "Like ``prepositions``, before a bare year.")
+    role_words: dict[str, Preposition] = _field(
+        {},
+        'Words before a date that give it a role but are no part of it: "starting" = "from" ("starting'
+        ' on July 1", "Beginning December 22": open from that day, which may lie ahead; "since" looks'
+        " back only).",
+    )
     year_range_frames: tuple[tuple[str, str], ...] = _field((), 'Words around the two years of a span: ["von", "bis"].')
     articles: Words = _field((), 'Articles between a preposition and a period: "des", "del", "the".')
     weekday_prepositions: Words = _field((), 'Before a weekday: "am", "on", "last".')

@@ -454,6 +454,12 @@ def _resolve_day_range(hit: _Hit) -> Any:
         return None
 
 
+def _resolve_iso_day(hit: _Hit) -> Any:
+    """ "2016-03-05": that day, whatever the language."""
+    month, day = int(hit.group("iso_day_month") or 0), int(hit.group("iso_day_day") or 0)
+    return _day_of(hit, "iso_day", month, day, hit.group("iso_day_year"))
+
+
 def _resolve_month_day(hit: _Hit) -> Any:
     month = hit.tables.months[normalize_phrase(hit.group("month_day_month") or "")]
     year = hit.group("month_day_year") or hit.group("month_day_short_year")
@@ -493,7 +499,8 @@ def _prep_role(hit: _Hit) -> str:
     """ "since", "until" or "in": from a preposition that opens the mention or stands right
     before it ("seit dem 25. Februar", "since February 5, 1999", "desde el 5 de mayo")."""
     text, start = hit.match.string, hit.match.start()
-    head = hit.tables.role_before.search(text, max(0, start - 40), start)
+    # never across a line break: "… lehnt Fusion ab\n05.03.2016" is a dateline, not "ab" a date
+    head = hit.tables.role_before.search(text, max(0, start - 40, text.rfind("\n", 0, start) + 1), start)
     first = None if head else hit.tables.role_head.match(text, start)
     found = head or first
     if not found:
@@ -509,7 +516,7 @@ def _apply_role(dates: Dates, role: str) -> Dates:
     """What a preposition's role makes of a period: from it on ("since"), up to it ("until"),
     its last day ("end": "Ende September", "at the end of 2015", a point in time a figure is
     stated at), else the whole period."""
-    if role == "since":
+    if role in ("since", "from"):  # "from" is open-ended too, but may look ahead ("starting on July 1")
         return dates[0], None
     if role == "until":
         return None, dates[1]
@@ -841,6 +848,8 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
     """
     x = _parts(pack, year_check=year_check)
     alternatives = [
+        # "2016-03-05", also in a timestamp ("2016-03-05T20:00:00"): ISO 8601 in every language
+        ("iso_day", r"(?P<iso_day_year>\d{4})-(?P<iso_day_month>\d{2})-(?P<iso_day_day>\d{2})(?![\d-])"),
         (
             "decade",
             rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?(?P<decade_text>{pack.periods.decades})(?!\w)"
@@ -1027,7 +1036,7 @@ _LETTER_FIRST = frozenset(
         "relative",
     }
 )
-_DIGIT_FIRST = frozenset({"bare_year"})
+_DIGIT_FIRST = frozenset({"bare_year", "iso_day"})
 
 
 def _ago_opens_with_count(pack: LangPack, name: str) -> bool:
@@ -1219,8 +1228,8 @@ def _ago_frame(i: int, frame: str, pack: LangPack) -> str:
 
 def _role_patterns(per: Any) -> dict[str, re.Pattern[str]]:
     """A "since" or "until" preposition (and an article) right before a day, or opening it."""
-    roles = {**per.prepositions, **per.year_prepositions}
-    words = [w for w, r in roles.items() if r in ("since", "until")]
+    roles = {**per.prepositions, **per.year_prepositions, **per.role_words}
+    words = [w for w, r in roles.items() if r in ("since", "from", "until")]
     prep = word_pattern(words) if words else "(?!)"
     art = rf"(?:\s+{word_pattern(per.articles)})?" if per.articles else ""
     starts = [f for f, _ in per.day_range_frames]
@@ -1255,7 +1264,7 @@ def _tables(pack: LangPack) -> dict[str, Any]:
         "months": norm({**per.months, **per.extra_months}),
         "weekdays": norm(per.weekdays),
         "ordinals": norm(per.ordinals),
-        "preps": norm({**per.prepositions, **per.year_prepositions}),
+        "preps": norm({**per.prepositions, **per.year_prepositions, **per.role_words}),
         "modifiers": norm(per.relative_modifiers),
         "units": norm(per.relative_units),
         "words": norm(per.relative_words),

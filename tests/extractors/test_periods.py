@@ -335,3 +335,35 @@ def test_decades(lang: str, text: str, span: str, dates: tuple) -> None:
 def test_a_day_without_its_year_is_the_nearer_one(lang: str, text: str, published: str, day: str) -> None:
     periods = find_periods(text, load_langpack(lang), published=dt.date.fromisoformat(published))
     assert str(periods[0].start_date) == day
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        # written by us
+        ("de", "Stand: 2016-03-05T20:00:00+01:00", "2016-03-10", [("2016-03-05", "2016-03-05", "2016-03-05")]),
+        ("en", "Updated 2016-03-05.", "2016-03-10", [("2016-03-05", "2016-03-05", "2016-03-05")]),
+        # a date on its own line after a title ending in "ab" is no "ab" (since) date
+        (
+            "de",
+            "Stadt lehnt Fusion ab\n05.03.2016 | 20:00 Uhr",
+            "2016-03-10",
+            [("05.03.2016", "2016-03-05", "2016-03-05")],
+        ),
+        # "starting", "beginning", "effective": open from the day, which may lie ahead
+        ("en", "The rule applies starting on July 1.", "2007-06-20", [("on July 1", "2007-07-01", "None")]),
+        ("en", "Beginning December 22, stores open.", "2005-12-04", [("December 22", "2005-12-22", "None")]),
+        ("en", "Since March 3 sales fell.", "2007-06-20", [("Since March 3", "2007-03-03", "None")]),
+        (
+            "en",
+            "Sales for the month of August fell.",
+            "2007-09-15",
+            [("for the month of August", "2007-08-01", "2007-08-31")],
+        ),
+        ("en", "He has run it since the 90's.", "2007-08-15", [("since the 90's", "1990-01-01", "None")]),
+        ("en", "She is in her 90s.", "2007-08-15", []),
+    ],
+)
+def test_iso_days_role_words_and_line_breaks(lang: str, text: str, published: str, expected: list) -> None:
+    periods = find_periods(text, load_langpack(lang), published=dt.date.fromisoformat(published))
+    assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == expected
