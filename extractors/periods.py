@@ -454,6 +454,18 @@ def _resolve_day_range(hit: _Hit) -> Any:
         return None
 
 
+_ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _resolve_english_day(hit: _Hit) -> Any:
+    """ "January 24, 2016" in any language's text."""
+    month = _ENGLISH_MONTHS.index(hit.group("english_day_month") or "") + 1
+    return _day_of(hit, "english_day", month, int(hit.group("english_day_day") or 0), hit.group("english_day_year"))
+
+
 def _resolve_iso_day(hit: _Hit) -> Any:
     """ "2016-03-05": that day, whatever the language."""
     month, day = int(hit.group("iso_day_month") or 0), int(hit.group("iso_day_day") or 0)
@@ -850,6 +862,13 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
     alternatives = [
         # "2016-03-05", also in a timestamp ("2016-03-05T20:00:00"): ISO 8601 in every language
         ("iso_day", r"(?P<iso_day_year>\d{4})-(?P<iso_day_month>\d{2})-(?P<iso_day_day>\d{2})(?![\d-])"),
+        # "January 24, 2016": a date in English with its year, in every language's text (pages in
+        # German or French print English datelines); whole month names only
+        (
+            "english_day",
+            rf"(?-i:(?P<english_day_month>{'|'.join(_ENGLISH_MONTHS)}))\s+(?P<english_day_day>\d{{1,2}}),?\s+"
+            r"(?P<english_day_year>\d{4})(?![\d.,]\d|\w)",
+        ),
         (
             "decade",
             rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?(?P<decade_text>{pack.periods.decades})(?!\w)"
@@ -1032,6 +1051,7 @@ _LETTER_FIRST = frozenset(
         "prior_year",
         "weekday",
         "bare_weekday",
+        "english_day",
         "relative_word",
         "relative",
     }
@@ -1087,6 +1107,7 @@ def _first_word(pack: LangPack) -> str:
     months = phrase_pattern({**per.months, **per.extra_months})
     if per.bare_weekdays:
         words = [*words, *per.weekdays]
+    words = [*words, *_ENGLISH_MONTHS]  # "January 24, 2016" in any language (``english_day``)
     return rf"(?=\d|(?-i:[QH])|{months}|{phrase_pattern(words)}(?:(?<=\W)|(?!\w)))"
 
 

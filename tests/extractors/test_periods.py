@@ -367,3 +367,22 @@ def test_a_day_without_its_year_is_the_nearer_one(lang: str, text: str, publishe
 def test_iso_days_role_words_and_line_breaks(lang: str, text: str, published: str, expected: list) -> None:
     periods = find_periods(text, load_langpack(lang), published=dt.date.fromisoformat(published))
     assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # written by us: an English date with its year in another language's text is read, and
+        # near the start it is the text's dateline ("Gestern" is the day before it)
+        (
+            "de",
+            "Posted January 24, 2016 by admin. Gestern war es kalt.",
+            [("January 24, 2016", "2016-01-24"), ("Gestern", "2016-01-23")],
+        ),
+        ("fr", "Publié le January 5, 2016.", [("January 5, 2016", "2016-01-05")]),
+        ("de", "Die Band March spielte.", []),
+    ],
+)
+def test_english_dates_in_other_languages(lang: str, text: str, expected: list) -> None:
+    periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 1, 23))
+    assert [(p.text, str(p.start_date)) for p in periods] == expected
