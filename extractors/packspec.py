@@ -336,6 +336,9 @@ class PeriodData(_Table):
         " whose first run of digits is the decade (four digits, or two for the latest such decade"
         " that began on or before publication).",
     )
+    ahead_weekday_prepositions: Words = _field(
+        (), 'Weekday prepositions that point ahead: "für Mittwoch" (a strike called for Wednesday) is the next one.'
+    )
     weekday_suffixes: Words = _field(
         (), 'Parts of a day written onto a weekday: "früh", "abend" ("Sonntagfrüh", "Montagabend").'
     )

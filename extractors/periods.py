@@ -69,6 +69,7 @@ class _Tables:
     future: re.Pattern[str] | None
     role_before: re.Pattern[str]
     role_head: re.Pattern[str]
+    ahead_weekday: re.Pattern[str]
     span_from: re.Pattern[str]
     min_year: int
     max_year: int
@@ -626,9 +627,10 @@ def _weekday(hit: _Hit, name: str, modifier: str | None) -> Any:
     wanted = hit.tables.weekdays[normalize_phrase(name)]
     role = _prep_role(hit)
     offset = hit.tables.modifiers.get(normalize_phrase(modifier)) if modifier else None
+    ahead = hit.tables.ahead_weekday.match(hit.match.string, hit.match.start()) is not None
     if (
-        offset is not None and offset > 0 or (offset is None and role == "in" and _future(hit))
-    ):  # "Die Kommission will am Mittwoch eine Reform vorstellen"
+        offset is not None and offset > 0 or (offset is None and role == "in" and (ahead or _future(hit)))
+    ):  # "Die Kommission will am Mittwoch eine Reform vorstellen", "Streik für Mittwoch"
         day = hit.published + dt.timedelta(days=(wanted - hit.published.weekday()) % 7)
     else:  # "Seit Dienstag wird gestreikt": since the last Tuesday
         day = hit.published - dt.timedelta(days=(hit.published.weekday() - wanted) % 7)
@@ -1256,6 +1258,10 @@ def _role_patterns(per: Any) -> dict[str, re.Pattern[str]]:
     starts = [f for f, _ in per.day_range_frames]
     span_from = rf"{word_pattern(starts)}\s+\S+\s+\Z" if starts else "(?!)"
     return {
+        "ahead_weekday": re.compile(
+            rf"{word_pattern(per.ahead_weekday_prepositions)}\s" if per.ahead_weekday_prepositions else "(?!)",
+            re.IGNORECASE,
+        ),
         "role_before": re.compile(rf"(?P<role>{prep}){art}\s+\Z", re.IGNORECASE),
         "role_head": re.compile(rf"(?P<role>{prep})\s", re.IGNORECASE),
         "span_from": re.compile(span_from, re.IGNORECASE),

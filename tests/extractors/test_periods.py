@@ -386,3 +386,20 @@ def test_iso_days_role_words_and_line_breaks(lang: str, text: str, published: st
 def test_english_dates_in_other_languages(lang: str, text: str, expected: list) -> None:
     periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 1, 23))
     assert [(p.text, str(p.start_date)) for p in periods] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "day"),
+    [
+        # written by us; published Tuesday 2016-04-26
+        ("Verdi hat für Mittwoch zum Streik aufgerufen.", "für Mittwoch", "2016-04-27"),
+        ("In der Nacht auf Dienstag brannte es.", "In der Nacht auf Dienstag", "2016-04-26"),
+        ("In der Nacht zum Montag brannte es.", "In der Nacht zum Montag", "2016-04-25"),
+        ("Am Mittwoch brannte es.", "Am Mittwoch", "2016-04-20"),
+    ],
+)
+def test_de_weekdays_ahead_and_at_night(text: str, span: str, day: str) -> None:
+    """ "für Mittwoch" points ahead (``ahead_weekday_prepositions``); "in der Nacht auf Dienstag" is
+    that Tuesday, the latest one."""
+    [p] = find_periods(text, load_langpack("de"), published=dt.date(2016, 4, 26))
+    assert (p.text, str(p.start_date), str(p.end_date)) == (span, day, day)
