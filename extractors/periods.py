@@ -816,6 +816,24 @@ def _relative(hit: _Hit, unit: str, offset: int, word: str) -> Dates:
         ]
         if years:
             return _months(years[-1] + offset, 1, 12)
+    if unit == "month" and word in hit.tables.anaphoric and hit.published is not None:
+        # "sales for the month of August ... up from the previous month": July
+        text, at = hit.match.string, hit.match.start()
+        # its sentence, or the one before ("... for the month of August. Even so, all consoles
+        # sold less than the previous month")
+        sentence = text.rfind(". ", 0, at)
+        start = max(text.rfind(". ", 0, max(sentence, 0)) + 1, at - 400, 0)
+        named = [
+            m
+            for m in re.finditer(r"[^\W\d_]+", text[start:at])
+            if m.group()[0].isupper() and normalize_phrase(m.group()) in hit.tables.months  # not "may"
+        ]
+        if named:
+            month = hit.tables.months[normalize_phrase(named[-1].group())]
+            first = _latest(hit.published, lambda y: _month(y, month))[0]
+            if first is not None:
+                moved = _shift(first, offset)
+                return _month(moved.year, moved.month)
     if unit == "weekend" and offset == 0 and hit.published is not None and _future(hit):
         offset = 1 if hit.published.weekday() < 5 else 0  # "will am Wochenende streiken": the next one
     return _unit_period(hit.published, unit, offset) if hit.published else (None, None)

@@ -403,3 +403,23 @@ def test_de_weekdays_ahead_and_at_night(text: str, span: str, day: str) -> None:
     that Tuesday, the latest one."""
     [p] = find_periods(text, load_langpack("de"), published=dt.date(2016, 4, 26))
     assert (p.text, str(p.start_date), str(p.end_date)) == (span, day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written by us; published 2007-09-15
+        (
+            "Sales for the month of August rose 5% from the previous month.",
+            [("for the month of August", "2007-08-01"), ("previous month", "2007-07-01")],
+        ),
+        (
+            "Sales hit a record in August. All consoles sold less than the previous month.",
+            [("in August", "2007-08-01"), ("previous month", "2007-07-01")],
+        ),
+        ("Sales may fall below the previous month.", [("previous month", "2007-08-01")]),
+    ],
+)
+def test_the_previous_month_after_a_named_month(text: str, expected: list) -> None:
+    periods = find_periods(text, load_langpack("en"), published=dt.date(2007, 9, 15))
+    assert [(p.text, str(p.start_date)) for p in periods] == expected
