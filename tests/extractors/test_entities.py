@@ -93,6 +93,9 @@ def test_names_without_a_legal_form(name: str) -> None:
     [
         ("Shares of GlaxoSmithKline rose 32 cents to close at $47.82.", "GlaxoSmithKline"),
         ("TomTom shares fell 5% on Monday.", "TomTom"),
+        ("Ryanair's profits rose by a fifth.", "Ryanair"),
+        ("Segway's chief executive resigned.", "Segway"),
+        ("In the final quarter, Air Canada (TSX:AC.B) earnings rose.", "Air Canada"),
     ],
 )
 def test_en_what_has_shares_traded_is_a_company(text: str, name: str) -> None:
