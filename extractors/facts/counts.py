@@ -20,7 +20,8 @@ def _count_value(m: re.Match[str], pack: LangPack) -> Decimal | None:
     value = Decimal(re.sub(r"\D", "", number)) if grouped else read_number(number, pack)
     if value is None:
         return None
-    scale = normalize_phrase(m.group("scale") or "")
+    glued = m.groupdict().get("glued_scale")
+    scale = normalize_phrase(m.group("scale") or glued or "")
     factors = {normalize_phrase(k): v for k, v in pack.numbers.multipliers.items()}
     return value * factors[scale] if scale else value
 

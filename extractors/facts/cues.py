@@ -334,6 +334,13 @@ def _count_number(pack: LangPack) -> str:
     return rf"{SPACE_GROUPED}|{number_pattern(pack)}"
 
 
+def _glued_scale(pack: LangPack) -> str:
+    """A short multiplier glued to its number ("27.6m passengers", "7m people"): the pack's
+    multipliers of up to three letters, as an alternative named ``glued_scale``."""
+    short = [m for m in pack.numbers.multipliers if len(m) <= 3 and m.isalpha()]
+    return rf"|(?P<glued_scale>{'|'.join(map(re.escape, sorted(short, key=len, reverse=True)))})(?!\w)" if short else ""
+
+
 def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False) -> str:
     """Qualifier? number multiplier? count-noun, from the pack's shared number grammar. Where
     the language writes compounds as one word (``count_compounds``), a count noun may close
@@ -347,7 +354,7 @@ def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False)
     # never the tail of a number written with spaces or other groups ("10 000 jobs" is not 0)
     return (
         rf"(?<![\d.,])(?<!\d\s)(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{_count_number(pack)})"
-        rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}))?"
+        rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}){_glued_scale(pack)})?"
         # one lower-case adjective may stand between ("15,000 new jobs", "4.500 neue Stellen")
         rf"(?:\s+(?-i:[a-zà-ÿß]+))?\s+(?P<noun>{noun})"
     )

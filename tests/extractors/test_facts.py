@@ -490,6 +490,24 @@ def test_share_holder_and_whole(lang: str, text: str, orgs: list[str], expected:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aer Lingus employs 3,900 staff and carries 7m people a year.", [("people", 7000000), ("staff", 3900)]),
+        ("Ryanair has 27.6m passengers.", [("passengers", 27600000)]),
+        ("Ryanair has 5 passengers.", [("passengers", 5)]),
+    ],
+)
+def test_counts_with_a_multiplier_glued_to_the_number(text: str, expected: list) -> None:
+    """ "7m people", "27.6m passengers": a short multiplier may be glued to a count's number."""
+    counts = [
+        (f.metric, int(f.count_value))
+        for f in facts_in("en", text, [text.split()[0] if text[0] != "A" else "Aer Lingus"])
+        if f.kind == "count"
+    ]
+    assert sorted(counts) == sorted(expected)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "orgs", "expected"),
     [
         (
