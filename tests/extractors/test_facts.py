@@ -508,6 +508,18 @@ def test_counts_with_a_multiplier_glued_to_the_number(text: str, expected: list)
 
 
 @pytest.mark.parametrize(
+    ("text", "org", "metric"),
+    [
+        ("New Zealand Post will bring in postal codes at a cost of $80 million.", "New Zealand Post", "cost"),
+        ("Siemens booked a restructuring charge of $200 million.", "Siemens", "restructuring charge"),
+    ],
+)
+def test_en_costs_and_charges_are_spending(text: str, org: str, metric: str) -> None:
+    [fact] = facts_in("en", text, [org])
+    assert (fact.kind, fact.company, fact.metric) == ("spending", org, metric)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "orgs", "expected"),
     [
         (
