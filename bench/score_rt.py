@@ -35,6 +35,7 @@ import argparse
 import json
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -74,7 +75,12 @@ def _same(spec: dict[str, Any], got: dict[str, Any], text: str, pack: LangPack) 
     end = min(spec["end_exclusive"], len(text))  # a few French specs end one past the input
     if not _same_span(spec["start"], end, got, text, pack):
         return False
-    if text[spec["start"] : end].casefold() != spec["text"].casefold():
+    # the spec's offsets must point at its text; its text is NFKC-normalised where the input is
+    # full-width ("２２％" is "22%" there), ours is the input's own slice by contract
+    if (
+        unicodedata.normalize("NFKC", text[spec["start"] : end]).casefold()
+        != unicodedata.normalize("NFKC", spec["text"]).casefold()
+    ):
         return False
     wanted = [spec["value"], *spec.get("alt_values", _subunit_alt(spec, pack))]
     if spec["value"] is None:

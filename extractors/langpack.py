@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import gc
+import json
+import re
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -245,7 +247,12 @@ def _cldr_money(loc: Any, money: dict[str, Any]) -> dict[str, Any]:
         for form in {name, *(numbers.get_currency_name(code, count=n, locale=loc) for n in _COUNTS)}:
             for variant in _inflections(form, money):
                 names.setdefault(variant, code)
-    return {"currency_names": names, "currency_symbols": _cldr_symbols(loc, codes), "currency_codes": codes}
+    # the signs of every currency's own locale first ("₾", "₭"), the language's CLDR signs over them
+    # (a code left out as a word, "GEL", keeps its sign "₾"; an obsolete one loses it)
+    obsolete = set(money.get("currency_codes_obsolete", []))
+    native = {k: v for k, v in _native_symbols().items() if v not in obsolete}
+    symbols = {**native, **_cldr_symbols(loc, codes)}
+    return {"currency_names": names, "currency_symbols": symbols, "currency_codes": codes}
 
 
 def _inflections(name: str, money: dict[str, Any]) -> list[str]:
@@ -261,6 +268,45 @@ def _inflections(name: str, money: dict[str, Any]) -> list[str]:
     return [name]
 
 
+#: Currency signs of every CLDR locale that stand for one currency only ("₾" lari, "₭" kip, "₮"
+#: tugrik, "₦" naira), precomputed from Babel (reading every locale costs a
+#: second); ``python -m newsfacts.extractors.langpack`` rewrites it and a test checks it
+NATIVE_SYMBOLS_FILE = Path(__file__).with_name("data") / "cldr_currency_symbols.json"
+
+
+def build_native_symbols() -> dict[str, str]:
+    """Every CLDR locale's currency signs ("₾", "R$"; not a code, not letters alone), kept where
+    the sign means one currency in every locale ("$" and "£" do not), without
+    the signs of unspaced scripts (a Chinese or Japanese character among a pack's words makes its
+    patterns slow to compile; the universal layer lists "円" and "元" itself)."""
+    from collections import defaultdict
+
+    from babel import Locale, localedata
+
+    from newsfacts.extractors.numbers import UNSPACED
+
+    unspaced = re.compile(f"[{UNSPACED}]")
+    meanings: dict[str, set[str]] = defaultdict(set)
+    for ident in localedata.locale_identifiers():
+        try:
+            loc = Locale.parse(ident)
+        except (ValueError, LookupError):  # pragma: no cover - a locale Babel lists but cannot read
+            continue
+        for code, symbol in loc.currency_symbols.items():
+            # signs only ("₾", "R$", "ر.س"): a symbol of letters alone ("Kč", "лв", "zł") is a word
+            # of its own language, which that language's pack lists
+            if symbol == code or not any(not c.isalnum() and c not in ". " for c in symbol):
+                continue
+            meanings[symbol].add(code)
+    return {s: next(iter(c)) for s, c in sorted(meanings.items()) if len(c) == 1 and not unspaced.search(s)}
+
+
+@functools.cache
+def _native_symbols() -> dict[str, str]:
+    table: dict[str, str] = json.loads(NATIVE_SYMBOLS_FILE.read_text(encoding="utf-8"))
+    return table
+
+
 def _cldr_symbols(loc: Any, codes: list[str]) -> dict[str, str]:
     """Symbols with a non-letter in them ("CA$", "₹"); a symbol shared by two codes is dropped."""
     from babel import numbers
@@ -272,3 +318,15 @@ def _cldr_symbols(loc: Any, codes: list[str]) -> dict[str, str]:
             continue
         seen[symbol] = code if symbol not in seen else None
     return {s: c for s, c in seen.items() if c}
+
+
+def _write_native_symbols() -> None:
+    """Rewrite ``data/cldr_currency_symbols.json`` from Babel (``python -m ...langpack``)."""
+    NATIVE_SYMBOLS_FILE.write_text(
+        json.dumps(build_native_symbols(), ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    print(NATIVE_SYMBOLS_FILE)
+
+
+if __name__ == "__main__":
+    _write_native_symbols()

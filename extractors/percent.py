@@ -42,7 +42,7 @@ from newsfacts.extractors.records import Direction, Percentage, PercentKind, Qua
 
 __all__ = ["find_percentages"]
 
-_SIGNS = {"+": "up", "-": "down", "−": "down"}
+_SIGNS = {"+": "up", "-": "down", "−": "down", "＋": "up", "－": "down"}  # also full-width
 # How far before a number a word that ends right before it ("Anteil von", "auf", "baisse de")
 # is looked for: a phrase and its spaces are far shorter, and a window keeps a text of a
 # thousand percentages in one sentence from being searched a thousand times over.
@@ -358,7 +358,7 @@ def _compile(pack: LangPack) -> _Percent:
         rf"(?:(?P<um>{word_pattern(data.change_prefixes)})\s+(?!{bare_denominator_pattern(pack)}))?"
         rf"(?:(?P<q>{word_pattern(w for ws in pack.qualifiers.values() for w in ws)})"
         rf"(?:(?<=\.)\s*|\s+))?(?:{frame_pattern(frames)[0]}\s+)?"
-        rf"(?:(?<!{WORD})(?P<sign>[+\-−])(?P<gap>[ \t]+)?|(?P<sw>{sign_words})\s+)?(?P<n1>{num})"
+        rf"(?:(?<!{WORD})(?P<sign>[+\-−＋－])(?P<gap>[ \t]+)?|(?P<sw>{sign_words})\s+)?(?P<n1>{num})"
         # "entre 1% e 2%", "de 30% a 40%": the unit may follow both numbers of a range (a percent
         # unit: "met 0,2 procentpunt tot 3,7 procent" is a change and a level, not a range).
         rf"(?:(?:\s*{phrase_pattern(u for u, k in units.items() if k == 'percent')})?(?(fr){frame_pattern(frames)[1]}|{rng})(?P<n2>{num}))?(?(fr)(?(n2)|(?!))|)\s*-?\s*(?P<u>{phrase_pattern(units)})(?!{WORD}|%)"

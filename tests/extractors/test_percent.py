@@ -177,3 +177,17 @@ def test_percent_von_auf_is_two_levels_not_a_change() -> None:
         ("0,05 Prozent", Decimal("0.05"), "level", None),
         ("null Prozent", Decimal(0), "level", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "direction"),
+    [
+        # written by us: full-width signs and decimal point, and "per hundred", in the universal layer
+        ("－1２２％", "－1２２％", 122, "down"),
+        ("アルコール量32．5％の白酒", "32．5％", 32.5, None),
+        ("得点は52.5/100だった", "52.5/100", 52.5, None),
+    ],
+)
+def test_universal_full_width_and_per_hundred(text: str, mention: str, value: float, direction: str | None) -> None:
+    [found] = find_percentages(text, load_langpack("ja"))
+    assert (found.text, float(found.value), found.direction) == (mention, value, direction)
