@@ -237,8 +237,9 @@ def _cldr_money(loc: Any, money: dict[str, Any]) -> dict[str, Any]:
     from babel import numbers
 
     excluded = {*money.get("currency_codes_exclude", []), *money.get("currency_codes_obsolete", [])}
-    codes = sorted(c for c in numbers.list_currencies() if c not in excluded)
-    names: dict[str, str] = {}
+    codes = sorted({*(c for c in numbers.list_currencies() if c not in excluded), *money.get("crypto_codes", [])})
+    # crypto-currencies have no CLDR names: the base file's, under everything CLDR and the pack say
+    names: dict[str, str] = dict(money.get("crypto_names", {}))
     for code, name in loc.currencies.items():
         if (code in excluded and code.startswith("X")) or "(" in name:
             continue

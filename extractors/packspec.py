@@ -203,6 +203,12 @@ class MoneyData(_Table):
         (), "Codes of currencies gone long ago, left out like ``currency_codes_exclude``, kept apart for the reason."
     )
     use_cldr: bool = _field(True, "Take the locale's CLDR currency names and symbols as the bulk of the lexicon.")
+    crypto_codes: Words = _field(
+        (), 'Codes of crypto-currencies, read like ISO 4217 codes though no part of it: "BTC", "ETH".'
+    )
+    crypto_names: dict[str, str] = _field(
+        {}, 'Names of crypto-currencies in every language, under the pack\'s own names: "bitcoin" = "BTC".'
+    )
     subunits: Words = _field((), 'Names of a hundredth of a currency: "Cent", "pence", "öre".')
     subunit_currencies: dict[str, str] = _field(
         {},
@@ -258,7 +264,7 @@ class MoneyData(_Table):
     )
     rates: RateData = _field(RateData(), "``[money.rates]``: phrases that make an amount recur.")
 
-    @field_validator("currency_names", "currency_symbols", "subunit_currencies")
+    @field_validator("currency_names", "currency_symbols", "subunit_currencies", "crypto_names")
     @classmethod
     def _iso_codes(cls, value: dict[str, str]) -> dict[str, str]:
         for name, code in value.items():

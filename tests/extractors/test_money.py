@@ -291,3 +291,32 @@ def test_money_range_scale_is_shared_only_when_it_fits() -> None:
     (far,) = find_amounts("between 977,000 and 2.8 million dollars", pack)
     assert (near.min, near.max) == (Decimal(20_000_000), Decimal(25_000_000))
     assert (far.min, far.max) == (Decimal(977_000), Decimal(2_800_000))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # written by us: crypto-currencies as non-ISO codes (docs/CONTRACT.md)
+        ("en", "He paid 2 bitcoins and 1.5 ETH.", [("2 bitcoins", 2, "BTC"), ("1.5 ETH", 1.5, "ETH")]),
+        ("de", "Er zahlte 2 Bitcoin.", [("2 Bitcoin", 2, "BTC")]),
+        ("fr", "Il a payé 0,5 BTC.", [("0,5 BTC", 0.5, "BTC")]),
+        ("en", "Diethyl ether is a solvent.", []),
+    ],
+)
+def test_crypto_currencies(lang: str, text: str, expected: list) -> None:
+    found = find_amounts(text, load_langpack(lang))
+    assert [(a.text, float(a.value), a.currency) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written by us: currencies no longer issued, written out in German (issue 17)
+        ("Das Haus kostete 1968 rund 80.000 Mark.", [("rund 80.000 Mark", "DEM")]),
+        ("Damals 3.000 D-Mark und 20 Schilling.", [("3.000 D-Mark", "DEM"), ("20 Schilling", "ATS")]),
+        ("Mark Zuckerberg lachte.", []),
+    ],
+)
+def test_de_obsolete_currencies_written_out(text: str, expected: list) -> None:
+    found = find_amounts(text, load_langpack("de"))
+    assert [(a.text, a.currency) for a in found] == expected
