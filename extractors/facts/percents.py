@@ -21,44 +21,12 @@ class _PercentsRules(_LinkerBase):
             if pct.start in self.claimed_percents:
                 continue  # the stake of a takeover
             if pct.kind in ("change", "points") or self._level_that_moved(s, pct):
-                company, confidence = self._subject_scored(index, pct.start)
-                if company is None:
-                    continue
                 direction = pct.direction or self._clause_direction(s, pct.start)
-                confidence -= CONFIDENCE["no_direction_cost"] * (direction is None)
-                facts.append(
-                    self._fact(
-                        "change",
-                        s,
-                        company=company,
-                        metric=self._metric(s, pct.start),
-                        percent=pct,
-                        period=_nearest(s.periods, pct.start),
-                        confidence=confidence,
-                        key=pct.text,
-                        direction=direction,
-                    )
-                )
+                facts.extend(self._change_fact(index, pct, self._metric(s, pct.start), direction))
             elif (counted := self._percent_of_count(s, pct)) is not None:
                 # "Twitter streicht acht Prozent der Arbeitsplätze", "cut 750 jobs, or about 20
                 # percent of the salaried workforce": a change of the workforce, not a share
-                company, confidence = self._subject_scored(index, pct.start)
-                if company is None:
-                    continue
-                noun, direction = counted
-                facts.append(
-                    self._fact(
-                        "change",
-                        s,
-                        company=company,
-                        metric=noun,
-                        percent=pct,
-                        period=_nearest(s.periods, pct.start),
-                        confidence=confidence,
-                        key=pct.text,
-                        direction=direction,
-                    )
-                )
+                facts.extend(self._change_fact(index, pct, *counted))
             elif (holder := self._bracketed_holder(s, pct)) is not None:
                 # "Siemens (30 Prozent), Bosch (12 Prozent) und Daimler", "BP (50%) and Shell (50%)"
                 facts.append(
@@ -86,6 +54,28 @@ class _PercentsRules(_LinkerBase):
                     )
                 )
         return facts
+
+    def _change_fact(self, index: int, pct: Percentage, metric: str | None, direction: Direction | None) -> list[Fact]:
+        """The ``change`` fact of a percentage, of the company its sentence is about (none
+        without one); a change whose direction no word gives costs confidence."""
+        s = self.sentences[index]
+        company, confidence = self._subject_scored(index, pct.start)
+        if company is None:
+            return []
+        confidence -= CONFIDENCE["no_direction_cost"] * (direction is None)
+        return [
+            self._fact(
+                "change",
+                s,
+                company=company,
+                metric=metric,
+                percent=pct,
+                period=_nearest(s.periods, pct.start),
+                confidence=confidence,
+                key=pct.text,
+                direction=direction,
+            )
+        ]
 
     def _percent_of_count(self, s: _Sentence, pct: Percentage) -> tuple[str, Direction] | None:
         """A percentage of a workforce or of a count noun, in a clause that says which way it
