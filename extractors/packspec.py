@@ -345,6 +345,11 @@ class PeriodData(_Table):
     ahead_weekday_prepositions: Words = _field(
         (), 'Weekday prepositions that point ahead: "für Mittwoch" (a strike called for Wednesday) is the next one.'
     )
+    centuries: FoldedRegex = _field(
+        "",
+        'A century by its ordinal, "the 20th century", "im 20. Jahrhundert": a regex whose first run of'
+        " digits is the ordinal (the 20th century is 1900-1999, as news counts it).",
+    )
     weekday_suffixes: Words = _field(
         (), 'Parts of a day written onto a weekday: "früh", "abend" ("Sonntagfrüh", "Montagabend").'
     )

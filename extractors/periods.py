@@ -608,6 +608,18 @@ def _resolve_decade(hit: _Hit) -> Any:
     return _apply_role((dt.date(first, 1, 1), dt.date(first + 9, 12, 31)), _prep_role(hit)), False
 
 
+def _resolve_century(hit: _Hit) -> Any:
+    """ "the 20th century", "im 20. Jahrhundert" -> 1900-01-01..1999-12-31 (its hundreds, as news
+    and the period gold count them, not the astronomers' 1901-2000)."""
+    digits = re.search(r"\d+", hit.group("century_text") or "")
+    if digits is None or not 1 <= int(digits.group()) <= 21:
+        return None
+    first = (int(digits.group()) - 1) * 100
+    if first < 1:
+        return None
+    return _apply_role((dt.date(first, 1, 1), dt.date(first + 99, 12, 31)), _prep_role(hit)), False
+
+
 def _resolve_weekday(hit: _Hit) -> Any:
     name = hit.group("weekday_name") or _weekday_of_compound(hit.group("weekday_compound") or "", hit.tables)
     return _weekday(hit, name, hit.group("weekday_modifier"))
@@ -888,6 +900,12 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
             "english_day",
             rf"(?-i:(?P<english_day_month>{'|'.join(_ENGLISH_MONTHS)}))\s+(?P<english_day_day>\d{{1,2}}),?\s+"
             r"(?P<english_day_year>\d{4})(?![\d.,]\d|\w)",
+        ),
+        (
+            "century",
+            rf"(?:{x['prep']}\s+)?(?:{x['art']}\s+)?(?P<century_text>{pack.periods.centuries})(?!\w)"
+            if pack.periods.centuries
+            else "(?!)",
         ),
         (
             "decade",

@@ -423,3 +423,18 @@ def test_de_weekdays_ahead_and_at_night(text: str, span: str, day: str) -> None:
 def test_the_previous_month_after_a_named_month(text: str, expected: list) -> None:
     periods = find_periods(text, load_langpack("en"), published=dt.date(2007, 9, 15))
     assert [(p.text, str(p.start_date)) for p in periods] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # written by us: a century is its hundreds; "early" keeps the whole; no adjective use
+        ("en", "It began in the early 20th century.", [("in the early 20th century", "1900-01-01", "1999-12-31")]),
+        ("en", "A 19th-century building.", []),
+        ("de", "Im 20. Jahrhundert wuchs die Firma.", [("Im 20. Jahrhundert", "1900-01-01", "1999-12-31")]),
+        ("de", "Seit dem 19. Jahrhundert besteht sie.", [("Seit dem 19. Jahrhundert", "1800-01-01", "None")]),
+    ],
+)
+def test_centuries(lang: str, text: str, expected: list) -> None:
+    periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 10))
+    assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == expected
