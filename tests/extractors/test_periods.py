@@ -431,6 +431,8 @@ def test_the_previous_month_after_a_named_month(text: str, expected: list) -> No
         # written by us: a century is its hundreds; "early" keeps the whole; no adjective use
         ("en", "It began in the early 20th century.", [("in the early 20th century", "1900-01-01", "1999-12-31")]),
         ("en", "A 19th-century building.", []),
+        ("en", "In the second half of the 19th century the city grew.", []),
+        ("de", "In der zweiten Hälfte des 19. Jahrhunderts wuchs sie.", []),
         ("de", "Im 20. Jahrhundert wuchs die Firma.", [("Im 20. Jahrhundert", "1900-01-01", "1999-12-31")]),
         ("de", "Seit dem 19. Jahrhundert besteht sie.", [("Seit dem 19. Jahrhundert", "1800-01-01", "None")]),
     ],
