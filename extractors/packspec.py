@@ -384,6 +384,7 @@ class PeriodData(_Table):
     )
     ago_units: dict[str, PeriodUnit] = _field({}, 'The units of ``ago_frames``: "Jahren" = year, "days" = day.')
     one_words: Words = _field((), 'Words for "one" in ``ago_frames`` and ``first_words`` frames: "einem", "a".')
+    until_now: Words = _field((), 'Up to publication, with no start: "to date", "bis heute", "bis zum heutigen Tag".')
     to_date: dict[str, PeriodUnit] = _field(
         {},
         'From the start of the unit holding publication up to publication: "seit Jahresbeginn" = year, '

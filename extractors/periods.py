@@ -731,10 +731,12 @@ def _resolve_ago(hit: _Hit) -> Any:
 
 def _resolve_to_date(hit: _Hit) -> Any:
     """ "seit Jahresbeginn", "year to date", "earlier this month": from the start of the unit
-    holding publication up to publication."""
+    holding publication up to publication; "to date", "bis heute" (``until_now``): up to it."""
     if hit.published is None:
         return (None, None), False
     unit = hit.tables.to_date[normalize_phrase(hit.group("to_date_phrase") or "")]
+    if unit == "now":  # "to date", "bis heute": up to publication, from no given start
+        return (None, hit.published), False
     if unit == "day":
         return (hit.published, hit.published), False
     return (_unit_period(hit.published, unit, 0)[0], hit.published), False
@@ -1136,6 +1138,7 @@ def _first_word(pack: LangPack) -> str:
         *per.first_words,
         *per.seasons,
         *per.to_date,
+        *per.until_now,
         *per.prior_year_words,
         *per.one_words,
         *(f.split()[0] for f in per.ago_frames if f.split() and not f.startswith("{")),
@@ -1254,7 +1257,7 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
         or "(?!)",
         "one": word_pattern(per.one_words) if per.one_words else "(?!)",
         "munits": word_pattern(per.month_units) if per.month_units else "(?!)",
-        "todate": word_pattern(per.to_date) if per.to_date else "(?!)",
+        "todate": word_pattern([*per.to_date, *per.until_now]) if per.to_date or per.until_now else "(?!)",
         "prior": word_pattern(per.prior_year_words) if per.prior_year_words else "(?!)",
         "ago": [_ago_frame(i, f, pack) for i, f in enumerate(per.ago_frames)],
         # a bare year followed by what it counts ("2000 Mitarbeiter", "1500 neue Stellen")
@@ -1340,7 +1343,7 @@ def _tables(pack: LangPack) -> dict[str, Any]:
         "ago_units": norm(per.ago_units),
         "seasons": norm(per.seasons),
         "one_words": frozenset(normalize_phrase(w) for w in per.one_words),
-        "to_date": norm(per.to_date),
+        "to_date": norm({**per.to_date, **{w: "now" for w in per.until_now}}),
         "bare_before": _bare_before(pack),
         **_role_patterns(per),
     }

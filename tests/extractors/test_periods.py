@@ -440,3 +440,17 @@ def test_the_previous_month_after_a_named_month(text: str, expected: list) -> No
 def test_centuries(lang: str, text: str, expected: list) -> None:
     periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 10))
     assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        # written by us: up to publication, with no start (``until_now``)
+        ("en", "To date, 300 people have been hired.", "To date"),
+        ("de", "Bis heute ist unklar, wer zahlt.", "Bis heute"),
+        ("de", "Das gilt bis zum heutigen Tag.", "bis zum heutigen Tag"),
+    ],
+)
+def test_until_now(lang: str, text: str, span: str) -> None:
+    [p] = find_periods(text, load_langpack(lang), published=dt.date(2005, 11, 15))
+    assert (p.text, p.start_date, str(p.end_date)) == (span, None, "2005-11-15")
