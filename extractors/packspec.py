@@ -314,6 +314,11 @@ class PeriodData(_Table):
     months: dict[str, int] = _field({}, "Month names and numbers (CLDR's, abbreviations with their dot).")
     extra_months: dict[str, int] = _field({}, 'Month forms CLDR lacks: inflected ("marcu"), abbreviated ("Sept").')
     weekdays: dict[str, int] = _field({}, "Weekday names, Monday = 0 (CLDR's).")
+    international_months: dict[str, int] = _field(
+        {},
+        "Month names read in every language's text, with a day and a year only, as written (\"January 24,"
+        ' 2016": pages in German or French print English datelines). Set in ``_base.toml``.',
+    )
     ordinals: dict[str, int] = _field({}, 'Ordinals before a quarter or half: "first" = 1, "last" = -1.')
     quarter_words: Words = _field((), 'Words for a quarter: "Quartal", "quarter".')
     fiscal_quarter_words: Words = _field((), 'Words for a fiscal quarter: "Geschäftsquartal", "fiscal quarter".')

@@ -58,6 +58,7 @@ class _Tables:
     year_blocker: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
+    international_months: dict[str, int]
     ordinals: dict[str, int]
     preps: dict[str, str]
     modifiers: dict[str, int]
@@ -115,12 +116,10 @@ def find_periods(text: str, pack: LangPack, *, published: dt.date | None, dateli
     Returns:
         One ``Period`` per mention, sorted by start; ``text[p.start:p.end] == p.text``.
     """
-    found = _find_periods(text, pack, published)
-    if datelines and published is not None:
-        line = _dateline(found, published)
-        if line is not None and line != published:
-            found = _find_periods(text, pack, line)
-    return found
+    if datelines and published is not None and _EXPLICIT_DAY.search(text, 0, DATELINE_CHARS):
+        # only a head that writes out a day is read twice: its periods give the dateline
+        published = _dateline(_find_periods(text[:DATELINE_CHARS], pack, published), published) or published
+    return _find_periods(text, pack, published)
 
 
 #: how far into a text a date counts as its dateline, and how far it may lie from ``published``
@@ -455,16 +454,11 @@ def _resolve_day_range(hit: _Hit) -> Any:
         return None
 
 
-_ENGLISH_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def _resolve_english_day(hit: _Hit) -> Any:
-    """ "January 24, 2016" in any language's text."""
-    month = _ENGLISH_MONTHS.index(hit.group("english_day_month") or "") + 1
-    return _day_of(hit, "english_day", month, int(hit.group("english_day_day") or 0), hit.group("english_day_year"))
+def _resolve_international_day(hit: _Hit) -> Any:
+    """ "January 24, 2016" in any language's text (the pack's ``international_months``)."""
+    month = hit.tables.international_months[hit.group("international_day_month") or ""]
+    day = int(hit.group("international_day_day") or 0)
+    return _day_of(hit, "international_day", month, day, hit.group("international_day_year"))
 
 
 def _resolve_iso_day(hit: _Hit) -> Any:
@@ -603,9 +597,7 @@ def _resolve_decade(hit: _Hit) -> Any:
             return (None, None), False
         century = hit.published.year // 100 * 100
         first = century + first if century + first <= hit.published.year else century - 100 + first
-    if first % 10:
-        return None
-    return _apply_role((dt.date(first, 1, 1), dt.date(first + 9, 12, 31)), _prep_role(hit)), False
+    return _years(hit, first, 10) if first % 10 == 0 else None
 
 
 def _resolve_century(hit: _Hit) -> Any:
@@ -615,9 +607,12 @@ def _resolve_century(hit: _Hit) -> Any:
     if digits is None or not 1 <= int(digits.group()) <= 21:
         return None
     first = (int(digits.group()) - 1) * 100
-    if first < 1:
-        return None
-    return _apply_role((dt.date(first, 1, 1), dt.date(first + 99, 12, 31)), _prep_role(hit)), False
+    return _years(hit, first, 100) if first >= 1 else None
+
+
+def _years(hit: _Hit, first: int, count: int) -> Any:
+    """``count`` whole years from ``first`` (a decade, a century), with the preposition's role."""
+    return _apply_role((dt.date(first, 1, 1), dt.date(first + count - 1, 12, 31)), _prep_role(hit)), False
 
 
 def _resolve_weekday(hit: _Hit) -> Any:
@@ -896,12 +891,13 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
     alternatives = [
         # "2016-03-05", also in a timestamp ("2016-03-05T20:00:00"): ISO 8601 in every language
         ("iso_day", r"(?P<iso_day_year>\d{4})-(?P<iso_day_month>\d{2})-(?P<iso_day_day>\d{2})(?![\d-])"),
-        # "January 24, 2016": a date in English with its year, in every language's text (pages in
-        # German or French print English datelines); whole month names only
+        # "January 24, 2016": a date with its year in the months of ``international_months``
         (
-            "english_day",
-            rf"(?-i:(?P<english_day_month>{'|'.join(_ENGLISH_MONTHS)}))\s+(?P<english_day_day>\d{{1,2}}),?\s+"
-            r"(?P<english_day_year>\d{4})(?![\d.,]\d|\w)",
+            "international_day",
+            rf"(?-i:(?P<international_day_month>{phrase_pattern(pack.periods.international_months, fold=False)}))"
+            r"\s+(?P<international_day_day>\d{1,2}),?\s+(?P<international_day_year>\d{4})(?![\d.,]\d|\w)"
+            if pack.periods.international_months
+            else "(?!)",
         ),
         (
             "century",
@@ -1091,7 +1087,7 @@ _LETTER_FIRST = frozenset(
         "prior_year",
         "weekday",
         "bare_weekday",
-        "english_day",
+        "international_day",
         "relative_word",
         "relative",
     }
@@ -1148,7 +1144,7 @@ def _first_word(pack: LangPack) -> str:
     months = phrase_pattern({**per.months, **per.extra_months})
     if per.bare_weekdays:
         words = [*words, *per.weekdays]
-    words = [*words, *_ENGLISH_MONTHS]  # "January 24, 2016" in any language (``english_day``)
+    words = [*words, *per.international_months]  # "January 24, 2016" in any language
     return rf"(?=\d|(?-i:[QH])|{months}|{phrase_pattern(words)}(?:(?<=\W)|(?!\w)))"
 
 
@@ -1329,6 +1325,7 @@ def _tables(pack: LangPack) -> dict[str, Any]:
     return {
         "months": norm({**per.months, **per.extra_months}),
         "weekdays": norm(per.weekdays),
+        "international_months": dict(per.international_months),  # as written: "May", not "may"
         "ordinals": norm(per.ordinals),
         "preps": norm({**per.prepositions, **per.year_prepositions, **per.role_words}),
         "modifiers": norm(per.relative_modifiers),
