@@ -571,6 +571,12 @@ class FactsData(_Table):
     count_frames: list[str] = _field(
         [], 'Count frames with {noun} and {count} placeholders: "die Zahl der {noun} stieg auf {count}".'
     )
+    description_adjectives: Regex = _field(
+        "",
+        "Capitalised adjectives before a description head, as written (a lower-case adjective always"
+        ' counts): German place adjectives "[A-ZÄÖÜ][a-zäöüß]+er" ("das Münchener Unternehmen"), so that'
+        ' "Volkswagen Konzern" stays a name.',
+    )
     description_heads: list[str] = _field(
         [],
         'Generic company nouns that end a tagged "name" which is a description: "Unternehmen",'

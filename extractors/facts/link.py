@@ -10,7 +10,7 @@ from typing import Any
 from newsfacts.extractors.facts.acquisitions import _AcquisitionsRules
 from newsfacts.extractors.facts.awards import _AwardsRules
 from newsfacts.extractors.facts.counts import _CountsRules
-from newsfacts.extractors.facts.cues import _cues
+from newsfacts.extractors.facts.cues import _Cues, _cues
 from newsfacts.extractors.facts.dedupe import _deduplicate
 from newsfacts.extractors.facts.discourse import article_discourse, is_market_index, is_territory, news_agencies
 from newsfacts.extractors.facts.figures import _FiguresRules
@@ -71,7 +71,7 @@ def link_facts(
         text, cues, sorted([*entities, *proposed], key=lambda e: e.start), amounts, percentages, periods
     )
     if cues.descriptions is not None and cues.pack.description_heads:
-        _resolve_tagged_descriptions(text, sentences, cues.descriptions, frozenset(cues.pack.description_heads))
+        _resolve_tagged_descriptions(text, sentences, cues)
     dominant = _dominant_org(entities)
     currencies = {a.currency for a in amounts if a.currency}
     linker = _Linker(
@@ -114,23 +114,27 @@ def link_facts(
     return _deduplicate(facts, title_span)
 
 
-def _resolve_tagged_descriptions(
-    text: str, sentences: list[_Sentence], descriptions: re.Pattern[str], heads: frozenset[str]
-) -> None:
+def _resolve_tagged_descriptions(text: str, sentences: list[_Sentence], cues: _Cues) -> None:
     """A span the tagger called an organisation that is a description with its article ("das
     Münchener Unternehmen", "the Dutch company") names the company named last before its
     sentence ("Der Spezialmaschinenbauer KraussMaffei wird chinesisch. ChemChina kauft das
     Münchener Unternehmen"): it stands for that company, or for none when there is none. Only
-    a span of an adjective and a generic head (``description_heads``): "Die Deutsche Bank" and
-    "die Commerzbank" are names."""
+    a span of an adjective (lower-case, or the pack's ``description_adjectives``) and a generic
+    head (``description_heads``): "Die Deutsche Bank" and "die Commerzbank" are names."""
+    if cues.descriptions is None:
+        return
+    heads = frozenset(cues.pack.description_heads)
+    capitalised = re.compile(cues.pack.description_adjectives) if cues.pack.description_adjectives else None
     named: str | None = None
     for s in sentences:
         resolved = []
         for org in s.orgs:
             head = max(s.start, org.start - 12)
-            m = next((m for m in descriptions.finditer(text, head, org.end) if m.end() == org.end), None)
+            m = next((m for m in cues.descriptions.finditer(text, head, org.end) if m.end() == org.end), None)
             words = org.text.split()
-            adjective = len(words) == 2 and (words[0].islower() or re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+er", words[0]))
+            adjective = len(words) == 2 and (
+                words[0].islower() or (capitalised is not None and capitalised.fullmatch(words[0]) is not None)
+            )
             if (
                 m is None
                 or m.start() > org.start
