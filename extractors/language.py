@@ -74,8 +74,49 @@ def _detector_class() -> Any:
     comprehensions: the same operations on the same floats in the same order, so the same
     probabilities, in a third of the time."""
     from langdetect.detector import Detector
+    from langdetect.utils.ngram import NGram
+
+    class _Normalized(dict[str, str]):
+        """langdetect's ``NGram.normalize`` per character, computed once per character."""
+
+        def __missing__(self, ch: str) -> str:
+            value = self[ch] = NGram.normalize(ch)
+            return value  # type: ignore[no-any-return]
+
+    normalized = _Normalized()
 
     class _Detector(Detector):  # type: ignore[misc]
+        def _extract_ngrams(self) -> list[str]:
+            # ``NGram.add_char`` and ``NGram.get`` inlined, with each character's normal form
+            # looked up: the same n-grams in the same order, in a third of the time.
+            table, result = self.word_lang_prob_map, []
+            append = result.append
+            grams, capital = " ", False
+            for ch in self.text:
+                ch = normalized[ch]
+                last = grams[-1]
+                if last == " ":
+                    grams, capital = " ", False
+                    if ch == " ":
+                        continue
+                elif len(grams) >= 3:
+                    grams = grams[1:]
+                grams += ch
+                if not ch.isupper():
+                    capital = False
+                elif last.isupper():
+                    capital = True
+                if capital:
+                    continue
+                if ch != " " and ch in table:
+                    append(ch)
+                if len(grams) > 1:
+                    if grams[-2:] in table:
+                        append(grams[-2:])
+                    if len(grams) > 2 and grams in table:
+                        append(grams)
+            return result
+
         def _update_lang_prob(self, prob: list[float], word: str | None, alpha: float) -> bool:
             if word is None or word not in self.word_lang_prob_map:
                 return False

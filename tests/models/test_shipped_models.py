@@ -8,6 +8,7 @@ harmless retraining noise; they may only be raised.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,26 @@ def test_shipped_models_stay_small() -> None:
     """The issue's budget: all shipped models together well under 200 MB."""
     total = sum(p.stat().st_size for m in SHIPPED for p in Path(m.path).rglob("*") if p.is_file())
     assert total < 150e6, f"{total / 1e6:.1f} MB"
+
+
+@pytest.mark.parametrize("info", SHIPPED, ids=[m.name for m in SHIPPED])
+def test_string_store_does_not_change_entities(info, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The shipped models carry an empty string store (``training.train.prune_strings``):
+    one filled with every word of the held-out samples finds the same entities."""
+    import spacy
+
+    from newsfacts.models.training.train import prune_strings
+
+    texts = [str(c["text"]) for lang in sorted(FLOORS) for c in _cases(lang)]
+    filled = tmp_path / info.name
+    shutil.copytree(info.path, filled)
+    words = sorted({w for t in texts for w in t.split()})
+    (filled / "vocab" / "strings.json").write_text(json.dumps(words), encoding="utf-8")
+    shipped, full = spacy.load(info.path), spacy.load(filled)
+    assert len(full.vocab.strings) > len(shipped.vocab.strings)
+    for text in texts:
+        assert [(e.start_char, e.end_char, e.label_) for e in shipped(text).ents] == [
+            (e.start_char, e.end_char, e.label_) for e in full(text).ents
+        ]
+    assert prune_strings(filled) == len(words)
+    assert json.loads((filled / "vocab" / "strings.json").read_text(encoding="utf-8")) == []
