@@ -89,7 +89,8 @@ def _detector_class() -> Any:
         def _extract_ngrams(self) -> list[str]:
             # ``NGram.add_char`` and ``NGram.get`` inlined, with each character's normal form
             # looked up: the same n-grams in the same order, in a third of the time.
-            table, result = self.word_lang_prob_map, []
+            table = self.word_lang_prob_map
+            result: list[str] = []
             append = result.append
             grams, capital = " ", False
             for ch in self.text:
