@@ -96,8 +96,18 @@ def test_names_without_a_legal_form(name: str) -> None:
         ("Ryanair's profits rose by a fifth.", "Ryanair"),
         ("Segway's chief executive resigned.", "Segway"),
         ("In the final quarter, Air Canada (TSX:AC.B) earnings rose.", "Air Canada"),
+        ("Pfizer CEO Jeffery Kindler has announced the cuts.", "Pfizer"),
+        ("Royal Dutch Shell chief executive Peter Voser said so.", "Royal Dutch Shell"),
     ],
 )
 def test_en_what_has_shares_traded_is_a_company(text: str, name: str) -> None:
     out = harmonize_entities(text, [ent(text, name, "MISC")], org_cues=org_cues(load_langpack("en")))
     assert (name, "ORG") in [(e.text, e.label) for e in out]
+
+
+@pytest.mark.parametrize(
+    "text", ["The CEO John Smith resigned.", "Former chairman Paul Smith spoke.", "US President Barack Obama spoke."]
+)
+def test_en_an_officer_title_after_a_function_word_names_no_company(text: str) -> None:
+    out = harmonize_entities(text, [], org_cues=org_cues(load_langpack("en")))
+    assert [e for e in out if e.label == "ORG"] == []
