@@ -347,8 +347,10 @@ class PeriodData(_Table):
         " whose first run of digits is the decade (four digits, or two for the latest such decade"
         " that began on or before publication).",
     )
-    ahead_weekday_prepositions: Words = _field(
-        (), 'Weekday prepositions that point ahead: "für Mittwoch" (a strike called for Wednesday) is the next one.'
+    ahead_prepositions: Words = _field(
+        (),
+        'Prepositions that point ahead before a weekday or a month named without its year: "für Mittwoch"'
+        ' (a strike called for Wednesday), "ab Mai" (a series that runs from May) are the next ones.',
     )
     centuries: FoldedRegex = _field(
         "",

@@ -2,7 +2,9 @@
 
 Rules of resolution (all relative to the publication date):
 - A month, quarter or half-year without a year is the most recent one that starts on or
-  before publication ("im März", "Juniquartal", "im ersten Quartal").
+  before publication ("im März", "Juniquartal", "im ersten Quartal"); a month after a
+  preposition that points ahead ("ab Mai") or in a clause about the future ("will open in
+  May") is the next one.
 - "seit"/"ab" give a start and no end; "bis" gives an end and no start; "Ende" ("end of",
   "fin", role ``end``) gives the period's last day, a point in time (pack: prepositions).
 - "letztes Jahr", "im kommenden Jahr", "im Vorjahr": the calendar year moved by the modifier.
@@ -70,7 +72,7 @@ class _Tables:
     future: re.Pattern[str] | None
     role_before: re.Pattern[str]
     role_head: re.Pattern[str]
-    ahead_weekday: re.Pattern[str]
+    ahead: re.Pattern[str]
     span_from: re.Pattern[str]
     min_year: int
     max_year: int
@@ -543,7 +545,11 @@ def _resolve_month(hit: _Hit) -> Any:
     if not (hit.group("month_preposition") or _has_tail(hit, "month")):
         return None  # a bare month name ("März und Juni") is too weak to report
     month = hit.tables.months[normalize_phrase(hit.group("month_name") or "")]
-    dates = _in_year(hit, "month", lambda y: _month(y, month))
+    ahead = hit.tables.ahead.match(hit.match.string, hit.match.start()) is not None
+    if not _has_tail(hit, "month") and (ahead or _future(hit)):  # "ab Mai", "will im Mai": the next May
+        dates = _next(hit.published, lambda y: _month(y, month))
+    else:
+        dates = _in_year(hit, "month", lambda y: _month(y, month))
     return _apply_prep(dates, hit.group("month_preposition"), hit.tables), False
 
 
@@ -634,7 +640,7 @@ def _weekday(hit: _Hit, name: str, modifier: str | None) -> Any:
     wanted = hit.tables.weekdays[normalize_phrase(name)]
     role = _prep_role(hit)
     offset = hit.tables.modifiers.get(normalize_phrase(modifier)) if modifier else None
-    ahead = hit.tables.ahead_weekday.match(hit.match.string, hit.match.start()) is not None
+    ahead = hit.tables.ahead.match(hit.match.string, hit.match.start()) is not None
     if (
         offset is not None and offset > 0 or (offset is None and role == "in" and (ahead or _future(hit)))
     ):  # "Die Kommission will am Mittwoch eine Reform vorstellen", "Streik für Mittwoch"
@@ -1293,8 +1299,8 @@ def _role_patterns(per: Any) -> dict[str, re.Pattern[str]]:
     starts = [f for f, _ in per.day_range_frames]
     span_from = rf"{word_pattern(starts)}\s+\S+\s+\Z" if starts else "(?!)"
     return {
-        "ahead_weekday": re.compile(
-            rf"{word_pattern(per.ahead_weekday_prepositions)}\s" if per.ahead_weekday_prepositions else "(?!)",
+        "ahead": re.compile(
+            rf"{word_pattern(per.ahead_prepositions)}\s" if per.ahead_prepositions else "(?!)",
             re.IGNORECASE,
         ),
         "role_before": re.compile(rf"(?P<role>{prep}){art}\s+\Z", re.IGNORECASE),

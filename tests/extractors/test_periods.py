@@ -399,10 +399,28 @@ def test_english_dates_in_other_languages(lang: str, text: str, expected: list) 
     ],
 )
 def test_de_weekdays_ahead_and_at_night(text: str, span: str, day: str) -> None:
-    """ "für Mittwoch" points ahead (``ahead_weekday_prepositions``); "in der Nacht auf Dienstag" is
+    """ "für Mittwoch" points ahead (``ahead_prepositions``); "in der Nacht auf Dienstag" is
     that Tuesday, the latest one."""
     [p] = find_periods(text, load_langpack("de"), published=dt.date(2016, 4, 26))
     assert (p.text, str(p.start_date), str(p.end_date)) == (span, day, day)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "span", "start"),
+    [
+        # written by us; published 2016-03-09
+        ("de", "Die Serie läuft ab Mai bei RTL Crime.", "ab Mai", "2016-05-01"),
+        ("de", "Der Umsatz sank im Mai.", "im Mai", "2015-05-01"),
+        ("de", "Seit Mai steigt der Umsatz.", "Seit Mai", "2015-05-01"),
+        ("en", "The plant will open in May.", "in May", "2016-05-01"),
+        ("en", "Sales fell in May.", "in May", "2015-05-01"),
+    ],
+)
+def test_a_month_without_its_year_ahead_or_behind(lang: str, text: str, span: str, start: str) -> None:
+    """A month named without its year is the latest one begun, unless a preposition points
+    ahead (``ahead_prepositions``: "ab Mai") or the clause speaks of the future ("will open")."""
+    [p] = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 9))
+    assert (p.text, str(p.start_date)) == (span, start)
 
 
 @pytest.mark.parametrize(
