@@ -512,6 +512,12 @@ class FactsData(_Table):
         'A pay verb in the passive ("was paid", "being paid"): its subject is paid, so it is the vendor, and '
         'the company after an agent preposition ("by") the customer; without one there is no fact.',
     )
+    bought_passive: FoldedRegex = _field(
+        "",
+        'A buy verb in the passive ("was bought", "were purchased"): its subject is what was bought, never a'
+        " customer, so no payment or spending is read from it (a takeover in the passive is read by the"
+        " acquisition rules).",
+    )
     share_words: Words = _field(
         (), 'Words for shares of stock: after a bare number they make it a count, not a price ("2 Millionen Aktien").'
     )

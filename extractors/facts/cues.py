@@ -58,6 +58,7 @@ class _Cues:
     share_nouns: re.Pattern[str] | None
     comparison: re.Pattern[str] | None
     paid_passive: re.Pattern[str] | None
+    bought_passive: re.Pattern[str] | None
     # a division noun and its link right before a company ("die Energiesparte des Konzerns")
     division_before: re.Pattern[str] | None
     # a possessive and a division noun right after a company ("'s appliance business")
@@ -159,6 +160,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         share_nouns=_optional(data.share_nouns, ci),
         comparison=_optional(data.comparison_cues, ci),
         paid_passive=_optional(data.paid_passive, ci),
+        bought_passive=_optional(data.bought_passive, ci),
         division_before=re.compile(
             rf"(?<![\w-])(?P<unit>[\w-]*(?:{'|'.join(map(re.escape, data.division_nouns))}))\s+"
             rf"(?:{'|'.join(map(re.escape, data.division_links))})\s+(?:[\w-]+\s+){{0,3}}?$",

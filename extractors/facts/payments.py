@@ -29,6 +29,9 @@ class _PaymentsRules(_LinkerBase):
         passive = self.cues.paid_passive
         if buy is not None and passive is not None and passive.search(self.text, s.start, s.end):
             return self._paid_passive(index, used)
+        bought = self.cues.bought_passive  # "The ticket was bought at …": its subject bought nothing
+        if buy is not None and bought is not None and bought.search(self.text, s.start, s.end):
+            return []
         roles = self._roles(index, selling=selling, verb_at=verb_at)
         if not roles.customers:
             return []

@@ -652,6 +652,9 @@ def test_a_proportion_of_no_company_is_a_share_only_with_a_share_cue(
         ),
         ("Halliburton reported being paid $10.7 billion for government work.", ["Halliburton"], []),
         ("Microsoft paid $5 million to Oracle.", ["Microsoft", "Oracle"], [("payment", "Microsoft", "Oracle")]),
+        # "bought" in the passive: the subject is what was bought (bought_passive)
+        ("The Lotto ticket was bought at Crown Beer for $2 by a man from Maryland.", ["Crown Beer"], []),
+        ("Acme bought supplies for $2 million.", ["Acme"], [("spending", None, None)]),
     ],
 )
 def test_paid_in_the_passive_is_received(text: str, orgs: list[str], expected: list) -> None:
