@@ -653,7 +653,11 @@ def test_a_proportion_of_no_company_is_a_share_only_with_a_share_cue(
         ("Halliburton reported being paid $10.7 billion for government work.", ["Halliburton"], []),
         ("Microsoft paid $5 million to Oracle.", ["Microsoft", "Oracle"], [("payment", "Microsoft", "Oracle")]),
         # "bought" in the passive: the subject is what was bought (bought_passive)
-        ("The Lotto ticket was bought at Crown Beer for $2 by a man from Maryland.", ["Crown Beer"], []),
+        (
+            "That ticket is worth $250,000 and was bought at Crown Beer & Wine in Montgomery County, Maryland.",
+            ["Crown Beer & Wine", "Maryland"],
+            [],
+        ),
         ("Acme bought supplies for $2 million.", ["Acme"], [("spending", None, None)]),
     ],
 )
