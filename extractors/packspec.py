@@ -579,6 +579,11 @@ class FactsData(_Table):
     count_frames: list[str] = _field(
         [], 'Count frames with {noun} and {count} placeholders: "die Zahl der {noun} stieg auf {count}".'
     )
+    economy_cues: FoldedRegex = _field(
+        "",
+        'Words that put a count in a clause about a whole economy, not a company: "unemployed", "the'
+        ' economy has shed", "eurozone", "Arbeitslose". Such a count is no fact.',
+    )
     description_adjectives: Regex = _field(
         "",
         "Capitalised adjectives before a description head, as written (a lower-case adjective always"

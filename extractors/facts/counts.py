@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.cues import SPACE_GROUPED
-from newsfacts.extractors.facts.mentions import _nearest
+from newsfacts.extractors.facts.mentions import _nearest, _Sentence
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import normalize_phrase, read_number
 from newsfacts.extractors.records import Fact
@@ -34,6 +34,14 @@ def _count_qualifier(m: re.Match[str], pack: LangPack) -> str | None:
 class _CountsRules(_LinkerBase):
     """Counts: a number of employees, jobs, branches, customers, vehicles (``count`` facts)."""
 
+    def _about_economy(self, s: _Sentence, offset: int) -> bool:
+        """Whether the count's clause speaks of a whole economy ("the economy has shed six
+        million jobs", "23 million people are unemployed": the pack's ``economy_cues``)."""
+        if self.cues.economy is None:
+            return False
+        start, end = self._clause(s, offset)
+        return self.cues.economy.search(self.text, start, end) is not None
+
     def _counts(self, index: int) -> list[Fact]:
         s = self.sentences[index]
         facts = []
@@ -45,6 +53,8 @@ class _CountsRules(_LinkerBase):
             if not any(a < m.end("number") and m.start("number") < b for a, b in taken)
         ]
         for m in [*self.cues.count.finditer(self.text, s.start, s.end), *framed]:
+            if self._about_economy(s, m.start()):
+                continue
             value = _count_value(m, self.pack)
             company, confidence = self._subject_scored(index, m.start(), places=False)
             if value is None or company is None:

@@ -66,6 +66,7 @@ class _Cues:
     # a source noun and its link right before a company: "Studie des", "survey by"
     source: re.Pattern[str] | None
     count_frames: tuple[re.Pattern[str], ...]
+    economy: re.Pattern[str] | None  # a clause about a whole economy: its counts are no company's
     # right after a percentage: a share link, a few words and a count or workforce noun
     # ("Prozent der Arbeitsplätze", "percent of the salaried workforce")
     percent_of_count: re.Pattern[str] | None
@@ -181,6 +182,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         if data.source_nouns and data.source_links
         else None,
         count_frames=_count_frames(pack, data.count_frames, data.count_nouns),
+        economy=_optional(data.economy_cues, ci),
         percent_of_count=_percent_of_count(pack, [*data.count_nouns, *data.workforce_nouns]),
         common_noun=re.compile(rf"(?:{'|'.join(map(re.escape, data.common_noun_heads))})$", ci)
         if data.common_noun_heads

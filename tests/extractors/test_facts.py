@@ -689,3 +689,19 @@ def test_stock_closing_moves_are_changes(text: str, amount: float, percent: floa
         percent,
         direction,
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        # written by us: a count in a clause about a whole economy is no company's (economy_cues)
+        ("en", "Eurostat said 15.8 million people are now unemployed in the eurozone.", ["Eurostat"], []),
+        ("en", "Since December, the economy has shed over six million jobs.", ["White House"], []),
+        ("en", "Ford will cut 10,000 jobs in North America.", ["Ford"], [("Ford", 10000)]),
+        ("de", "Laut Bundesagentur stieg die Zahl der Arbeitslosen auf 2,9 Millionen Menschen.", ["Bundesagentur"], []),
+        ("de", "Die Commerzbank will 1.200 Stellen streichen.", ["Commerzbank"], [("Commerzbank", 1200)]),
+    ],
+)
+def test_counts_of_a_whole_economy_are_no_company_facts(lang: str, text: str, orgs: list[str], expected: list) -> None:
+    counts = [(f.company, int(f.count_value or 0)) for f in facts_in(lang, text, orgs) if f.kind == "count"]
+    assert counts == expected
