@@ -98,10 +98,23 @@ TERRITORY_LANGS = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "sv")
 
 
 def build_territory_table() -> dict[str, list[str]]:
-    """Each pack language's CLDR territory names, normalised and sorted."""
+    """Each pack language's CLDR territory names, normalised and sorted, and the one-word names of
+    the languages with a two-letter code of four letters or more ("German", "Irish", "Welsh",
+    "Romanian"): in English they are the nationality adjectives a tagger calls ORG ("the Welsh
+    capital", "Romanian mining"), and no language's name is a company's."""
     from babel import Locale
 
-    return {code: sorted({_org_key(n) for n in Locale.parse(code).territories.values()}) for code in TERRITORY_LANGS}
+    table = {}
+    for code in TERRITORY_LANGS:
+        locale = Locale.parse(code)
+        names = {_org_key(n) for n in locale.territories.values()}
+        names |= {
+            _org_key(n)
+            for lang, n in locale.languages.items()
+            if len(lang) == 2 and " " not in n and "-" not in n and len(n) >= 4
+        }
+        table[code] = sorted(names)
+    return table
 
 
 @cache

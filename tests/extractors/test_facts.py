@@ -705,3 +705,15 @@ def test_stock_closing_moves_are_changes(text: str, amount: float, percent: floa
 def test_counts_of_a_whole_economy_are_no_company_facts(lang: str, text: str, orgs: list[str], expected: list) -> None:
     counts = [(f.company, int(f.count_value or 0)) for f in facts_in(lang, text, orgs) if f.kind == "count"]
     assert counts == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "company"),
+    [
+        # written by us: a language's name is a nationality adjective, never a company
+        ("Conduit is to create 600 new jobs in the Welsh capital Cardiff.", ["Conduit", "Welsh"], "Conduit"),
+        ("Ryanair, the Irish low fares airline, reported a 19% increase in profits.", ["Ryanair", "Irish"], "Ryanair"),
+    ],
+)
+def test_a_nationality_adjective_is_no_company(text: str, orgs: list[str], company: str) -> None:
+    assert {f.company for f in facts_in("en", text, orgs) if f.company} == {company}
