@@ -200,8 +200,8 @@ class _AcquisitionsRules(_LinkerBase):
             else:
                 buyer = subject
                 seller = next((o.text for o, p in after if p in pack.seller_preps and o.text != target), None)
-        if not buyer or not target or _org_key(buyer) == _org_key(target):
-            return None
+        if not buyer or not target or _one_family(buyer, target):
+            return None  # a group buying its own name is a misread
         return buyer, target, seller, by_pattern
 
     def _division(self, s: _Sentence, target: str, seller: str | None, t_start: int) -> tuple[str, str | None]:
@@ -311,3 +311,11 @@ def _bare_price_pattern(pack: LangPack) -> re.Pattern[str] | None:
         rf"\s+(?P<scale>{word_pattern(scales)})(?![\w%‰])",
         re.IGNORECASE,
     )
+
+
+def _one_family(a: str, b: str) -> bool:
+    """Whether two names are one company or one group ("Essar Group" and "Essar"): the words of
+    one begin the other's. A group buying its own name is a misread, not a takeover."""
+    first, second = _org_key(a).split(), _org_key(b).split()
+    shorter, longer = sorted((first, second), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter

@@ -717,3 +717,19 @@ def test_counts_of_a_whole_economy_are_no_company_facts(lang: str, text: str, or
 )
 def test_a_nationality_adjective_is_no_company(text: str, orgs: list[str], company: str) -> None:
     assert {f.company for f in facts_in("en", text, orgs) if f.company} == {company}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Essar Group", "Essar", True),
+        ("Siemens", "Siemens AG", True),
+        ("Deutsche Bank", "Deutsche Postbank", False),
+        ("Bayer", "Monsanto", False),
+    ],
+)
+def test_one_family_of_names(a: str, b: str, same: bool) -> None:
+    """A takeover's buyer and target are never one name's family ("Essar Group" buying "Essar")."""
+    from newsfacts.extractors.facts.acquisitions import _one_family
+
+    assert _one_family(a, b) is same
