@@ -20,6 +20,10 @@ from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percen
 _REACH = 400
 
 
+#: sentences back in which a description may still find the article's topic (``_described``)
+_DESCRIPTION_REACH = 3
+
+
 class _LinkerBase:
     """State and shared helpers of the linker: clauses, prepositions, subjects, building a fact."""
 
@@ -56,6 +60,16 @@ class _LinkerBase:
         start = next((b for _, b in reversed(breaks[max(0, i - 2) : i]) if b <= offset), s.start)
         end = next((a for a, _ in breaks[max(0, i - 1) :] if a >= offset), s.end)
         return max(start, offset - _REACH), min(end, offset + _REACH)
+
+    def _described(self, offset: int) -> str | None:
+        """The company a description ("the company", "der Konzern") stands for: the article's
+        topic when the text named it in the last few sentences, else the company named last."""
+        topic = self.discourse.topic
+        if topic is not None:
+            before = [x for x in self.sentences if x.start <= offset][-_DESCRIPTION_REACH:]
+            if any(_org_key(o.text) == _org_key(topic) and o.end <= offset for x in before for o in x.orgs):
+                return topic
+        return self._last_org_before(offset) or topic
 
     def _last_org_before(self, offset: int) -> str | None:
         for sentence in reversed(self.sentences):
@@ -194,7 +208,7 @@ class _LinkerBase:
         if self.cues.singular.search(sentence) or (
             self.cues.descriptions is not None and self.cues.descriptions.search(sentence)
         ):
-            named = self._last_org_before(s.start) or self.discourse.topic
+            named = self._described(s.start)
             if named is not None:
                 return named, CONFIDENCE["description"]
         after = [o for o in orgs if o.start >= offset and not self._is_compound(o)]

@@ -359,8 +359,9 @@ def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False)
     return (
         rf"(?<![\d.,])(?<!\d\s)(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{_count_number(pack)})"
         rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}){_glued_scale(pack)})?"
-        # one lower-case adjective may stand between ("15,000 new jobs", "4.500 neue Stellen")
-        rf"(?:\s+(?-i:[a-zà-ÿß]+))?\s+(?P<noun>{noun})"
+        # one lower-case adjective may stand between ("15,000 new jobs", "4.500 neue Stellen"),
+        # or a name of up to three words ("two Chrysler plants", "15 Lord & Taylor stores")
+        rf"(?:\s+(?-i:[a-zà-ÿß]+)|(?:\s+(?-i:[A-ZÀ-Þ][\w'’.-]*|&)){{1,3}})?\s+(?P<noun>{noun})"
     )
 
 

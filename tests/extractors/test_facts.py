@@ -733,3 +733,26 @@ def test_one_family_of_names(a: str, b: str, same: bool) -> None:
     from newsfacts.extractors.facts.acquisitions import _one_family
 
     assert _one_family(a, b) is same
+
+
+def test_a_description_stands_for_the_topic_named_just_before() -> None:
+    """ "The company" is the article's topic when the text named it in the last sentences, not
+    the company named last (a customer it lost); written by us."""
+    text = (
+        "Web.com reported its results on Monday. Web.com said revenue rose. The quarter included the loss "
+        "of subscribers from Verizon. The company reported that net subscribers totaled approximately 148,000."
+    )
+    counts = [(f.company, f.count_value) for f in facts_in("en", text, ["Web.com", "Verizon"]) if f.kind == "count"]
+    assert counts == [("Web.com", 148000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "noun"),
+    [
+        ("DaimlerChrysler also plans to cut two Chrysler plants.", 2, "plants"),
+        ("NRDC plans to open up to 15 Lord & Taylor stores in Canada.", 15, "stores"),
+    ],
+)
+def test_a_name_between_a_count_and_its_noun(text: str, count: int, noun: str) -> None:
+    [fact] = [f for f in facts_in("en", text, [text.split()[0]]) if f.kind == "count"]
+    assert (fact.count_value, fact.metric) == (count, noun)
