@@ -579,6 +579,12 @@ class FactsData(_Table):
     count_frames: list[str] = _field(
         [], 'Count frames with {noun} and {count} placeholders: "die Zahl der {noun} stieg auf {count}".'
     )
+    public_bodies: FoldedRegex = _field(
+        "",
+        'The end of a public body\'s name, matched at the end of a name: "amt", "agentur", "ministerium",'
+        ' "Department", "Commission". A public body reports a market\'s figures and fines companies; it is'
+        " never the company of a revenue, change, count or share.",
+    )
     economy_cues: FoldedRegex = _field(
         "",
         'Words that put a count in a clause about a whole economy, not a company: "unemployed", "the'

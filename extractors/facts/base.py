@@ -61,6 +61,12 @@ class _LinkerBase:
         end = next((a for a, _ in breaks[max(0, i - 1) :] if a >= offset), s.end)
         return max(start, offset - _REACH), min(end, offset + _REACH)
 
+    def _public_body(self, name: str) -> bool:
+        """Whether a name is a public body's ("Bundesnetzagentur", "Labor Department"), never the
+        company of a figure (the pack's ``public_bodies``)."""
+        pattern = self.cues.public_body
+        return pattern is not None and pattern.search(name.rstrip(" .,")) is not None
+
     def _described(self, offset: int) -> str | None:
         """The company a description ("the company", "der Konzern") stands for: the article's
         topic when the text named it in the last few sentences, else the company named last."""
@@ -173,7 +179,7 @@ class _LinkerBase:
         s = self.sentences[index]
         sources = frozenset(_org_key(o.text) for o in s.orgs if self._is_source(o, s))
         company, confidence = self._subject_scored_any(index, offset, places=places, sources=sources)
-        if company is not None and _org_key(company) in sources:
+        if company is not None and (_org_key(company) in sources or self._public_body(company)):
             return None, 0.0
         return company, confidence
 
@@ -197,6 +203,7 @@ class _LinkerBase:
             )
             and any(c.isalpha() for c in o.text)
             and _org_key(o.text) not in sources
+            and not self._public_body(o.text)
         ]
         owner, confidence = self._metric_owner(s, offset)
         if owner is not None:

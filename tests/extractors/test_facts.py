@@ -756,3 +756,15 @@ def test_a_description_stands_for_the_topic_named_just_before() -> None:
 def test_a_name_between_a_count_and_its_noun(text: str, count: int, noun: str) -> None:
     [fact] = [f for f in facts_in("en", text, [text.split()[0]]) if f.kind == "count"]
     assert (fact.count_value, fact.metric) == (count, noun)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs"),
+    [
+        # written by us: a public body reports a market's figures, it is no company of them
+        ("de", "Das ist laut Bundesnetzagentur ein Rückgang um 27 Prozent.", ["Bundesnetzagentur"]),
+        ("en", "The Labor Department said the unemployment rate rose 9.4 percent.", ["Labor Department"]),
+    ],
+)
+def test_a_public_body_is_no_company_of_a_figure(lang: str, text: str, orgs: list[str]) -> None:
+    assert [f for f in facts_in(lang, text, orgs) if f.kind in ("change", "revenue", "count", "share")] == []
