@@ -423,6 +423,11 @@ class PeriodData(_Table):
     day_range_frames: tuple[tuple[str, str], ...] = _field(
         (), 'Frames of a span of days in one month: ["vom", "bis"] ("vom 14. bis 18. März"); a dash always works.'
     )
+    day_list_frames: tuple[tuple[str, str], ...] = _field(
+        (),
+        "Frames that join two days of one month as one span only when the days follow each other:"
+        ' ["am", "und"] ("am 15. und 16. April" is 15-16 April; "am 4. und 6. Juni" names two days).',
+    )
     anaphoric: Words = _field(
         (), 'Modifiers that count from a year the story named before them: "left the following year".'
     )

@@ -63,6 +63,7 @@ class _Tables:
     international_months: dict[str, int]
     ordinals: dict[str, int]
     preps: dict[str, str]
+    day_lists: frozenset[str]  # openers of ``day_list_frames``: two days that must follow each other
     modifiers: dict[str, int]
     units: dict[str, str]
     words: dict[str, tuple[str, int]]
@@ -165,9 +166,12 @@ def _find_periods(text: str, pack: LangPack, published: dt.date | None) -> list[
         resolver = _resolve_ago if m.lastgroup.startswith("ago") else _RESOLVERS[m.lastgroup]
         resolved = resolver(_Hit(m, tables, published, pack))
         if resolved is not None:
-            (start, end), fiscal = resolved
+            (start, end), fiscal, *rest = resolved
+            begin = rest[0] if rest else m.start()  # a resolver may keep only the mention's tail
             found.append(
-                Period(text=m.group(0), start=m.start(), end=m.end(), start_date=start, end_date=end, fiscal=fiscal)
+                Period(
+                    text=text[begin : m.end()], start=begin, end=m.end(), start_date=start, end_date=end, fiscal=fiscal
+                )
             )
             kinds.append(m.lastgroup)
             if previous is not None and published is not None:
@@ -296,8 +300,16 @@ def _nearest_occurrence(pub: dt.date | None, build: Callable[[int], Dates]) -> D
     return future if 2 * (future[0] - pub).days < (pub - past[0]).days else past
 
 
-def _apply_prep(dates: Dates, prep: str | None, tables: _Tables) -> Dates:
-    return _apply_role(dates, tables.preps.get(normalize_phrase(prep or ""), "in"))
+def _apply_prep(dates: Dates, prep: str | None, tables: _Tables, hit: _Hit | None = None) -> Dates:
+    """The role of the mention's own preposition; where that is a plain "in", a role word right
+    before the mention decides ("starting in 2006" is from 2006 on)."""
+    role = tables.preps.get(normalize_phrase(prep or ""), "in")
+    if role == "in" and hit is not None:
+        text, start = hit.match.string, hit.match.start()
+        before = tables.role_before.search(text, max(0, start - 40, text.rfind("\n", 0, start) + 1), start)
+        if before is not None:
+            role = tables.preps.get(normalize_phrase(before.group("role")), "in")
+    return _apply_role(dates, role)
 
 
 def _unit_period(pub: dt.date, unit: str, offset: int) -> Dates:
@@ -390,7 +402,7 @@ def _quarter(hit: _Hit, prefix: str, q: int) -> Any:
             return _in_year(hit, prefix, lambda y: _months(y, 10, 3)), False
         return (_unit_period(hit.published, "quarter", -1) if hit.published else (None, None)), False
     dates = _in_year(hit, prefix, lambda y: _months(y, 3 * q - 2, 3))
-    return _apply_prep(dates, hit.group(f"{prefix}_preposition"), hit.tables), False
+    return _apply_prep(dates, hit.group(f"{prefix}_preposition"), hit.tables, hit), False
 
 
 def _resolve_quarter(hit: _Hit) -> Any:
@@ -416,7 +428,7 @@ def _resolve_half(hit: _Hit) -> Any:
     if h not in (1, 2):
         return None
     dates = _in_year(hit, "half", lambda y: _months(y, 6 * h - 5, 6))
-    return _apply_prep(dates, hit.group("half_preposition"), hit.tables), False
+    return _apply_prep(dates, hit.group("half_preposition"), hit.tables, hit), False
 
 
 def _resolve_half_code(hit: _Hit) -> Any:
@@ -424,13 +436,13 @@ def _resolve_half_code(hit: _Hit) -> Any:
     if year:
         return _months(int(year), 6 * h - 5, 6), False
     dates = _in_year(hit, "half_code", lambda y: _months(y, 6 * h - 5, 6))
-    return _apply_prep(dates, hit.group("half_code_preposition"), hit.tables), False
+    return _apply_prep(dates, hit.group("half_code_preposition"), hit.tables, hit), False
 
 
 def _resolve_month_quarter(hit: _Hit) -> Any:
     month = hit.tables.months[normalize_phrase(hit.group("month_quarter_month") or "")]
     dates = _in_year(hit, "month_quarter", lambda y: _months(y, (month - 1) // 3 * 3 + 1, 3))
-    return _apply_prep(dates, hit.group("month_quarter_preposition"), hit.tables), False
+    return _apply_prep(dates, hit.group("month_quarter_preposition"), hit.tables, hit), False
 
 
 def _resolve_day(hit: _Hit) -> Any:
@@ -447,6 +459,12 @@ def _resolve_day_range(hit: _Hit) -> Any:
     if first >= last:
         return None
     year = hit.group("day_range_year") or hit.group("day_range_short_year")
+    opener = normalize_phrase(hit.group("day_range_frame") or "")
+    if opener in hit.tables.day_lists and last != first + 1:
+        # "on 4 and 6 June" names two days, the second with its month: that one alone ("6 June");
+        # only days that follow each other are one span ("am 15. und 16. April")
+        day = _day_of(hit, "day_range", month, last, year, roles=False)
+        return None if day is None else (*day, hit.match.start("day_range_last"))
     end = _day_of(hit, "day_range", month, last, year, roles=False)
     if end is None or end[0][1] is None:
         return end
@@ -550,7 +568,7 @@ def _resolve_month(hit: _Hit) -> Any:
         dates = _next(hit.published, lambda y: _month(y, month))
     else:
         dates = _in_year(hit, "month", lambda y: _month(y, month))
-    return _apply_prep(dates, hit.group("month_preposition"), hit.tables), False
+    return _apply_prep(dates, hit.group("month_preposition"), hit.tables, hit), False
 
 
 def _resolve_bare_weekday(hit: _Hit) -> Any:
@@ -588,7 +606,7 @@ def _resolve_season(hit: _Hit) -> Any:
         return _month(year, first)[0], _month(year + (last < first), last)[1]
 
     dates = _in_year(hit, "season", build)
-    return _apply_prep(dates, hit.group("season_preposition"), hit.tables), False
+    return _apply_prep(dates, hit.group("season_preposition"), hit.tables, hit), False
 
 
 def _resolve_decade(hit: _Hit) -> Any:
@@ -680,7 +698,7 @@ def _resolve_year(hit: _Hit) -> Any:
     year = int(hit.group("year_number") or 0)
     if not hit.tables.min_year <= year <= hit.tables.max_year:
         return None
-    return _apply_prep(_months(year, 1, 12), hit.group("year_preposition"), hit.tables), False
+    return _apply_prep(_months(year, 1, 12), hit.group("year_preposition"), hit.tables, hit), False
 
 
 def _resolve_split_year(hit: _Hit) -> Any:
@@ -691,7 +709,7 @@ def _resolve_split_year(hit: _Hit) -> Any:
     if last_year != first + 1 or not hit.tables.min_year <= first <= hit.tables.max_year:
         return None
     dates = (dt.date(first, 1, 1), dt.date(last_year, 12, 31))
-    return _apply_prep(dates, hit.group("split_year_preposition"), hit.tables), False
+    return _apply_prep(dates, hit.group("split_year_preposition"), hit.tables, hit), False
 
 
 def _resolve_bare_year(hit: _Hit) -> Any:
@@ -1136,7 +1154,7 @@ def _first_word(pack: LangPack) -> str:
         *per.relative_prepositions,
         *per.relative_words,
         *per.fiscal_prefixes,
-        *(first for first, _ in per.day_range_frames),
+        *(first for first, _ in (*per.day_range_frames, *per.day_list_frames)),
         *per.first_words,
         *per.seasons,
         *per.to_date,
@@ -1185,6 +1203,7 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
     per, nums = pack.periods, pack.numbers
     months = {**per.months, **per.extra_months}
     frames = per.year_range_frames or (("(?!)", "(?!)"),)
+    day_frames = [*per.day_range_frames, *per.day_list_frames]
     return {
         "month_head": _month_pattern(months, per.capitalised_months, bounded=False),
         "num": number_pattern(pack),
@@ -1217,8 +1236,8 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
         ),
         "dlink": word_pattern(per.day_links) if per.day_links else "(?!)",
         # The end word must be the start word's pair: "4 and 6 June" is two days, no span.
-        "drfrom": frame_pattern(per.day_range_frames or [("(?!)", "(?!)")], "day_range_frame")[0],
-        "drto": frame_pattern(per.day_range_frames or [("(?!)", "(?!)")], "day_range_frame")[1],
+        "drfrom": frame_pattern(day_frames or [("(?!)", "(?!)")], "day_range_frame")[0],
+        "drto": frame_pattern(day_frames or [("(?!)", "(?!)")], "day_range_frame")[1],
         # "2. bis 6. März": the pack's range words without a frame.
         "drword": (
             rf"\s+{word_pattern(w for w in nums.range_words if w.isalpha())}\s+"
@@ -1333,6 +1352,7 @@ def _tables(pack: LangPack) -> dict[str, Any]:
         "weekdays": norm(per.weekdays),
         "international_months": dict(per.international_months),  # as written: "May", not "may"
         "ordinals": norm(per.ordinals),
+        "day_lists": frozenset(normalize_phrase(first) for first, _ in per.day_list_frames),
         "preps": norm({**per.prepositions, **per.year_prepositions, **per.role_words}),
         "modifiers": norm(per.relative_modifiers),
         "units": norm(per.relative_units),

@@ -406,6 +406,32 @@ def test_de_weekdays_ahead_and_at_night(text: str, span: str, day: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "span"),
+    [
+        # written by us: two days of one month joined by "und"/"and" are one span
+        ("de", "Am 15. und 16. April 2016 findet die Messe statt.", "Am 15. und 16. April 2016"),
+        ("en", "The fair runs on 15 and 16 April 2016.", "on 15 and 16 April 2016"),
+    ],
+)
+def test_two_days_of_a_month_joined(lang: str, text: str, span: str) -> None:
+    [p] = find_periods(text, load_langpack(lang), published=dt.date(2016, 2, 24))
+    assert (p.text, str(p.start_date), str(p.end_date)) == (span, "2016-04-15", "2016-04-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "start", "end"),
+    [
+        # written by us; a role word right before a year or a month decides its role
+        ("Fees will rise starting in 2006.", "in 2006", "2006-01-01", "None"),
+        ("Sales rose in 2006.", "in 2006", "2006-01-01", "2006-12-31"),
+    ],
+)
+def test_a_role_word_before_a_year(text: str, span: str, start: str, end: str) -> None:
+    [p] = find_periods(text, load_langpack("en"), published=dt.date(2005, 12, 7))
+    assert (p.text, str(p.start_date), str(p.end_date)) == (span, start, end)
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "span", "start"),
     [
         # written by us; published 2016-03-09
