@@ -52,7 +52,12 @@ class _CountsRules(_LinkerBase):
             for m in frame.finditer(self.text, s.start, s.end)
             if not any(a < m.end("number") and m.start("number") < b for a, b in taken)
         ]
-        for m in [*self.cues.count.finditer(self.text, s.start, s.end), *framed]:
+        counted = [
+            m
+            for m in self.cues.count.finditer(self.text, s.start, s.end)
+            if not any(a < m.end("number") and m.start("number") < b for a, b in taken)
+        ]  # "AU$5.32 billion to shareholders" is an amount, no count
+        for m in [*counted, *framed]:
             if self._about_economy(s, m.start()):
                 continue
             value = _count_value(m, self.pack)

@@ -86,6 +86,7 @@ def is_market_index(name: str) -> bool:
     one that calls itself an index ("FTSE 100 Share Index", "Dow Jones Industrial Average")."""
     if re.search(r"(?<!\w)(?:Index|Indices|Average)$", name.strip()):
         return True
+    name = re.sub(r"^(?:The|the)\s+", "", name.strip())  # "The Standard & Poor's 500 index"
     key = _org_key(name)
     return key in market_indices() or _org_key(re.sub(r"(?:['’]s)?\s*\d+$", "", name)) in market_indices()
 

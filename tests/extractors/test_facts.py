@@ -768,3 +768,14 @@ def test_a_name_between_a_count_and_its_noun(text: str, count: int, noun: str) -
 )
 def test_a_public_body_is_no_company_of_a_figure(lang: str, text: str, orgs: list[str]) -> None:
     assert [f for f in facts_in(lang, text, orgs) if f.kind in ("change", "revenue", "count", "share")] == []
+
+
+def test_an_amount_is_no_count() -> None:
+    """ "AU$5.32 billion to shareholders": the number is an amount's, no count of shareholders."""
+    text = "Rio Tinto will return a record profit of over AU$5.32 billion to shareholders."
+    assert [f for f in facts_in("en", text, ["Rio Tinto"]) if f.kind == "count"] == []
+
+
+def test_a_market_index_with_an_article_is_no_company() -> None:
+    text = "The Standard & Poor's 500 index jumped by 7.07% on Monday."
+    assert [f for f in facts_in("en", text, ["The Standard & Poor"]) if f.kind == "change"] == []
