@@ -584,6 +584,15 @@ class FactsData(_Table):
     count_frames: list[str] = _field(
         [], 'Count frames with {noun} and {count} placeholders: "die Zahl der {noun} stieg auf {count}".'
     )
+    weak_count_nouns: list[str] = _field(
+        [],
+        'Count nouns that count anyone ("people"): a count of them is a company\'s only with one of the'
+        ' ``count_verbs`` in its clause ("employs 600 people"), never alone ("the airplane will carry'
+        ' 500 people" is about a flight, "eight people won" about a lottery).',
+    )
+    count_verbs: FoldedRegex = _field(
+        "", 'Verbs that make a weak count noun a company\'s: "employ", "hire", "lay off", "carried".'
+    )
     public_bodies: FoldedRegex = _field(
         "",
         'The end of a public body\'s name, matched at the end of a name: "amt", "agentur", "ministerium",'

@@ -34,6 +34,15 @@ def _count_qualifier(m: re.Match[str], pack: LangPack) -> str | None:
 class _CountsRules(_LinkerBase):
     """Counts: a number of employees, jobs, branches, customers, vehicles (``count`` facts)."""
 
+    def _weak_without_verb(self, s: _Sentence, m: re.Match[str]) -> bool:
+        """Whether a count of a weak noun ("500 people") has no count verb ("employs") in its
+        clause: then it is no company's count (the pack's ``weak_count_nouns``)."""
+        if m.group("noun").lower() not in self.cues.weak_count_nouns:
+            return False
+        start, end = self._clause(s, m.start())
+        verbs = self.cues.count_verbs
+        return verbs is None or verbs.search(self.text, start, end) is None
+
     def _about_economy(self, s: _Sentence, offset: int) -> bool:
         """Whether the count's clause speaks of a whole economy ("the economy has shed six
         million jobs", "23 million people are unemployed": the pack's ``economy_cues``)."""
@@ -58,7 +67,7 @@ class _CountsRules(_LinkerBase):
             if not any(a < m.end("number") and m.start("number") < b for a, b in taken)
         ]  # "AU$5.32 billion to shareholders" is an amount, no count
         for m in [*counted, *framed]:
-            if self._about_economy(s, m.start()):
+            if self._about_economy(s, m.start()) or self._weak_without_verb(s, m):
                 continue
             value = _count_value(m, self.pack)
             company, confidence = self._subject_scored(index, m.start(), places=False)

@@ -68,6 +68,8 @@ class _Cues:
     count_frames: tuple[re.Pattern[str], ...]
     economy: re.Pattern[str] | None  # a clause about a whole economy: its counts are no company's
     public_body: re.Pattern[str] | None  # the end of a public body's name ("Bundesnetzagentur")
+    weak_count_nouns: frozenset[str]  # "people": a company's count only with a count verb
+    count_verbs: re.Pattern[str] | None
     # right after a percentage: a share link, a few words and a count or workforce noun
     # ("Prozent der Arbeitsplätze", "percent of the salaried workforce")
     percent_of_count: re.Pattern[str] | None
@@ -184,6 +186,8 @@ def _build_cues(pack: LangPack) -> _Cues:
         else None,
         count_frames=_count_frames(pack, data.count_frames, data.count_nouns),
         economy=_optional(data.economy_cues, ci),
+        weak_count_nouns=frozenset(w.lower() for w in data.weak_count_nouns),
+        count_verbs=_optional(data.count_verbs, ci),
         public_body=re.compile(rf"(?:{data.public_bodies})\Z", ci) if data.public_bodies else None,
         percent_of_count=_percent_of_count(pack, [*data.count_nouns, *data.workforce_nouns]),
         common_noun=re.compile(rf"(?:{'|'.join(map(re.escape, data.common_noun_heads))})$", ci)

@@ -779,3 +779,16 @@ def test_an_amount_is_no_count() -> None:
 def test_a_market_index_with_an_article_is_no_company() -> None:
     text = "The Standard & Poor's 500 index jumped by 7.07% on Monday."
     assert [f for f in facts_in("en", text, ["The Standard & Poor"]) if f.kind == "change"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # written by us: "people" is a company's count only with a count verb (weak_count_nouns)
+        ("Powerball paid out the jackpot to eight people in Nebraska.", False),
+        ("The Yellow Page Group employs 600 people.", True),
+    ],
+)
+def test_people_are_counted_only_with_a_count_verb(text: str, counted: bool) -> None:
+    counts = [f for f in facts_in("en", text, [text.split(" paid")[0].split(" employs")[0]]) if f.kind == "count"]
+    assert bool(counts) is counted
