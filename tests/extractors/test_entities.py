@@ -98,6 +98,8 @@ def test_names_without_a_legal_form(name: str) -> None:
         ("In the final quarter, Air Canada (TSX:AC.B) earnings rose.", "Air Canada"),
         ("Pfizer CEO Jeffery Kindler has announced the cuts.", "Pfizer"),
         ("Royal Dutch Shell chief executive Peter Voser said so.", "Royal Dutch Shell"),
+        ("Stockmann, the Finnish department store chain, bought Lindex.", "Stockmann"),
+        ("Conduit, a subsidiary of a US directory firm, will hire staff.", "Conduit"),
     ],
 )
 def test_en_what_has_shares_traded_is_a_company(text: str, name: str) -> None:
@@ -106,7 +108,14 @@ def test_en_what_has_shares_traded_is_a_company(text: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["The CEO John Smith resigned.", "Former chairman Paul Smith spoke.", "US President Barack Obama spoke."]
+    "text",
+    [
+        "The CEO John Smith resigned.",
+        "Former chairman Paul Smith spoke.",
+        "US President Barack Obama spoke.",
+        "In London, the company said so.",
+        "Yesterday, the company said so.",
+    ],
 )
 def test_en_an_officer_title_after_a_function_word_names_no_company(text: str) -> None:
     out = harmonize_entities(text, [], org_cues=org_cues(load_langpack("en")))
