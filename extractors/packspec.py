@@ -570,6 +570,12 @@ class FactsData(_Table):
     fine_nouns: FoldedRegex = _field("", 'Nouns of a fine: "Geldbuße", "fine", "penalty"; the fined company pays.')
     contract_nouns: FoldedRegex = _field("", 'Nouns of a contract or order a company receives: "Auftrag", "contract".')
     award_verbs: FoldedRegex = _field("", 'Verbs of receiving a contract; the subject won it: "erhält", "awarded".')
+    grant_verbs: FoldedRegex = _field(
+        "",
+        'Verbs of giving money to a company, with an amount in the sentence: "fördert X mit", "gewährt X einen'
+        ' Kredit", "lent X". The subject pays; the company after the verb (bare, or after a vendor'
+        " preposition) is paid.",
+    )
     against_preps: list[str] = _field([], 'Before the fined company: "gegen", "against".')
     award_customer_preps: list[str] = _field(
         [], 'Before the customer of an awarded contract, besides vendor and agent prepositions: "for".'

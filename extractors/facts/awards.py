@@ -14,6 +14,10 @@ told by an investing verb.
 - An *investment* ("X investiert 50 Millionen Euro in", "X will spend $2 billion on"): the
   subject's ``spending`` (the pack's ``spend_verbs``), when no vendor is named.
 
+- A *grant* ("Der Bund fördert Intel mit zehn Milliarden Euro", "BMW lent Rover £427 million"):
+  the subject of a giving verb (``grant_verbs``) pays the company after it. Loans, subsidies and
+  grants received are awards ("Intel erhält vom Bund Subventionen", "received a loan from BMW").
+
 All need an amount in the sentence; the pack's ``fine_nouns``, ``contract_nouns``,
 ``award_verbs``, ``against_preps`` and ``spend_verbs`` hold the words (none: the rule is off).
 """
@@ -43,7 +47,44 @@ class _AwardsRules(_LinkerBase):
         contract = cues.contract.search(self.text, s.start, s.end) if cues.contract is not None else None
         if not facts and award is not None and contract is not None:
             facts.extend(self._award(index, award.start(), award.end(), used))
+        grant = cues.grant.search(self.text, s.start, s.end) if cues.grant is not None else None
+        if not facts and grant is not None:
+            facts.extend(self._grant(index, grant.start(), grant.end(), used))
         return facts
+
+    def _grant(self, index: int, start: int, end: int, used: set[int]) -> list[Fact]:
+        """ "Der Bund fördert Intel mit zehn Milliarden Euro", "BMW lent Rover £427 million": the
+        subject before the verb pays the company right after it (bare, or after a vendor
+        preposition: "a loan to MG Rover")."""
+        s = self.sentences[index]
+        pack = self.cues.pack
+        parties = self._parties(index)
+        giver = next((o.text for o, p in reversed(parties) if o.end <= start and p is None), None)
+        clause_end = self._clause(s, end)[1]
+        receiver = next(
+            (
+                o.text
+                for o, p in parties
+                if end <= o.start < clause_end and (p is None or p in pack.vendor_preps) and o.text != giver
+            ),
+            None,
+        )
+        amount = _nearest([a for a in s.amounts if a.start not in used and a.start >= start], end)
+        if giver is None or receiver is None or amount is None or _org_key(giver) == _org_key(receiver):
+            return []
+        used.add(amount.start)
+        return [
+            self._fact(
+                "payment",
+                s,
+                customer=giver,
+                vendor=receiver,
+                amount=amount,
+                period=_nearest(s.periods, start),
+                confidence=CONFIDENCE["award"],
+                key=f"grant|{giver}",
+            )
+        ]
 
     def _parties(self, index: int) -> list[tuple[Entity, str | None]]:
         s = self.sentences[index]

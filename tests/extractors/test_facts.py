@@ -792,3 +792,33 @@ def test_a_market_index_with_an_article_is_no_company() -> None:
 def test_people_are_counted_only_with_a_count_verb(text: str, counted: bool) -> None:
     counts = [f for f in facts_in("en", text, [text.split(" paid")[0].split(" employs")[0]]) if f.kind == "count"]
     assert bool(counts) is counted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "payer", "paid", "amount"),
+    [
+        # written by us: funding is a payment from the giver to the company funded
+        ("de", "Der Bund fördert Intel mit zehn Milliarden Euro.", ["Bund", "Intel"], "Bund", "Intel", 10**10),
+        (
+            "de",
+            "Die KfW gewährt Uniper einen Kredit über zwei Milliarden Euro.",
+            ["KfW", "Uniper"],
+            "KfW",
+            "Uniper",
+            2 * 10**9,
+        ),
+        (
+            "de",
+            "Intel erhält vom Bund Subventionen von zehn Milliarden Euro.",
+            ["Intel", "Bund"],
+            "Bund",
+            "Intel",
+            10**10,
+        ),
+        ("en", "BMW gave Rover an interest-free loan of £427 million.", ["BMW", "Rover"], "BMW", "Rover", 427 * 10**6),
+        ("en", "Rover received a loan from BMW for £427 million.", ["Rover", "BMW"], "BMW", "Rover", 427 * 10**6),
+    ],
+)
+def test_funding_is_a_payment(lang: str, text: str, orgs: list[str], payer: str, paid: str, amount: int) -> None:
+    payments = [(f.customer, f.vendor, f.amount_value) for f in facts_in(lang, text, orgs) if f.kind == "payment"]
+    assert payments == [(payer, paid, amount)]
