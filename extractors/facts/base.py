@@ -122,7 +122,7 @@ class _LinkerBase:
         """'Das Unternehmen übernimmt …': the company last named before the anaphor."""
         s = self.sentences[index]
         m = self.cues.singular.search(self.text, s.start, offset)
-        return self._last_org_before(m.start()) if m else None
+        return self._described(m.start()) if m else None
 
     def _org_after(self, s: _Sentence, offset: int) -> str | None:
         """A company right after a noun ("des Gesamtumsatzes von Microsoft")."""
