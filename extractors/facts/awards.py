@@ -27,7 +27,7 @@ from __future__ import annotations
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import CONFIDENCE
 from newsfacts.extractors.facts.mentions import _nearest, _org_key
-from newsfacts.extractors.records import Entity, Fact
+from newsfacts.extractors.records import Amount, Entity, Fact
 
 
 class _AwardsRules(_LinkerBase):
@@ -70,19 +70,35 @@ class _AwardsRules(_LinkerBase):
             None,
         )
         amount = _nearest([a for a in s.amounts if a.start not in used and a.start >= start], end)
-        if giver is None or receiver is None or amount is None or _org_key(giver) == _org_key(receiver):
+        return self._received(index, giver, receiver, amount, start, used, key=f"grant|{giver}")
+
+    def _received(
+        self,
+        index: int,
+        customer: str | None,
+        vendor: str | None,
+        amount: Amount | None,
+        at: int,
+        used: set[int],
+        *,
+        key: str,
+    ) -> list[Fact]:
+        """The payment of an award or a grant: none without both parties and an amount, or when
+        the two are one company."""
+        if customer is None or vendor is None or amount is None or _org_key(customer) == _org_key(vendor):
             return []
         used.add(amount.start)
+        s = self.sentences[index]
         return [
             self._fact(
                 "payment",
                 s,
-                customer=giver,
-                vendor=receiver,
+                customer=customer,
+                vendor=vendor,
                 amount=amount,
-                period=_nearest(s.periods, start),
+                period=_nearest(s.periods, at),
                 confidence=CONFIDENCE["award"],
-                key=f"grant|{giver}",
+                key=key,
             )
         ]
 
@@ -139,21 +155,7 @@ class _AwardsRules(_LinkerBase):
             None,
         )
         amount = _nearest([a for a in s.amounts if a.start not in used], end)
-        if winner is None or customer is None or amount is None or _org_key(winner) == _org_key(customer):
-            return []
-        used.add(amount.start)
-        return [
-            self._fact(
-                "payment",
-                s,
-                customer=customer,
-                vendor=winner,
-                amount=amount,
-                period=_nearest(s.periods, start),
-                confidence=CONFIDENCE["award"],
-                key=f"award|{customer}",
-            )
-        ]
+        return self._received(index, customer, winner, amount, start, used, key=f"award|{customer}")
 
     def _investments(self, index: int, used: set[int]) -> list[Fact]:
         """'X investiert 50 Millionen Euro in …': the subject's spending, the nearest amount."""
