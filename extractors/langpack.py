@@ -222,6 +222,10 @@ def _cldr_data(locale: str, base: dict[str, Any], own: dict[str, Any]) -> dict[s
     }
     if money.get("use_cldr", True):
         data["money"] = _cldr_money(loc, money)
+    percent = loc.percent_formats.get(None)
+    if percent is not None and percent.pattern.lstrip().startswith(("%", "٪")):
+        # CLDR writes the sign first in Turkish ("%#,##0") and Basque ("% #,##0"): "%100"
+        data["percent"] = {"prefix_units": {"%": "percent", "٪": "percent"}}
     return data
 
 

@@ -364,7 +364,8 @@ def _compile(pack: LangPack) -> _Percent:
         rf"(?:(?:\s*{phrase_pattern(u for u, k in units.items() if k == 'percent')})?(?(fr){frame_pattern(frames)[1]}|{rng})(?P<n2>{num}))?(?(fr)(?(n2)|(?!))|)\s*-?\s*(?P<u>{phrase_pattern(units)})(?!{WORD}|%)"
     )
     if data.prefix_units:
-        regex = rf"(?:{regex}|(?P<pu>{word_pattern(data.prefix_units)})\s+(?P<pn>{num}))"
+        # a sign needs no space before its number ("%100" in Turkish), a word does ("percent of 10")
+        regex = rf"(?:{regex}|(?P<pu>{word_pattern(data.prefix_units)})(?:\s+|(?<=[^\w\s]))(?P<pn>{num}))"
     else:
         regex = rf"(?:{regex}|(?P<pu>(?!))(?P<pn>(?!)))"
     units.update(data.prefix_units)

@@ -191,3 +191,17 @@ def test_percent_von_auf_is_two_levels_not_a_change() -> None:
 def test_universal_full_width_and_per_hundred(text: str, mention: str, value: float, direction: str | None) -> None:
     [found] = find_percentages(text, load_langpack("ja"))
     assert (found.text, float(found.value), found.direction) == (mention, value, direction)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "mentions"),
+    [
+        # written by us: CLDR writes the percent sign first in Turkish and Basque
+        ("tr", "Enflasyon %100 arttı, faiz ise % 25 oldu.", [("%100", 100), ("% 25", 25)]),
+        ("eu", "Langabezia % 12 igo da.", [("% 12", 12)]),
+        # and after the number everywhere else
+        ("ar", "ارتفع بنسبة 26%", [("26%", 26)]),
+    ],
+)
+def test_a_percent_sign_before_its_number_where_cldr_writes_it_so(lang: str, text: str, mentions: list) -> None:
+    assert [(p.text, int(p.value or 0)) for p in find_percentages(text, load_langpack(lang))] == mentions
