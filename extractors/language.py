@@ -12,6 +12,7 @@ for that n-gram (``_NgramTable``); the rows, and so every detection, are those o
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -48,7 +49,7 @@ class _NgramTable(dict[str, "list[float] | None"]):
 
     def __init__(self, profiles: Sequence[Mapping[str, Any]], size: int) -> None:
         freqs = [p["freq"] for p in profiles]
-        super().__init__(dict.fromkeys(frozenset().union(*freqs)))
+        super().__init__(dict.fromkeys(itertools.chain.from_iterable(freqs)))
         # per n-gram length: each profile's counts and its number of n-grams of that length
         self._counts = {
             n: [(freq, p["n_words"][n - 1]) for freq, p in zip(freqs, profiles, strict=True)] for n in (1, 2, 3)
