@@ -300,16 +300,21 @@ def _nearest_occurrence(pub: dt.date | None, build: Callable[[int], Dates]) -> D
     return future if 2 * (future[0] - pub).days < (pub - past[0]).days else past
 
 
-def _apply_prep(dates: Dates, prep: str | None, tables: _Tables, hit: _Hit | None = None) -> Dates:
+def _apply_prep(dates: Dates, prep: str | None, hit: _Hit) -> Dates:
     """The role of the mention's own preposition; where that is a plain "in", a role word right
     before the mention decides ("starting in 2006" is from 2006 on)."""
-    role = tables.preps.get(normalize_phrase(prep or ""), "in")
-    if role == "in" and hit is not None:
-        text, start = hit.match.string, hit.match.start()
-        before = tables.role_before.search(text, max(0, start - 40, text.rfind("\n", 0, start) + 1), start)
-        if before is not None:
-            role = tables.preps.get(normalize_phrase(before.group("role")), "in")
+    role = hit.tables.preps.get(normalize_phrase(prep or ""), "in")
+    before = _role_before(hit) if role == "in" else None
+    if before is not None:
+        role = hit.tables.preps.get(normalize_phrase(before.group("role")), "in")
     return _apply_role(dates, role)
+
+
+def _role_before(hit: _Hit) -> re.Match[str] | None:
+    """A "since", "from" or "until" word right before the mention, never across a line break
+    ("… lehnt Fusion ab\n05.03.2016" is a dateline, not "ab" a date)."""
+    text, start = hit.match.string, hit.match.start()
+    return hit.tables.role_before.search(text, max(0, start - 40, text.rfind("\n", 0, start) + 1), start)
 
 
 def _unit_period(pub: dt.date, unit: str, offset: int) -> Dates:
@@ -402,7 +407,7 @@ def _quarter(hit: _Hit, prefix: str, q: int) -> Any:
             return _in_year(hit, prefix, lambda y: _months(y, 10, 3)), False
         return (_unit_period(hit.published, "quarter", -1) if hit.published else (None, None)), False
     dates = _in_year(hit, prefix, lambda y: _months(y, 3 * q - 2, 3))
-    return _apply_prep(dates, hit.group(f"{prefix}_preposition"), hit.tables, hit), False
+    return _apply_prep(dates, hit.group(f"{prefix}_preposition"), hit), False
 
 
 def _resolve_quarter(hit: _Hit) -> Any:
@@ -428,7 +433,7 @@ def _resolve_half(hit: _Hit) -> Any:
     if h not in (1, 2):
         return None
     dates = _in_year(hit, "half", lambda y: _months(y, 6 * h - 5, 6))
-    return _apply_prep(dates, hit.group("half_preposition"), hit.tables, hit), False
+    return _apply_prep(dates, hit.group("half_preposition"), hit), False
 
 
 def _resolve_half_code(hit: _Hit) -> Any:
@@ -436,13 +441,13 @@ def _resolve_half_code(hit: _Hit) -> Any:
     if year:
         return _months(int(year), 6 * h - 5, 6), False
     dates = _in_year(hit, "half_code", lambda y: _months(y, 6 * h - 5, 6))
-    return _apply_prep(dates, hit.group("half_code_preposition"), hit.tables, hit), False
+    return _apply_prep(dates, hit.group("half_code_preposition"), hit), False
 
 
 def _resolve_month_quarter(hit: _Hit) -> Any:
     month = hit.tables.months[normalize_phrase(hit.group("month_quarter_month") or "")]
     dates = _in_year(hit, "month_quarter", lambda y: _months(y, (month - 1) // 3 * 3 + 1, 3))
-    return _apply_prep(dates, hit.group("month_quarter_preposition"), hit.tables, hit), False
+    return _apply_prep(dates, hit.group("month_quarter_preposition"), hit), False
 
 
 def _resolve_day(hit: _Hit) -> Any:
@@ -526,8 +531,7 @@ def _prep_role(hit: _Hit) -> str:
     """ "since", "until" or "in": from a preposition that opens the mention or stands right
     before it ("seit dem 25. Februar", "since February 5, 1999", "desde el 5 de mayo")."""
     text, start = hit.match.string, hit.match.start()
-    # never across a line break: "… lehnt Fusion ab\n05.03.2016" is a dateline, not "ab" a date
-    head = hit.tables.role_before.search(text, max(0, start - 40, text.rfind("\n", 0, start) + 1), start)
+    head = _role_before(hit)
     first = None if head else hit.tables.role_head.match(text, start)
     found = head or first
     if not found:
@@ -568,7 +572,7 @@ def _resolve_month(hit: _Hit) -> Any:
         dates = _next(hit.published, lambda y: _month(y, month))
     else:
         dates = _in_year(hit, "month", lambda y: _month(y, month))
-    return _apply_prep(dates, hit.group("month_preposition"), hit.tables, hit), False
+    return _apply_prep(dates, hit.group("month_preposition"), hit), False
 
 
 def _resolve_bare_weekday(hit: _Hit) -> Any:
@@ -606,7 +610,7 @@ def _resolve_season(hit: _Hit) -> Any:
         return _month(year, first)[0], _month(year + (last < first), last)[1]
 
     dates = _in_year(hit, "season", build)
-    return _apply_prep(dates, hit.group("season_preposition"), hit.tables, hit), False
+    return _apply_prep(dates, hit.group("season_preposition"), hit), False
 
 
 def _resolve_decade(hit: _Hit) -> Any:
@@ -698,7 +702,7 @@ def _resolve_year(hit: _Hit) -> Any:
     year = int(hit.group("year_number") or 0)
     if not hit.tables.min_year <= year <= hit.tables.max_year:
         return None
-    return _apply_prep(_months(year, 1, 12), hit.group("year_preposition"), hit.tables, hit), False
+    return _apply_prep(_months(year, 1, 12), hit.group("year_preposition"), hit), False
 
 
 def _resolve_split_year(hit: _Hit) -> Any:
@@ -709,7 +713,7 @@ def _resolve_split_year(hit: _Hit) -> Any:
     if last_year != first + 1 or not hit.tables.min_year <= first <= hit.tables.max_year:
         return None
     dates = (dt.date(first, 1, 1), dt.date(last_year, 12, 31))
-    return _apply_prep(dates, hit.group("split_year_preposition"), hit.tables, hit), False
+    return _apply_prep(dates, hit.group("split_year_preposition"), hit), False
 
 
 def _resolve_bare_year(hit: _Hit) -> Any:

@@ -55,18 +55,12 @@ class _CountsRules(_LinkerBase):
         s = self.sentences[index]
         facts = []
         taken = [(a.start, a.end) for a in (*s.amounts, *s.percentages)]
-        framed = [
-            m
-            for frame in self.cues.count_frames
-            for m in frame.finditer(self.text, s.start, s.end)
-            if not any(a < m.end("number") and m.start("number") < b for a, b in taken)
+        found = [
+            *self.cues.count.finditer(self.text, s.start, s.end),
+            *(m for frame in self.cues.count_frames for m in frame.finditer(self.text, s.start, s.end)),
         ]
-        counted = [
-            m
-            for m in self.cues.count.finditer(self.text, s.start, s.end)
-            if not any(a < m.end("number") and m.start("number") < b for a, b in taken)
-        ]  # "AU$5.32 billion to shareholders" is an amount, no count
-        for m in [*counted, *framed]:
+        # a number that is an amount's or a percentage's is no count ("AU$5.32 billion to shareholders")
+        for m in [m for m in found if not any(a < m.end("number") and m.start("number") < b for a, b in taken)]:
             if self._about_economy(s, m.start()) or self._weak_without_verb(s, m):
                 continue
             value = _count_value(m, self.pack)
