@@ -217,6 +217,7 @@ def _cldr_data(locale: str, base: dict[str, Any], own: dict[str, Any]) -> dict[s
         },
         "periods": {
             "months": _cldr_months(loc),
+            "day_months": _cldr_day_months(loc),
             "weekdays": {name: n for n, name in loc.days["format"]["wide"].items()},
         },
     }
@@ -235,6 +236,19 @@ def _cldr_months(loc: Any) -> dict[str, int]:
     # Abbreviations only with their dot ("Okt."), so that short words are never months.
     months.update({a: n for n, a in loc.months["format"]["abbreviated"].items() if a.endswith(".")})
     return months
+
+
+def _cldr_day_months(loc: Any) -> dict[str, int]:
+    """CLDR's short month names without their dot ("Feb", "Okt", "janv"): a date such as "Feb 24
+    2016" or "24 Okt 2016" is written so. Only beside a day number (``periods.py``): alone, "Jan"
+    and "Mar" are a name and a word. Three letters at least, so no short word becomes a month."""
+    short: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for n, name in loc.months[context]["abbreviated"].items():
+            bare = name.rstrip(".")
+            if len(bare) >= 3 and bare.isalpha():
+                short.setdefault(bare, n)
+    return short
 
 
 def _cldr_money(loc: Any, money: dict[str, Any]) -> dict[str, Any]:

@@ -313,6 +313,9 @@ class PeriodData(_Table):
 
     months: dict[str, int] = _field({}, "Month names and numbers (CLDR's, abbreviations with their dot).")
     extra_months: dict[str, int] = _field({}, 'Month forms CLDR lacks: inflected ("marcu"), abbreviated ("Sept").')
+    day_months: dict[str, int] = _field(
+        {}, 'Short month names read only beside a day number ("Feb 24 2016", "24 Feb 2016"): CLDR\'s, dot dropped.'
+    )
     weekdays: dict[str, int] = _field({}, "Weekday names, Monday = 0 (CLDR's).")
     international_months: dict[str, int] = _field(
         {},
@@ -436,7 +439,7 @@ class PeriodData(_Table):
     )
     not_periods: Words = _field((), 'Names that hold a period word and are no period: "Welt am Sonntag".')
 
-    @field_validator("months", "extra_months")
+    @field_validator("months", "extra_months", "day_months")
     @classmethod
     def _month_numbers(cls, value: dict[str, int]) -> dict[str, int]:
         bad = {k: v for k, v in value.items() if not 1 <= v <= 12}

@@ -716,6 +716,24 @@ def _resolve_split_year(hit: _Hit) -> Any:
     return _apply_prep(dates, hit.group("split_year_preposition"), hit), False
 
 
+def _resolve_year_span(hit: _Hit) -> Any:
+    """ "2010-2015", "2010 to 2015": the years from the first to the last. After a dash, two
+    digits that cannot end a later year ("2012-05") are the month of a year-month date. A
+    preposition takes no end away: the span states both ("from 2010-2015", "seit 2010-2012")."""
+    first = int(hit.group("year_span_first") or 0)
+    if not hit.tables.min_year <= first <= hit.tables.max_year:
+        return None
+    short = hit.group("year_span_short")
+    last = int(hit.group("year_span_last") or 0) if short is None else first // 100 * 100 + int(short)
+    if short is not None and last <= first:
+        month = int(short)
+        return (_month(first, month), False) if 1 <= month <= 12 else None
+    if not first < last <= min(first + 50, hit.tables.max_year):
+        return None
+    # a span states both its ends: "from 2010-2015" opens nothing
+    return (dt.date(first, 1, 1), dt.date(last, 12, 31)), False
+
+
 def _resolve_bare_year(hit: _Hit) -> Any:
     """A four-digit year standing alone ("Der Umsatz 2015", "(2014: 5 Mio.)"): that year,
     unless a qualifier or a number prefix before it makes it a quantity ("rund 2000")."""
@@ -998,19 +1016,19 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
             rf"(?:{x['drfrom']}\s+)?{NUMBER_START}(?P<day_range_first>[12]\d|3[01]|0?[1-9])(?:\.|{x['dsuf']})?"
             rf"(?:(?(day_range_frame){x['drto']}|(?!))|\s*[-–]\s*|{x['drword']})"
             rf"(?P<day_range_last>[12]\d|3[01]|0?[1-9])(?!\d)"
-            rf"(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_range_month>{x['month']})"
+            rf"(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_range_month>{x['dmonth']})"
             rf"{_day_year(x, 'day_range')}",
         ),
         (
             "day",
             rf"(?:{x['wdprep']}\s+)?{NUMBER_START}(?P<day_number>[12]\d|3[01]|0?[1-9])(?!\d)"
-            rf"(?:(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_month>{x['month']})"
+            rf"(?:(?:\.\s?|{x['dsuf']}\s+|\s+(?:{x['dlink']}\s+)?)(?P<day_month>{x['dmonth']})"
             rf"{_day_year(x, 'day')}|\.\s?{x['mnum']})",
         ),
         # "May 5, 2015", "on March 3rd" (``month_first_dates``).
         (
             "month_day",
-            rf"(?:{x['wdprep']}\s+)?(?P<month_day_month>{x['month']})\s+(?P<month_day_number>\d{{1,2}})"
+            rf"(?:{x['wdprep']}\s+)?(?P<month_day_month>{x['dmonth']})\s+(?P<month_day_number>\d{{1,2}})"
             rf"(?:{x['dsuf']})?(?![\d\w]|[.,]\d){_day_year(x, 'month_day')}"
             if pack.periods.month_first_dates
             else "(?!)",
@@ -1050,6 +1068,14 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
             rf"(?-i:(?P<bare_weekday_name>{phrase_pattern(pack.periods.weekdays, fold=False)}))(?!\w)"
             if pack.periods.bare_weekdays
             else "(?!)",
+        ),
+        # "2010-2015", "2010 to 2015", "2010 bis 2015", "in 2010-11": a span of whole years
+        # (linked by the pack's ``month_range_words`` or a dash; two digits after a dash only)
+        (
+            "year_span",
+            rf"(?:(?P<year_span_preposition>{x['yprep']})\s+(?:{x['art']}\s+)?)?(?P<year_span_first>{x['year']})"
+            rf"(?:\s*[-–]\s*(?P<year_span_short>\d\d)(?![\d/.,%]|\s*%)"
+            rf"|(?:\s*[-–]\s*|\s+{x['mrword']}\s+)(?P<year_span_last>{x['year']}){x['yblock']})",
         ),
         (
             "split_year",
@@ -1169,7 +1195,7 @@ def _first_word(pack: LangPack) -> str:
         # "six years ago": a frame that opens with its count opens with a number word
         *(pack.numbers.words if any(f.startswith("{count}") for f in per.ago_frames) else ()),
     ]
-    months = phrase_pattern({**per.months, **per.extra_months})
+    months = phrase_pattern({**per.day_months, **per.months, **per.extra_months})
     if per.bare_weekdays:
         words = [*words, *per.weekdays]
     words = [*words, *per.international_months]  # "January 24, 2016" in any language
@@ -1213,6 +1239,8 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
         "num": number_pattern(pack),
         "months": months,
         "month": _month_pattern(months, per.capitalised_months),
+        # beside a day number, also the short names without their dot ("24 Feb 2016")
+        "dmonth": _month_pattern({**per.day_months, **months}, per.capitalised_months),
         "weekday": word_pattern(per.weekdays),
         "ord": rf"(?:{word_pattern(per.ordinals)}|[1-4]\.)",
         "prep": word_pattern(per.prepositions),
@@ -1280,6 +1308,10 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
             rf"(?<=\s){word_pattern([w])}(?=\s)" if w[:1].isalpha() else re.escape(w) for w in per.month_range_words
         )
         or "(?!)",
+        # a range word between two years: the pack's month range words that are words
+        "mrword": word_pattern(w for w in per.month_range_words if w[:1].isalpha())
+        if any(w[:1].isalpha() for w in per.month_range_words)
+        else "(?!)",
         "one": word_pattern(per.one_words) if per.one_words else "(?!)",
         "munits": word_pattern(per.month_units) if per.month_units else "(?!)",
         "todate": word_pattern([*per.to_date, *per.until_now]) if per.to_date or per.until_now else "(?!)",
@@ -1352,7 +1384,7 @@ def _tables(pack: LangPack) -> dict[str, Any]:
         return {normalize_phrase(k): v for k, v in d.items()}
 
     return {
-        "months": norm({**per.months, **per.extra_months}),
+        "months": norm({**per.day_months, **per.months, **per.extra_months}),
         "weekdays": norm(per.weekdays),
         "international_months": dict(per.international_months),  # as written: "May", not "may"
         "ordinals": norm(per.ordinals),

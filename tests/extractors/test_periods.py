@@ -498,3 +498,39 @@ def test_centuries(lang: str, text: str, expected: list) -> None:
 def test_until_now(lang: str, text: str, span: str) -> None:
     [p] = find_periods(text, load_langpack(lang), published=dt.date(2005, 11, 15))
     assert (p.text, p.start_date, str(p.end_date)) == (span, None, "2005-11-15")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # written by us: CLDR's short month names without their dot, beside a day number only
+        ("en", "Shares fell on Feb 24 2016 in Tokyo.", [("on Feb 24 2016", "2016-02-24", "2016-02-24")]),
+        ("en", "The deal closed on 24 Feb 2016.", [("on 24 Feb 2016", "2016-02-24", "2016-02-24")]),
+        ("de", "Die Frist endet am 3 Okt 2016.", [("am 3 Okt 2016", "2016-10-03", "2016-10-03")]),
+        ("fr", "Le contrat a été signé le 4 janv 2016.", [("le 4 janv 2016", "2016-01-04", "2016-01-04")]),
+        # alone, a short name is a word or a name: "Jan Koum", "in Dec" is no month
+        ("en", "Jan Koum sold 5 units in Dec and Mar.", []),
+    ],
+)
+def test_short_month_names_beside_a_day(lang: str, text: str, expected: list) -> None:
+    periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 10))
+    assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # written by us: two years linked by a dash or the pack's range word are one span
+        ("en", "Sales grew 20% from 2010-2015.", [("from 2010-2015", "2010-01-01", "2015-12-31")]),
+        ("en", "Sales grew 20% in 2010 to 2015.", [("in 2010 to 2015", "2010-01-01", "2015-12-31")]),
+        ("en", "The 2014-15 season was its best.", [("2014-15", "2014-01-01", "2015-12-31")]),
+        ("de", "Der Umsatz stieg 2010 bis 2015 um fünf Prozent.", [("2010 bis 2015", "2010-01-01", "2015-12-31")]),
+        # two digits after a dash that cannot end a later year are a month ("2012-05")
+        ("en", "The index in 2012-05 was high.", [("in 2012-05", "2012-05-01", "2012-05-31")]),
+        # an amount's range is no span of years
+        ("de", "Er zahlte 2000-3000 Euro.", []),
+    ],
+)
+def test_spans_of_years(lang: str, text: str, expected: list) -> None:
+    periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 10))
+    assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == expected
