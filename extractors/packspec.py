@@ -392,6 +392,14 @@ class PeriodData(_Table):
     ago_frames: Words = _field(
         (), 'A period counted back from publication: "vor {count} {unit}", "{count} {unit} ago" (calendar units).'
     )
+    ahead_frames: Words = _field(
+        (),
+        'A period counted on from publication, in a clause about the future only: "in {count} {unit}" '
+        '(units of ``ago_units``). "Sales doubled in two years" is a duration, no period.',
+    )
+    ahead_needs_future: bool = _field(
+        True, 'Whether ``ahead_frames`` need a clause about the future (false where they say it: "dans", "tra").'
+    )
     ago_units: dict[str, PeriodUnit] = _field({}, 'The units of ``ago_frames``: "Jahren" = year, "days" = day.')
     one_words: Words = _field((), 'Words for "one" in ``ago_frames`` and ``first_words`` frames: "einem", "a".')
     until_now: Words = _field((), 'Up to publication, with no start: "to date", "bis heute", "bis zum heutigen Tag".')

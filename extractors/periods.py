@@ -756,18 +756,24 @@ def _count_of(hit: _Hit, group: str) -> int | None:
 
 def _resolve_ago(hit: _Hit) -> Any:
     """ "vor elf Jahren", "six years ago": the calendar unit that many units before the one
-    holding publication (2005 for "vor elf Jahren" in 2016), a day for days."""
+    holding publication (2005 for "vor elf Jahren" in 2016), a day for days. An ``ahead_frames``
+    match ("in zwei Wochen") counts on, and only in a clause about the future: "in two years"
+    of the past is a duration ("sales doubled in two years"), no period."""
     name = hit.match.lastgroup or ""
+    ahead = int(name[3:]) >= len(hit.pack.periods.ago_frames)
+    if ahead and hit.pack.periods.ahead_needs_future and not _future(hit):
+        return None
     n = _count_of(hit, f"{name}_count")
     unit = hit.tables.ago_units.get(normalize_phrase(hit.group(f"{name}_unit") or ""))
     if n is None or unit is None:
         return None
     if hit.published is None:
         return (None, None), False
+    n = n if ahead else -n
     if unit == "day":
-        day = hit.published - dt.timedelta(days=n)
+        day = hit.published + dt.timedelta(days=n)
         return (day, day), False
-    return _unit_period(hit.published, unit, -n), False
+    return _unit_period(hit.published, unit, n), False
 
 
 def _resolve_to_date(hit: _Hit) -> Any:
@@ -1151,7 +1157,7 @@ _DIGIT_FIRST = frozenset({"bare_year", "iso_day"})
 
 def _ago_opens_with_count(pack: LangPack, name: str) -> bool:
     """Whether the ago frame ``ago<i>`` opens with its count (a digit or a number word)."""
-    frames = pack.periods.ago_frames
+    frames = (*pack.periods.ago_frames, *pack.periods.ahead_frames)
     i = int(name[3:])
     return i < len(frames) and frames[i].startswith("{count}")
 
@@ -1191,7 +1197,7 @@ def _first_word(pack: LangPack) -> str:
         *per.until_now,
         *per.prior_year_words,
         *per.one_words,
-        *(f.split()[0] for f in per.ago_frames if f.split() and not f.startswith("{")),
+        *(f.split()[0] for f in (*per.ago_frames, *per.ahead_frames) if f.split() and not f.startswith("{")),
         # "six years ago": a frame that opens with its count opens with a number word
         *(pack.numbers.words if any(f.startswith("{count}") for f in per.ago_frames) else ()),
     ]
@@ -1316,7 +1322,8 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
         "munits": word_pattern(per.month_units) if per.month_units else "(?!)",
         "todate": word_pattern([*per.to_date, *per.until_now]) if per.to_date or per.until_now else "(?!)",
         "prior": word_pattern(per.prior_year_words) if per.prior_year_words else "(?!)",
-        "ago": [_ago_frame(i, f, pack) for i, f in enumerate(per.ago_frames)],
+        # ``ahead_frames`` follow ``ago_frames`` in one numbering: ``_resolve_ago`` tells them apart
+        "ago": [_ago_frame(i, f, pack) for i, f in enumerate((*per.ago_frames, *per.ahead_frames))],
         # a bare year followed by what it counts ("2000 Mitarbeiter", "1500 neue Stellen")
         "bareblock": rf"(?!\s+(?:[^\W\d_]+\s+)?{word_pattern(pack.facts.get('count_nouns') or ['(?!)'])})"
         rf"(?!\s*[-–]\s*\d)",

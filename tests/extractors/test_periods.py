@@ -534,3 +534,25 @@ def test_short_month_names_beside_a_day(lang: str, text: str, expected: list) ->
 def test_spans_of_years(lang: str, text: str, expected: list) -> None:
     periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 10))
     assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # written by us: a period counted on from publication, in a clause about the future only
+        ("en", "The plant will open in two weeks.", [("in two weeks", "2016-03-28", "2016-04-03")]),
+        ("en", "The deal is expected to close in three months.", [("in three months", "2016-06-01", "2016-06-30")]),
+        ("en", "Sales doubled in two years.", []),
+        ("de", "Das Werk wird in zwei Jahren fertig.", [("in zwei Jahren", "2018-01-01", "2018-12-31")]),
+        ("de", "In zwei Jahren verdoppelte sich der Umsatz.", []),
+        # where the frame itself says the future, no cue is needed
+        ("fr", "L'usine ouvre dans deux semaines.", [("dans deux semaines", "2016-03-28", "2016-04-03")]),
+        ("nl", "Over drie maanden opent de fabriek.", [("Over drie maanden", "2016-06-01", "2016-06-30")]),
+        # one unit back, as "a year earlier" is
+        ("en", "Sales fell from a month earlier.", [("a month earlier", "2016-02-01", "2016-02-29")]),
+        ("de", "Der Kurs lag über dem der Vorwoche.", [("der Vorwoche", "2016-03-07", "2016-03-13")]),
+    ],
+)
+def test_periods_counted_on_from_publication(lang: str, text: str, expected: list) -> None:
+    periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 14))
+    assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == expected
