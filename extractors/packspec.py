@@ -616,6 +616,13 @@ class FactsData(_Table):
         ' "Department", "Commission". A public body reports a market\'s figures and fines companies; it is'
         " never the company of a revenue, change, count or share.",
     )
+    not_companies: Regex = _field(
+        "",
+        "What makes a name no company whatever the tagger said, searched in the name (case-sensitive): a"
+        ' title ("Finance Minister", "Chief Executive of …"), an event or a law ("Hurricane Katrina",'
+        ' "Academy Awards", "Save Italy Decree"), a measure ("GDP", "EBITDA"). Such a name takes no'
+        " role in a fact.",
+    )
     economy_cues: FoldedRegex = _field(
         "",
         'Words that put a count in a clause about a whole economy, not a company: "unemployed", "the'

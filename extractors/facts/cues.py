@@ -68,6 +68,7 @@ class _Cues:
     count_frames: tuple[re.Pattern[str], ...]
     economy: re.Pattern[str] | None  # a clause about a whole economy: its counts are no company's
     public_body: re.Pattern[str] | None  # the end of a public body's name ("Bundesnetzagentur")
+    not_company: re.Pattern[str] | None  # a title, an event, a law, a measure: "Finance Minister", "GDP"
     weak_count_nouns: frozenset[str]  # "people": a company's count only with a count verb
     count_verbs: re.Pattern[str] | None
     # right after a percentage: a share link, a few words and a count or workforce noun
@@ -191,6 +192,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         weak_count_nouns=frozenset(w.lower() for w in data.weak_count_nouns),
         count_verbs=_optional(data.count_verbs, ci),
         public_body=re.compile(rf"(?:{data.public_bodies})\Z", ci) if data.public_bodies else None,
+        not_company=_optional(data.not_companies),
         percent_of_count=_percent_of_count(pack, [*data.count_nouns, *data.workforce_nouns]),
         common_noun=re.compile(rf"(?:{'|'.join(map(re.escape, data.common_noun_heads))})$", ci)
         if data.common_noun_heads

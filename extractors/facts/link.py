@@ -67,6 +67,9 @@ def link_facts(
     proposed = _proposed_names(text, cues, entities, [*amounts, *percentages, *periods], pack.lang)
     if cues.name is None:  # a language whose capitalised runs are not proposed (German)
         proposed += _mislabelled_names(text, pack, entities, proposed)
+    if cues.not_company is not None:  # "Finance Minister", "Hurricane Katrina", "GDP": no party
+        entities = [e for e in entities if e.label != "ORG" or not cues.not_company.search(e.text)]
+        proposed = [e for e in proposed if not cues.not_company.search(e.text)]
     sentences = _sentences(
         text, cues, sorted([*entities, *proposed], key=lambda e: e.start), amounts, percentages, periods
     )

@@ -822,3 +822,27 @@ def test_people_are_counted_only_with_a_count_verb(text: str, counted: bool) -> 
 def test_funding_is_a_payment(lang: str, text: str, orgs: list[str], payer: str, paid: str, amount: int) -> None:
     payments = [(f.customer, f.vendor, f.amount_value) for f in facts_in(lang, text, orgs) if f.kind == "payment"]
     assert payments == [(payer, paid, amount)]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "absent"),
+    [
+        # written by us: a title, an event, a law or a measure the tagger called ORG is no party
+        ("Employment Minister Smith said jobs rose 2.1%.", ["Employment Minister"], "Employment Minister"),
+        ("Hurricane Katrina cost Allstate $3 billion.", ["Hurricane Katrina", "Allstate"], "Hurricane Katrina"),
+        ("The Academy Awards earned $1,200 million in revenue.", ["Academy Awards"], "Academy Awards"),
+        ("GDP fell 8.5% this year.", ["GDP"], "GDP"),
+        # a public body named "X of Y", or an international one, is never a figure's company
+        ("The Australian Bureau of Statistics said sales rose 5.1%.", ["Australian Bureau of Statistics"], "Bureau"),
+        ("The IMF said the economy will shrink by 8.5%.", ["IMF"], "IMF"),
+    ],
+)
+def test_names_that_are_no_company_take_no_role(text: str, orgs: list[str], absent: str) -> None:
+    roles = [n for f in facts_in("en", text, orgs) for n in (f.company, f.customer, f.vendor, f.buyer, f.target)]
+    assert not any(n and absent in n for n in roles)
+
+
+def test_a_title_inside_a_name_leaves_its_company() -> None:
+    """ "Lindex Chairman Conny Karlsson": the title follows the company, which keeps its facts."""
+    facts = facts_in("en", "Lindex Chairman Conny Karlsson said Lindex operates 350 stores.", ["Lindex"])
+    assert [(f.kind, f.company) for f in facts] == [("count", "Lindex")]
