@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from newsfacts.extractors.facts.mentions import _org_key, _Sentence
 from newsfacts.extractors.records import Entity
@@ -99,7 +100,8 @@ TERRITORY_LANGS = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "sv")
 
 
 def build_territory_table() -> dict[str, list[str]]:
-    """Each pack language's CLDR territory names, normalised and sorted, and the one-word names of
+    """Each pack language's CLDR territory and time-zone city names (``_cities``), normalised and
+    sorted, and the one-word names of
     the languages with a two-letter code of four letters or more ("German", "Irish", "Welsh",
     "Romanian"): in English they are the nationality adjectives a tagger calls ORG ("the Welsh
     capital", "Romanian mining"), and no language's name is a company's."""
@@ -108,7 +110,7 @@ def build_territory_table() -> dict[str, list[str]]:
     table = {}
     for code in TERRITORY_LANGS:
         locale = Locale.parse(code)
-        names = {_org_key(n) for n in locale.territories.values()}
+        names = {_org_key(n) for n in locale.territories.values()} | _cities(locale)
         names |= {
             _org_key(n)
             for lang, n in locale.languages.items()
@@ -116,6 +118,32 @@ def build_territory_table() -> dict[str, list[str]]:
         }
         table[code] = sorted(names)
     return table
+
+
+#: Time-zone cities that are as often a surname, a word or a company's short name ("Zurich" the
+#: insurer, "Macquarie" the bank, "Halifax" the lender, "Davis", "Christmas"): left out
+_CITY_NOT = frozenset(
+    {
+        "Beulah", "Canary", "Casey", "Center", "Chatham", "Christmas", "Cocos", "Creston", "Darwin",
+        "Davis", "Dawson", "Easter", "Gambier", "Halifax", "Knox", "Lindeman", "Macquarie", "Marengo",
+        "Mawson", "McMurdo", "Menominee", "Midway", "Monticello", "New Salem", "Nome", "Norfolk", "Oral",
+        "Palmer", "Petersburg", "Phoenix", "Regina", "Resolute", "Rothera", "Stanley", "Swift Current",
+        "Syowa", "Tell City", "Thule", "Troll", "Vevay", "Vostok", "Wake", "Zurich",
+    }
+)  # fmt: skip
+
+
+def _cities(locale: Any) -> set[str]:
+    """CLDR's time-zone cities ("Dublin", "Chicago", "Frankfurt" is none but "Berlin" is), in
+    English and as the locale writes them ("Wien", "Kopenhagen"): a tagger calls them ORG in
+    "the Dublin-based airline", and no figure is a city's."""
+    from babel.core import get_global
+
+    own = {v["city"] for v in locale.time_zones.values() if v.get("city")}
+    if locale.language == "en":  # the zone ids' English names; every language reads them too
+        zones = [z for z in get_global("zone_territories") if "/" in z and not z.startswith("Etc/")]
+        own |= {z.rsplit("/", 1)[1].replace("_", " ") for z in zones}
+    return {_org_key(c) for c in own if c not in _CITY_NOT}
 
 
 @cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import linking
+import pytest
 
 from newsfacts.extractors.facts.discourse import is_market_index, is_territory, news_agencies
 from newsfacts.extractors.records import Fact
@@ -213,3 +214,20 @@ def test_a_seller_behind_a_preposition_is_no_object() -> None:
 def test_count_frames_with_the_number_apart() -> None:
     facts = facts_of("Die Zahl der Mitarbeiter bei Fanuc stieg auf inzwischen circa 300.", "de", ["Fanuc"])
     assert [(f.kind, f.company, f.count_value) for f in facts] == [("count", "Fanuc", Decimal("300"))]
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "city"),
+    [
+        # CLDR's time-zone cities, in English and in the language's own spelling
+        ("Dublin", "en", True),
+        ("Chicago", "en", True),
+        ("Wien", "de", True),
+        # cities that are as often a company's short name are left out
+        ("Zurich", "en", False),
+        ("Macquarie", "en", False),
+        ("Ryanair", "en", False),
+    ],
+)
+def test_cities_are_no_company(name: str, lang: str, city: bool) -> None:
+    assert is_territory(name, lang) is city
