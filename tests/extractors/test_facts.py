@@ -846,3 +846,18 @@ def test_a_title_inside_a_name_leaves_its_company() -> None:
     """ "Lindex Chairman Conny Karlsson": the title follows the company, which keeps its facts."""
     facts = facts_in("en", "Lindex Chairman Conny Karlsson said Lindex operates 350 stores.", ["Lindex"])
     assert [(f.kind, f.company) for f in facts] == [("count", "Lindex")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # written by us: a deal that was stopped, rejected or fell through is no fact to report
+        "Virgin Media agreed to buy ITV last year, but the deal was stopped.",
+        "Hostopia agreed to buy Web.com, but shareholders rejected it.",
+        "The rescinded acquisition of Hostopia by Web.com cost $2 million.",
+    ],
+)
+def test_deals_that_did_not_happen_are_doubtful(text: str) -> None:
+    facts = [f for f in facts_in("en", text, ["Virgin Media", "ITV", "Hostopia", "Web.com"])]
+    deals = [f for f in facts if f.kind in ("payment", "acquisition")]
+    assert deals and all(f.confidence < 0.5 for f in deals)
