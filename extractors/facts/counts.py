@@ -64,6 +64,8 @@ class _CountsRules(_LinkerBase):
             if self._about_economy(s, m.start()) or self._weak_without_verb(s, m):
                 continue
             value = _count_value(m, self.pack)
+            if value == 1 and not m.group("number").isdigit():  # "ein Händler", "an employee": an article
+                continue
             company, confidence = self._subject_scored(index, m.start(), places=False)
             if value is None or company is None:
                 continue

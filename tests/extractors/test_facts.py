@@ -861,3 +861,19 @@ def test_deals_that_did_not_happen_are_doubtful(text: str) -> None:
     facts = [f for f in facts_in("en", text, ["Virgin Media", "ITV", "Hostopia", "Web.com"])]
     deals = [f for f in facts if f.kind in ("payment", "acquisition")]
     assert deals and all(f.confidence < 0.5 for f in deals)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        # written by us: what a company counts beyond staff and stores
+        ("en", "Marriott operates 7,000 hotels worldwide.", ["Marriott"], [("Marriott", 7000)]),
+        ("en", "Maersk owns 700 vessels.", ["Maersk"], [("Maersk", 700)]),
+        ("de", "Die Sana betreibt 50 Kliniken.", ["Sana"], [("Sana", 50)]),
+        # "ein Händler" is an article and a noun, no count of one
+        ("de", "Die EZB senkte den Zins, sagte ein Händler.", ["EZB"], []),
+    ],
+)
+def test_counts_of_more_nouns(lang: str, text: str, orgs: list[str], expected: list) -> None:
+    counts = [(f.company, f.count_value) for f in facts_in(lang, text, orgs) if f.kind == "count"]
+    assert counts == expected
