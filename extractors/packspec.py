@@ -298,6 +298,12 @@ class PercentData(_Table):
         (), 'Links that mean "by" or "of" right after a change word: "aumentou em 5%", "une baisse de 5 %".'
     )
     level_after: Words = _field((), 'Nouns right after a percentage that make it a level: "level", "Marke".')
+    change_after_up: Words = _field(
+        (), 'Right after a percentage, a comparison that makes it a rise: "über dem", "above", "higher than".'
+    )
+    change_after_down: Words = _field(
+        (), 'Right after a percentage, a comparison that makes it a fall: "unter dem", "below", "lower than".'
+    )
     share_verbs: Words = _field(
         (), 'Verbs that make a percentage a share: "ausmacht", "entfällt" ("5 % des Umsatzes entfallen auf").'
     )

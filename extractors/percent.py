@@ -62,6 +62,8 @@ class _Percent:
     level_before: _EndsBefore
     verb_link: _EndsBefore | None
     level_after: re.Pattern[str] | None
+    # right after the number, a comparison that makes it a change: "4 Prozent über dem Vorjahr"
+    change_after: re.Pattern[str] | None
     cues: re.Pattern[str]
     sign_words: dict[str, Direction]
     page_units: frozenset[str]
@@ -275,6 +277,8 @@ def _kind(m: re.Match[str], percent: _Percent, context: _Context) -> PercentKind
     # alone before it yields to a share ("zyskała 37 procent głosów": the votes won).
     if m["sign"] in _SIGNS or m["sw"] or (percent.verb_link and percent.verb_link.found(text, start, m.start())):
         return "change"
+    if percent.change_after and percent.change_after.match(text, m.end(), end):
+        return "change"  # "4 Prozent über dem Vorjahr", "5% below last year's"
     if percent.share_after.match(text, m.end(), end) or percent.share_before.found(text, start, m.start()):
         return "share"
     if _share_verb(m, percent, context, end):
@@ -314,6 +318,9 @@ def _direction(m: re.Match[str], percent: _Percent, context: _Context) -> Direct
         return _SIGNS[m["sign"]]  # type: ignore[return-value]
     if m["sw"]:
         return percent.sign_words[normalize_phrase(m["sw"])]
+    after = percent.change_after.match(context.text, m.end()) if percent.change_after else None
+    if after is not None:
+        return "up" if after["up"] else "down"
     return _nearest_cue(m, percent, context, context.sentences.sentence(m.start()))
 
 
@@ -385,6 +392,12 @@ def _compile(pack: LangPack) -> _Percent:
         if data.change_links
         else None,
         level_after=re.compile(rf"\s+{word_pattern(data.level_after)}", re.IGNORECASE) if data.level_after else None,
+        change_after=re.compile(
+            rf"\s+(?:(?P<up>{word_pattern(data.change_after_up)})|(?P<down>{word_pattern(data.change_after_down)}))",
+            re.IGNORECASE,
+        )
+        if data.change_after_up or data.change_after_down
+        else None,
         cues=re.compile(rf"(?P<up>{_cue_pattern(data.up)})|(?P<down>{_cue_pattern(data.down)})", re.IGNORECASE),
         sign_words={normalize_phrase(k): v for k, v in data.sign_words.items()},
         page_units=frozenset(normalize_phrase(u) for u in data.page_units),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 import linking
 import pytest
@@ -876,3 +877,26 @@ def test_deals_that_did_not_happen_are_doubtful(text: str) -> None:
 def test_counts_of_more_nouns(lang: str, text: str, orgs: list[str], expected: list) -> None:
     counts = [(f.company, f.count_value) for f in facts_in(lang, text, orgs) if f.kind == "count"]
     assert counts == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # written by us: a percentage set against a comparison right after it is a change
+        ("de", "Der Umsatz von Acme lag 4 Prozent über dem Vorjahr.", ("Acme", Decimal("4"), "up")),
+        ("de", "Der Umsatz von Acme lag 4 Prozent unter dem Vorjahr.", ("Acme", Decimal("4"), "down")),
+        ("en", "Acme sales were 5% below last year.", ("Acme", Decimal("5"), "down")),
+        ("en", "Acme sales were 15 percent higher than a year earlier.", ("Acme", Decimal("15"), "up")),
+        # more verbs of a market move
+        ("en", "Acme has shed 7.28%.", ("Acme", Decimal("7.28"), "down")),
+        ("en", "Acme shares slipped 2% on Friday.", ("Acme", Decimal("2"), "down")),
+    ],
+)
+def test_changes_against_a_comparison_and_market_verbs(lang: str, text: str, expected: tuple) -> None:
+    changes = [(f.company, f.percent_value, f.direction) for f in facts_in(lang, text, ["Acme"]) if f.kind == "change"]
+    assert changes == [expected]
+
+
+def test_a_percentage_over_a_route_is_no_change() -> None:
+    """ "über die Börse" is the way a stake was sold, no comparison."""
+    assert [f.kind for f in facts_in("de", "Acme verkaufte 5 Prozent über die Börse.", ["Acme"])] != ["change"]
