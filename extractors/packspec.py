@@ -512,6 +512,11 @@ class FactsData(_Table):
     figure_links: Regex = _field("", 'Between the item and its amount: "was", "totaled", "betrug".')
     figure_determiners: list[str] = _field([], 'Before an amount whose item follows it: "a", "an".')
     figure_after_links: list[str] = _field([], 'Between an amount and its item: "of" ("$100 million of bonds").')
+    metric_after_links: list[str] = _field(
+        [],
+        'Between an amount and a revenue or spending metric right after it: "in" ("$776 million in profit",'
+        ' "$40 million in costs"); any other item after such a link is none ("$5 million in Germany").',
+    )
     figure_series: FoldedRegex = _field("", 'The gap between two amounts of one series: ", ", " and ", " to ".')
     figure_item_joiners: list[str] = _field([], 'Inside an item, between two item words: "on" ("cash on hand").')
     # changes by an amount

@@ -45,6 +45,7 @@ class _Cues:
     negation: re.Pattern[str] | None
     figure_before: re.Pattern[str] | None
     figure_after: re.Pattern[str] | None
+    metric_after: re.Pattern[str] | None  # "$776 million in profit": a metric after a link
     figure_det: re.Pattern[str] | None
     figure_subject: re.Pattern[str] | None
     figure_series: re.Pattern[str] | None
@@ -156,6 +157,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         **_figure_patterns(data),
         figure_series=_optional(data.figure_series, ci),
         descriptions=_optional(data.descriptions, ci),
+        metric_after=_metric_after(data),
         revenue_metrics=_optional(data.revenue_metrics, ci),
         spending_metrics=_optional(data.spending_metrics, ci),
         from_to=_from_to_pattern(data.from_to),
@@ -268,6 +270,16 @@ def _item_pattern(data: FactsPack) -> str | None:
     joiners = "|".join(re.escape(w) for w in data.figure_item_joiners)
     joint = rf"\s+(?:(?:{joiners})\s+)?" if joiners else r"\s+"
     return rf"(?P<item>{word}(?:{joint}{word}){{0,4}})"
+
+
+def _metric_after(data: FactsPack) -> re.Pattern[str] | None:
+    """A revenue or spending metric after an amount and one of ``metric_after_links``, with at
+    most one word before it ("$776 million in net profit", "$40 million in restructuring costs")."""
+    metrics = "|".join(f"(?:{m})" for m in (data.revenue_metrics, data.spending_metrics) if m)
+    if not data.metric_after_links or not metrics:
+        return None
+    links = "|".join(re.escape(w) for w in data.metric_after_links)
+    return re.compile(rf"\s+(?:{links})\s+(?P<item>(?:[a-z][\w-]*\s+)?(?i:{metrics}))(?![\w-])")
 
 
 def _figure_patterns(data: FactsPack) -> dict[str, re.Pattern[str] | None]:

@@ -312,6 +312,9 @@ class _FiguresRules(_LinkerBase):
             m = cues.figure_after.match(self.text, amount.end, s.end)
             if m and (m["link"] or cues.figure_det.search(self.text, max(s.start, amount.start - 30), amount.start)):
                 span = m.span("item")
+        if span is None and cues.metric_after is not None:
+            m = cues.metric_after.match(self.text, amount.end, s.end)
+            span = m.span("item") if m else None
         if span is None:
             return None
         start, end = span

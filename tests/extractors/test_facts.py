@@ -900,3 +900,18 @@ def test_changes_against_a_comparison_and_market_verbs(lang: str, text: str, exp
 def test_a_percentage_over_a_route_is_no_change() -> None:
     """ "über die Börse" is the way a stake was sold, no comparison."""
     assert [f.kind for f in facts_in("de", "Acme verkaufte 5 Prozent über die Börse.", ["Acme"])] != ["change"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written by us: a revenue or spending metric after an amount and "in"
+        ("Acme reported $776 million in profit.", [("revenue", "profit", Decimal("776000000"))]),
+        ("Acme booked $40 million in restructuring costs.", [("spending", "restructuring costs", Decimal("40000000"))]),
+        # any other item after "in" is none: a place, a time
+        ("Acme said $5 million in Germany was lost.", []),
+    ],
+)
+def test_a_metric_after_an_amount_and_in(text: str, expected: list) -> None:
+    facts = [(f.kind, f.metric, f.amount_value) for f in facts_in("en", text, ["Acme"]) if f.kind != "figure"]
+    assert facts == expected
