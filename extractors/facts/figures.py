@@ -7,6 +7,7 @@ import re
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import CONFIDENCE
 from newsfacts.extractors.facts.cues import _rise_or_fall
+from newsfacts.extractors.facts.discourse import is_territory
 from newsfacts.extractors.facts.mentions import _nearest, _org_key, _Sentence
 from newsfacts.extractors.facts.payments import _vendor_of
 from newsfacts.extractors.records import Amount, Direction, Fact
@@ -178,10 +179,15 @@ class _FiguresRules(_LinkerBase):
                 item = last[1]
             if item is None:
                 item = self._metric_heading_clause(s, amount)
+            holder = None
+            if item is None and (listed := self._bracketed_figure(s, amount)) is not None:
+                holder, item = listed
             if item is None:
                 continue
             last = (amount, item)
             company, confidence = self._subject_scored(index, amount.start)
+            if holder is not None:
+                company, confidence = holder, CONFIDENCE["revenue_owner"]
             if company is not None and _org_key(company) in self.uncertain:
                 company = None  # a figure stands without a company; a guessed one adds doubt only
             # "von 300 auf 210 Millionen Euro": the old value stays a plain figure, the story's
@@ -220,6 +226,29 @@ class _FiguresRules(_LinkerBase):
                 )
             )
         return facts
+
+    def _bracketed_figure(self, s: _Sentence, amount: Amount) -> tuple[str, str] | None:
+        """An amount alone in brackets right after a company, in a sentence that names a revenue
+        or spending metric before it ("larger than that of Easyjet ($74m), British Airways
+        ($240m)", "Siemens (5 Mrd. Euro) und Bosch (3 Mrd. Euro)"): that company and the metric
+        named last before the amount."""
+        if not re.match(r"\s*\)", self.text[amount.end : amount.end + 3]):
+            return None
+        holder = next(
+            (o for o in s.orgs if re.fullmatch(r"\s*\(\s*", self.text[o.end : amount.start])),
+            None,
+        )
+        if holder is None or is_territory(holder.text, self.pack.lang) or _org_key(holder.text) in self.uncertain:
+            return None
+        found = [
+            m
+            for pattern in (self.cues.revenue_metrics, self.cues.spending_metrics)
+            if pattern is not None
+            for m in pattern.finditer(self.text, s.start, holder.start)
+        ]
+        if not found:
+            return None
+        return holder.text, max(found, key=lambda m: m.start()).group()
 
     def _metric_kind(self, item: str) -> str:
         """The contract's kind of a figure by what it measures: revenue, profit and loss figures

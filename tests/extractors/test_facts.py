@@ -915,3 +915,28 @@ def test_a_percentage_over_a_route_is_no_change() -> None:
 def test_a_metric_after_an_amount_and_in(text: str, expected: list) -> None:
     facts = [(f.kind, f.metric, f.amount_value) for f in facts_in("en", text, ["Acme"]) if f.kind != "figure"]
     assert facts == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        # written by us: amounts in brackets after each company of a list, a metric named before
+        (
+            "en",
+            "Acme's record profit is larger than that of Easyjet ($74m) and British Airways ($240m).",
+            ["Acme", "Easyjet", "British Airways"],
+            {("Easyjet", "profit", Decimal("74000000")), ("British Airways", "profit", Decimal("240000000"))},
+        ),
+        (
+            "de",
+            "Beim Umsatz lagen Siemens (5 Milliarden Euro) und Bosch (3 Milliarden Euro) vorn.",
+            ["Siemens", "Bosch"],
+            {("Siemens", "Umsatz", Decimal("5000000000")), ("Bosch", "Umsatz", Decimal("3000000000"))},
+        ),
+        # no metric named: a bracketed amount says nothing of its own
+        ("en", "Acme ($5 billion) was sold.", ["Acme"], set()),
+    ],
+)
+def test_bracketed_amounts_in_a_list_of_companies(lang: str, text: str, orgs: list[str], expected: set) -> None:
+    facts = {(f.company, f.metric, f.amount_value) for f in facts_in(lang, text, orgs) if f.kind == "revenue"}
+    assert facts == expected
