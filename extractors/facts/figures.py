@@ -174,21 +174,19 @@ class _FiguresRules(_LinkerBase):
         for amount in s.amounts:
             if amount.start in used or amount.vague or (amount.value is None and amount.min is None):
                 continue
-            item = self._figure_item(s, amount)
+            # a list of companies with their amounts in brackets names each amount's company
+            holder, item = self._bracketed_figure(s, amount) or (None, self._figure_item(s, amount))
             if item is None and last is not None and self._same_series(s, last[0], amount):
                 item = last[1]
             if item is None:
                 item = self._metric_heading_clause(s, amount)
-            holder = None
-            if item is None and (listed := self._bracketed_figure(s, amount)) is not None:
-                holder, item = listed
             if item is None:
                 continue
             last = (amount, item)
             company, confidence = self._subject_scored(index, amount.start)
-            if holder is not None:
+            if holder is not None:  # a proposed name too: the list says it is a company
                 company, confidence = holder, CONFIDENCE["revenue_owner"]
-            if company is not None and _org_key(company) in self.uncertain:
+            elif company is not None and _org_key(company) in self.uncertain:
                 company = None  # a figure stands without a company; a guessed one adds doubt only
             # "von 300 auf 210 Millionen Euro": the old value stays a plain figure, the story's
             # revenue or spending is the new one
@@ -238,7 +236,7 @@ class _FiguresRules(_LinkerBase):
             (o for o in s.orgs if re.fullmatch(r"\s*\(\s*", self.text[o.end : amount.start])),
             None,
         )
-        if holder is None or is_territory(holder.text, self.pack.lang) or _org_key(holder.text) in self.uncertain:
+        if holder is None or is_territory(holder.text, self.pack.lang):
             return None
         found = [
             m
