@@ -59,7 +59,7 @@ class _PercentsRules(_LinkerBase):
         """The ``change`` fact of a percentage, of the company its sentence is about (none
         without one); a change whose direction no word gives costs confidence."""
         s = self.sentences[index]
-        company, confidence = self._subject_scored(index, pct.start)
+        company, confidence = self._listed_changer(s, pct) or self._subject_scored(index, pct.start)
         if company is None:
             return []
         confidence -= CONFIDENCE["no_direction_cost"] * (direction is None)
@@ -76,6 +76,28 @@ class _PercentsRules(_LinkerBase):
                 direction=direction,
             )
         ]
+
+    def _listed_changer(self, s: _Sentence, pct: Percentage) -> tuple[str, float] | None:
+        """The name of a list item whose verb is left out ("Bank of America stocks increased by
+        26%, JP Morgan Chase by 25%, and Citigroup by 19.5%"; "Siemens um 3 Prozent, Bosch um 2
+        Prozent"): a name right before the change preposition, itself right after a comma or a
+        conjunction. Whatever the tagger called it: the list makes it the first item's kind."""
+        prefixes = self.pack.percent.change_prefixes
+        conjunctions = self.cues.pack.conjunctions
+        if not prefixes:
+            return None
+        words = "|".join(map(re.escape, prefixes))
+        # the preposition opens the mention ("by 25%") or stands before it
+        link = r"\s+\Z" if re.match(rf"(?:{words})\s", pct.text, re.IGNORECASE) else rf"\s+(?:{words})\s+\Z"
+        opener = rf"(?:,|\s(?:{'|'.join(map(re.escape, conjunctions))}))\s*\Z" if conjunctions else r",\s*\Z"
+        for org in s.orgs:
+            if (
+                re.fullmatch(link, self.text[org.end : pct.start])
+                and re.search(opener, self.text[max(s.start, org.start - 6) : org.start])
+                and not is_territory(org.text, self.pack.lang)
+            ):
+                return org.text, CONFIDENCE["subject_before"]
+        return None
 
     def _percent_of_count(self, s: _Sentence, pct: Percentage) -> tuple[str, Direction] | None:
         """A percentage of a workforce or of a count noun, in a clause that says which way it

@@ -940,3 +940,26 @@ def test_a_metric_after_an_amount_and_in(text: str, expected: list) -> None:
 def test_bracketed_amounts_in_a_list_of_companies(lang: str, text: str, orgs: list[str], expected: set) -> None:
     facts = {(f.company, f.metric, f.amount_value) for f in facts_in(lang, text, orgs) if f.kind == "revenue"}
     assert facts == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        # written by us: list items that leave the verb out take their own name, tagged or not
+        (
+            "en",
+            "Bank stocks rose: Acme stocks increased by 26%, JP Morgan Chase by 25%, and Citigroup by 19.5%.",
+            ["Acme"],
+            {("Acme", Decimal("26")), ("JP Morgan Chase", Decimal("25")), ("Citigroup", Decimal("19.5"))},
+        ),
+        (
+            "de",
+            "Siemens legte um 3 Prozent zu, Bosch um 2 Prozent.",
+            ["Siemens", "Bosch"],
+            {("Siemens", Decimal("3")), ("Bosch", Decimal("2"))},
+        ),
+    ],
+)
+def test_changes_of_a_list_without_verbs(lang: str, text: str, orgs: list[str], expected: set) -> None:
+    changes = {(f.company, f.percent_value) for f in facts_in(lang, text, orgs) if f.kind == "change"}
+    assert changes == expected
