@@ -223,6 +223,7 @@ def test_count_frames_with_the_number_apart() -> None:
         ("Dublin", "en", True),
         ("Chicago", "en", True),
         ("Wien", "de", True),
+        ("New York City", "en", True),
         # cities that are as often a company's short name are left out
         ("Zurich", "en", False),
         ("Macquarie", "en", False),
