@@ -84,7 +84,8 @@ class _Cues:
     common_noun: re.Pattern[str] | None
 
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&+.-]|['’](?=[A-ZÀ-ÖØ-Þ]))*[\w+]|[A-Z]"
+# a capitalised word, or a brand's camel case that opens in lower case ("easyJet", "eBay")
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&+.-]|['’](?=[A-ZÀ-ÖØ-Þ]))*[\w+]|[A-Z]|[a-z]{1,5}[A-Z][\w&+.-]*[\w+]"
 
 
 def _name_pattern(connectors: list[str]) -> re.Pattern[str]:

@@ -964,3 +964,10 @@ def test_bracketed_amounts_in_a_list_of_companies(lang: str, text: str, orgs: li
 def test_changes_of_a_list_without_verbs(lang: str, text: str, orgs: list[str], expected: set) -> None:
     changes = {(f.company, f.percent_value) for f in facts_in(lang, text, orgs) if f.kind == "change"}
     assert changes == expected
+
+
+def test_a_brand_in_camel_case_is_proposed_as_a_company() -> None:
+    """ "easyJet" opens in lower case: the tagger misses it, its camel case says it is a name."""
+    text = "Ryanair flies from Dublin. easyJet employs 3,600 staff."
+    counts = [(f.company, f.count_value) for f in facts_in("en", text, ["Ryanair"]) if f.kind == "count"]
+    assert counts == [("easyJet", Decimal("3600"))]
