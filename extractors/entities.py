@@ -47,9 +47,14 @@ def harmonize_entities(
     for e in entities:
         votes[e.text][e.label] += 1
     label_of = {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
-    for name in label_of:
+    for name in list(label_of):
         if has_legal_form(name):  # "Plough Corp" tagged PER, "Bayer Pharmaceuticals Corp." MISC
             label_of[name] = "ORG"
+            # and its name without the form, as the article goes on to write it ("Schering-Plough
+            # Corp." … "Schering-Plough shares rose")
+            base = _legal_form().sub("", name)
+            if len(base) >= 3 and base[:1].isupper():
+                label_of[base] = "ORG"
     for cue in org_cues:
         for m in cue.finditer(text):
             name = m.group("name")

@@ -120,3 +120,12 @@ def test_en_what_has_shares_traded_is_a_company(text: str, name: str) -> None:
 def test_en_an_officer_title_after_a_function_word_names_no_company(text: str) -> None:
     out = harmonize_entities(text, [], org_cues=org_cues(load_langpack("en")))
     assert [e for e in out if e.label == "ORG"] == []
+
+
+def test_a_name_is_tagged_without_its_legal_form_too() -> None:
+    """ "Schering-Plough Corp." … "Schering-Plough shares rose": the short form is the company."""
+    text = "Bayer passed it to Schering-Plough Corp. on Friday. Schering-Plough shares rose 8 cents."
+    start = text.index("Schering-Plough Corp.")
+    entities = [Entity(text="Schering-Plough Corp.", start=start, end=start + 21, label="ORG")]
+    found = [(e.text, e.start, e.label) for e in harmonize_entities(text, entities)]
+    assert ("Schering-Plough", text.rindex("Schering-Plough"), "ORG") in found
