@@ -857,6 +857,8 @@ def test_a_title_inside_a_name_leaves_its_company() -> None:
         "Virgin Media agreed to buy ITV last year, but the deal was stopped.",
         "Hostopia agreed to buy Web.com, but shareholders rejected it.",
         "The rescinded acquisition of Hostopia by Web.com cost $2 million.",
+        "Virgin Media denied that it will buy ITV.",
+        "Hostopia has no plans to buy Web.com.",
     ],
 )
 def test_deals_that_did_not_happen_are_doubtful(text: str) -> None:
