@@ -976,3 +976,22 @@ def test_a_brand_in_camel_case_is_proposed_as_a_company() -> None:
     text = "Ryanair flies from Dublin. easyJet employs 3,600 staff."
     counts = [(f.company, f.count_value) for f in facts_in("en", text, ["Ryanair"]) if f.kind == "count"]
     assert counts == [("easyJet", Decimal("3600"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "expected"),
+    [
+        # written by us: "Menschen" is a company's count only with a verb of work in its clause
+        ("Schlecker beschäftigte 25.000 Menschen.", ["Schlecker"], [("Schlecker", Decimal("25000"))]),
+        ("Zum Fest von Schlecker kamen 25.000 Menschen.", ["Schlecker"], []),
+        # a prosecutor named with its city is a public body, no company
+        (
+            "Die Staatsanwaltschaft Stuttgart ermittelt; 25.000 Menschen verloren ihren Arbeitsplatz.",
+            ["Staatsanwaltschaft Stuttgart"],
+            [],
+        ),
+    ],
+)
+def test_de_counts_of_people(text: str, orgs: list[str], expected: list) -> None:
+    counts = [(f.company, f.count_value) for f in facts_in("de", text, orgs) if f.kind == "count"]
+    assert counts == expected
