@@ -398,6 +398,12 @@ class PeriodData(_Table):
     ago_frames: Words = _field(
         (), 'A period counted back from publication: "vor {count} {unit}", "{count} {unit} ago" (calendar units).'
     )
+    end_words: dict[str, PeriodUnit] = _field(
+        {},
+        'The last day of a unit, named without its year: "Jahresende", "Ende des Quartals", "year-end",'
+        ' "the end of the year" (the current one for a deadline or in a clause about the future, else'
+        " the latest before publication).",
+    )
     ahead_frames: Words = _field(
         (),
         'A period counted on from publication, in a clause about the future only: "in {count} {unit}" '

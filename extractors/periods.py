@@ -81,6 +81,7 @@ class _Tables:
     seasons: dict[str, tuple[int, int]]
     one_words: frozenset[str]
     to_date: dict[str, str]
+    end_words: dict[str, str]  # "Jahresende", "year-end": the last day of a unit
     # what before a bare year makes it a quantity ("rund 2000", "Nr. 1995")
     bare_before: re.Pattern[str] | None
 
@@ -776,6 +777,21 @@ def _resolve_ago(hit: _Hit) -> Any:
     return _unit_period(hit.published, unit, n), False
 
 
+def _resolve_unit_end(hit: _Hit) -> Any:
+    """ "Jahresende", "Ende des Quartals", "by year-end": the last day of the unit. A deadline
+    ("bis Jahresende", "by the end of the year") or a clause about the future takes the unit
+    holding publication; otherwise the latest such day not after publication ("Ende des Jahres
+    hatte die Firma 400 Mitarbeiter", published in March: the December before)."""
+    if hit.published is None:
+        return (None, None), False
+    unit = hit.tables.end_words[normalize_phrase(hit.group("unit_end_word") or "")]
+    role = hit.tables.preps.get(normalize_phrase(hit.group("unit_end_preposition") or ""), "in")
+    day = _unit_period(hit.published, unit, 0)[1]
+    if role != "until" and not _future(hit) and day > hit.published:
+        day = _unit_period(hit.published, unit, -1)[1]
+    return _apply_role((day, day), role), False
+
+
 def _resolve_to_date(hit: _Hit) -> Any:
     """ "seit Jahresbeginn", "year to date", "earlier this month": from the start of the unit
     holding publication up to publication; "to date", "bis heute" (``until_now``): up to it."""
@@ -1062,6 +1078,11 @@ def _pattern(pack: LangPack, *, year_check: bool) -> str:
             rf"\s+{x['munits']}{_tail(x, 'first_months')}",
         ),
         ("to_date", rf"(?P<to_date_phrase>{x['todate']})"),
+        (
+            "unit_end",
+            # never before a year: "zum Jahresende 2015" is that year's ("year" below)
+            rf"(?:(?P<unit_end_preposition>{x['prep']})\s+)?(?P<unit_end_word>{x['endword']})(?!\s*\d)",
+        ),
         ("prior_year", rf"(?:{x['relprep']}\s+)?(?:{x['art']}\s+)?(?P<prior_year_word>{x['prior']})"),
         *((f"ago{i}", frame) for i, frame in enumerate(x["ago"])),
         (
@@ -1144,6 +1165,7 @@ _LETTER_FIRST = frozenset(
         "year",
         "first_months",
         "to_date",
+        "unit_end",
         "prior_year",
         "weekday",
         "bare_weekday",
@@ -1195,6 +1217,7 @@ def _first_word(pack: LangPack) -> str:
         *per.seasons,
         *per.to_date,
         *per.until_now,
+        *per.end_words,
         *per.prior_year_words,
         *per.one_words,
         *(f.split()[0] for f in (*per.ago_frames, *per.ahead_frames) if f.split() and not f.startswith("{")),
@@ -1321,6 +1344,7 @@ def _parts(pack: LangPack, *, year_check: bool = True) -> dict[str, Any]:
         "one": word_pattern(per.one_words) if per.one_words else "(?!)",
         "munits": word_pattern(per.month_units) if per.month_units else "(?!)",
         "todate": word_pattern([*per.to_date, *per.until_now]) if per.to_date or per.until_now else "(?!)",
+        "endword": word_pattern(per.end_words) if per.end_words else "(?!)",
         "prior": word_pattern(per.prior_year_words) if per.prior_year_words else "(?!)",
         # ``ahead_frames`` follow ``ago_frames`` in one numbering: ``_resolve_ago`` tells them apart
         "ago": [_ago_frame(i, f, pack) for i, f in enumerate((*per.ago_frames, *per.ahead_frames))],
@@ -1410,6 +1434,7 @@ def _tables(pack: LangPack) -> dict[str, Any]:
         "seasons": norm(per.seasons),
         "one_words": frozenset(normalize_phrase(w) for w in per.one_words),
         "to_date": norm({**per.to_date, **{w: "now" for w in per.until_now}}),
+        "end_words": norm(per.end_words),
         "bare_before": _bare_before(pack),
         **_role_patterns(per),
     }

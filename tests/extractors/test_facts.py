@@ -913,7 +913,10 @@ def test_a_percentage_over_a_route_is_no_change() -> None:
         ("Acme booked $40 million in restructuring costs.", [("spending", "restructuring costs", Decimal("40000000"))]),
         # after a verb of reporting, or a link "with", the metric follows the amount bare
         ("Acme posted $1.2 billion pre-tax profit.", [("revenue", "pre-tax profit", Decimal("1200000000"))]),
-        ("Acme's operating income was reported as $85 million.", [("revenue", "operating income", Decimal("85000000"))]),
+        (
+            "Acme's operating income was reported as $85 million.",
+            [("revenue", "operating income", Decimal("85000000"))],
+        ),
         # any other item after "in" is none: a place, a time
         ("Acme said $5 million in Germany was lost.", []),
     ],

@@ -556,3 +556,28 @@ def test_spans_of_years(lang: str, text: str, expected: list) -> None:
 def test_periods_counted_on_from_publication(lang: str, text: str, expected: list) -> None:
     periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 14))
     assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # written by us: the last day of a unit named without its year
+        ("de", "Ende des Jahres hatte die Firma 400 Mitarbeiter.", [("Ende des Jahres", "2015-12-31", "2015-12-31")]),
+        ("de", "Ende des Jahres soll das Werk öffnen.", [("Ende des Jahres", "2016-12-31", "2016-12-31")]),
+        ("de", "Die Frist läuft bis Jahresende.", [("bis Jahresende", "None", "2016-12-31")]),
+        ("de", "Zum Jahresende 2015 hatte sie 400 Mitarbeiter.", [("Zum Jahresende 2015", "2015-12-31", "2015-12-31")]),
+        (
+            "en",
+            "It hopes to close the deal by the end of the year.",
+            [("by the end of the year", "None", "2016-12-31")],
+        ),
+        (
+            "en",
+            "The plant will open at the end of the quarter.",
+            [("the end of the quarter", "2016-03-31", "2016-03-31")],
+        ),
+    ],
+)
+def test_the_end_of_a_unit(lang: str, text: str, expected: list) -> None:
+    periods = find_periods(text, load_langpack(lang), published=dt.date(2016, 3, 14))
+    assert [(p.text, str(p.start_date), str(p.end_date)) for p in periods] == expected
