@@ -598,6 +598,12 @@ class FactsData(_Table):
     fine_nouns: FoldedRegex = _field("", 'Nouns of a fine: "Geldbuße", "fine", "penalty"; the fined company pays.')
     contract_nouns: FoldedRegex = _field("", 'Nouns of a contract or order a company receives: "Auftrag", "contract".')
     award_verbs: FoldedRegex = _field("", 'Verbs of receiving a contract; the subject won it: "erhält", "awarded".')
+    receive_preps: list[str] = _field([], 'Before the company that pays after a ``receive_verbs`` verb: "from", "von".')
+    receive_verbs: FoldedRegex = _field(
+        "",
+        'Verbs of receiving money: with an amount right after and a company after "from"/"von" ("X'
+        ' received $5 million from Y", "X erhält 5 Millionen Euro von Y"), that company pays the subject.',
+    )
     grant_verbs: FoldedRegex = _field(
         "",
         'Verbs of giving money to a company, with an amount in the sentence: "fördert X mit", "gewährt X einen'

@@ -24,6 +24,8 @@ All need an amount in the sentence; the pack's ``fine_nouns``, ``contract_nouns`
 
 from __future__ import annotations
 
+import re
+
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import CONFIDENCE
 from newsfacts.extractors.facts.mentions import _nearest, _org_key
@@ -50,7 +52,30 @@ class _AwardsRules(_LinkerBase):
         grant = cues.grant.search(self.text, s.start, s.end) if cues.grant is not None else None
         if not facts and grant is not None:
             facts.extend(self._grant(index, grant.start(), grant.end(), used))
+        receipt = cues.receive.search(self.text, s.start, s.end) if cues.receive is not None else None
+        if not facts and receipt is not None:
+            facts.extend(self._receipt(index, receipt.start(), receipt.end(), used))
         return facts
+
+    def _receipt(self, index: int, start: int, end: int, used: set[int]) -> list[Fact]:
+        """ "Tesla received $465 million from the Energy Department", "Opel erhält 1,5 Milliarden
+        Euro vom Bund": an amount within a few words after the verb, and a company after one of
+        the pack's ``receive_preps`` ("from", "von") in its clause, who pays the subject."""
+        s = self.sentences[index]
+        pack = self.cues.pack
+        amount = next((a for a in s.amounts if a.start not in used and 0 <= a.start - end <= 25), None)
+        if amount is None or not re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", self.text[end : amount.start]):
+            return []
+        parties = self._parties(index)
+        receiver = next((o.text for o, p in reversed(parties) if o.end <= start and p is None), None)
+        if receiver is None:
+            receiver = self._singular_anaphor(index, start)
+        clause_end = self._clause(s, amount.end)[1]
+        payer = next(
+            (o.text for o, p in parties if amount.end <= o.start < clause_end and p in pack.receive_preps),
+            None,
+        )
+        return self._received(index, payer, receiver, amount, start, used, key=f"receipt|{payer}")
 
     def _grant(self, index: int, start: int, end: int, used: set[int]) -> list[Fact]:
         """ "Der Bund fördert Intel mit zehn Milliarden Euro", "BMW lent Rover £427 million": the

@@ -79,6 +79,7 @@ class _Cues:
     fine: re.Pattern[str] | None
     contract: re.Pattern[str] | None
     award: re.Pattern[str] | None
+    receive: re.Pattern[str] | None  # "received $5 million from": the company after "from" pays
     grant: re.Pattern[str] | None  # giving money to a company: "fördert X mit", "lent X"
     spend: re.Pattern[str] | None
     common_noun: re.Pattern[str] | None
@@ -165,6 +166,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         fine=_optional(data.fine_nouns, ci),
         contract=_optional(data.contract_nouns, ci),
         award=_optional(data.award_verbs, ci),
+        receive=_optional(data.receive_verbs, ci),
         grant=_optional(data.grant_verbs, ci),
         spend=_optional(data.spend_verbs, ci),
         share_nouns=_optional(data.share_nouns, ci),

@@ -998,3 +998,19 @@ def test_a_brand_in_camel_case_is_proposed_as_a_company() -> None:
 def test_de_counts_of_people(text: str, orgs: list[str], expected: list) -> None:
     counts = [(f.company, f.count_value) for f in facts_in("de", text, orgs) if f.kind == "count"]
     assert counts == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        # written by us: money received from a company is its payment to the receiver
+        ("en", "Tesla received $465 million from the Energy Department.", ["Tesla", "Energy Department"],
+         [("Energy Department", "Tesla", Decimal("465000000"))]),
+        ("de", "Opel erhält 1,5 Milliarden Euro vom Bund.", ["Opel", "Bund"], [("Bund", "Opel", Decimal("1500000000"))]),
+        # no payer after "from": none
+        ("en", "Acme received $5 million to build a plant.", ["Acme"], []),
+    ],
+)  # fmt: skip
+def test_money_received_from_a_company(lang: str, text: str, orgs: list[str], expected: list) -> None:
+    payments = [(f.customer, f.vendor, f.amount_value) for f in facts_in(lang, text, orgs) if f.kind == "payment"]
+    assert payments == expected
