@@ -43,6 +43,17 @@ class _CountsRules(_LinkerBase):
         verbs = self.cues.count_verbs
         return verbs is None or verbs.search(self.text, start, end) is None
 
+    def _bought(self, s: _Sentence, m: re.Match[str]) -> bool:
+        """A count that is what a verb of buying buys ("ordered 20 planes from Boeing", "bestellt
+        20 Flugzeuge"): an order, no count the company has. A verb that is also one of the pack's
+        ``count_verbs`` buys no goods ("hired 500 workers" stays a count)."""
+        start = self._clause(s, m.start())[0]
+        hiring = self.cues.count_verbs
+        return any(
+            hiring is None or not hiring.fullmatch(v.group())
+            for v in self.cues.buy.finditer(self.text, start, m.start())
+        )
+
     def _about_economy(self, s: _Sentence, offset: int) -> bool:
         """Whether the count's clause speaks of a whole economy ("the economy has shed six
         million jobs", "23 million people are unemployed": the pack's ``economy_cues``)."""
@@ -65,6 +76,8 @@ class _CountsRules(_LinkerBase):
                 continue
             value = _count_value(m, self.pack)
             if value == 1 and not m.group("number").isdigit():  # "ein Händler", "an employee": an article
+                continue
+            if self._bought(s, m):
                 continue
             company, confidence = self._subject_scored(index, m.start(), places=False)
             if value is None or company is None:

@@ -1014,3 +1014,22 @@ def test_de_counts_of_people(text: str, orgs: list[str], expected: list) -> None
 def test_money_received_from_a_company(lang: str, text: str, orgs: list[str], expected: list) -> None:
     payments = [(f.customer, f.vendor, f.amount_value) for f in facts_in(lang, text, orgs) if f.kind == "payment"]
     assert payments == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "counts"),
+    [
+        # written by us: what a company orders is no count it has; whom it hires is
+        ("en", "Lufthansa ordered 20 planes from Boeing worth $5 billion.", ["Lufthansa", "Boeing"], []),
+        (
+            "de",
+            "Lufthansa bestellt 20 Flugzeuge im Wert von 2 Milliarden Euro bei Airbus.",
+            ["Lufthansa", "Airbus"],
+            [],
+        ),
+        ("en", "Acme hired 500 workers.", ["Acme"], [("Acme", Decimal("500"))]),
+    ],
+)
+def test_ordered_goods_are_no_count(lang: str, text: str, orgs: list[str], counts: list) -> None:
+    facts = facts_in(lang, text, orgs)
+    assert [(f.company, f.count_value) for f in facts if f.kind == "count"] == counts
