@@ -258,6 +258,7 @@ def _cldr_money(loc: Any, money: dict[str, Any]) -> dict[str, Any]:
     codes = sorted({*(c for c in numbers.list_currencies() if c not in excluded), *money.get("crypto_codes", [])})
     # crypto-currencies have no CLDR names: the base file's, under everything CLDR and the pack say
     names: dict[str, str] = dict(money.get("crypto_names", {}))
+    heads: dict[str, set[str]] = {}  # the noun of a multi-word name: "naira" of "Nigerian naira"
     for code, name in loc.currencies.items():
         if (code in excluded and code.startswith("X")) or "(" in name:
             continue
@@ -266,6 +267,16 @@ def _cldr_money(loc: Any, money: dict[str, Any]) -> dict[str, Any]:
         for form in {name, *(numbers.get_currency_name(code, count=n, locale=loc) for n in _COUNTS)}:
             for variant in _inflections(form, money):
                 names.setdefault(variant, code)
+            if " " in form and "(" not in form and money.get("bare_name_word") in ("first", "last"):
+                words = form.split(" ")
+                heads.setdefault(words[-1] if money["bare_name_word"] == "last" else words[0], set()).add(code)
+    # The unit alone ("5 million naira", "500 Forint") where it names one currency only and is no
+    # word of its own (``bare_names_exclude``: "value", "gold", "real"): "dollar", "peso" name many
+    # and stay as the pack has them.
+    unused = set(money.get("bare_names_exclude", [])) | set(loc.territories.values())  # "Ecuador"
+    for head, found in heads.items():
+        if len(found) == 1 and head not in unused and head.isalpha() and len(head) >= 3:
+            names.setdefault(head, next(iter(found)))
     # the signs of every currency's own locale first ("₾", "₭"), the language's CLDR signs over them
     # (a code left out as a word, "GEL", keeps its sign "₾"; an obsolete one loses it)
     obsolete = set(money.get("currency_codes_obsolete", []))

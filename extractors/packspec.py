@@ -203,6 +203,16 @@ class MoneyData(_Table):
         (), "Codes of currencies gone long ago, left out like ``currency_codes_exclude``, kept apart for the reason."
     )
     use_cldr: bool = _field(True, "Take the locale's CLDR currency names and symbols as the bulk of the lexicon.")
+    bare_name_word: Literal["first", "last", ""] = _field(
+        "",
+        "Which word of a CLDR currency name is its noun, read alone where it names one currency only:"
+        ' "last" ("Nigerian naira"), "first" ("rand sud-africain"), "" none.',
+    )
+    bare_names_exclude: Words = _field(
+        (),
+        'Last words of CLDR currency names that are words of their own ("value", "gold", "real"): never'
+        ' read alone as the currency ("5 million naira" is, where "naira" names one currency only).',
+    )
     crypto_codes: Words = _field(
         (), 'Codes of crypto-currencies, read like ISO 4217 codes though no part of it: "BTC", "ETH".'
     )

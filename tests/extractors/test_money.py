@@ -320,3 +320,31 @@ def test_crypto_currencies(lang: str, text: str, expected: list) -> None:
 def test_de_obsolete_currencies_written_out(text: str, expected: list) -> None:
     found = find_amounts(text, load_langpack("de"))
     assert [(a.text, a.currency) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "currency"),
+    [
+        # written by us: the noun of a CLDR currency name, alone, where it names one currency only
+        ("en", "The fine was 5 million naira.", "NGN"),
+        ("en", "Fuel surcharges rose to 850 baht per leg.", "THB"),
+        ("de", "Das kostet 500 Forint.", "HUF"),
+        ("fr", "Le contrat vaut 5 millions de rands.", "ZAR"),
+    ],
+)
+def test_a_currency_noun_alone(lang: str, text: str, currency: str) -> None:
+    [amount] = find_amounts(text, load_langpack(lang))
+    assert amount.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a noun that is also a word, a place or names several currencies reads no currency
+        ("en", "It has 2 real options and 5 Gold medals."),
+        ("de", "Er lebte 5 Jahre in Ecuador."),
+        ("es", "Hay 5 millones de estadounidenses."),
+    ],
+)
+def test_no_currency_from_words_places_or_adjectives(lang: str, text: str) -> None:
+    assert [a.currency for a in find_amounts(text, load_langpack(lang)) if a.currency] == []
