@@ -834,6 +834,7 @@ def test_funding_is_a_payment(lang: str, text: str, orgs: list[str], payer: str,
         ("The Academy Awards earned $1,200 million in revenue.", ["Academy Awards"], "Academy Awards"),
         ("GDP fell 8.5% this year.", ["GDP"], "GDP"),
         ("It comes with 5 GB of storage for 10 devices.", ["GB"], "GB"),
+        ("Since the recession began, Pennsylvanians have lost 100,000 jobs.", ["Pennsylvanians"], "Pennsylvanians"),
         # a public body named "X of Y", or an international one, is never a figure's company
         ("The Australian Bureau of Statistics said sales rose 5.1%.", ["Australian Bureau of Statistics"], "Bureau"),
         ("The IMF said the economy will shrink by 8.5%.", ["IMF"], "IMF"),
