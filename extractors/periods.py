@@ -787,7 +787,7 @@ def _resolve_unit_end(hit: _Hit) -> Any:
     unit = hit.tables.end_words[normalize_phrase(hit.group("unit_end_word") or "")]
     role = hit.tables.preps.get(normalize_phrase(hit.group("unit_end_preposition") or ""), "in")
     day = _unit_period(hit.published, unit, 0)[1]
-    if role != "until" and not _future(hit) and day > hit.published:
+    if role != "until" and not _future(hit) and day is not None and day > hit.published:
         day = _unit_period(hit.published, unit, -1)[1]
     return _apply_role((day, day), role), False
 
