@@ -102,8 +102,9 @@ def link_facts(
     # currency when every amount that names one names the same.
     linker.context_currency = currencies.pop() if len(currencies) == 1 else None
     facts: list[Fact] = []
-    for index in range(len(sentences)):
-        facts.extend(linker.sentence_facts(index))
+    for index, sentence in enumerate(sentences):
+        if not _tag_list(text[sentence.start : sentence.end]):
+            facts.extend(linker.sentence_facts(index))
     # a market index ("Der Dax stieg", "the Nasdaq fell") is no company, nor is a country
     # ("Chile's purchase of …": its state firm or government is named as such)
     facts = [
@@ -115,6 +116,21 @@ def link_facts(
         )
     ]
     return _deduplicate(facts, title_span)
+
+
+_WORD = re.compile(r"[^\W\d_][\w&.-]*")
+
+
+def _tag_list(sentence: str) -> bool:
+    """A page's list of topic tags run together as one "sentence" ("… Fachmesse Kooperation
+    Erweiterung E-Commerce … Deutsche Messe AG Übernahme … Deutsche Bahn AG …"): twelve words
+    or more, hardly one in lower case (a German sentence capitalises its nouns, not its verbs,
+    articles and prepositions), and not in capitals throughout, as a press release's headline is.
+    It states nothing, so it gives no fact."""
+    words = _WORD.findall(sentence)
+    if len(words) < 12 or sum(w.isupper() for w in words) >= 0.5 * len(words):
+        return False  # short, or a headline in capitals ("UMSATZ 2015 MIT 2.402 MIO EUR")
+    return bool(sum(w[0].islower() for w in words) < 0.1 * len(words))
 
 
 def _resolve_tagged_descriptions(text: str, sentences: list[_Sentence], cues: _Cues) -> None:

@@ -1034,3 +1034,16 @@ def test_money_received_from_a_company(lang: str, text: str, orgs: list[str], ex
 def test_ordered_goods_are_no_count(lang: str, text: str, orgs: list[str], counts: list) -> None:
     facts = facts_in(lang, text, orgs)
     assert [(f.company, f.count_value) for f in facts if f.kind == "count"] == counts
+
+
+def test_a_list_of_topic_tags_gives_no_fact() -> None:
+    """A page's tags run together ("… Deutsche Messe AG Übernahme … Deutsche Bahn AG …") state
+    nothing; a headline in capitals does ("UMSATZ 2015 MIT 2.402 MIO EUR")."""
+    tags = (
+        "Weitere Themen\nChina Distribution Auszeichnung Studie Fachmesse Kooperation Erweiterung "
+        "E-Commerce Multichannel Forschung Neubau Deutsche Messe AG Übernahme Logistikstrategien "
+        "Deutsche Bahn AG Logistikzentrum\n"
+    )
+    assert facts_in("de", tags, ["Deutsche Messe AG", "Deutsche Bahn AG"]) == []
+    sentence = "Deutsche Messe AG übernimmt die Deutsche Bahn AG."
+    assert [f.kind for f in facts_in("de", sentence, ["Deutsche Messe AG", "Deutsche Bahn AG"])] == ["acquisition"]
