@@ -58,7 +58,8 @@ class _Tables:
     regex: re.Pattern[str]
     # What makes a year an amount, matched right after its four digits.
     year_blocker: re.Pattern[str]
-    months: dict[str, int]
+    months: dict[str, int]  # also the short names read beside a day ("Feb"): see ``named_months``
+    named_months: frozenset[str]  # months written out or with their dot ("März", "Okt."), no "Jan"
     weekdays: dict[str, int]
     international_months: dict[str, int]
     ordinals: dict[str, int]
@@ -903,7 +904,7 @@ def _relative(hit: _Hit, unit: str, offset: int, word: str) -> Dates:
         named = [
             m
             for m in re.finditer(r"[^\W\d_]+", text[start:at])
-            if m.group()[0].isupper() and normalize_phrase(m.group()) in hit.tables.months  # not "may"
+            if m.group()[0].isupper() and normalize_phrase(m.group()) in hit.tables.named_months  # not "may", "Jan"
         ]
         if named:
             month = hit.tables.months[normalize_phrase(named[-1].group())]
@@ -1416,6 +1417,7 @@ def _tables(pack: LangPack) -> dict[str, Any]:
 
     return {
         "months": norm({**per.day_months, **per.months, **per.extra_months}),
+        "named_months": frozenset(norm({**per.months, **per.extra_months})),
         "weekdays": norm(per.weekdays),
         "international_months": dict(per.international_months),  # as written: "May", not "may"
         "ordinals": norm(per.ordinals),

@@ -67,9 +67,7 @@ class _AwardsRules(_LinkerBase):
         if amount is None or not re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", self.text[end : amount.start]):
             return []
         parties = self._parties(index)
-        receiver = next((o.text for o, p in reversed(parties) if o.end <= start and p is None), None)
-        if receiver is None:
-            receiver = self._singular_anaphor(index, start)
+        receiver = _bare_before(parties, start) or self._singular_anaphor(index, start)
         clause_end = self._clause(s, amount.end)[1]
         payer = next(
             (o.text for o, p in parties if amount.end <= o.start < clause_end and p in pack.receive_preps),
@@ -84,7 +82,7 @@ class _AwardsRules(_LinkerBase):
         s = self.sentences[index]
         pack = self.cues.pack
         parties = self._parties(index)
-        giver = next((o.text for o, p in reversed(parties) if o.end <= start and p is None), None)
+        giver = _bare_before(parties, start)
         clause_end = self._clause(s, end)[1]
         receiver = next(
             (
@@ -166,9 +164,7 @@ class _AwardsRules(_LinkerBase):
         s = self.sentences[index]
         pack = self.cues.pack
         parties = self._parties(index)
-        winner = next((o.text for o, p in reversed(parties) if o.end <= start and p is None), None)
-        if winner is None:
-            winner = self._singular_anaphor(index, start)
+        winner = _bare_before(parties, start) or self._singular_anaphor(index, start)
         customer = next(
             (
                 o.text
@@ -206,3 +202,8 @@ class _AwardsRules(_LinkerBase):
                 key=f"spend|{amount.text}",
             )
         ]
+
+
+def _bare_before(parties: list[tuple[Entity, str | None]], start: int) -> str | None:
+    """The subject of a verb at ``start``: the last company before it with no preposition."""
+    return next((o.text for o, p in reversed(parties) if o.end <= start and p is None), None)

@@ -462,6 +462,8 @@ def test_a_month_without_its_year_ahead_or_behind(lang: str, text: str, span: st
             [("in August", "2007-08-01"), ("previous month", "2007-07-01")],
         ),
         ("Sales may fall below the previous month.", [("previous month", "2007-08-01")]),
+        # a short month name alone is a name, no month the story named ("Jan Koum")
+        ("Jan Koum said sales fell below the previous month.", [("previous month", "2007-08-01")]),
     ],
 )
 def test_the_previous_month_after_a_named_month(text: str, expected: list) -> None:
