@@ -661,6 +661,12 @@ class FactsData(_Table):
         'Words that put a count in a clause about a whole economy, not a company: "unemployed", "the'
         ' economy has shed", "eurozone", "Arbeitslose". Such a count is no fact.',
     )
+    incident_cues: FoldedRegex = _field(
+        "",
+        'Words that put a count in a clause about an incident, not a company\'s size: "killed",'
+        ' "injured", "evacuated", "arrested", "aboard", "getötet". "The explosion killed eleven workers"'
+        ' and "the plane left with 65 passengers" are no company\'s count.',
+    )
     description_adjectives: Regex = _field(
         "",
         "Capitalised adjectives before a description head, as written (a lower-case adjective always"

@@ -305,8 +305,12 @@ class _LinkerBase:
                 max(fields["confidence"] - CONFIDENCE["negated_cost"], 0.05), 2
             )  # denied, asked
         names = (customer, vendor, company, buyer, target)
-        if any(n is not None and _org_key(n) in self.uncertain for n in names):
-            fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["uncertain_name_cost"], 0.05), 2)
+        keys = {_org_key(n) for n in names if n is not None}
+        if keys & self.uncertain:
+            # two parties that are both only guessed, and called a person or a place by the
+            # tagger, make a guess, not a fact ("received her award from President Kufuor")
+            times = 2 if kind in ("payment", "acquisition") and len(keys & (self.persons | self.places)) >= 2 else 1
+            fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["uncertain_name_cost"] * times, 0.05), 2)
         fields["party_source"] = self._party_source(s, company or customer or buyer)
         fields["fact_id"] = _fact_id(self.article_id, kind, s.start, s.end, key)
         return Fact(**fields)

@@ -56,11 +56,14 @@ class _CountsRules(_LinkerBase):
 
     def _about_economy(self, s: _Sentence, offset: int) -> bool:
         """Whether the count's clause speaks of a whole economy ("the economy has shed six
-        million jobs", "23 million people are unemployed": the pack's ``economy_cues``)."""
-        if self.cues.economy is None:
-            return False
+        million jobs", "23 million people are unemployed": the pack's ``economy_cues``) or of an
+        incident ("the blast killed eleven workers", "left with 65 passengers aboard":
+        ``incident_cues``): either way the number is no company's size."""
         start, end = self._clause(s, offset)
-        return self.cues.economy.search(self.text, start, end) is not None
+        return any(
+            p is not None and p.search(self.text, start, end) is not None
+            for p in (self.cues.economy, self.cues.incident)
+        )
 
     def _counts(self, index: int) -> list[Fact]:
         s = self.sentences[index]

@@ -68,6 +68,7 @@ class _Cues:
     source: re.Pattern[str] | None
     count_frames: tuple[re.Pattern[str], ...]
     economy: re.Pattern[str] | None  # a clause about a whole economy: its counts are no company's
+    incident: re.Pattern[str] | None  # a clause about an incident ("killed", "aboard"): no count
     public_body: re.Pattern[str] | None  # the end of a public body's name ("Bundesnetzagentur")
     not_company: re.Pattern[str] | None  # a title, an event, a law, a measure: "Finance Minister", "GDP"
     weak_count_nouns: frozenset[str]  # "people": a company's count only with a count verb
@@ -194,6 +195,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         else None,
         count_frames=_count_frames(pack, data.count_frames, data.count_nouns),
         economy=_optional(data.economy_cues, ci),
+        incident=_optional(data.incident_cues, ci),
         weak_count_nouns=frozenset(w.lower() for w in data.weak_count_nouns),
         count_verbs=_optional(data.count_verbs, ci),
         public_body=re.compile(rf"(?:{data.public_bodies})\Z", ci) if data.public_bodies else None,
@@ -382,7 +384,7 @@ def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False)
     )
     # never the tail of a number written with spaces or other groups ("10 000 jobs" is not 0)
     return (
-        rf"(?<![\d.,])(?<!\d\s)(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{_count_number(pack)})"
+        rf"(?<![\d.,])(?<!\d\s)(?<!\w-)(?:(?P<qualifier>{word_pattern(qualifiers)})\s+)?(?P<number>{_count_number(pack)})"
         rf"(?:\s+(?P<scale>{word_pattern(pack.numbers.multipliers)}){_glued_scale(pack)})?"
         # one lower-case adjective may stand between ("15,000 new jobs", "4.500 neue Stellen"),
         # or a name of up to three words ("two Chrysler plants", "15 Lord & Taylor stores")

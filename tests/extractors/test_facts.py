@@ -1047,3 +1047,57 @@ def test_a_list_of_topic_tags_gives_no_fact() -> None:
     assert facts_in("de", tags, ["Deutsche Messe AG", "Deutsche Bahn AG"]) == []
     sentence = "Deutsche Messe AG übernimmt die Deutsche Bahn AG."
     assert [f.kind for f in facts_in("de", sentence, ["Deutsche Messe AG", "Deutsche Bahn AG"])] == ["acquisition"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        # written by us: a count in a clause about an incident is no company's size (incident_cues)
+        ("en", "The explosion at the Acme Chemicals plant killed eleven workers.", ["Acme Chemicals"], []),
+        ("en", "Acme Chemicals evacuated 153 employees from the platform.", ["Acme Chemicals"], []),
+        ("en", "Acme Chemicals employs 4,000 workers.", ["Acme Chemicals"], [("Acme Chemicals", 4000)]),
+        ("de", "Bei der Explosion im Werk der Chemiewerke AG wurden elf Mitarbeiter verletzt.", ["Chemiewerke AG"], []),
+        ("de", "Die Chemiewerke AG beschäftigt 4.000 Mitarbeiter.", ["Chemiewerke AG"], [("Chemiewerke AG", 4000)]),
+    ],
+)
+def test_counts_in_an_incident_are_no_company_facts(lang: str, text: str, orgs: list[str], expected: list) -> None:
+    counts = [(f.company, int(f.count_value or 0)) for f in facts_in(lang, text, orgs) if f.kind == "count"]
+    assert counts == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # written by us: members, visitors, passengers… count anyone; a company's only with a count verb
+        ("The EU will then have 28 members.", False),
+        ("The museum of Acme Airport counted 5,000 visitors.", True),
+        ("Acme Airport welcomed 5,000 visitors.", False),
+        ("Acme Books sold 30,000 copies of the novel.", True),
+    ],
+)
+def test_weak_count_nouns_need_a_count_verb(text: str, counted: bool) -> None:
+    orgs = [w for w in ("EU", "Acme Airport", "Acme Air", "Acme Books") if w in text][:1]
+    assert bool([f for f in facts_in("en", text, orgs) if f.kind == "count"]) is counted
+
+
+def test_a_model_number_after_a_hyphen_is_no_count() -> None:
+    """ "a Boeing 737-800 aircraft": 800 is the model's, not a number of aircraft."""
+    text = "Delta said the Boeing 737-800 aircraft was taken to a remote area."
+    assert [f for f in facts_in("en", text, ["Delta"]) if f.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("label", "paid"),
+    [
+        # written by us: two parties that are only guessed, and that the tagger called persons,
+        # make no payment; the same sentence between tagged companies does
+        ("PER", False),
+        ("ORG", True),
+    ],
+)
+def test_two_guessed_persons_make_no_payment(label: str, paid: bool) -> None:
+    text = "Jane Roe paid John Doe $5 million for the land."
+    from newsfacts.extractors.confidence import DEFAULT_MIN_CONFIDENCE
+
+    facts = linking.facts_of(text, "en", ["Jane Roe", "John Doe"], label=label)
+    assert bool([f for f in facts if f.kind == "payment" and f.confidence >= DEFAULT_MIN_CONFIDENCE]) is paid
