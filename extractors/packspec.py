@@ -684,6 +684,17 @@ class FactsData(_Table):
         ' of one of these or of a count noun ("acht Prozent der Arbeitsplätze", "20 percent of the'
         ' salaried workforce") in a clause with a direction word is a change of that noun.',
     )
+    per_share: FoldedRegex = _field(
+        "",
+        'Matched right after an amount: a figure per share ("26 cents per share", "1,20 Euro je'
+        ' Aktie"). Earnings or a dividend per share is no revenue, profit or loss of the company.',
+    )
+    not_wholes: FoldedRegex = _field(
+        "",
+        "Matched right after a percentage: what it is a proportion of when that makes it no company's"
+        ' share: the people of a poll ("45 percent of respondents", "of voters"), an economy ("60'
+        ' percent of GDP"), "der Befragten".',
+    )
     share_nouns: FoldedRegex = _field(
         "", 'Nouns of a part held or a market share; a level percentage after one is a share: "Marktanteil".'
     )

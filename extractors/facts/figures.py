@@ -37,7 +37,7 @@ class _FiguresRules(_LinkerBase):
                 )
                 continue
             cue = self._revenue_cue(sentence)
-            if cue is None or self._change_size(s, amount) or self._old_value(s, amount):
+            if cue is None or self._change_size(s, amount) or self._old_value(s, amount) or self._per_share(amount):
                 continue
             company, confidence = self._org_after(s, s.start + cue.end()), CONFIDENCE["revenue_owner"]
             if company is None:
@@ -190,8 +190,9 @@ class _FiguresRules(_LinkerBase):
                 company = None  # a figure stands without a company; a guessed one adds doubt only
             # "von 300 auf 210 Millionen Euro": the old value stays a plain figure, the story's
             # revenue or spending is the new one
-            kind = "figure" if self._old_value(s, amount) else self._metric_kind(item)
-            if kind == "figure" and not self._old_value(s, amount):
+            # a figure per share ("losses of 26 cents per share") is no revenue, profit or loss
+            kind = "figure" if self._old_value(s, amount) or self._per_share(amount) else self._metric_kind(item)
+            if kind == "figure" and not self._old_value(s, amount) and not self._per_share(amount):
                 # "Der Gewinn aus dem fortgeführten Geschäft legte … auf 437 Millionen Dollar zu":
                 # the metric noun heads the clause, the item phrase is only its tail
                 clause = self._clause(s, amount.start)
@@ -224,6 +225,10 @@ class _FiguresRules(_LinkerBase):
                 )
             )
         return facts
+
+    def _per_share(self, amount: Amount) -> bool:
+        """Whether the amount is a figure per share (the pack's ``per_share``)."""
+        return self.cues.per_share is not None and self.cues.per_share.match(self.text, amount.end) is not None
 
     def _bracketed_figure(self, s: _Sentence, amount: Amount) -> tuple[str, str] | None:
         """An amount alone in brackets right after a company, in a sentence that names a revenue

@@ -123,7 +123,12 @@ class _PaymentsRules(_LinkerBase):
         ]
 
     def _spending(self, index: int, customers: list[str], used: set[int], *, anaphor: bool) -> list[Fact]:
+        """What a company spends without a named vendor. A spender the tagger called a person
+        ("Blair said to the audience that paid CA$400") spends no company's money: no fact."""
         s = self.sentences[index]
+        customers = [c for c in customers if _org_key(c) not in self.persons]
+        if not customers:
+            return []
         amount = s.amounts[0]
         used.add(amount.start)
         confidence = _score(pattern=True, anaphor=anaphor, amount=amount)

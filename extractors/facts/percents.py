@@ -32,6 +32,8 @@ class _PercentsRules(_LinkerBase):
                 facts.append(
                     self._fact("share", s, company=holder, percent=pct, confidence=CONFIDENCE["share"], key=pct.text)
                 )
+            elif self.cues.not_wholes is not None and self.cues.not_wholes.match(self.text, pct.end):
+                continue  # "45 percent of respondents", "60 percent of GDP": a poll's or an economy's
             elif pct.kind == "share" or self._share_level(s, pct):
                 payer = next((f.customer for f in so_far if f.kind == "payment"), None)
                 company = payer or self._subject(index, pct.start)

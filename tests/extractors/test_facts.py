@@ -1101,3 +1101,40 @@ def test_two_guessed_persons_make_no_payment(label: str, paid: bool) -> None:
 
     facts = linking.facts_of(text, "en", ["Jane Roe", "John Doe"], label=label)
     assert bool([f for f in facts if f.kind == "payment" and f.confidence >= DEFAULT_MIN_CONFIDENCE]) is paid
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "shares"),
+    [
+        # written by us: a proportion of a poll's people or of an economy is no company's share
+        ("en", "In a poll by Acme Research, 45 percent of respondents backed the plan.", ["Acme Research"], 0),
+        ("en", "Debt payments at Acme Bank consume 60 percent of GDP.", ["Acme Bank"], 0),
+        ("en", "Acme Music accounts for 70% of all digital music sales.", ["Acme Music"], 1),
+        ("de", "Laut Acme Research sind 45 Prozent der Befragten dafür.", ["Acme Research"], 0),
+    ],
+)
+def test_a_proportion_of_respondents_is_no_share(lang: str, text: str, orgs: list[str], shares: int) -> None:
+    assert len([f for f in facts_in(lang, text, orgs) if f.kind == "share"]) == shares
+
+
+def test_a_person_spends_no_company_money() -> None:
+    """A spender the tagger called a person is no company's spending; written by us."""
+    text = "Jane Roe spent $4 million on the campaign."
+    assert [f for f in linking.facts_of(text, "en", ["Jane Roe"], label="PER") if f.kind == "spending"] == []
+    assert [f.company for f in linking.facts_of(text, "en", ["Jane Roe"]) if f.kind == "spending"] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "org"),
+    [
+        # written by us: a figure per share is no revenue, profit or loss of the company (per_share)
+        ("en", "Acme Bank said its losses were equal to 26 cents per share.", "Acme Bank"),
+        ("en", "Acme Bank posted a net profit of $1.20 a share.", "Acme Bank"),
+        ("de", "Die Acme Bank erzielte einen Gewinn von 1,20 Euro je Aktie.", "Acme Bank"),
+    ],
+)
+def test_a_figure_per_share_is_no_revenue(lang: str, text: str, org: str) -> None:
+    assert [f for f in facts_in(lang, text, [org]) if f.kind == "revenue"] == []
+    whole = text.replace("26 cents per share", "$26 million").replace("$1.20 a share", "$1.2 billion")
+    whole = whole.replace("1,20 Euro je Aktie", "1,2 Milliarden Euro")
+    assert [f.company for f in facts_in(lang, whole, [org]) if f.kind == "revenue"] == [org]
