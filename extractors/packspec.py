@@ -661,6 +661,11 @@ class FactsData(_Table):
         'Words that put a count in a clause about a whole economy, not a company: "unemployed", "the'
         ' economy has shed", "eurozone", "Arbeitslose". Such a count is no fact.',
     )
+    macro_cues: FoldedRegex = _field(
+        "",
+        'Words that put a percentage in a clause about an economy, not a company: "inflation", "GDP",'
+        ' "the economy grew", "repo rate", "Bruttoinlandsprodukt". Such a change is no company\'s.',
+    )
     incident_cues: FoldedRegex = _field(
         "",
         'Words that put a count in a clause about an incident, not a company\'s size: "killed",'

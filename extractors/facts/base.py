@@ -45,6 +45,7 @@ class _LinkerBase:
         self.uncertain: set[str] = set()  # companies only proposed, never tagged
         self.persons: set[str] = set()  # proposed names the tagger called persons
         self.places: set[str] = set()  # proposed names the tagger called places
+        self.public_aliases: set[str] = set()  # "(CSO)" after "Central Statistics Office"
         self.claimed_percents: set[int] = set()  # stakes a takeover bought (acquisitions.py)
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # clause breaks per sentence start
         self.discourse = Discourse(None)  # the article's topic company (discourse.py)
@@ -65,7 +66,9 @@ class _LinkerBase:
         """Whether a name is a public body's ("Bundesnetzagentur", "Labor Department"), never the
         company of a figure (the pack's ``public_bodies``)."""
         pattern = self.cues.public_body
-        return pattern is not None and pattern.search(name.rstrip(" .,")) is not None
+        if pattern is None:
+            return False
+        return pattern.search(name.rstrip(" .,")) is not None or _org_key(name) in self.public_aliases
 
     def _described(self, offset: int) -> str | None:
         """The company a description ("the company", "der Konzern") stands for: the article's

@@ -69,6 +69,7 @@ class _Cues:
     count_frames: tuple[re.Pattern[str], ...]
     economy: re.Pattern[str] | None  # a clause about a whole economy: its counts are no company's
     incident: re.Pattern[str] | None  # a clause about an incident ("killed", "aboard"): no count
+    macro: re.Pattern[str] | None  # a clause about an economy ("inflation", "GDP"): no change
     not_wholes: re.Pattern[str] | None  # "of respondents", "of GDP" after a percentage: no share
     per_share: re.Pattern[str] | None  # "per share" after an amount: no revenue
     public_body: re.Pattern[str] | None  # the end of a public body's name ("Bundesnetzagentur")
@@ -198,6 +199,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         count_frames=_count_frames(pack, data.count_frames, data.count_nouns),
         economy=_optional(data.economy_cues, ci),
         incident=_optional(data.incident_cues, ci),
+        macro=_optional(data.macro_cues, ci),
         not_wholes=_optional(data.not_wholes, ci),
         per_share=_optional(data.per_share, ci),
         weak_count_nouns=frozenset(w.lower() for w in data.weak_count_nouns),

@@ -263,16 +263,24 @@ def _names(title: str, name: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(name)}(?!\w)", title) is not None
 
 
-def _aliases(text: str, sentences: Sequence[_Sentence]) -> dict[str, str]:
-    """Names in brackets right after another ("Schweizerische Nationalbank (SNB)",
-    "Telefónica Deutschland (O2)") and the full name they abbreviate, by normalised name."""
-    found: dict[str, str] = {}
+def bracketed_names(text: str, sentences: Sequence[_Sentence]) -> list[tuple[str, str]]:
+    """(full name, alias) for each name in brackets right after another ("Schweizerische
+    Nationalbank (SNB)", "Telefónica Deutschland (O2)")."""
+    found = []
     for s in sentences:
         for outer, inner in zip(s.orgs, s.orgs[1:]):
             if re.fullmatch(r"\s*\(\s*", text[outer.end : inner.start]) and text[
                 inner.end : inner.end + 3
             ].lstrip().startswith(")"):
-                found.setdefault(_company_key(inner.text), _company_key(outer.text))
+                found.append((outer.text, inner.text))
+    return found
+
+
+def _aliases(text: str, sentences: Sequence[_Sentence]) -> dict[str, str]:
+    """Names in brackets right after another and the full name they abbreviate, by normalised name."""
+    found: dict[str, str] = {}
+    for outer, inner in bracketed_names(text, sentences):
+        found.setdefault(_company_key(inner), _company_key(outer))
     return found
 
 

@@ -12,7 +12,13 @@ from newsfacts.extractors.facts.awards import _AwardsRules
 from newsfacts.extractors.facts.counts import _CountsRules
 from newsfacts.extractors.facts.cues import _Cues, _cues
 from newsfacts.extractors.facts.dedupe import _deduplicate
-from newsfacts.extractors.facts.discourse import article_discourse, is_market_index, is_territory, news_agencies
+from newsfacts.extractors.facts.discourse import (
+    article_discourse,
+    bracketed_names,
+    is_market_index,
+    is_territory,
+    news_agencies,
+)
 from newsfacts.extractors.facts.figures import _FiguresRules
 from newsfacts.extractors.facts.mentions import (
     _org_key,
@@ -88,6 +94,10 @@ def link_facts(
     # and the ones it called a place ("cut in Michigan", "via New York"): a subject only when
     # a metric noun names them its owner ("Le chiffre d'affaires de Michelin")
     linker.places = {_org_key(e.text) for e in entities if e.label == "LOC"} - tagged
+    # an abbreviation in brackets after a public body's name is that body ("… Office (CSO)")
+    linker.public_aliases = {
+        _org_key(alias) for full, alias in bracketed_names(text, sentences) if linker._public_body(full)
+    }
     linker.discourse = article_discourse(
         text,
         sentences,

@@ -61,6 +61,8 @@ class _PercentsRules(_LinkerBase):
         """The ``change`` fact of a percentage, of the company its sentence is about (none
         without one); a change whose direction no word gives costs confidence."""
         s = self.sentences[index]
+        if self.cues.macro is not None and self.cues.macro.search(self.text, *self._clause(s, pct.start)):
+            return []  # "India's economy has grown by 9.2 percent", "inflation rose 0.2%": no company's
         company, confidence = self._listed_changer(s, pct) or self._subject_scored(index, pct.start)
         if company is None:
             return []

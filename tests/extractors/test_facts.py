@@ -1138,3 +1138,25 @@ def test_a_figure_per_share_is_no_revenue(lang: str, text: str, org: str) -> Non
     whole = text.replace("26 cents per share", "$26 million").replace("$1.20 a share", "$1.2 billion")
     whole = whole.replace("1,20 Euro je Aktie", "1,2 Milliarden Euro")
     assert [f.company for f in facts_in(lang, whole, [org]) if f.kind == "revenue"] == [org]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "changes"),
+    [
+        # written by us: a change in a clause about an economy is no company's (macro_cues)
+        ("en", "Acme Research said India's economy has grown by 9.2 percent.", ["Acme Research"], 0),
+        ("en", "At Acme Bank, inflation edged up 0.2% in May.", ["Acme Bank"], 0),
+        ("en", "Acme Bank said its sales rose 9.2 percent.", ["Acme Bank"], 1),
+        ("de", "Laut Acme Research stieg das Bruttoinlandsprodukt um 0,3 Prozent.", ["Acme Research"], 0),
+        # a central bank, and a statistics office by its abbreviation, are public bodies
+        ("en", "The Reserve Bank of India raised its lending by 0.25 percent.", ["Reserve Bank of India"], 0),
+        (
+            "en",
+            "The Central Statistics Office (CSO) reported figures. CSO said sales rose 3%.",
+            ["Central Statistics Office", "CSO"],
+            0,
+        ),
+    ],
+)
+def test_changes_of_an_economy_are_no_company_facts(lang: str, text: str, orgs: list[str], changes: int) -> None:
+    assert len([f for f in facts_in(lang, text, orgs) if f.kind == "change"]) == changes
