@@ -17,6 +17,7 @@ class _PercentsRules(_LinkerBase):
     def _percent_facts(self, index: int, so_far: list[Fact]) -> list[Fact]:
         s = self.sentences[index]
         facts = []
+        last_share: tuple[Fact, Percentage] | None = None
         for pct in s.percentages:
             if pct.start in self.claimed_percents:
                 continue  # the stake of a takeover
@@ -46,6 +47,11 @@ class _PercentsRules(_LinkerBase):
                     noun_start, org = staked
                     whole = whole or org.text
                     company = self._subject(index, noun_start)
+                listed = self._listed_holder(s, last_share, pct, company)
+                if listed is not None:
+                    # "Etihad ist zu 29 Prozent an Air Berlin und zu 49 Prozent an Alitalia
+                    # beteiligt": the whole of the list's last share holds nothing, its holder does
+                    company = listed.company
                 if company is not None and whole is not None and _org_key(company) == _org_key(whole):
                     company = None  # "The government owns 61% of General Motors": not GM's own
                 if company is None or (whole is None and staked is None and not self._share_cue(s, pct)):
@@ -55,7 +61,18 @@ class _PercentsRules(_LinkerBase):
                         "share", s, company=company, of=whole, percent=pct, confidence=CONFIDENCE["share"], key=pct.text
                     )
                 )
+                last_share = (facts[-1], pct)
         return facts
+
+    def _listed_holder(
+        self, s: _Sentence, last: tuple[Fact, Percentage] | None, pct: Percentage, company: str | None
+    ) -> Fact | None:
+        """The sentence's previous share when the company found for this one is that share's
+        whole and no other name stands between: a list of one holder's stakes."""
+        if last is None or company is None or not last[0].of or _org_key(last[0].of) != _org_key(company):
+            return None
+        between = [o for o in s.orgs if last[1].end <= o.start and o.end <= pct.start]
+        return last[0] if all(_org_key(o.text) == _org_key(company) for o in between) else None
 
     def _change_fact(self, index: int, pct: Percentage, metric: str | None, direction: Direction | None) -> list[Fact]:
         """The ``change`` fact of a percentage, of the company its sentence is about (none

@@ -1160,3 +1160,39 @@ def test_a_figure_per_share_is_no_revenue(lang: str, text: str, org: str) -> Non
 )
 def test_changes_of_an_economy_are_no_company_facts(lang: str, text: str, orgs: list[str], changes: int) -> None:
     assert len([f for f in facts_in(lang, text, orgs) if f.kind == "change"]) == changes
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        # written by us: one holder's stakes in a list; the whole of the first holds nothing
+        (
+            "de",
+            "Etihad Airways ist zu 29 Prozent an Air Berlin und zu 49 Prozent an Alitalia beteiligt.",
+            ["Etihad Airways", "Air Berlin", "Alitalia"],
+            [("Etihad Airways", "Air Berlin", 29), ("Etihad Airways", "Alitalia", 49)],
+        ),
+        (
+            "en",
+            "Etihad holds 29% of Air Berlin and 49% of Alitalia.",
+            ["Etihad", "Air Berlin", "Alitalia"],
+            [("Etihad", "Air Berlin", 29), ("Etihad", "Alitalia", 49)],
+        ),
+    ],
+)
+def test_one_holders_stakes_in_a_list(lang: str, text: str, orgs: list[str], expected: list) -> None:
+    shares = [(f.company, f.of, int(f.percent_value or 0)) for f in facts_in(lang, text, orgs) if f.kind == "share"]
+    assert sorted(shares) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs"),
+    [
+        # written by us: a trade union is no company (not_companies)
+        ("de", "Verdi rief an sieben Standorten zum Streik auf.", ["Verdi"]),
+        ("en", "The Transport Workers Union said 5,000 workers were cut.", ["Transport Workers Union"]),
+        ("en", "Unite said 5,000 jobs were cut.", ["Unite"]),
+    ],
+)
+def test_a_trade_union_is_no_company(lang: str, text: str, orgs: list[str]) -> None:
+    assert [f for f in facts_in(lang, text, orgs) if f.kind == "count"] == []
