@@ -689,6 +689,11 @@ class FactsData(_Table):
         ' of one of these or of a count noun ("acht Prozent der Arbeitsplätze", "20 percent of the'
         ' salaried workforce") in a clause with a direction word is a change of that noun.',
     )
+    name_prefix: Regex = _field(
+        "",
+        "Matched at the start of a party's name (case-sensitive) and left out of the fact: what the"
+        ' tagger glued before the name, "Toronto-based TMX", "California-based Autodesk".',
+    )
     per_share: FoldedRegex = _field(
         "",
         'Matched right after an amount: a figure per share ("26 cents per share", "1,20 Euro je'

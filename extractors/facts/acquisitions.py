@@ -200,9 +200,38 @@ class _AcquisitionsRules(_LinkerBase):
             else:
                 buyer = subject
                 seller = next((o.text for o, p in after if p in pack.seller_preps and o.text != target), None)
-        if not buyer or not target or _one_family(buyer, target):
+        if not buyer or not target or _one_family(buyer, target) or self._aliased(buyer, target):
             return None  # a group buying its own name is a misread
+        if mode in ("active", "noun") and self._goods(s, target, t_end):
+            return None  # "purchased 12 new Airbus aircraft": goods the maker sells, no takeover
         return buyer, target, seller, by_pattern
+
+    def _aliased(self, a: str, b: str) -> bool:
+        """Whether one name is the other's abbreviation in brackets ("Great North Eastern Railway
+        (GNER)"): one company, no takeover."""
+        keys = {_org_key(a), _org_key(b)}
+        return any({_org_key(full), _org_key(alias)} == keys for full, alias in self.brackets)
+
+    def _goods(self, s: _Sentence, target: str, t_end: int) -> bool:
+        """Whether the target is the maker of goods counted right before it ("purchase of 22 new
+        Boeing 787 Dreamliners", "ordered 42 Boeing jets"): a number at most three words before
+        the name, after the trigger."""
+        org = next((o for o in s.orgs if o.text == target and o.start >= t_end), None)
+        if org is None:
+            return False
+        pattern = self.pack.compiled("facts.goods_count", _goods_count_pattern)
+        m = pattern.search(self.text, t_end, org.start)
+        if m is None or any(a.start <= m.start() < a.end for a in (*s.amounts, *s.percentages)):
+            return False  # a stake or a price before the name ("74,2 Prozent der VNG") counts nothing
+        if self.cues.price is not None and self.cues.price.search(self.text, max(t_end, m.start() - 16), m.start()):
+            return False  # "übernimmt für etwa 14 Milliarden Tyco": a price without its currency
+        pack = self.cues.pack
+        preps = {
+            p.lower()
+            for p in (*pack.vendor_preps, *pack.target_preps, *pack.seller_preps, *pack.stake_preps, *pack.other_preps)
+        }
+        # "der drei Werften von Nordic Yards": the name owns what is counted, it does not make it
+        return not any(w.lower() in preps for w in self.text[m.end("number") : org.start].split())
 
     def _division(self, s: _Sentence, target: str, seller: str | None, t_start: int) -> tuple[str, str | None]:
         """A part of the target company bought, not the company: "die Übernahme der
@@ -311,6 +340,11 @@ def _bare_price_pattern(pack: LangPack) -> re.Pattern[str] | None:
         rf"\s+(?P<scale>{word_pattern(scales)})(?![\w%‰])",
         re.IGNORECASE,
     )
+
+
+def _goods_count_pattern(pack: LangPack) -> re.Pattern[str]:
+    """A number, then at most three words, at the end of the text before a name."""
+    return re.compile(rf"(?<![\w.,])(?P<number>{number_pattern(pack)})(?:\s+[\w-]+){{0,3}}\s+$", re.IGNORECASE)
 
 
 def _one_family(a: str, b: str) -> bool:

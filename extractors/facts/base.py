@@ -46,6 +46,7 @@ class _LinkerBase:
         self.persons: set[str] = set()  # proposed names the tagger called persons
         self.places: set[str] = set()  # proposed names the tagger called places
         self.public_aliases: set[str] = set()  # "(CSO)" after "Central Statistics Office"
+        self.brackets: list[tuple[str, str]] = []  # (full name, abbreviation in brackets after it)
         self.claimed_percents: set[int] = set()  # stakes a takeover bought (acquisitions.py)
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # clause breaks per sentence start
         self.discourse = Discourse(None)  # the article's topic company (discourse.py)
@@ -255,15 +256,16 @@ class _LinkerBase:
         rate = amount.rate if amount else None
         if amount is not None and rate is None:
             rate = self._rate_in(s)
+        bare = self._without_prefix
         fields: dict[str, Any] = dict(
             kind=kind,
-            customer=customer,
-            vendor=vendor,
-            company=company,
+            customer=bare(customer),
+            vendor=bare(vendor),
+            company=bare(company),
             product=product,
-            buyer=buyer,
-            target=target,
-            seller=seller,
+            buyer=bare(buyer),
+            target=bare(target),
+            seller=bare(seller),
             metric=metric,
             of=of,
             rate=rate,
@@ -317,6 +319,15 @@ class _LinkerBase:
         fields["party_source"] = self._party_source(s, company or customer or buyer)
         fields["fact_id"] = _fact_id(self.article_id, kind, s.start, s.end, key)
         return Fact(**fields)
+
+    def _without_prefix(self, name: str | None) -> str | None:
+        """A party's name without what the tagger glued before it ("Toronto-based TMX" → "TMX",
+        "California-based Autodesk"): the pack's ``name_prefix``."""
+        prefix = self.cues.name_prefix
+        if name is None or prefix is None:
+            return name
+        rest = prefix.sub("", name, count=1)
+        return rest if rest and rest[:1].isupper() else name
 
     def _party_source(self, s: _Sentence, name: str | None) -> str | None:
         """Where a fact's main party came from: named in its sentence (also in a compound,

@@ -95,9 +95,8 @@ def link_facts(
     # a metric noun names them its owner ("Le chiffre d'affaires de Michelin")
     linker.places = {_org_key(e.text) for e in entities if e.label == "LOC"} - tagged
     # an abbreviation in brackets after a public body's name is that body ("… Office (CSO)")
-    linker.public_aliases = {
-        _org_key(alias) for full, alias in bracketed_names(text, sentences) if linker._public_body(full)
-    }
+    linker.brackets = bracketed_names(text, sentences)
+    linker.public_aliases = {_org_key(alias) for full, alias in linker.brackets if linker._public_body(full)}
     linker.discourse = article_discourse(
         text,
         sentences,

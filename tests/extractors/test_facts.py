@@ -1196,3 +1196,43 @@ def test_one_holders_stakes_in_a_list(lang: str, text: str, orgs: list[str], exp
 )
 def test_a_trade_union_is_no_company(lang: str, text: str, orgs: list[str]) -> None:
     assert [f for f in facts_in(lang, text, orgs) if f.kind == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        # written by us: goods counted before their maker are no takeover of the maker
+        ("en", "Aer Lingus has purchased 12 new long-haul Airbus aircraft.", ["Aer Lingus", "Airbus"], []),
+        ("en", "Aeroflot negotiated the purchase of 22 new Boeing 787 jets.", ["Aeroflot", "Boeing"], []),
+        ("en", "Kmart will buy Sears for $11 billion.", ["Kmart", "Sears"], [("Kmart", "Sears")]),
+        # a stake, a price without currency or an owner's preposition before the name count no goods
+        (
+            "de",
+            "Johnson Controls übernimmt für etwa 14 Milliarden Tyco International.",
+            ["Johnson Controls", "Tyco International"],
+            [("Johnson Controls", "Tyco International")],
+        ),
+        (
+            "de",
+            "Genting verkündete die Übernahme der drei Werften von Nordic Yards.",
+            ["Genting", "Nordic Yards"],
+            [("Genting", "Nordic Yards")],
+        ),
+        # a name and its abbreviation in brackets are one company
+        (
+            "en",
+            "National Express will take over the franchise from Great North Eastern Railway (GNER).",
+            ["National Express", "Great North Eastern Railway", "GNER"],
+            [],
+        ),
+    ],
+)
+def test_goods_and_aliases_are_no_takeover(lang: str, text: str, orgs: list[str], expected: list) -> None:
+    found = [(f.buyer, f.target) for f in facts_in(lang, text, orgs) if f.kind == "acquisition"]
+    assert found == expected
+
+
+def test_a_place_a_company_is_based_in_is_left_out_of_its_name() -> None:
+    text = "California-based Autodesk will acquire Toronto-based Alias for $182 million."
+    found = [(f.buyer, f.target) for f in facts_in("en", text, ["California-based Autodesk", "Toronto-based Alias"])]
+    assert found == [("Autodesk", "Alias")]
