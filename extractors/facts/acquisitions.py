@@ -206,12 +206,6 @@ class _AcquisitionsRules(_LinkerBase):
             return None  # "purchased 12 new Airbus aircraft": goods the maker sells, no takeover
         return buyer, target, seller, by_pattern
 
-    def _aliased(self, a: str, b: str) -> bool:
-        """Whether one name is the other's abbreviation in brackets ("Great North Eastern Railway
-        (GNER)"): one company, no takeover."""
-        keys = {_org_key(a), _org_key(b)}
-        return any({_org_key(full), _org_key(alias)} == keys for full, alias in self.brackets)
-
     def _goods(self, s: _Sentence, target: str, t_end: int) -> bool:
         """Whether the target is the maker of goods counted right before it ("purchase of 22 new
         Boeing 787 Dreamliners", "ordered 42 Boeing jets"): a number at most three words before

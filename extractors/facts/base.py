@@ -320,6 +320,12 @@ class _LinkerBase:
         fields["fact_id"] = _fact_id(self.article_id, kind, s.start, s.end, key)
         return Fact(**fields)
 
+    def _aliased(self, a: str, b: str) -> bool:
+        """Whether one name is the other's abbreviation in brackets ("Great North Eastern Railway
+        (GNER)"): one company, never two parties of one fact."""
+        keys = {_org_key(a), _org_key(b)}
+        return any({_org_key(full), _org_key(alias)} == keys for full, alias in self.brackets)
+
     def _without_prefix(self, name: str | None) -> str | None:
         """A party's name without what the tagger glued before it ("Toronto-based TMX" → "TMX",
         "California-based Autodesk"): the pack's ``name_prefix``."""

@@ -47,7 +47,7 @@ class _PaymentsRules(_LinkerBase):
             # the article's company as vendor, only for a customer the tagger named: a guessed
             # customer and a guessed vendor make a guess, not a fact ("… jackpot paid out to …")
             vendor, context_vendor = self.dominant, True
-        if vendor is None or any(_org_key(c) == _org_key(vendor) for c in roles.customers):
+        if vendor is None or any(_org_key(c) == _org_key(vendor) or self._aliased(c, vendor) for c in roles.customers):
             return self._spending(index, roles.customers, used, anaphor=roles.anaphor) if s.amounts else []
         amount = _nearest(s.amounts, verb_at)
         if amount is None and not (roles.strong_vendor and roles.explicit_customer):

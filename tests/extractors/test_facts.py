@@ -1236,3 +1236,27 @@ def test_a_place_a_company_is_based_in_is_left_out_of_its_name() -> None:
     text = "California-based Autodesk will acquire Toronto-based Alias for $182 million."
     found = [(f.buyer, f.target) for f in facts_in("en", text, ["California-based Autodesk", "Toronto-based Alias"])]
     assert found == [("Autodesk", "Alias")]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # written by us: a deal only tried, or a negated one, is doubtful (negation_cues)
+        ("Acme Foods tried to sell the recipes to Pepsi for $1.5 million.", ["Acme Foods", "Pepsi"]),
+        ("Acme Foods couldn't buy Pepsi for $1.5 million.", ["Acme Foods", "Pepsi"]),
+    ],
+)
+def test_a_deal_only_tried_is_doubtful(text: str, orgs: list[str]) -> None:
+    from newsfacts.extractors.confidence import DEFAULT_MIN_CONFIDENCE
+
+    facts = [f for f in facts_in("en", text, orgs) if f.kind in ("payment", "acquisition")]
+    assert facts and all(f.confidence < DEFAULT_MIN_CONFIDENCE for f in facts)
+    done = text.replace("tried to sell", "sold").replace("couldn't buy", "bought")
+    assert any(f.confidence >= DEFAULT_MIN_CONFIDENCE for f in facts_in("en", done, orgs))
+
+
+def test_a_name_and_its_abbreviation_make_no_payment() -> None:
+    """ "X (IAEA) bought equipment": X spends, it does not pay its own abbreviation."""
+    text = "The International Atomic Energy Agency (IAEA) bought equipment for $1 million."
+    orgs = ["International Atomic Energy Agency", "IAEA"]
+    assert [f.kind for f in facts_in("en", text, orgs) if f.kind in ("payment", "spending")] == ["spending"]
