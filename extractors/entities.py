@@ -46,7 +46,7 @@ def harmonize_entities(
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for e in entities:
         votes[e.text][e.label] += 1
-    label_of = {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
+    label_of = {name: _label_vote(name, counts) for name, counts in votes.items()}
     for name in list(label_of):
         if has_legal_form(name):  # "Plough Corp" tagged PER, "Bayer Pharmaceuticals Corp." MISC
             label_of[name] = "ORG"
@@ -55,6 +55,12 @@ def harmonize_entities(
             base = _legal_form().sub("", name)
             if len(base) >= 3 and base[:1].isupper():
                 label_of[base] = "ORG"
+    orgs = [n for n, label in label_of.items() if label == "ORG"]
+    for name, label in list(label_of.items()):
+        # a two-word "person" that opens a company's name in the same article is that company
+        # ("Ziff Davis" PER beside "Ziff Davis Media" ORG)
+        if label != "ORG" and len(name.split()) >= 2 and any(o.startswith(name + " ") for o in orgs):
+            label_of[name] = "ORG"
     for cue in org_cues:
         for m in cue.finditer(text):
             name = m.group("name")
@@ -77,6 +83,16 @@ def harmonize_entities(
                 result.append(Entity(text=name, start=m.start(), end=m.end(), label="ORG"))
                 taken.append((m.start(), m.end()))
     return sorted(result, key=lambda e: e.start)
+
+
+def _label_vote(name: str, counts: Counter[str]) -> str:
+    """The label the tagger gave a name most often; a name of two words or more that it called
+    a company as often as anything else is a company ("Ziff Davis Media" once PER, once ORG):
+    a company's name is what a business story repeats, and a person is rarely tagged ORG."""
+    (label, top), *_ = counts.most_common(1)
+    if len(name.split()) >= 2 and counts.get("ORG", 0) == top:
+        return "ORG"
+    return label
 
 
 @lru_cache(maxsize=1)

@@ -634,6 +634,12 @@ class FactsData(_Table):
     count_frames: list[str] = _field(
         [], 'Count frames with {noun} and {count} placeholders: "die Zahl der {noun} stieg auf {count}".'
     )
+    count_owner_preps: list[str] = _field(
+        [],
+        'Words right after a count noun that name its company next ("30 employees of Ziff Davis",'
+        ' "1.200 Stellen bei der Commerzbank"), with their article where one stands between: "of",'
+        ' "at the", "bei der". That company beats any subject of the sentence.',
+    )
     weak_count_nouns: list[str] = _field(
         [],
         'Count nouns that count anyone ("people"): a count of them is a company\'s only with one of the'

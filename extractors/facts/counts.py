@@ -6,8 +6,10 @@ import re
 from decimal import Decimal
 
 from newsfacts.extractors.facts.base import _LinkerBase
-from newsfacts.extractors.facts.cues import SPACE_GROUPED
-from newsfacts.extractors.facts.mentions import _nearest, _Sentence
+from newsfacts.extractors.facts.confidence import CONFIDENCE
+from newsfacts.extractors.facts.cues import SPACE_GROUPED, _cues
+from newsfacts.extractors.facts.discourse import is_territory
+from newsfacts.extractors.facts.mentions import _nearest, _org_key, _Sentence
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import normalize_phrase, read_number
 from newsfacts.extractors.records import Fact
@@ -29,6 +31,15 @@ def _count_value(m: re.Match[str], pack: LangPack) -> Decimal | None:
 def _count_qualifier(m: re.Match[str], pack: LangPack) -> str | None:
     word = normalize_phrase(m.group("qualifier") or "")
     return next((q for q, words in pack.qualifiers.items() if word in {normalize_phrase(w) for w in words}), None)
+
+
+def _count_owner_pattern(pack: LangPack) -> re.Pattern[str] | None:
+    """Spaces, one of the pack's ``count_owner_preps``, spaces: where a count's company follows."""
+    preps = _cues(pack).pack.count_owner_preps
+    if not preps:
+        return None
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(preps, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{words})\s+", re.IGNORECASE)
 
 
 class _CountsRules(_LinkerBase):
@@ -53,6 +64,22 @@ class _CountsRules(_LinkerBase):
             hiring is None or not hiring.fullmatch(v.group())
             for v in self.cues.buy.finditer(self.text, start, m.start())
         )
+
+    def _count_owner(self, s: _Sentence, m: re.Match[str]) -> str | None:
+        """The company a preposition right after the count noun names ("30 employees of Ziff
+        Davis", "1.200 Stellen bei der Commerzbank": the pack's ``count_owner_preps``); never a
+        place, a person or a public body ("500 jobs at Birmingham")."""
+        pattern = self.pack.compiled("facts.count_owner", _count_owner_pattern)
+        link = pattern.match(self.text, m.end()) if pattern is not None else None
+        if link is None:
+            return None
+        org = next((o for o in s.orgs if o.start == link.end()), None)
+        if org is None or self._is_compound(org):
+            return None
+        key = _org_key(org.text)
+        if key in self.persons or key in self.places or self._public_body(org.text):
+            return None
+        return None if is_territory(org.text, self.pack.lang) else org.text
 
     def _about_economy(self, s: _Sentence, offset: int) -> bool:
         """Whether the count's clause speaks of a whole economy ("the economy has shed six
@@ -82,7 +109,10 @@ class _CountsRules(_LinkerBase):
                 continue
             if self._bought(s, m):
                 continue
-            company, confidence = self._subject_scored(index, m.start(), places=False)
+            owner = self._count_owner(s, m)
+            company, confidence = (
+                (owner, CONFIDENCE["revenue_owner"]) if owner else self._subject_scored(index, m.start(), places=False)
+            )
             if value is None or company is None:
                 continue
             qualifier = _count_qualifier(m, self.pack)

@@ -129,3 +129,28 @@ def test_a_name_is_tagged_without_its_legal_form_too() -> None:
     entities = [Entity(text="Schering-Plough Corp.", start=start, end=start + 21, label="ORG")]
     found = [(e.text, e.start, e.label) for e in harmonize_entities(text, entities)]
     assert ("Schering-Plough", text.rindex("Schering-Plough"), "ORG") in found
+
+
+def test_a_tie_with_org_makes_a_long_name_a_company() -> None:
+    """Written by us: a name of two words tagged once PER and once ORG is a company, and a
+    "person" that opens a company's name in the article is that company."""
+    text = "Ziff Davis said. Ziff Davis Media grew. Ziff Davis Media cut jobs."
+    tagged = [
+        ent(text, "Ziff Davis", "PER"),
+        ent(text, "Ziff Davis Media", "PER"),
+        ent(text, "Ziff Davis Media", "ORG", 1),
+    ]
+    assert {(e.text, e.label) for e in harmonize_entities(text, tagged)} == {
+        ("Ziff Davis", "ORG"),
+        ("Ziff Davis Media", "ORG"),
+    }
+
+
+def test_a_person_tagged_only_as_one_stays_one() -> None:
+    text = "Jane Roe said. Jane Roe left. Acme Media grew."
+    tagged = [ent(text, "Jane Roe", "PER"), ent(text, "Jane Roe", "ORG", 1), ent(text, "Acme Media", "ORG")]
+    labels = {(e.text, e.label) for e in harmonize_entities(text, tagged)}
+    assert ("Acme Media", "ORG") in labels
+    assert ("Jane Roe", "ORG") in labels  # a two-word name tagged ORG as often as PER
+    single = [ent(text, "Jane Roe", "PER"), ent(text, "Jane Roe", "PER", 1), ent(text, "Acme Media", "ORG")]
+    assert {e.label for e in harmonize_entities(text, single) if e.text == "Jane Roe"} == {"PER"}

@@ -1260,3 +1260,21 @@ def test_a_name_and_its_abbreviation_make_no_payment() -> None:
     text = "The International Atomic Energy Agency (IAEA) bought equipment for $1 million."
     orgs = ["International Atomic Energy Agency", "IAEA"]
     assert [f.kind for f in facts_in("en", text, orgs) if f.kind in ("payment", "spending")] == ["spending"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "company"),
+    [
+        # written by us: a preposition right after the count noun names its company (count_owner_preps)
+        (
+            "en",
+            "Acme Corp said around 30 employees of Ziff Davis lost their jobs.",
+            ["Acme Corp", "Ziff Davis"],
+            "Ziff Davis",
+        ),
+        ("de", "Laut Acme fallen 1.200 Stellen bei der Commerzbank weg.", ["Acme", "Commerzbank"], "Commerzbank"),
+        ("en", "Acme Corp cut 500 jobs at its Birmingham plant.", ["Acme Corp", "Birmingham"], "Acme Corp"),
+    ],
+)
+def test_a_count_nouns_owner_after_it(lang: str, text: str, orgs: list[str], company: str) -> None:
+    assert [f.company for f in facts_in(lang, text, orgs) if f.kind == "count"] == [company]
