@@ -695,6 +695,11 @@ class FactsData(_Table):
         ' of one of these or of a count noun ("acht Prozent der Arbeitsplätze", "20 percent of the'
         ' salaried workforce") in a clause with a direction word is a change of that noun.',
     )
+    owned_by: FoldedRegex = _field(
+        "",
+        'A verb of belonging whose holder follows the percentage, searched in its clause: "owned by",'
+        ' "held by", "gehört", "gehören". "Opel is 84% owned by GM": GM holds 84% of Opel.',
+    )
     name_prefix: Regex = _field(
         "",
         "Matched at the start of a party's name (case-sensitive) and left out of the fact: what the"

@@ -324,12 +324,23 @@ def _direction(m: re.Match[str], percent: _Percent, context: _Context) -> Direct
     return _nearest_cue(m, percent, context, context.sentences.sentence(m.start()))
 
 
+def _in_name(text: str, cue: re.Match[str], sentence_start: int) -> bool:
+    """Whether a rise/fall word is part of a name: capitalised inside its sentence and followed
+    by another capitalised word ("Lower Saxony", "High Street"), which no direction is."""
+    word = cue.group()
+    if not word[:1].isupper() or not text[sentence_start : cue.start()].strip():
+        return False
+    return re.match(r"\s+[A-ZÀ-Þ]", text[cue.end() : cue.end() + 3]) is not None
+
+
 def _nearest_cue(m: re.Match[str], percent: _Percent, context: _Context, sentence: tuple[int, int]) -> Direction | None:
     """The rise/fall cue closest to the mention within its sentence (outside the mention); the
     first one on a tie. The cues of a sentence are found once; the nearest is the last that
     starts before the mention or the first that starts after it."""
     if sentence not in context.cues:
-        found = list(percent.cues.finditer(context.text, *sentence))
+        found = [
+            c for c in percent.cues.finditer(context.text, *sentence) if not _in_name(context.text, c, sentence[0])
+        ]
         context.cues[sentence] = (found, [cue.start() for cue in found])
     cues, starts = context.cues[sentence]
     if not cues:

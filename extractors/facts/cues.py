@@ -73,6 +73,7 @@ class _Cues:
     not_wholes: re.Pattern[str] | None  # "of respondents", "of GDP" after a percentage: no share
     per_share: re.Pattern[str] | None  # "per share" after an amount: no revenue
     name_prefix: re.Pattern[str] | None  # "Toronto-based " before a party's name: left out
+    owned_by: re.Pattern[str] | None  # "owned by", "gehört": the holder follows the percentage
     public_body: re.Pattern[str] | None  # the end of a public body's name ("Bundesnetzagentur")
     not_company: re.Pattern[str] | None  # a title, an event, a law, a measure: "Finance Minister", "GDP"
     weak_count_nouns: frozenset[str]  # "people": a company's count only with a count verb
@@ -204,6 +205,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         not_wholes=_optional(data.not_wholes, ci),
         per_share=_optional(data.per_share, ci),
         name_prefix=_optional(data.name_prefix),
+        owned_by=_optional(data.owned_by, ci),
         weak_count_nouns=frozenset(w.lower() for w in data.weak_count_nouns),
         count_verbs=_optional(data.count_verbs, ci),
         public_body=re.compile(rf"(?:{data.public_bodies})\Z", ci) if data.public_bodies else None,

@@ -80,7 +80,12 @@ def _common_noun(entity: Entity, cues: _Cues) -> bool:
     if entity.label != "ORG" or cues.common_noun is None:
         return False
     word = entity.text
-    return " " not in word and word[1:].islower() and cues.common_noun.search(word) is not None
+    head = cues.common_noun.search(word) if " " not in word and word[1:].islower() else None
+    if head is None:
+        return False
+    # a bare suffix ("ung", "heit") closes a noun only after a stem of five letters or more:
+    # "Entwicklung", "Genehmigung", but "Samsung" is a name
+    return len(head.group()) >= 5 or head.start() >= 5
 
 
 def _sound_entities(entities: Sequence[Entity], cues: _Cues) -> list[Entity]:

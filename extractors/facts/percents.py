@@ -35,25 +35,36 @@ class _PercentsRules(_LinkerBase):
                 )
             elif self.cues.not_wholes is not None and self.cues.not_wholes.match(self.text, pct.end):
                 continue  # "45 percent of respondents", "60 percent of GDP": a poll's or an economy's
-            elif pct.kind == "share" or self._share_level(s, pct):
+            elif pct.kind == "share" or self._share_level(s, pct) or self._owned_by(s, pct) is not None:
                 payer = next((f.customer for f in so_far if f.kind == "payment"), None)
                 company = payer or self._subject(index, pct.start)
-                whole = self._org_after(s, pct.end + 1) or self._whole_after(s, pct.end)
+                linked = self._org_after(s, pct.end + 1)  # "61% of General Motors"
+                whole = linked or self._whole_after(s, pct.end)
                 staked = self._staked(s, pct)
                 if staked is not None and not payer:
                     # "Daimler raised its stake in Tesla to 9.1%", "erhöhte seine Beteiligung an
                     # Tesla auf 9,1 Prozent": the company after the stake noun is the whole, the
-                    # holder stands before the noun
-                    noun_start, org = staked
+                    # holder stands before the noun, or after it behind an agent preposition
+                    # ("Die Beteiligung von Daimler an Renault beträgt 3,1 Prozent")
+                    noun_start, org, holder = staked
                     whole = whole or org.text
-                    company = self._subject(index, noun_start)
+                    company = holder or self._subject(index, noun_start)
+                owner = self._owned_by(s, pct)
+                if owner is not None and not payer:
+                    # "Opel is 84% owned by GM", "Uniper gehört zu 99 Prozent dem Versorger
+                    # Fortum": the name after the percentage holds, the subject is the whole
+                    whole, company = company if company and _org_key(company) != _org_key(owner) else None, owner
+                    linked = None
                 listed = self._listed_holder(s, last_share, pct, company)
                 if listed is not None:
                     # "Etihad ist zu 29 Prozent an Air Berlin und zu 49 Prozent an Alitalia
                     # beteiligt": the whole of the list's last share holds nothing, its holder does
                     company = listed.company
                 if company is not None and whole is not None and _org_key(company) == _org_key(whole):
-                    company = None  # "The government owns 61% of General Motors": not GM's own
+                    if linked is None and not self._marked(s, whole, pct.end):
+                        whole = None  # "Mit einem Anteil von 40 Prozent ist Samsung Marktführer"
+                    else:
+                        company = None  # "The government owns 61% of General Motors": not GM's own
                 if company is None or (whole is None and staked is None and not self._share_cue(s, pct)):
                     continue
                 facts.append(
@@ -143,7 +154,28 @@ class _PercentsRules(_LinkerBase):
             return None
         return "up" if found[-1].lastgroup == "up" else "down"
 
-    def _staked(self, s: _Sentence, pct: Percentage) -> tuple[int, Entity] | None:
+    def _owned_by(self, s: _Sentence, pct: Percentage) -> str | None:
+        """The holder of a share a verb of belonging gives after the percentage (the pack's
+        ``owned_by``: "84% owned by GM", "gehört zu 99 Prozent dem Bund"): the first company
+        after the percentage in its clause, at most three words behind a preposition."""
+        pattern = self.cues.owned_by
+        start, end = self._clause(s, pct.start)
+        if pattern is None or pattern.search(self.text, start, end) is None:
+            return None
+        agents = {p.lower() for p in self.cues.pack.agent_preps}
+        for org in s.orgs:
+            if pct.end <= org.start < end and not self._is_compound(org):
+                prep = self._preposition_before(org.start, pct.end, reach=3)
+                return org.text if prep is None or prep.lower() in agents else None
+        return None
+
+    def _marked(self, s: _Sentence, name: str, offset: int) -> bool:
+        """Whether the first mention of ``name`` after ``offset`` stands behind a preposition
+        ("20 Prozent der Anteile an der Lufthansa"): then it is a whole, not a subject."""
+        org = next((o for o in s.orgs if o.start >= offset and o.text == name), None)
+        return org is not None and self._preposition_before(org.start, s.start) is not None
+
+    def _staked(self, s: _Sentence, pct: Percentage) -> tuple[int, Entity, str | None] | None:
         """A share noun and a stake preposition with a company after it, before the percentage
         in its clause ("stake in Tesla to 9.1%", "Beteiligung an Tesla auf 9,1 Prozent"): where
         the noun starts, and the company."""
@@ -155,11 +187,17 @@ class _PercentsRules(_LinkerBase):
             return None
         noun = nouns[-1]
         stake_preps = {p.lower() for p in self.cues.pack.stake_preps}
+        agents = {p.lower() for p in self.cues.pack.agent_preps}
+        holder = None
         for org in s.orgs:
             if noun.end() <= org.start and org.end <= pct.start:
                 between = self.text[noun.end() : org.start].split()
                 if between and between[0].lower() in stake_preps and len(between) <= 3:
-                    return noun.start(), org
+                    return noun.start(), org, holder
+                if between and between[0].lower() in agents and len(between) <= 2 and holder is None:
+                    holder = org.text  # "Beteiligung von Daimler an Renault": the holder comes first
+                elif holder is not None and 2 <= len(between) <= 6 and between[-1].lower() in stake_preps:
+                    return noun.start(), org, holder
         return None
 
     def _share_cue(self, s: _Sentence, pct: Percentage) -> bool:

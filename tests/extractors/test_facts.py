@@ -1278,3 +1278,49 @@ def test_a_name_and_its_abbreviation_make_no_payment() -> None:
 )
 def test_a_count_nouns_owner_after_it(lang: str, text: str, orgs: list[str], company: str) -> None:
     assert [f.company for f in facts_in(lang, text, orgs) if f.kind == "count"] == [company]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        # written by us: shares in the phrasings of real business news
+        (
+            "de",
+            "Großaktionär von Volkswagen ist die Porsche SE mit 31,4 Prozent.",
+            ["Volkswagen", "Porsche SE"],
+            ("Porsche SE", None, 31.4),
+        ),
+        (
+            "de",
+            "Die Beteiligung von Daimler an Renault beträgt 3,1 Prozent.",
+            ["Daimler", "Renault"],
+            ("Daimler", "Renault", 3.1),
+        ),
+        ("de", "Mit einem Anteil von 40 Prozent ist Samsung Marktführer.", ["Samsung"], ("Samsung", None, 40)),
+        ("de", "Uniper gehört zu 99 Prozent dem Versorger Fortum.", ["Uniper", "Fortum"], ("Fortum", "Uniper", 99)),
+        ("en", "Opel is 84% owned by General Motors.", ["Opel", "General Motors"], ("General Motors", "Opel", 84)),
+        (
+            "en",
+            "BlackRock is the largest single shareholder with 5.2 percent.",
+            ["BlackRock"],
+            ("BlackRock", None, 5.2),
+        ),
+        ("en", "Lidl controls 11 percent of the German grocery market.", ["Lidl"], ("Lidl", None, 11)),
+    ],
+)
+def test_shares_of_business_news(lang: str, text: str, orgs: list[str], expected: tuple) -> None:
+    shares = [(f.company, f.of, float(f.percent_value or 0)) for f in facts_in(lang, text, orgs) if f.kind == "share"]
+    assert shares == [expected]
+
+
+def test_a_share_of_a_whole_behind_a_preposition_is_not_its_holder() -> None:
+    """ "20 Prozent der Anteile an der Lufthansa": Lufthansa is the whole, the holder is unnamed."""
+    text = "Der Bund besitzt 20 Prozent der Anteile an der Lufthansa."
+    assert [f for f in facts_in("de", text, ["Lufthansa"]) if f.kind == "share"] == []
+
+
+def test_a_name_ending_like_a_noun_suffix_stays_a_company() -> None:
+    """German "-ung" closes nouns ("Entwicklung": no company even when tagged ORG), but only
+    after a stem of five letters: "Samsung" stays a name; written by us."""
+    assert [f.company for f in facts_in("de", "Samsung steigerte den Umsatz um 5 Prozent.", ["Samsung"])] == ["Samsung"]
+    assert [f for f in facts_in("de", "Die Entwicklung steigerte den Umsatz um 5 Prozent.", ["Entwicklung"])] == []

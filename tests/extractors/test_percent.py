@@ -205,3 +205,11 @@ def test_universal_full_width_and_per_hundred(text: str, mention: str, value: fl
 )
 def test_a_percent_sign_before_its_number_where_cldr_writes_it_so(lang: str, text: str, mentions: list) -> None:
     assert [(p.text, int(p.value or 0)) for p in find_percentages(text, load_langpack(lang))] == mentions
+
+
+def test_a_direction_word_inside_a_name_gives_no_direction() -> None:
+    """Written by us: "Lower Saxony" is a place, not a fall; "lower" as a word still is one."""
+    pack = load_langpack("en")
+    text = "Shareholders include Porsche SE (53.3%) and Lower Saxony (20%)."
+    assert [(p.kind, p.direction) for p in find_percentages(text, pack)] == [("level", None), ("level", None)]
+    assert [p.direction for p in find_percentages("Sales were 3% lower.", pack)] == ["down"]
