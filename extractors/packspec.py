@@ -695,6 +695,11 @@ class FactsData(_Table):
         ' of one of these or of a count noun ("acht Prozent der Arbeitsplätze", "20 percent of the'
         ' salaried workforce") in a clause with a direction word is a change of that noun.',
     )
+    passive_auxiliaries: list[str] = _field(
+        [],
+        'Auxiliaries of the passive, in the two words before a fine cue: "was", "were", "wurde". "Google'
+        ' was fined $2.7 billion" is paid by its subject; "The Commission fined Google" by the object.',
+    )
     owned_by: FoldedRegex = _field(
         "",
         'A verb of belonging whose holder follows the percentage, searched in its clause: "owned by",'

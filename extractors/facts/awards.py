@@ -139,6 +139,12 @@ class _AwardsRules(_LinkerBase):
         parties = self._parties(index)
         fined = next((o.text for o, p in parties if p in pack.against_preps), None)
         bare = [o.text for o, p in parties if p is None]
+        before = [o.text for o, p in parties if p is None and o.end <= at]
+        after = [o.text for o, p in parties if p is None and o.start >= at]
+        if fined is None and before and after and not self._passive_before(at, s.start):
+            # "The Commission fined Google $2.7 billion", "handed Google a fine": the subject
+            # fines, the object pays
+            fined = after[0]
         if fined is None:
             fined = bare[0] if bare else None
         authority = next((o.text for o, p in parties if p in pack.agent_preps and o.text != fined), None)
@@ -159,6 +165,12 @@ class _AwardsRules(_LinkerBase):
                 key=f"fine|{fined}",
             )
         ]
+
+    def _passive_before(self, at: int, floor: int) -> bool:
+        """Whether one of the pack's ``passive_auxiliaries`` stands in the two words before
+        ``at`` ("Google was fined …"): then the subject is the one who pays."""
+        words = {w.lower() for w in self.cues.pack.passive_auxiliaries}
+        return any(w.lower().strip(",") in words for w in self.text[max(floor, at - 30) : at].split()[-2:])
 
     def _award(self, index: int, start: int, end: int, used: set[int]) -> list[Fact]:
         s = self.sentences[index]

@@ -320,6 +320,11 @@ class _LinkerBase:
         fields["fact_id"] = _fact_id(self.article_id, kind, s.start, s.end, key)
         return Fact(**fields)
 
+    def _per_share(self, amount: Amount) -> bool:
+        """Whether the amount is a figure per share (the pack's ``per_share``): a dividend or
+        earnings per share, never a company's revenue, spending or payment in total."""
+        return self.cues.per_share is not None and self.cues.per_share.match(self.text, amount.end) is not None
+
     def _aliased(self, a: str, b: str) -> bool:
         """Whether one name is the other's abbreviation in brackets ("Great North Eastern Railway
         (GNER)"): one company, never two parties of one fact."""

@@ -226,10 +226,6 @@ class _FiguresRules(_LinkerBase):
             )
         return facts
 
-    def _per_share(self, amount: Amount) -> bool:
-        """Whether the amount is a figure per share (the pack's ``per_share``)."""
-        return self.cues.per_share is not None and self.cues.per_share.match(self.text, amount.end) is not None
-
     def _bracketed_figure(self, s: _Sentence, amount: Amount) -> tuple[str, str] | None:
         """An amount alone in brackets right after a company, in a sentence that names a revenue
         or spending metric before it ("larger than that of Easyjet ($74m), British Airways

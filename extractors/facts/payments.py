@@ -26,6 +26,11 @@ class _PaymentsRules(_LinkerBase):
             return []
         verb_at = s.start + (buy or sell).start()  # type: ignore[union-attr]
         selling = buy is None
+        award = self.cues.award
+        if buy is not None and award is not None and award.search(self.text, max(s.start, verb_at - 24), verb_at):
+            # "Siemens Energy booked orders worth $12 billion", "won orders": orders received,
+            # the subject sells; no purchase (its amount stays a figure of the orders)
+            return []
         passive = self.cues.paid_passive
         if buy is not None and passive is not None and passive.search(self.text, s.start, s.end):
             return self._paid_passive(index, used)
@@ -127,8 +132,8 @@ class _PaymentsRules(_LinkerBase):
         ("Blair said to the audience that paid CA$400") spends no company's money: no fact."""
         s = self.sentences[index]
         customers = [c for c in customers if _org_key(c) not in self.persons]
-        if not customers:
-            return []
+        if not customers or self._per_share(s.amounts[0]):
+            return []  # "eine Dividende von 35 Cent je Aktie": no sum the company spends
         amount = s.amounts[0]
         used.add(amount.start)
         confidence = _score(pattern=True, anaphor=anaphor, amount=amount)

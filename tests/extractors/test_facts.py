@@ -1324,3 +1324,47 @@ def test_a_name_ending_like_a_noun_suffix_stays_a_company() -> None:
     after a stem of five letters: "Samsung" stays a name; written by us."""
     assert [f.company for f in facts_in("de", "Samsung steigerte den Umsatz um 5 Prozent.", ["Samsung"])] == ["Samsung"]
     assert [f for f in facts_in("de", "Die Entwicklung steigerte den Umsatz um 5 Prozent.", ["Entwicklung"])] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "payer", "payee"),
+    [
+        # written by us: the object of an active "fined" pays; the subject of a passive one pays
+        ("The European Commission fined Google $2.7 billion.", "Google", "European Commission"),
+        ("Google was fined $2.7 billion, the European Commission said.", "Google", "European Commission"),
+        ("The European Commission imposed a $2.7 billion fine on Google.", "Google", "European Commission"),
+    ],
+)
+def test_who_pays_a_fine(text: str, payer: str, payee: str) -> None:
+    found = [
+        (f.customer, f.vendor) for f in facts_in("en", text, ["European Commission", "Google"]) if f.kind == "payment"
+    ]
+    assert found == [(payer, payee)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "org", "kind", "value"),
+    [
+        # written by us: orders a company books are its figure, no purchase of its own
+        ("en", "Siemens Energy booked orders worth $12 billion.", "Siemens Energy", "revenue", 12_000_000_000),
+        (
+            "de",
+            "Siemens Energy verbuchte Aufträge im Volumen von 12 Milliarden Euro.",
+            "Siemens Energy",
+            "revenue",
+            12_000_000_000,
+        ),
+        # a count noun in the dative plural ("von 5.500 Arbeitsplätzen")
+        ("de", "Continental plant den Abbau von 5.500 Arbeitsplätzen.", "Continental", "count", 5500),
+    ],
+)
+def test_orders_booked_and_dative_counts(lang: str, text: str, org: str, kind: str, value: int) -> None:
+    facts = facts_in(lang, text, [org])
+    assert [(f.kind, f.company, int(f.amount_value or f.count_value or 0)) for f in facts if f.kind != "figure"] == [
+        (kind, org, value)
+    ]
+
+
+def test_a_dividend_per_share_is_no_spending() -> None:
+    text = "Die Commerzbank zahlt ihren Aktionären eine Dividende von 35 Cent je Aktie."
+    assert [f.kind for f in facts_in("de", text, ["Commerzbank"])] == ["figure"]
