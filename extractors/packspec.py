@@ -526,6 +526,9 @@ class FactsData(_Table):
     )
     figure_stops: list[str] = _field([], "Words that end an item phrase (articles, pronouns, verbs).")
     figure_links: Regex = _field("", 'Between the item and its amount: "was", "totaled", "betrug".')
+    figure_comma_links: list[str] = _field(
+        [], 'Between the item, a comma and its amount: "at" ("the largest profit, at $54 million").'
+    )
     figure_determiners: list[str] = _field([], 'Before an amount whose item follows it: "a", "an".')
     figure_after_links: list[str] = _field([], 'Between an amount and its item: "of" ("$100 million of bonds").')
     metric_after_links: list[str] = _field(
@@ -694,6 +697,12 @@ class FactsData(_Table):
         'Nouns of a whole workforce, besides the count nouns: "Belegschaft", "workforce". A percentage'
         ' of one of these or of a count noun ("acht Prozent der Arbeitsplätze", "20 percent of the'
         ' salaried workforce") in a clause with a direction word is a change of that noun.',
+    )
+    cost_verbs: FoldedRegex = _field(
+        "",
+        'Verbs of costing whose object spends: "cost", "kostete" ("Delays have cost Airbus more than 6'
+        " billion dollars\": Airbus's spending). The company must follow the verb within a few"
+        " characters (an article may stand between).",
     )
     passive_auxiliaries: list[str] = _field(
         [],

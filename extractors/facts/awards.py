@@ -190,14 +190,37 @@ class _AwardsRules(_LinkerBase):
         amount = _nearest([a for a in s.amounts if a.start not in used], end)
         return self._received(index, customer, winner, amount, start, used, key=f"award|{customer}")
 
+    def _cost_object(self, index: int) -> tuple[re.Match[str], str] | None:
+        """A verb of costing and the company right after it ("Delays have cost Airbus more than
+        6 billion dollars", "kostete den Konzern 2 Milliarden Euro": the pack's ``cost_verbs``):
+        the company that spends."""
+        s = self.sentences[index]
+        pattern = self.cues.cost
+        for verb in pattern.finditer(self.text, s.start, s.end) if pattern is not None else ():
+            for org in s.orgs:
+                gap = self.text[verb.end() : org.start]
+                if verb.end() <= org.start and len(gap.split()) <= 2 and not re.search(r"[,.;:]", gap):
+                    key = _org_key(org.text)  # a tagged company, no guess ("cost Australian farmers")
+                    if not self._is_compound(org) and key not in self.persons and key not in self.uncertain:
+                        return verb, org.text
+        return None
+
     def _investments(self, index: int, used: set[int]) -> list[Fact]:
-        """'X investiert 50 Millionen Euro in …': the subject's spending, the nearest amount."""
+        """'X investiert 50 Millionen Euro in …': the subject's spending, the nearest amount;
+        'Delays have cost Airbus $6 billion': the object's."""
         s = self.sentences[index]
         cues = self.cues
-        verb = cues.spend.search(self.text, s.start, s.end) if cues.spend is not None else None
-        if verb is None or not s.amounts:
+        if not s.amounts:
             return []
-        company, confidence = self._subject_scored(index, verb.start())
+        cost = self._cost_object(index)
+        verb = cues.spend.search(self.text, s.start, s.end) if cues.spend is not None else None
+        if cost is not None:
+            verb = cost[0]
+        if verb is None:
+            return []
+        company, confidence = (
+            (cost[1], CONFIDENCE["subject_before"]) if cost is not None else self._subject_scored(index, verb.start())
+        )
         amount = _nearest([a for a in s.amounts if a.start not in used and not a.vague], verb.start())
         if company is None or amount is None or amount.value is None:
             return []

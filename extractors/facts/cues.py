@@ -74,6 +74,7 @@ class _Cues:
     per_share: re.Pattern[str] | None  # "per share" after an amount: no revenue
     name_prefix: re.Pattern[str] | None  # "Toronto-based " before a party's name: left out
     owned_by: re.Pattern[str] | None  # "owned by", "gehört": the holder follows the percentage
+    cost: re.Pattern[str] | None  # "cost Airbus $6 billion": the company after the verb spends
     public_body: re.Pattern[str] | None  # the end of a public body's name ("Bundesnetzagentur")
     not_company: re.Pattern[str] | None  # a title, an event, a law, a measure: "Finance Minister", "GDP"
     weak_count_nouns: frozenset[str]  # "people": a company's count only with a count verb
@@ -206,6 +207,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         per_share=_optional(data.per_share, ci),
         name_prefix=_optional(data.name_prefix),
         owned_by=_optional(data.owned_by, ci),
+        cost=_optional(data.cost_verbs, ci),
         weak_count_nouns=frozenset(w.lower() for w in data.weak_count_nouns),
         count_verbs=_optional(data.count_verbs, ci),
         public_body=re.compile(rf"(?:{data.public_bodies})\Z", ci) if data.public_bodies else None,
@@ -306,7 +308,12 @@ def _figure_patterns(data: FactsPack) -> dict[str, re.Pattern[str] | None]:
     if item is None:
         return {"figure_before": None, "figure_after": None, "figure_det": None, "figure_subject": None}
     stops = "|".join(re.escape(w) for w in sorted(data.figure_stops, key=len, reverse=True)) or "(?!)"
-    before = re.compile(rf"(?<![\w'’-]){item}\s+(?:{data.figure_links})\s+$") if data.figure_links else None
+    comma = "|".join(re.escape(w) for w in data.figure_comma_links) or "(?!)"
+    before = (
+        re.compile(rf"(?<![\w'’-]){item}(?:\s+(?:{data.figure_links})|,\s+(?:{comma}))\s+$")
+        if data.figure_links
+        else None
+    )
     after = det = None
     if data.figure_determiners:
         dets = "|".join(re.escape(w) for w in data.figure_determiners)

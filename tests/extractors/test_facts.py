@@ -1368,3 +1368,38 @@ def test_orders_booked_and_dative_counts(lang: str, text: str, org: str, kind: s
 def test_a_dividend_per_share_is_no_spending() -> None:
     text = "Die Commerzbank zahlt ihren Aktionären eine Dividende von 35 Cent je Aktie."
     assert [f.kind for f in facts_in("de", text, ["Commerzbank"])] == ["figure"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
+        # written by us: what a thing cost a company is its spending (cost_verbs)
+        (
+            "en",
+            "Delays have cost Airbus more than 6 billion dollars.",
+            ["Airbus"],
+            [("spending", "Airbus", 6_000_000_000)],
+        ),
+        (
+            "de",
+            "Der Streik kostete den Konzern Lufthansa 100 Millionen Euro.",
+            ["Lufthansa"],
+            [("spending", "Lufthansa", 100_000_000)],
+        ),
+        # a figure after its item and a comma ("the largest profit, at $54 million")
+        (
+            "en",
+            "Southwest Airlines had the largest profit, at $54 million.",
+            ["Southwest Airlines"],
+            [("revenue", "Southwest Airlines", 54_000_000)],
+        ),
+    ],
+)
+def test_costs_and_figures_after_a_comma(lang: str, text: str, orgs: list[str], expected: list) -> None:
+    found = [(f.kind, f.company, int(f.amount_value or 0)) for f in facts_in(lang, text, orgs) if f.kind != "figure"]
+    assert found == expected
+
+
+def test_a_cost_to_a_guessed_name_is_no_spending() -> None:
+    text = "The suspension has cost Australian farmers $1.5 billion."
+    assert [f for f in facts_in("en", text, []) if f.kind == "spending"] == []
