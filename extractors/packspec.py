@@ -549,6 +549,15 @@ class FactsData(_Table):
     change_nouns: dict[Direction, list[str]] = _field(
         {}, 'Nouns of a change by direction ("increase", "decline"; not "gain"/"loss", which are levels).'
     )
+    base_count_nouns: list[str] = _field(
+        [],
+        'Count nouns of a customer base ("customers", "subscribers", "Kunden"): a number of them a verb'
+        " of gaining or losing introduces (``base_change_verbs``) is a change of the base, not a count"
+        ' ("Sky gained 51,000 customers"; "employs 600 people" stays a count).',
+    )
+    base_change_verbs: dict[Direction, list[str]] = _field(
+        {}, 'Verbs of gaining or losing a customer base, by direction: "gained", "added", "lost", "verlor".'
+    )
     change_verbs: dict[Direction, list[str]] = _field(
         {}, 'Verbs of a metric moving, by direction ("rose", "stieg"; not "gained", "raised").'
     )

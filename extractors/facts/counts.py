@@ -12,7 +12,7 @@ from newsfacts.extractors.facts.discourse import is_territory
 from newsfacts.extractors.facts.mentions import _nearest, _org_key, _Sentence
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import normalize_phrase, read_number
-from newsfacts.extractors.records import Fact
+from newsfacts.extractors.records import Amount, Direction, Fact
 
 
 def _count_value(m: re.Match[str], pack: LangPack) -> Decimal | None:
@@ -65,6 +65,17 @@ class _CountsRules(_LinkerBase):
             for v in self.cues.buy.finditer(self.text, start, m.start())
         )
 
+    def _base_change(self, s: _Sentence, m: re.Match[str]) -> Direction | None:
+        """The direction a verb of gaining or losing gives a count of the customer base right
+        before it (the pack's ``base_count_nouns`` and ``base_change_verbs``)."""
+        if m.group("noun").lower() not in self.cues.base_nouns or self.cues.base_change is None:
+            return None
+        start = self._clause(s, m.start())[0]
+        verbs = list(self.cues.base_change.finditer(self.text, max(start, m.start() - 40), m.start()))
+        if not verbs:
+            return None
+        return "up" if verbs[-1].lastgroup == "up" else "down"
+
     def _count_owner(self, s: _Sentence, m: re.Match[str]) -> str | None:
         """The company a preposition right after the count noun names ("30 employees of Ziff
         Davis", "1.200 Stellen bei der Commerzbank": the pack's ``count_owner_preps``); never a
@@ -116,6 +127,25 @@ class _CountsRules(_LinkerBase):
             if value is None or company is None:
                 continue
             qualifier = _count_qualifier(m, self.pack)
+            moved = self._base_change(s, m)
+            if moved is not None:
+                # "Sky gained 51,000 customers", "Virgin Media lost 47,000 customers": the
+                # customer base moved by the number, which is no count of its customers
+                number = Amount(text=m.group("number"), start=m.start("number"), end=m.end("number"), value=value)
+                facts.append(
+                    self._fact(
+                        "change",
+                        s,
+                        company=company,
+                        metric=m.group("noun"),
+                        amount=number,
+                        direction=moved,
+                        period=_nearest(s.periods, m.start()),
+                        confidence=confidence,
+                        key=m.group(),
+                    )
+                )
+                continue
             facts.append(
                 self._fact(
                     "count",

@@ -75,6 +75,8 @@ class _Cues:
     name_prefix: re.Pattern[str] | None  # "Toronto-based " before a party's name: left out
     owned_by: re.Pattern[str] | None  # "owned by", "gehört": the holder follows the percentage
     cost: re.Pattern[str] | None  # "cost Airbus $6 billion": the company after the verb spends
+    base_nouns: frozenset[str]  # "customers": a gain or loss of them is a change, no count
+    base_change: re.Pattern[str] | None  # "gained", "lost" (groups up, down) before such a count
     public_body: re.Pattern[str] | None  # the end of a public body's name ("Bundesnetzagentur")
     not_company: re.Pattern[str] | None  # a title, an event, a law, a measure: "Finance Minister", "GDP"
     weak_count_nouns: frozenset[str]  # "people": a company's count only with a count verb
@@ -208,6 +210,8 @@ def _build_cues(pack: LangPack) -> _Cues:
         name_prefix=_optional(data.name_prefix),
         owned_by=_optional(data.owned_by, ci),
         cost=_optional(data.cost_verbs, ci),
+        base_nouns=frozenset(w.lower() for w in data.base_count_nouns),
+        base_change=_by_direction(data.base_change_verbs),
         weak_count_nouns=frozenset(w.lower() for w in data.weak_count_nouns),
         count_verbs=_optional(data.count_verbs, ci),
         public_body=re.compile(rf"(?:{data.public_bodies})\Z", ci) if data.public_bodies else None,
@@ -244,6 +248,16 @@ class _ChangeCues:
     item_before: re.Pattern[str] | None  # "an increase in commissions of "
     after: re.Pattern[str]  # " decrease" in "a $1.2 million decrease in costs"
     item_after: re.Pattern[str] | None  # " in PPM International costs"
+
+
+def _by_direction(words: dict[Direction, list[str]]) -> re.Pattern[str] | None:
+    """Words by direction as one pattern with groups ``up`` and ``down`` (none without words)."""
+    if not words.get("up") and not words.get("down"):
+        return None
+    return re.compile(
+        f"(?P<up>{word_pattern(words.get('up', []))})|(?P<down>{word_pattern(words.get('down', []))})",
+        re.IGNORECASE,
+    )
 
 
 def _change_cues(pack: LangPack, data: FactsPack) -> _ChangeCues:

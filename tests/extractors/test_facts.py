@@ -1403,3 +1403,21 @@ def test_costs_and_figures_after_a_comma(lang: str, text: str, orgs: list[str], 
 def test_a_cost_to_a_guessed_name_is_no_spending() -> None:
     text = "The suspension has cost Australian farmers $1.5 billion."
     assert [f for f in facts_in("en", text, []) if f.kind == "spending"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "org", "expected"),
+    [
+        # written by us: a customer base gained or lost is a change by the number (base_count_nouns)
+        ("en", "Sky gained 51,000 customers in the quarter.", "Sky", ("change", 51000, "up")),
+        ("en", "Virgin Media lost 47,000 customers from January to March.", "Virgin Media", ("change", 47000, "down")),
+        ("de", "Vodafone verlor im Quartal 120.000 Kunden.", "Vodafone", ("change", 120000, "down")),
+        # a base the company has, and jobs it cuts, stay counts
+        ("en", "Sky has 10 million customers.", "Sky", ("count", 10000000, None)),
+        ("en", "Sky cut 2,000 jobs.", "Sky", ("count", 2000, None)),
+    ],
+)
+def test_a_customer_base_gained_or_lost_is_a_change(lang: str, text: str, org: str, expected: tuple) -> None:
+    [fact] = [f for f in facts_in(lang, text, [org]) if f.kind in ("change", "count")]
+    assert (fact.kind, int(fact.amount_value or fact.count_value or 0), fact.direction) == expected
+    assert fact.company == org and fact.amount_currency is None
