@@ -142,6 +142,12 @@ def _proposed_names(
             or (cues.pack.proposed_not_common and is_common_word(words[0], lang))
         ):
             continue
+        if (
+            len(words) >= 3
+            and cues.pack.proposed_not_common
+            and all(w.isupper() and is_common_word(w, lang) for w in words)
+        ):
+            continue  # a line in capitals ("PLEASE LEAVE THIS TEMPLATE") is no name
         result.append(Entity(text=text[start:end], start=start, end=end, label="ORG"))
     return result
 

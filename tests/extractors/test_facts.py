@@ -1421,3 +1421,27 @@ def test_a_customer_base_gained_or_lost_is_a_change(lang: str, text: str, org: s
     [fact] = [f for f in facts_in(lang, text, [org]) if f.kind in ("change", "count")]
     assert (fact.kind, int(fact.amount_value or fact.count_value or 0), fact.direction) == expected
     assert fact.company == org and fact.amount_currency is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs"),
+    [
+        # written by us: a holiday, a programme, a product acronym, a parliament's house, a stock
+        # exchange's index move and a whole industry are no company's figures
+        ("en", "Over the Christmas period group sales were up 9%.", ["Christmas"]),
+        ("en", "The First Job Contract cut youth unemployment by 23%.", ["First Job Contract"]),
+        ("en", "CD sales fell by 12.7%.", ["CD"]),
+        ("en", "The House of Commons cut the tax rate by 0.5%.", ["House of Commons"]),
+        ("en", "The Toronto Stock Exchange dropped 4.3%.", ["Toronto Stock Exchange"]),
+        ("en", "India's stock index Sensex dropped 2%.", ["Sensex"]),
+        ("en", "Acme Bank said the construction industry suffered a 24% fall in output.", ["Acme Bank"]),
+        ("de", "Laut Acme Research wuchs die gesamte Branche um 4 Prozent.", ["Acme Research"]),
+    ],
+)
+def test_no_company_of_these_figures(lang: str, text: str, orgs: list[str]) -> None:
+    assert [f for f in facts_in(lang, text, orgs) if f.kind in ("change", "revenue")] == []
+
+
+def test_a_line_in_capitals_is_no_proposed_name() -> None:
+    text = "PLEASE LEAVE THIS TEMPLATE The index dropped 9%."
+    assert [f for f in facts_in("en", text, []) if f.kind == "change"] == []
