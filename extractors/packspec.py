@@ -707,12 +707,6 @@ class FactsData(_Table):
         ' of one of these or of a count noun ("acht Prozent der Arbeitsplätze", "20 percent of the'
         ' salaried workforce") in a clause with a direction word is a change of that noun.',
     )
-    weak_payment_below: float = _field(
-        0.0,
-        "Calibration: a payment scored under this costs ``weak_payment_cost`` more, so that it falls under"
-        " the default floor. English 0.7 (such payments were right 1 time in 28 on unlabeled Wikinews"
-        " articles); 0 (off) where no measurement says so.",
-    )
     cost_verbs: FoldedRegex = _field(
         "",
         'Verbs of costing whose object spends: "cost", "kostete" ("Delays have cost Airbus more than 6'

@@ -316,11 +316,6 @@ class _LinkerBase:
             # tagger, make a guess, not a fact ("received her award from President Kufuor")
             times = 2 if kind in ("payment", "acquisition") and len(keys & (self.persons | self.places)) >= 2 else 1
             fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["uncertain_name_cost"] * times, 0.05), 2)
-        if kind == "payment" and fields["confidence"] < self.cues.pack.weak_payment_below:
-            # calibration per language (the pack's ``weak_payment_below``): in English a payment
-            # scored under 0.7 was right 1 time in 28 on unlabeled Wikinews articles and never on
-            # the dev split; it stays in the output only for a caller who asks for low confidence
-            fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["weak_payment_cost"], 0.05), 2)
         fields["party_source"] = self._party_source(s, company or customer or buyer)
         fields["fact_id"] = _fact_id(self.article_id, kind, s.start, s.end, key)
         return Fact(**fields)

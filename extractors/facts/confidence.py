@@ -44,8 +44,6 @@ CONFIDENCE: dict[str, float] = {
     "context_currency_cost": 0.1,  # the currency taken from the article's other amounts
     "negated_cost": 0.4,  # denied or asked
     "uncertain_name_cost": 0.2,  # a name only proposed, never tagged
-    # payments (base.py): under the pack's ``weak_payment_below`` a payment costs more
-    "weak_payment_cost": 0.2,
 }
 
 
