@@ -65,6 +65,17 @@ class _CountsRules(_LinkerBase):
             for v in self.cues.buy.finditer(self.text, start, m.start())
         )
 
+    def _model_number(self, s: _Sentence, m: re.Match[str]) -> bool:
+        """Whether the number is a model's, glued to the maker's name before it ("the Boeing 747
+        aircraft", "Playstation 3 units"): up to three digits right after a name, where only
+        names are capitalised (German writes "will Siemens 500 Stellen streichen")."""
+        number = m.group("number")
+        scaled = m.group("scale") or m.groupdict().get("glued_scale")  # "give AT&T 70 million users"
+        if self.cues.name is None or not number.isdigit() or len(number) > 3 or scaled:
+            return False
+        start = m.start("number")
+        return any(o.end <= start and not self.text[o.end : start].strip() for o in s.orgs)
+
     def _base_change(self, s: _Sentence, m: re.Match[str]) -> Direction | None:
         """The direction a verb of gaining or losing gives a count of the customer base right
         before it (the pack's ``base_count_nouns`` and ``base_change_verbs``)."""
@@ -118,7 +129,7 @@ class _CountsRules(_LinkerBase):
             value = _count_value(m, self.pack)
             if value == 1 and not m.group("number").isdigit():  # "ein Händler", "an employee": an article
                 continue
-            if self._bought(s, m):
+            if self._bought(s, m) or self._model_number(s, m):
                 continue
             owner = self._count_owner(s, m)
             company, confidence = (

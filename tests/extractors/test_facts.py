@@ -1445,3 +1445,17 @@ def test_no_company_of_these_figures(lang: str, text: str, orgs: list[str]) -> N
 def test_a_line_in_capitals_is_no_proposed_name() -> None:
     text = "PLEASE LEAVE THIS TEMPLATE The index dropped 9%."
     assert [f for f in facts_in("en", text, []) if f.kind == "change"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "counted"),
+    [
+        # written by us: a number right after a maker's name is its model's, no count
+        ("He flew the Boeing 747 aircraft for Air Lanka.", ["Boeing", "Air Lanka"], []),
+        ("Sony cut prices on Playstation 3 units.", ["Sony", "Playstation"], []),
+        # a number with a scale after a name is a count ("give AT&T 70 million users")
+        ("The merger would give AT&T 70 million users.", ["AT&T"], [70_000_000]),
+    ],
+)
+def test_a_model_number_after_a_name_is_no_count(text: str, orgs: list[str], counted: list) -> None:
+    assert [int(f.count_value or 0) for f in facts_in("en", text, orgs) if f.kind == "count"] == counted
