@@ -182,6 +182,9 @@ class _LinkerBase:
         (the topic of a story built on one study is that study's author)."""
         s = self.sentences[index]
         sources = frozenset(_org_key(o.text) for o in s.orgs if self._is_source(o, s))
+        # a source's bracketed abbreviation is that source ("a report by the Stockholm
+        # International Peace Research Institute (SIPRI) … SIPRI revealed")
+        sources |= {_org_key(alias) for full, alias in self.brackets if _org_key(full) in sources}
         company, confidence = self._subject_scored_any(index, offset, places=places, sources=sources)
         if company is not None and (_org_key(company) in sources or self._public_body(company)):
             return None, 0.0

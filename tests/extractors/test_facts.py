@@ -1459,3 +1459,19 @@ def test_a_line_in_capitals_is_no_proposed_name() -> None:
 )
 def test_a_model_number_after_a_name_is_no_count(text: str, orgs: list[str], counted: list) -> None:
     assert [int(f.count_value or 0) for f in facts_in("en", text, orgs) if f.kind == "count"] == counted
+
+
+def test_a_source_and_its_abbreviation_spend_nothing() -> None:
+    """ "a report by X (SIPRI), military spending was $1.35 trillion": the report's author is
+    no party of the figure, under its full name or its abbreviation; written by us."""
+    text = (
+        "According to a report by the Stockholm Peace Institute (SIPRI), world military spending "
+        "was $1.35 trillion in 2004."
+    )
+    facts = facts_in("en", text, ["Stockholm Peace Institute", "SIPRI"])
+    assert [f for f in facts if f.kind in ("spending", "payment")] == []
+
+
+def test_a_united_nations_agency_is_a_public_body() -> None:
+    text = "UNCTAD said the cost of rebuilding is estimated at about 1.8 billion dollars."
+    assert [f for f in facts_in("en", text, ["UNCTAD"]) if f.kind == "spending"] == []
