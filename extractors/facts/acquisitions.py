@@ -8,6 +8,7 @@ from decimal import Decimal
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import _score
 from newsfacts.extractors.facts.cues import _cues
+from newsfacts.extractors.facts.discourse import is_territory
 from newsfacts.extractors.facts.mentions import _nearest, _org_key, _Sentence
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import normalize_phrase, number_pattern, read_number, tidy, word_pattern
@@ -171,7 +172,12 @@ class _AcquisitionsRules(_LinkerBase):
             # the subject in the verb's own clause, else the sentence's ("Comcast - …, der … -
             # legt … auf den Tisch und übernimmt Dreamworks")
             subject = near[-1].text if near else (before[0].text if before else None)
-            objects = [o.text for o, p in after if p is None and o.start < clause[1]]
+            # a country before the company is no object ("acquired Poland's Star Foods")
+            objects = [
+                o.text
+                for o, p in after
+                if p is None and o.start < clause[1] and not is_territory(o.text, self.pack.lang)
+            ]
             if subject is None and len(objects) >= 2 and mode == "active":
                 subject, objects = objects[0], objects[1:]  # "Im März übernahm Toyota Daihatsu"
             elif (

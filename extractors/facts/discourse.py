@@ -163,7 +163,8 @@ def is_territory(name: str, lang: str) -> bool:
     """Whether a name is a country or region ("Frankreich", "the United States", "U.S."), which
     is never a company of a fact (its government is named as such), or a language's name, which
     in English is a nationality adjective ("Welsh", "Irish"; see ``build_territory_table``)."""
-    key = _org_key(re.sub(r"^(?:the|The)\s+", "", name))
+    # a possessive is the territory too ("acquired Poland's Star Foods")
+    key = _org_key(re.sub(r"['’]s?$", "", re.sub(r"^(?:the|The)\s+", "", name.strip())))
     # "New York City", "Kuwait City": the city of a name in the table
     return key in _territories(lang) or (key.endswith(" city") and key[: -len(" city")] in _territories(lang))
 

@@ -1475,3 +1475,14 @@ def test_a_source_and_its_abbreviation_spend_nothing() -> None:
 def test_a_united_nations_agency_is_a_public_body() -> None:
     text = "UNCTAD said the cost of rebuilding is estimated at about 1.8 billion dollars."
     assert [f for f in facts_in("en", text, ["UNCTAD"]) if f.kind == "spending"] == []
+
+
+def test_a_country_before_the_target_is_no_target() -> None:
+    """ "acquired Poland's Star Foods": the target is Star Foods, not Poland; written by us."""
+    text = "PepsiCo has acquired Poland's Star Foods for an undisclosed sum."
+    found = [
+        (f.buyer, f.target)
+        for f in facts_in("en", text, ["PepsiCo", "Poland's", "Star Foods"])
+        if f.kind == "acquisition"
+    ]
+    assert found == [("PepsiCo", "Star Foods")]
