@@ -266,13 +266,16 @@ class _AcquisitionsRules(_LinkerBase):
 
     def _price(self, s: _Sentence, offset: int, triggers: list[int]) -> tuple[Amount | None, bool]:
         """The amount a price cue introduces ("für 80 Millionen Euro"), else a lone amount."""
-        mine = [a for a in s.amounts if min(triggers, key=lambda t: abs(a.start - t)) == offset]
+        # a price per share is no price of the deal ("buy Merrill at $29 a share")
+        mine = [
+            a for a in s.amounts if min(triggers, key=lambda t: abs(a.start - t)) == offset and not self._per_share(a)
+        ]
         for amount in sorted(mine, key=lambda a: abs(a.start - offset)):
             before = self.text[max(s.start, amount.start - 30) : amount.start]
             if self.cues.price and self.cues.price.search(before):
                 return amount, True
         if len(s.amounts) == 1 and mine and not self.cues.revenue.search(self.text, s.start, s.end):
-            return s.amounts[0], False
+            return mine[0], False
         if not s.amounts:
             return self._bare_price(s, offset), True
         return None, False

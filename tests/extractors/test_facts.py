@@ -1486,3 +1486,16 @@ def test_a_country_before_the_target_is_no_target() -> None:
         if f.kind == "acquisition"
     ]
     assert found == [("PepsiCo", "Star Foods")]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # written by us: a price per share is no price of the deal
+        ("BoA would buy Merrill at $29 a share.", None),
+        ("BoA will buy Merrill for $44 billion, or $29 a share.", 44_000_000_000),
+    ],
+)
+def test_a_price_per_share_is_no_deal_price(text: str, amount: int | None) -> None:
+    [deal] = [f for f in facts_in("en", text, ["BoA", "Merrill"]) if f.kind == "acquisition"]
+    assert (int(deal.amount_value) if deal.amount_value is not None else None) == amount
