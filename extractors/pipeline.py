@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
@@ -90,7 +91,7 @@ def extract_article(
         BackendNotFound, ModelLoadError: the NER model cannot be found or loaded.
     """
     head = parse_header(text) if header else Header()
-    masked = mask_spans(text, [*head.boilerplate, *([head.date_span] if head.date_span else [])])
+    masked = mask_markup(mask_spans(text, [*head.boilerplate, *([head.date_span] if head.date_span else [])]))
     # invisible characters inside a number or a name ("5\u200b000 Euro") read as a space; one
     # character for one, so every offset still indexes ``text``
     masked = masked.translate(_INVISIBLE)
@@ -186,6 +187,28 @@ def _fact_norms(facts: list[Fact]) -> list[Fact]:
 def article_id(text: str) -> str:
     """A stable id from the text itself, so re-running an input gives the same id."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+_MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,300})?/?>", re.DOTALL)
+
+
+_BLOCK = re.compile(r"</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote)\b", re.IGNORECASE)
+
+
+def mask_markup(text: str) -> str:
+    """Mask the HTML comments and tags left in a plain text ("<!--the quote comes from the
+    BBC-->", "<p>Internet </p>", pasted from a web page or a wiki): no words of the article, so
+    no name or number is read inside them. A block tag ends in a line break, so paragraphs stay
+    apart; every other character becomes a space and offsets stay valid."""
+    if "<" not in text:
+        return text
+    chars = list(text)
+    for m in _MARKUP.finditer(text):
+        start, end = m.span()
+        chars[start:end] = " " * (end - start)
+        if _BLOCK.match(m.group()):
+            chars[end - 1] = "\n"
+    return "".join(chars)
 
 
 def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:

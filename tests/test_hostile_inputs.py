@@ -536,3 +536,23 @@ def test_zero_width_space_inside_a_number_is_read_through() -> None:
     article = extract_article(text, lang="de", header=False)
     assert [(a.value, a.currency) for a in article.amounts] == [(5000, "EUR")]
     assert all(text[a.start : a.end] == a.text for a in article.amounts)
+
+
+def test_markup_left_in_plain_text_is_read_as_no_words() -> None:
+    """HTML comments and tags pasted into a plain text carry no name or number of the story
+    ("<!--the quote comes from the BBC-->", a style's "width: 85%"); paragraphs stay apart and
+    every offset still indexes the text. Written by us."""
+    from newsfacts.extractors.pipeline import extract_article, mask_markup
+
+    text = (
+        "Acme Corp sold 5% more cars.<!-- the quote comes from the BBC --></p><p>"
+        '<div style="width: 85%; height:175px">Acme Corp cut 300 jobs.</div>'
+    )
+    masked = mask_markup(text)
+    assert len(masked) == len(text) and "BBC" not in masked and "85%" not in masked
+    assert "</p>" not in masked and "\n" in masked
+    article = extract_article(text, lang="en")
+    assert not any("BBC" in e.text for e in article.entities)
+    assert [p.value for p in article.percentages] == [5]
+    for mention in [*article.entities, *article.amounts, *article.percentages]:
+        assert text[mention.start : mention.end] == mention.text
