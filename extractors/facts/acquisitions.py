@@ -129,7 +129,17 @@ class _AcquisitionsRules(_LinkerBase):
         if mode == "passive":
             agent = agent or next((o for o, p in free if p in pack.agent_preps), None)
             bare = [o.text for o, p in free if p is None and o is not agent]
-            target = bare[0] if bare else None
+            # the name nearest before the participle is what was bought ("Verizon would own
+            # Flickr, acquired by Yahoo in 2005": Flickr)
+            nearest = [
+                o.text
+                for o, p in free
+                if o is not agent
+                and o.end <= t_start
+                and not is_territory(o.text, self.pack.lang)
+                and (p is None or _RELATIVE.fullmatch(self.text, o.end, t_start))
+            ]
+            target = nearest[-1] if nearest else (bare[0] if bare else None)
             # no agent preposition next to the name ("von dem Konkurrenten Youzu übernommen")
             buyer = agent.text if agent else (bare[1] if len(bare) > 1 else None)
             by_pattern = agent is not None
@@ -343,6 +353,11 @@ def _bare_price_pattern(pack: LangPack) -> re.Pattern[str] | None:
         rf"\s+(?P<scale>{word_pattern(scales)})(?![\w%‰])",
         re.IGNORECASE,
     )
+
+
+#: Between a name and a participle that tells what became of it: a comma, a relative pronoun and
+#: up to four words ("Cingular Wireless, which will be absorbed by AT&T").
+_RELATIVE = re.compile(r"\s*,\s*(?:(?:which|that|who|die|der|das|welche[rs]?)\s+)?(?:[\w'’-]+\s+){0,4}", re.IGNORECASE)
 
 
 def _goods_count_pattern(pack: LangPack) -> re.Pattern[str]:

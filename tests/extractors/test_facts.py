@@ -1499,3 +1499,18 @@ def test_a_country_before_the_target_is_no_target() -> None:
 def test_a_price_per_share_is_no_deal_price(text: str, amount: int | None) -> None:
     [deal] = [f for f in facts_in("en", text, ["BoA", "Merrill"]) if f.kind == "acquisition"]
     assert (int(deal.amount_value) if deal.amount_value is not None else None) == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # written by us: what a passive participle tells of is the name nearest before it
+        ("Verizon would also own Flickr, acquired by Yahoo in 2005.", "Flickr"),
+        ("Verizon would own Tumblr, which was purchased by Yahoo in 2013.", "Tumblr"),
+        ("Rover was bought by BMW in 1994.", "Rover"),
+    ],
+)
+def test_the_target_of_a_passive_is_the_name_nearest_before_it(text: str, target: str) -> None:
+    orgs = ["Verizon", "Flickr", "Tumblr", "Yahoo", "Rover", "BMW"]
+    found = [(f.buyer, f.target) for f in facts_in("en", text, orgs) if f.kind == "acquisition"]
+    assert [t for _, t in found] == [target]
