@@ -142,6 +142,13 @@ class _LinkerBase:
             best = m.group()
         return best
 
+    def _sources(self, s: _Sentence) -> frozenset[str]:
+        """The sentence's companies named as the source of its figures (``_is_source``), with
+        each one's bracketed abbreviation ("a report by the Stockholm International Peace
+        Research Institute (SIPRI)"), by normalised name."""
+        named = {_org_key(o.text) for o in s.orgs if self._is_source(o, s)}
+        return frozenset(named | {_org_key(alias) for full, alias in self.brackets if _org_key(full) in named})
+
     def _is_source(self, org: Entity, s: _Sentence) -> bool:
         """Whether a company is named as the source of the figures around it ("Nach einer
         Zusammenstellung der Hans-Böckler-Stiftung werden … 12 Millionen Beschäftigte", "a
@@ -181,10 +188,7 @@ class _LinkerBase:
         a company the sentence names as the source of its figures, whichever way it was found
         (the topic of a story built on one study is that study's author)."""
         s = self.sentences[index]
-        sources = frozenset(_org_key(o.text) for o in s.orgs if self._is_source(o, s))
-        # a source's bracketed abbreviation is that source ("a report by the Stockholm
-        # International Peace Research Institute (SIPRI) … SIPRI revealed")
-        sources |= {_org_key(alias) for full, alias in self.brackets if _org_key(full) in sources}
+        sources = self._sources(s)
         company, confidence = self._subject_scored_any(index, offset, places=places, sources=sources)
         if company is not None and (_org_key(company) in sources or self._public_body(company)):
             return None, 0.0

@@ -177,8 +177,7 @@ class _PaymentsRules(_LinkerBase):
         product: str | None = None
         bought_company: str | None = None
         strong_vendor = False  # a cue clear enough to state a payment without an amount
-        sources = {_org_key(o.text) for o in s.orgs if self._is_source(o, s)}
-        sources |= {_org_key(alias) for full, alias in self.brackets if _org_key(full) in sources}
+        sources = self._sources(s)
         for org in s.orgs:
             prep = self._preposition_before(org.start, s.start)
             if vendor is not None and _org_key(org.text) == _org_key(vendor):

@@ -21,6 +21,7 @@ class _PercentsRules(_LinkerBase):
         for pct in s.percentages:
             if pct.start in self.claimed_percents:
                 continue  # the stake of a takeover
+            owner = self._owned_by(s, pct)  # "84% owned by GM": the holder follows
             if pct.kind in ("change", "points") or self._level_that_moved(s, pct):
                 direction = pct.direction or self._clause_direction(s, pct.start)
                 facts.extend(self._change_fact(index, pct, self._metric(s, pct.start), direction))
@@ -35,7 +36,7 @@ class _PercentsRules(_LinkerBase):
                 )
             elif self.cues.not_wholes is not None and self.cues.not_wholes.match(self.text, pct.end):
                 continue  # "45 percent of respondents", "60 percent of GDP": a poll's or an economy's
-            elif pct.kind == "share" or self._share_level(s, pct) or self._owned_by(s, pct) is not None:
+            elif pct.kind == "share" or self._share_level(s, pct) or owner is not None:
                 payer = next((f.customer for f in so_far if f.kind == "payment"), None)
                 company = payer or self._subject(index, pct.start)
                 linked = self._org_after(s, pct.end + 1)  # "61% of General Motors"
@@ -49,7 +50,6 @@ class _PercentsRules(_LinkerBase):
                     noun_start, org, holder = staked
                     whole = whole or org.text
                     company = holder or self._subject(index, noun_start)
-                owner = self._owned_by(s, pct)
                 if owner is not None and not payer:
                     # "Opel is 84% owned by GM", "Uniper gehört zu 99 Prozent dem Versorger
                     # Fortum": the name after the percentage holds, the subject is the whole
