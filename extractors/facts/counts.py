@@ -107,12 +107,27 @@ class _CountsRules(_LinkerBase):
         """Whether the count's clause speaks of a whole economy ("the economy has shed six
         million jobs", "23 million people are unemployed": the pack's ``economy_cues``) or of an
         incident ("the blast killed eleven workers", "left with 65 passengers aboard":
-        ``incident_cues``): either way the number is no company's size."""
+        ``incident_cues``): either way the number is no company's size. A count verb right
+        before the number keeps it against an incident or a strike ("laid off 500 workers after
+        workers staged strike action")."""
         start, end = self._clause(s, offset)
-        return any(
-            p is not None and p.search(self.text, start, end) is not None
-            for p in (self.cues.economy, self.cues.incident)
+        economy, incident = self.cues.economy, self.cues.incident
+        if economy is not None and economy.search(self.text, start, end) is not None:
+            return True
+        return (
+            incident is not None
+            and incident.search(self.text, start, end) is not None
+            and not self._verb_before(offset)
         )
+
+    def _verb_before(self, offset: int) -> bool:
+        """Whether one of the pack's ``count_verbs`` ends at most two words before the count
+        ("laid off 500 workers", "beschäftigt rund 4.500 Mitarbeiter")."""
+        verbs = self.cues.count_verbs
+        if verbs is None:
+            return False
+        window = self.text[max(0, offset - 40) : offset]
+        return any(len(window[v.end() :].split()) <= 2 for v in verbs.finditer(window))
 
     def _counts(self, index: int) -> list[Fact]:
         s = self.sentences[index]

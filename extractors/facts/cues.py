@@ -406,10 +406,13 @@ def _glued_scale(pack: LangPack) -> str:
 def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False) -> str:
     """Qualifier? number multiplier? count-noun, from the pack's shared number grammar. Where
     the language writes compounds as one word (``count_compounds``), a count noun may close
-    one ("Großkunden", "Dienstnehmer" is listed, "Vollzeitstellen" is found)."""
+    one ("Großkunden", "Dienstnehmer" is listed, "Vollzeitstellen" is found). Such a language
+    capitalises its nouns, so the noun opens with a capital ("12.000 angestellte Lehrer" counts
+    teachers, if anything), and a compound's first part has three letters at least ("Sekunden"
+    is no "Kunden")."""
     qualifiers = [w for words in pack.qualifiers.values() for w in words]
     noun = (
-        rf"(?<![\w-])[^\W\d_][\w-]*?(?:{'|'.join(map(re.escape, nouns))})(?![\w-])|{word_pattern(nouns)}"
+        rf"(?=(?-i:[A-ZÀ-Þ]))(?:(?<![\w-])[^\W\d_]{{2}}[\w-]+?(?:{'|'.join(map(re.escape, nouns))})(?![\w-])|{word_pattern(nouns)})"
         if compounds and nouns
         else word_pattern(nouns)
     )

@@ -1058,6 +1058,21 @@ def test_a_list_of_topic_tags_gives_no_fact() -> None:
         ("en", "Acme Chemicals employs 4,000 workers.", ["Acme Chemicals"], [("Acme Chemicals", 4000)]),
         ("de", "Bei der Explosion im Werk der Chemiewerke AG wurden elf Mitarbeiter verletzt.", ["Chemiewerke AG"], []),
         ("de", "Die Chemiewerke AG beschäftigt 4.000 Mitarbeiter.", ["Chemiewerke AG"], [("Chemiewerke AG", 4000)]),
+        # a strike counts the strikers, not the company's staff; a count verb right before keeps it
+        (
+            "de",
+            "Bei der Chemiewerke AG legten 250 Mitarbeiter der Frühschicht die Arbeit nieder.",
+            ["Chemiewerke AG"],
+            [],
+        ),
+        ("de", "Rund 2000 Chemiewerke-Beschäftigte wollen in den Warnstreik gehen.", ["Chemiewerke AG"], []),
+        ("en", "At Acme Chemicals, 14,000 employees staged a two-hour strike.", ["Acme Chemicals"], []),
+        (
+            "en",
+            "Acme Chemicals, the company that laid off 500 workers after a strike, will attend talks.",
+            ["Acme Chemicals"],
+            [("Acme Chemicals", 500)],
+        ),
     ],
 )
 def test_counts_in_an_incident_are_no_company_facts(lang: str, text: str, orgs: list[str], expected: list) -> None:
@@ -1078,6 +1093,36 @@ def test_counts_in_an_incident_are_no_company_facts(lang: str, text: str, orgs: 
 def test_weak_count_nouns_need_a_count_verb(text: str, counted: bool) -> None:
     orgs = [w for w in ("EU", "Acme Airport", "Acme Air", "Acme Books") if w in text][:1]
     assert bool([f for f in facts_in("en", text, orgs) if f.kind == "count"]) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # written by us: vehicles, devices, sites and roles count a company's only with a verb
+        ("Die Liste der ersten 150 Fahrzeuge von Autowerke AG ist veröffentlicht.", False),
+        ("Autowerke AG hat im Jahr 300.000 Fahrzeuge ausgeliefert.", True),
+        ("Die Flotte der Autowerke AG umfasst 17.500 Fahrzeuge.", True),
+        ("Der Unfall der Autowerke AG: zwei Fahrzeuge wurden in zwei Kliniken gebracht.", False),
+        ("Bei der Autowerke AG soll die Produktion auf eine Million Autos steigen.", True),
+    ],
+)
+def test_de_weak_count_nouns_need_a_count_verb(text: str, counted: bool) -> None:
+    assert bool([f for f in facts_in("de", text, ["Autowerke AG"]) if f.kind == "count"]) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # written by us: German nouns are capitalised, and a compound's first part has 3+ letters
+        ("Die Autowerke AG gewann 300.000 Großkunden.", "Großkunden"),
+        ("Die Autowerke AG streicht 500 Vollzeitstellen.", "Vollzeitstellen"),
+        ("Lesezeit bei Autowerke AG: 31 Sekunden", None),
+        ("Bei der Autowerke AG sind 12.000 angestellte Lehrer.", None),
+    ],
+)
+def test_de_count_nouns_are_capitalised_nouns(text: str, metric: str | None) -> None:
+    found = [f.metric for f in facts_in("de", text, ["Autowerke AG"]) if f.kind in ("count", "change")]
+    assert found == ([metric] if metric else [])
 
 
 def test_a_model_number_after_a_hyphen_is_no_count() -> None:
