@@ -64,7 +64,7 @@ def _is_abbreviation(text: str, dot: int, abbreviations: Collection[str]) -> boo
     stem = stem.lstrip("(\"'„“«»")
     if (stem + ".") in abbreviations or word in abbreviations:
         return True
-    if "." in stem:  # "u.s", "z.b": dotted initials
+    if "." in stem and not any(c.isdigit() for c in stem):  # "u.s", "z.b": dotted initials, never "19.5%"
         return True
     return len(stem) == 1 and stem.isalpha() or stem.isdigit() and len(stem) <= 2
 

@@ -1193,6 +1193,14 @@ def test_a_figure_per_share_is_no_revenue(lang: str, text: str, org: str) -> Non
         ("en", "At Acme Bank, inflation edged up 0.2% in May.", ["Acme Bank"], 0),
         ("en", "Acme Bank said its sales rose 9.2 percent.", ["Acme Bank"], 1),
         ("de", "Laut Acme Research stieg das Bruttoinlandsprodukt um 0,3 Prozent.", ["Acme Research"], 0),
+        # a commodity's price is no company's either
+        (
+            "de",
+            "Bei Acme Energie hieß es: Der Ölpreis stieg um ein Prozent auf 40,54 Dollar je Barrel.",
+            ["Acme Energie"],
+            0,
+        ),
+        ("en", "At Acme Energy, oil prices rose 3% on Monday.", ["Acme Energy"], 0),
         # a central bank, and a statistics office by its abbreviation, are public bodies
         ("en", "The Reserve Bank of India raised its lending by 0.25 percent.", ["Reserve Bank of India"], 0),
         (

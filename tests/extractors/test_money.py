@@ -84,10 +84,18 @@ def test_money_counts_and_noise_are_not_amounts(text: str, pack_de) -> None:
     assert find_amounts(text, pack_de) == []
 
 
-@pytest.mark.parametrize("text", ["2.5 Mio. Euro", "1,000,000 Euro"])
+@pytest.mark.parametrize("text", ["1,000,000 Euro", "1,000.50 Euro"])
 def test_money_foreign_number_format_gives_null_not_wrong_value(text: str, pack_de) -> None:
     (amount,) = find_amounts(text, pack_de)
     assert amount.value is None and amount.currency == "EUR"
+
+
+@pytest.mark.parametrize(("text", "value"), [("2.5 Mio. Euro", 2_500_000), ("CHF 493.3 Millionen", 493_300_000)])
+def test_money_english_decimal_point_with_one_reading(text: str, value: int, pack_de) -> None:
+    """A "." before one or two digits can be no German thousands group: translated press
+    releases write "CHF 493.3 Millionen", and that has one reading only."""
+    (amount,) = find_amounts(text, pack_de)
+    assert amount.value == value
 
 
 def test_money_mixed_script_offsets(pack_de) -> None:
