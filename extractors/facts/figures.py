@@ -39,6 +39,9 @@ class _FiguresRules(_LinkerBase):
             cue = self._revenue_cue(sentence)
             if cue is None or self._change_size(s, amount) or self._old_value(s, amount) or self._per_share(amount):
                 continue
+            item = self._figure_item(s, amount)
+            if item is not None and self.cues.revenue.search(item) is None:
+                continue  # "a second quarter loss of $254 million and a decline in sales": the loss's
             company, confidence = self._org_after(s, s.start + cue.end()), CONFIDENCE["revenue_owner"]
             if company is None:
                 company, confidence = _vendor_of(so_far), CONFIDENCE["revenue_vendor"]

@@ -52,25 +52,33 @@ def _sentences(
 
 
 _RESTATED = re.compile(r"\s*\(\s*(?:[^\W\d_A-Z]+\.?\s+){0,2}")
+# what may stand between two conversions in one bracket: "(US$11.2 million, €7.9 million)"
+_RESTATED_SEP = re.compile(r"\s*(?:[,;/]|\s(?:or|and|oder|und|ou|et|o|y|of|en)\s)\s*(?:[^\W\d_A-Z]+\.?\s+){0,2}")
 
 
 def _without_restatements(text: str, amounts: Sequence[Amount]) -> list[Amount]:
-    """The amounts less each one in brackets right after another in another currency: the same
+    """The amounts less those in brackets right after another in other currencies: the same
     figure converted ("€1.34bn ($1.66 billion)", "150 million € (US$ 199 million)", "1,2
-    Milliarden Franken (umgerechnet 1,1 Milliarden Euro)"), which states no fact of its own and
-    must not be taken for a second figure of the sentence."""
+    Milliarden Franken (umgerechnet 1,1 Milliarden Euro)", "£7 million (US$11.2 million, €7.9
+    million)"), which state no fact of their own and must not be taken for more figures of the
+    sentence."""
     ordered = sorted(amounts, key=lambda a: a.start)
-    kept = []
-    for before, amount in zip([None, *ordered], ordered):
-        restated = (
-            before is not None
-            and before.currency != amount.currency
-            and _RESTATED.fullmatch(text, before.end, amount.start) is not None
-            and re.match(r"\s*\)", text[amount.end : amount.end + 3]) is not None
-        )
-        if not restated:
-            kept.append(amount)
-    return kept
+    dropped: set[int] = set()
+    for i, head in enumerate(ordered):
+        if i in dropped:
+            continue
+        run: list[int] = []
+        gap: re.Pattern[str] = _RESTATED
+        previous = head
+        for j in range(i + 1, len(ordered)):
+            amount = ordered[j]
+            if amount.currency == head.currency or gap.fullmatch(text, previous.end, amount.start) is None:
+                break
+            run.append(j)
+            previous, gap = amount, _RESTATED_SEP
+        if run and re.match(r"\s*\)", text[previous.end : previous.end + 3]) is not None:
+            dropped.update(run)
+    return [a for k, a in enumerate(ordered) if k not in dropped]
 
 
 def _common_noun(entity: Entity, cues: _Cues) -> bool:

@@ -601,6 +601,13 @@ def test_the_figure_a_revenue_is_compared_with_is_no_revenue(text: str) -> None:
     assert revenues == [12100000]
 
 
+def test_an_amounts_own_item_beats_a_revenue_noun_elsewhere() -> None:
+    """Written by us: "a loss of $254 million and a decline in sales": the amount is the loss."""
+    text = "Acme Motors reported a second quarter loss of $254 million and a 34% decline in sales."
+    figures = [(f.kind, f.metric) for f in facts_in("en", text, ["Acme Motors"]) if f.amount_value]
+    assert figures == [("revenue", "loss")]
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "orgs", "expected"),
     [
@@ -612,6 +619,8 @@ def test_the_figure_a_revenue_is_compared_with_is_no_revenue(text: str) -> None:
             ["Swatch Group"],
             [8500000000],
         ),
+        # written by us: two conversions in one bracket
+        ("en", "Ryanair's revenue fell to £7 million (US$11.2 million, €7.9 million).", ["Ryanair"], [7000000]),
     ],
 )
 def test_an_amount_restated_in_brackets_in_another_currency_is_no_second_figure(
