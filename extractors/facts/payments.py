@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsfacts.extractors.facts.base import _LinkerBase
@@ -211,7 +212,7 @@ class _PaymentsRules(_LinkerBase):
                 [c for c in anaphor if c != vendor], vendor, product, True, strong_vendor=strong_vendor, anaphor=True
             )
         if bare:
-            if vendor is None and len(bare) > 1:
+            if vendor is None and len(bare) > 1 and self._dative(bare[0], bare[1], s, clause):
                 return self._Roles(bare[:1], bare[1], product, True, explicit_vendor=False)
             return self._Roles(
                 bare[:1],
@@ -223,6 +224,22 @@ class _PaymentsRules(_LinkerBase):
                 bought_company=bought_company,
             )
         return self._Roles([], vendor, product, False, explicit_vendor=vendor is not None)
+
+    def _dative(self, first: str, second: str, s: _Sentence, clause: tuple[int, int]) -> bool:
+        """Whether a second bare name can be the verb's dative object, the one paid ("Diese
+        Kunden zahlten Microsoft", "Hostopia will pay Web.com"): it stands in the verb's clause
+        ("Air Canada has ordered …, while Air India …" names no vendor) and is not joined to the
+        first by a conjunction ("Air Independence and Libyan Airlines have placed orders": two
+        buyers)."""
+        a = next((o for o in s.orgs if o.text == first), None)
+        b = next((o for o in s.orgs if o.text == second and a is not None and o.start >= a.end), None)
+        if a is None or b is None:
+            return True
+        if not clause[0] <= b.start < clause[1]:
+            return False
+        words = "|".join(map(re.escape, self.cues.pack.conjunctions))
+        joined = rf"\s*(?:,|&)?\s*(?:(?:{words})\s+)?" if words else r"\s*,\s*"
+        return re.fullmatch(joined, self.text[a.end : b.start], re.IGNORECASE) is None
 
     def _anaphor_customers(self, index: int, sentence: str) -> list[str]:
         """'Diese Kunden' → the previous sentence's companies; 'das Unternehmen' → the last one."""

@@ -1261,6 +1261,38 @@ def test_a_trade_union_is_no_company(lang: str, text: str, orgs: list[str]) -> N
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "orgs"),
+    [
+        # written by us: an event, a law or an office-holder is no company (not_companies)
+        ("en", "The order, worth $15 billion, was a boost to the Paris Air Show.", ["Paris Air Show"]),
+        ("de", "Die Hannover Ausstellung zahlte 5 Millionen Euro.", ["Hannover Ausstellung"]),
+        ("de", "Bundesminister Müller zahlte 5 Millionen Euro.", ["Bundesminister Müller"]),
+    ],
+)
+def test_an_event_or_title_is_no_company(lang: str, text: str, orgs: list[str]) -> None:
+    assert [f for f in facts_in(lang, text, orgs) if f.kind in ("payment", "spending", "revenue")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "expected"),
+    [
+        # written by us: a second bare name is the one paid only in the verb's clause, and never
+        # when a conjunction joins it to the first
+        ("Hostopia will pay Web.com $5 million.", ["Hostopia", "Web.com"], [("Hostopia", "Web.com")]),
+        (
+            "Air Canada has ordered US$6 billion in airliners, while Air India signed a deal.",
+            ["Air Canada", "Air India"],
+            [],
+        ),
+        ("Air Canada and Air India have placed orders worth $190 million.", ["Air Canada", "Air India"], []),
+    ],
+)
+def test_a_second_name_is_paid_only_as_the_verbs_object(text: str, orgs: list[str], expected: list) -> None:
+    payments = [(f.customer, f.vendor) for f in facts_in("en", text, orgs) if f.kind == "payment"]
+    assert payments == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "orgs", "expected"),
     [
         # written by us: goods counted before their maker are no takeover of the maker
