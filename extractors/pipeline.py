@@ -179,7 +179,12 @@ def _fact_norms(facts: list[Fact]) -> list[Fact]:
     """Add ``<role>_norm`` (customer, vendor, company, buyer, target, seller) for each name."""
     out = []
     for fact in facts:
-        update = {f"{role}_norm": normalize_org(name) for role in NAME_ROLES if (name := getattr(fact, role))}
+        # a norm the linker set already (an abbreviation's full name) stays
+        update = {
+            f"{role}_norm": normalize_org(name)
+            for role in NAME_ROLES
+            if (name := getattr(fact, role)) and getattr(fact, f"{role}_norm") is None
+        }
         out.append(fact.model_copy(update=update) if update else fact)
     return out
 

@@ -23,14 +23,19 @@ def _deduplicate(facts: list[Fact], title_span: tuple[int, int] | None) -> list[
     (usually the fuller) statement.
     """
 
+    def party(f: Fact, role: str) -> str | None:
+        # an abbreviation and its full name are one party (the linker set the norm of the one)
+        norm = getattr(f, f"{role}_norm")
+        return f"={norm}" if norm else _key(getattr(f, role))
+
     def identity(f: Fact) -> tuple[Any, ...]:
         return (
             f.kind,
-            _key(f.customer),
-            _key(f.vendor),
-            _key(f.company),
-            _key(f.buyer),
-            _key(f.target),
+            party(f, "customer"),
+            party(f, "vendor"),
+            party(f, "company"),
+            party(f, "buyer"),
+            party(f, "target"),
             f.amount_value,
             f.amount_currency,
             f.rate,

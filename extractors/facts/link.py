@@ -31,7 +31,8 @@ from newsfacts.extractors.facts.mentions import (
 from newsfacts.extractors.facts.payments import _PaymentsRules
 from newsfacts.extractors.facts.percents import _PercentsRules
 from newsfacts.extractors.langpack import LangPack
-from newsfacts.extractors.records import Amount, Entity, Fact, Percentage, Period
+from newsfacts.extractors.orgnames import normalize_org
+from newsfacts.extractors.records import NAME_ROLES, Amount, Entity, Fact, Percentage, Period
 
 
 def link_facts(
@@ -124,7 +125,29 @@ def link_facts(
             for n in (f.company, f.customer, f.vendor, f.buyer, f.target)
         )
     ]
-    return _deduplicate(facts, title_span)
+    return _deduplicate(_full_names(facts, linker.brackets), title_span)
+
+
+def _full_names(facts: list[Fact], brackets: Sequence[tuple[str, str]]) -> list[Fact]:
+    """Each party named by an abbreviation the article defines in brackets ("Hudson's Bay
+    Company (HBC)", later "HBC") keeps the name as written, and groups under the full name's
+    grouping name (``<role>_norm``), as the full name does: one company, so its facts
+    deduplicate as one."""
+    full: dict[str, str] = {}
+    for name, alias in brackets:
+        full.setdefault(_org_key(alias), name)
+        full.setdefault(_org_key(name), name)
+    if not full:
+        return facts
+    out = []
+    for fact in facts:
+        update = {
+            f"{role}_norm": normalize_org(full[_org_key(name)])
+            for role in NAME_ROLES
+            if (name := getattr(fact, role)) and _org_key(name) in full
+        }
+        out.append(fact.model_copy(update=update) if update else fact)
+    return out
 
 
 _WORD = re.compile(r"[^\W\d_][\w&.-]*")

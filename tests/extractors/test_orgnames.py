@@ -60,3 +60,17 @@ def test_orgnames_in_pipeline_output() -> None:
     payments = [f for f in article.facts if f.kind == "payment"]
     assert payments and all(f.vendor_norm == normalize_org(f.vendor) for f in payments if f.vendor)
     assert {f.customer_norm for f in payments} >= {"TikTok"}
+
+
+def test_an_abbreviation_defined_in_brackets_groups_under_its_full_name() -> None:
+    """Written by us: "Die HypoVereinsbank (HVB)" makes a later "HVB" the same company: its
+    facts keep the name as written, group under the full name, and one statement told in the
+    title and the body is one fact."""
+    from newsfacts.extractors.pipeline import extract_article
+
+    text = (
+        "HypoVereinsbank streicht weitere 1200 Arbeitsplätze\n\n"
+        "Die HypoVereinsbank (HVB) baut weitere 1200 Arbeitsplätze ab. Die HVB hatte zuletzt 15.000 Mitarbeiter."
+    )
+    counts = [(f.company, f.company_norm, int(f.count_value or 0)) for f in extract_article(text, lang="de").facts]
+    assert counts == [("HVB", "HypoVereinsbank", 1200), ("HVB", "HypoVereinsbank", 15000)]
