@@ -1295,6 +1295,27 @@ def test_a_second_name_is_paid_only_as_the_verbs_object(text: str, orgs: list[st
 @pytest.mark.parametrize(
     ("lang", "text", "orgs", "expected"),
     [
+        # written by us: two names joined by a conjunction are a list, not buyer and target
+        ("en", "He bought cable networks Alpha TV and Beta TV.", ["Alpha TV", "Beta TV"], []),
+        ("de", "Er kaufte die Sender Alpha TV und Beta TV.", ["Alpha TV", "Beta TV"], []),
+        ("de", "Im März übernahm Toyota Daihatsu.", ["Toyota", "Daihatsu"], [("Toyota", "Daihatsu")]),
+        # a buyer's parent named with a possessive only owns it
+        (
+            "en",
+            "The acquisition of 1UP by Hearst Corporation's UGO Entertainment closed.",
+            ["1UP", "Hearst Corporation", "UGO Entertainment"],
+            [("UGO Entertainment", "1UP")],
+        ),
+    ],
+)
+def test_listed_and_possessed_takeover_parties(lang: str, text: str, orgs: list[str], expected: list) -> None:
+    takeovers = [(f.buyer, f.target) for f in facts_in(lang, text, orgs) if f.kind == "acquisition"]
+    assert takeovers == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "expected"),
+    [
         # written by us: goods counted before their maker are no takeover of the maker
         ("en", "Aer Lingus has purchased 12 new long-haul Airbus aircraft.", ["Aer Lingus", "Airbus"], []),
         ("en", "Aeroflot negotiated the purchase of 22 new Boeing 787 jets.", ["Aeroflot", "Boeing"], []),
