@@ -684,6 +684,12 @@ class FactsData(_Table):
         'Words that put a percentage in a clause about an economy, not a company: "inflation", "GDP",'
         ' "the economy grew", "repo rate", "Bruttoinlandsprodukt". Such a change is no company\'s.',
     )
+    index_cues: FoldedRegex = _field(
+        "",
+        "A market index named before a percentage in its clause: the change is the index's, no"
+        ' company\'s ("Der Leitindex fiel um 8 Prozent", "the Dow fell 2%"). After the percentage'
+        ' ("stieg um 3 Prozent und war bester Wert im Dax") the index only places the share.',
+    )
     incident_cues: FoldedRegex = _field(
         "",
         'Words that put a count in a clause about an incident, not a company\'s size: "killed",'

@@ -70,6 +70,7 @@ class _Cues:
     economy: re.Pattern[str] | None  # a clause about a whole economy: its counts are no company's
     incident: re.Pattern[str] | None  # a clause about an incident ("killed", "aboard"): no count
     macro: re.Pattern[str] | None  # a clause about an economy ("inflation", "GDP"): no change
+    index: re.Pattern[str] | None  # a market index before a percentage ("Der Leitindex fiel"): no change
     not_wholes: re.Pattern[str] | None  # "of respondents", "of GDP" after a percentage: no share
     per_share: re.Pattern[str] | None  # "per share" after an amount: no revenue
     name_prefix: re.Pattern[str] | None  # "Toronto-based " before a party's name: left out
@@ -205,6 +206,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         economy=_optional(data.economy_cues, ci),
         incident=_optional(data.incident_cues, ci),
         macro=_optional(data.macro_cues, ci),
+        index=_optional(data.index_cues, ci),
         not_wholes=_optional(data.not_wholes, ci),
         per_share=_optional(data.per_share, ci),
         name_prefix=_optional(data.name_prefix),

@@ -89,8 +89,11 @@ class _PercentsRules(_LinkerBase):
         """The ``change`` fact of a percentage, of the company its sentence is about (none
         without one); a change whose direction no word gives costs confidence."""
         s = self.sentences[index]
-        if self.cues.macro is not None and self.cues.macro.search(self.text, *self._clause(s, pct.start)):
+        clause = self._clause(s, pct.start)
+        if self.cues.macro is not None and self.cues.macro.search(self.text, *clause):
             return []  # "India's economy has grown by 9.2 percent", "inflation rose 0.2%": no company's
+        if self.cues.index is not None and self.cues.index.search(self.text, clause[0], pct.start):
+            return []  # "Der Leitindex fiel um 8 Prozent": the index's
         company, confidence = self._listed_changer(s, pct) or self._subject_scored(index, pct.start)
         if company is None:
             return []

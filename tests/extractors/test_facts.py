@@ -1202,6 +1202,10 @@ def test_a_figure_per_share_is_no_revenue(lang: str, text: str, org: str) -> Non
         ("en", "At Acme Bank, inflation edged up 0.2% in May.", ["Acme Bank"], 0),
         ("en", "Acme Bank said its sales rose 9.2 percent.", ["Acme Bank"], 1),
         ("de", "Laut Acme Research stieg das Bruttoinlandsprodukt um 0,3 Prozent.", ["Acme Research"], 0),
+        # a market index named before the percentage neither; after it, it only places a share
+        ("de", "Bei Acme Energie hieß es: Der Leitindex fiel um 8 Prozent.", ["Acme Energie"], 0),
+        ("de", "Die Aktie von Acme Energie stieg um 3 Prozent und war bester Wert im Dax.", ["Acme Energie"], 1),
+        ("en", "At Acme Energy, the Dow Jones fell 2% on Monday.", ["Acme Energy"], 0),
         # a commodity's price is no company's either
         (
             "de",
