@@ -751,6 +751,25 @@ class FactsData(_Table):
     spend_verbs: FoldedRegex = _field(
         "", 'Verbs of investing or spending; the subject spends: "investiert", "invested".'
     )
+    stake_phrases: FoldedRegex = _field(
+        "",
+        "All that stands between a buy verb and its target when a stake of it is bought, up to the"
+        ' name: "bought 6.1% of", "acquired control of", "a majority stake of the",'
+        ' "übernimmt 30 Prozent der". The name after it is the target.',
+    )
+    subject_pronouns: list[str] = _field(
+        [],
+        'Personal pronouns that are a verb\'s subject right before it ("it bought", "er kaufte"): the'
+        " names before them are not, so a takeover verb after one takes its buyer from the context.",
+    )
+    subject_adverbs: list[str] = _field(
+        [], 'Auxiliaries and adverbs that may stand between a subject pronoun and its verb: "has", "also".'
+    )
+    reported_clause: FoldedRegex = _field(
+        "",
+        'A verb of saying and the word that opens its reported clause ("announced Monday that",'
+        ' "teilte mit, dass"): a subject pronoun right after it is the sentence\'s subject.',
+    )
     stake_preps: list[str] = _field(
         [], 'Before the company a stake is bought in, when a takeover verb has no bare object: "bei", "an", "in".'
     )

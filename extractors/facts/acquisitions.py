@@ -182,6 +182,13 @@ class _AcquisitionsRules(_LinkerBase):
             # the subject in the verb's own clause, else the sentence's ("Comcast - …, der … -
             # legt … auf den Tisch und übernimmt Dreamworks")
             subject = near[-1].text if near else (before[0].text if before else None)
+            pronoun = self.cues.subject_pronoun
+            said = pronoun.search(self.text, max(clause[0], t_start - 40), t_start) if pronoun is not None else None
+            if said is not None:
+                # "it broadcasts the Scottish Premier League and earlier this week it bought
+                # control of NASN": the pronoun is the subject, no name before it; after "that"
+                # it is the sentence's subject ("Southwest announced that it would buy AirTran")
+                subject = before[0].text if before and said.group("that") else None
             # a country before the company is no object ("acquired Poland's Star Foods")
             objects = [
                 o.text
@@ -202,6 +209,15 @@ class _AcquisitionsRules(_LinkerBase):
             if not objects and mode == "active":
                 # "steigt bei X ein", "übernimmt die Mehrheit an X", "acquired a 40% stake in X"
                 objects = [o.text for o, p in after if p in pack.stake_preps and o.start < clause[1]][:1]
+            if not objects and mode == "active" and self.cues.stake_phrase is not None:
+                # "bought 6.1% of Seiyu", "acquired control of NASN", "übernimmt 30 Prozent der X"
+                objects = [
+                    o.text
+                    for o, _ in after
+                    if o.start < clause[1]
+                    and o.start - t_end <= 60
+                    and self.cues.stake_phrase.fullmatch(self.text, t_end, o.start)
+                ][:1]
             if not objects and mode == "active" and self.cues.division_before is not None:
                 # "übernimmt die Medizintechniksparte von Philips": the division's company (then
                 # ``_division`` makes the division the target and the company the seller)

@@ -71,6 +71,8 @@ class _Cues:
     incident: re.Pattern[str] | None  # a clause about an incident ("killed", "aboard"): no count
     macro: re.Pattern[str] | None  # a clause about an economy ("inflation", "GDP"): no change
     index: re.Pattern[str] | None  # a market index before a percentage ("Der Leitindex fiel"): no change
+    stake_phrase: re.Pattern[str] | None  # "bought 6.1% of ", "acquired control of ": its target follows
+    subject_pronoun: re.Pattern[str] | None  # "it" (with auxiliaries) right before a verb: its subject
     not_wholes: re.Pattern[str] | None  # "of respondents", "of GDP" after a percentage: no share
     per_share: re.Pattern[str] | None  # "per share" after an amount: no revenue
     name_prefix: re.Pattern[str] | None  # "Toronto-based " before a party's name: left out
@@ -207,6 +209,8 @@ def _build_cues(pack: LangPack) -> _Cues:
         incident=_optional(data.incident_cues, ci),
         macro=_optional(data.macro_cues, ci),
         index=_optional(data.index_cues, ci),
+        stake_phrase=_optional(data.stake_phrases, ci),
+        subject_pronoun=_subject_pronoun(data),
         not_wholes=_optional(data.not_wholes, ci),
         per_share=_optional(data.per_share, ci),
         name_prefix=_optional(data.name_prefix),
@@ -403,6 +407,18 @@ def _glued_scale(pack: LangPack) -> str:
     multipliers of up to three letters, as an alternative named ``glued_scale``."""
     short = [m for m in pack.numbers.multipliers if len(m) <= 3 and m.isalpha()]
     return rf"|(?P<glued_scale>{'|'.join(map(re.escape, sorted(short, key=len, reverse=True)))})(?!\w)" if short else ""
+
+
+def _subject_pronoun(data: FactsPack) -> re.Pattern[str] | None:
+    """A subject pronoun, with up to three auxiliaries or adverbs, right before a verb ("it
+    would", "er hat"), and in group ``that`` the verb of saying whose reported clause it opens
+    ("announced Monday that it would buy"): the pack's ``subject_pronouns``, ``subject_adverbs``
+    and ``reported_clause``."""
+    if not data.subject_pronouns:
+        return None
+    reported = rf"(?P<that>(?:{data.reported_clause})\s+)?" if data.reported_clause else r"(?P<that>(?!))?"
+    adverbs = rf"(?:(?:{word_pattern(data.subject_adverbs)})\s+){{0,3}}" if data.subject_adverbs else ""
+    return re.compile(rf"{reported}(?<!\w)(?:{word_pattern(data.subject_pronouns)})\s+{adverbs}\Z", re.IGNORECASE)
 
 
 def _count_pattern(pack: LangPack, nouns: list[str], *, compounds: bool = False) -> str:

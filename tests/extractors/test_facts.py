@@ -1310,6 +1310,35 @@ def test_a_second_name_is_paid_only_as_the_verbs_object(text: str, orgs: list[st
             ["1UP", "Hearst Corporation", "UGO Entertainment"],
             [("UGO Entertainment", "1UP")],
         ),
+        # a stake bought, up to its company (stake_phrases)
+        (
+            "en",
+            "Wal-Mart bought a 6.1% share of the Seiyu company in 2002.",
+            ["Wal-Mart", "Seiyu"],
+            [("Wal-Mart", "Seiyu")],
+        ),
+        ("en", "Setanta Sports bought control of NASN.", ["Setanta Sports", "NASN"], [("Setanta Sports", "NASN")]),
+        (
+            "de",
+            "Die Allianz übernimmt 30 Prozent der Commerzbank.",
+            ["Allianz", "Commerzbank"],
+            [("Allianz", "Commerzbank")],
+        ),
+        ("en", "Wal-Mart bought shoes worth 6% of Seiyu sales.", ["Wal-Mart", "Seiyu"], []),
+        # a pronoun right before the verb is its subject, not the name before it; after a verb of
+        # saying and "that" it is the sentence's subject (subject_pronouns, reported_clause)
+        (
+            "en",
+            "It broadcasts the Scottish Premier League and this week it bought control of NASN.",
+            ["Scottish Premier League", "NASN"],
+            [],
+        ),
+        (
+            "en",
+            "Southwest Airlines announced Monday that it would buy AirTran Airways for $1.4 billion.",
+            ["Southwest Airlines", "AirTran Airways"],
+            [("Southwest Airlines", "AirTran Airways")],
+        ),
     ],
 )
 def test_listed_and_possessed_takeover_parties(lang: str, text: str, orgs: list[str], expected: list) -> None:
