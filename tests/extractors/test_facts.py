@@ -1310,6 +1310,13 @@ def test_a_second_name_is_paid_only_as_the_verbs_object(text: str, orgs: list[st
             ["1UP", "Hearst Corporation", "UGO Entertainment"],
             [("UGO Entertainment", "1UP")],
         ),
+        # "its rival" before a name is the object itself, not a unit it owns (object_preps)
+        (
+            "en",
+            "Southwest Airlines will buy its rival AirTran Airways.",
+            ["Southwest Airlines", "AirTran Airways"],
+            [("Southwest Airlines", "AirTran Airways")],
+        ),
         # a stake bought, up to its company (stake_phrases)
         (
             "en",
