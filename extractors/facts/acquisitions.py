@@ -9,7 +9,7 @@ from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import _score
 from newsfacts.extractors.facts.cues import _cues
 from newsfacts.extractors.facts.discourse import is_territory
-from newsfacts.extractors.facts.mentions import _nearest, _org_key, _Sentence
+from newsfacts.extractors.facts.mentions import _nearest, _one_family, _org_key, _Sentence
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import normalize_phrase, number_pattern, read_number, tidy, word_pattern
 from newsfacts.extractors.records import Amount, Entity, Fact, Percentage
@@ -404,11 +404,3 @@ _RELATIVE = re.compile(r"\s*,\s*(?:(?:which|that|who|die|der|das|welche[rs]?)\s+
 def _goods_count_pattern(pack: LangPack) -> re.Pattern[str]:
     """A number, then at most three words, at the end of the text before a name."""
     return re.compile(rf"(?<![\w.,])(?P<number>{number_pattern(pack)})(?:\s+[\w-]+){{0,3}}\s+$", re.IGNORECASE)
-
-
-def _one_family(a: str, b: str) -> bool:
-    """Whether two names are one company or one group ("Essar Group" and "Essar"): the words of
-    one begin the other's. A group buying its own name is a misread, not a takeover."""
-    first, second = _org_key(a).split(), _org_key(b).split()
-    shorter, longer = sorted((first, second), key=len)
-    return bool(shorter) and longer[: len(shorter)] == shorter

@@ -189,3 +189,11 @@ def _nearest(items: Sequence[Any], offset: int) -> Any:
 
 def _key(name: str | None) -> str | None:
     return None if name is None else _org_key(name)
+
+
+def _one_family(a: str, b: str) -> bool:
+    """Whether two names are one company or one group ("Essar Group" and "Essar"): the words of
+    one begin the other's. A group buying its own name is a misread, not a takeover."""
+    first, second = _org_key(a).split(), _org_key(b).split()
+    shorter, longer = sorted((first, second), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newsfacts.extractors.facts.base import _LinkerBase
 from newsfacts.extractors.facts.confidence import _score
-from newsfacts.extractors.facts.mentions import _key, _nearest, _org_key, _Sentence, _unique
+from newsfacts.extractors.facts.mentions import _key, _nearest, _one_family, _org_key, _Sentence, _unique
 from newsfacts.extractors.records import Entity, Fact
 
 
@@ -53,7 +53,10 @@ class _PaymentsRules(_LinkerBase):
             # the article's company as vendor, only for a customer the tagger named: a guessed
             # customer and a guessed vendor make a guess, not a fact ("… jackpot paid out to …")
             vendor, context_vendor = self.dominant, True
-        if vendor is None or any(_org_key(c) == _org_key(vendor) or self._aliased(c, vendor) for c in roles.customers):
+        if vendor is None or any(
+            _org_key(c) == _org_key(vendor) or self._aliased(c, vendor) or _one_family(c, vendor)
+            for c in roles.customers
+        ):  # "James Hardie Industries" paying "James Hardie" is one company spending
             return self._spending(index, roles.customers, used, anaphor=roles.anaphor) if s.amounts else []
         amount = _nearest(s.amounts, verb_at)
         if amount is None and not (roles.strong_vendor and roles.explicit_customer):
@@ -201,6 +204,8 @@ class _PaymentsRules(_LinkerBase):
             elif not selling and prep in self.cues.pack.vendor_preps:
                 vendor = vendor or org.text
                 strong_vendor = strong_vendor or prep in self.cues.pack.amountless_vendor_preps
+        # "Dubai World's investment arm Istithmar World paid …": the owner is only named
+        bare = [b for b in bare if not self._possessive_owner(s, b)]
         anaphor = self._anaphor_customers(index, sentence)
         if selling:
             vendor = bare[0] if bare else (anaphor[0] if anaphor else None)
@@ -225,6 +230,17 @@ class _PaymentsRules(_LinkerBase):
             )
         return self._Roles([], vendor, product, False, explicit_vendor=vendor is not None)
 
+    def _possessive_owner(self, s: _Sentence, name: str) -> bool:
+        """Whether a name owns the next one with a possessive ("Dubai World's investment arm
+        Istithmar World", "Hearst's UGO"): the owned one is the party."""
+        org = next((o for o in s.orgs if o.text == name), None)
+        if org is None:
+            return False
+        return any(
+            o.start > org.end and re.fullmatch(r"['’]s?\s+(?:[^\W\d_A-Z][\w-]*\s+){0,3}", self.text[org.end : o.start])
+            for o in s.orgs
+        )
+
     def _dative(self, first: str, second: str, s: _Sentence, clause: tuple[int, int]) -> bool:
         """Whether a second bare name can be the verb's dative object, the one paid ("Diese
         Kunden zahlten Microsoft", "Hostopia will pay Web.com"): it stands in the verb's clause
@@ -238,7 +254,8 @@ class _PaymentsRules(_LinkerBase):
         if not clause[0] <= b.start < clause[1]:
             return False
         words = "|".join(map(re.escape, self.cues.pack.conjunctions))
-        joined = rf"\s*(?:,|&)?\s*(?:(?:{words})\s+)?" if words else r"\s*,\s*"
+        # a dot alone between them splits one name ("George W. Bush")
+        joined = rf"\s*(?:,|&|\.)?\s*(?:(?:{words})\s+)?" if words else r"\s*[,.]\s*"
         return re.fullmatch(joined, self.text[a.end : b.start], re.IGNORECASE) is None
 
     def _anaphor_customers(self, index: int, sentence: str) -> list[str]:

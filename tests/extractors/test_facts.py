@@ -1289,6 +1289,13 @@ def test_an_event_or_title_is_no_company(lang: str, text: str, orgs: list[str]) 
             [],
         ),
         ("Air Canada and Air India have placed orders worth $190 million.", ["Air Canada", "Air India"], []),
+        # a possessive owner is only named; one company under two names pays no one
+        (
+            "Dubai World's investment arm Istithmar World paid Cunard $100 million.",
+            ["Dubai World", "Istithmar World", "Cunard"],
+            [("Istithmar World", "Cunard")],
+        ),
+        ("James Hardie Industries will pay James Hardie $5 million.", ["James Hardie Industries", "James Hardie"], []),
     ],
 )
 def test_a_second_name_is_paid_only_as_the_verbs_object(text: str, orgs: list[str], expected: list) -> None:
