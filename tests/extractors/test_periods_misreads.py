@@ -201,6 +201,35 @@ def periods(lang: str, published: str, text: str) -> list[tuple[str, dt.date | N
             "Sales were higher than the previous year.",
             [("the previous year", D(2015, 1, 1), D(2015, 12, 31), False)],
         ),
+        # "a year earlier", "im Vorjahr", "im Jahr zuvor" count from the year named before too
+        (
+            "en",
+            "2007-12-14",
+            "Revenue rose in 2006. A year earlier it fell.",
+            [
+                ("in 2006", D(2006, 1, 1), D(2006, 12, 31), False),
+                ("A year earlier", D(2005, 1, 1), D(2005, 12, 31), False),
+            ],
+        ),
+        (
+            "de",
+            "2016-03-10",
+            "Der Umsatz stieg 2015 um 5 Prozent. Im Vorjahr waren es 3 Milliarden Euro.",
+            [("2015", D(2015, 1, 1), D(2015, 12, 31), False), ("Im Vorjahr", D(2014, 1, 1), D(2014, 12, 31), False)],
+        ),
+        (
+            "de",
+            "2016-03-10",
+            "Der Umsatz lag 2015 bei 3 Mrd. Euro, im Jahr zuvor bei 2 Mrd. Euro.",
+            [("2015", D(2015, 1, 1), D(2015, 12, 31), False), ("im Jahr zuvor", D(2014, 1, 1), D(2014, 12, 31), False)],
+        ),
+        # without a year before, from publication
+        (
+            "de",
+            "2016-03-10",
+            "Im Vorjahr waren es 3 Milliarden Euro.",
+            [("Im Vorjahr", D(2015, 1, 1), D(2015, 12, 31), False)],
+        ),
         # A weekday and a date: the year in which they agree; the future looks forward.
         (
             "de",
