@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-__all__ = ["is_common_word"]
+__all__ = ["is_common_word", "is_known_word"]
 
 
 @cache
@@ -35,3 +35,22 @@ def is_common_word(word: str, lang: str) -> bool:
     if forms is None or not word[:1].isupper():
         return False
     return word.lower() in forms and word not in forms
+
+
+def is_known_word(word: str, lang: str) -> bool:
+    """Whether ``lang``'s dictionary lists a word in any case ("Umsatz", "Siemens", "Linzer"),
+    or a compound of listed words ("Kundenkonzentration": Kunden|Konzentration, also with a
+    linking s: "Unternehmenssoftware"): a capitalised word it does not know ("Voestalpine",
+    "Wirecard") is likely a name. A language without a dictionary knows every word."""
+    forms = _forms(lang)
+    if forms is None or word in forms or word.lower() in forms:
+        return True
+    for cut in range(3, len(word) - 3):  # both parts of three and four letters at least
+        head, tail = word[:cut], word[cut:]
+        if tail.capitalize() in forms and any(
+            h in forms or h.lower() in forms or h.capitalize() in forms
+            for h in (head, head[:-1] if head[-1:] == "s" else "")
+            if h
+        ):
+            return True
+    return False

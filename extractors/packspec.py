@@ -784,6 +784,13 @@ class FactsData(_Table):
         " simplemma dictionary keeps names capitalised (English); the French, Spanish, Italian,"
         ' Portuguese and Dutch ones list names in lower case ("suez", "ferrovial").',
     )
+    propose_unknown_words: bool = _field(
+        False,
+        "Propose as company candidates the capitalised words the language's simplemma dictionary"
+        ' does not know, named twice or more in the article ("Die Voestalpine … Voestalpine hält"):'
+        " for German, whose nouns are all capitalised, so that no run of capitals can be proposed;"
+        " its dictionary lists nouns and names capitalised, compounds included.",
+    )
     name_connectors: list[str] = _field([], 'Lower-case words inside a name: "de" ("Banco de Portugal").')
     name_stopwords: list[str] = _field([], 'Capitalised words that are no name: "The", "Le", "However".')
 

@@ -31,6 +31,7 @@ from newsfacts.extractors.facts.mentions import (
 from newsfacts.extractors.facts.payments import _PaymentsRules
 from newsfacts.extractors.facts.percents import _PercentsRules
 from newsfacts.extractors.langpack import LangPack
+from newsfacts.extractors.lexicon import is_known_word
 from newsfacts.extractors.orgnames import normalize_org
 from newsfacts.extractors.records import NAME_ROLES, Amount, Entity, Fact, Percentage, Period
 
@@ -74,6 +75,12 @@ def link_facts(
     proposed = _proposed_names(text, cues, entities, [*amounts, *percentages, *periods], pack.lang)
     if cues.name is None:  # a language whose capitalised runs are not proposed (German)
         proposed += _mislabelled_names(text, pack, entities, proposed)
+    if cues.pack.propose_unknown_words:
+        # named twice and unknown to the dictionary: as sure as the tagger's names
+        entities = sorted(
+            [*entities, *_unknown_words(text, pack.lang, [*entities, *proposed], [*amounts, *percentages, *periods])],
+            key=lambda e: e.start,
+        )
     if cues.not_company is not None:  # "Finance Minister", "Hurricane Katrina", "GDP": no party
         entities = [e for e in entities if e.label != "ORG" or not cues.not_company.search(e.text)]
         proposed = [e for e in proposed if not cues.not_company.search(e.text)]
@@ -254,6 +261,44 @@ def _mislabelled_names(
         and probe._preposition_before(e.start, 0) in party
         and not re.match(r"\s[A-ZÄÖÜ]", text[e.end : e.end + 2])
     ]  # "Bremer Gustav-Zech-Stiftung"
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-ZÀ-ÞÄÖÜ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)?(?![\w-])")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;]\s+|\n\s*|[\"„“»«(]\s*)\Z")
+
+
+def _unknown_words(text: str, lang: str, entities: Sequence[Entity], mentions: Sequence[Any]) -> list[Entity]:
+    """Capitalised words the language's dictionary does not know, named at least twice and at
+    least once inside a sentence, as company candidates (``propose_unknown_words``): "Die
+    Voestalpine hat … Voestalpine hält 25 Prozent". A word the tagger put inside an entity of
+    its own (a person's or a place's name too) or inside a number or date mention is left out."""
+    taken = [(e.start, e.end) for e in entities] + [(m.start, m.end) for m in mentions]
+    found: dict[str, list[re.Match[str]]] = {}
+    for m in _CAPITALISED_WORD.finditer(text):
+        if len(m.group()) >= 4 and not any(a < m.end() and m.start() < b for a, b in taken):
+            found.setdefault(m.group(), []).append(m)
+    # a word the tagger called a person or a place somewhere ("Sturm Niklas") is none
+    elsewhere = {w for e in entities if e.label != "ORG" for w in e.text.split()}
+    names = []
+    for word, matches in found.items():
+        if len(matches) < 2 or word in elsewhere or is_known_word(word, lang) or is_known_word(word, "en"):
+            continue  # an English word ("Office", "Azure") names a product as often as a firm
+        if any(
+            re.match(r"\s+[A-ZÀ-ÞÄÖÜ][a-zß-ÿ]", text[m.end() : m.end() + 3]) or _unknown_before(text, m.start(), lang)
+            for m in matches
+        ):
+            continue  # part of a longer name, a person's as often as not ("Satya Nadella", "Moip Pagamentos")
+        if all(_SENTENCE_START.search(text, max(0, m.start() - 3), m.start()) for m in matches):
+            continue  # only ever first in its sentence: no evidence it is a name
+        names += [Entity(text=word, start=m.start(), end=m.end(), label="ORG") for m in matches]
+    return names
+
+
+def _unknown_before(text: str, start: int, lang: str) -> bool:
+    """Whether a capitalised word the dictionary does not know stands right before ("Moip
+    Pagamentos"): the two are one name, whose first part is not proposed alone."""
+    m = re.search(r"(?<![\w-])([A-ZÀ-ÞÄÖÜ][\w&-]*)\s+\Z", text[max(0, start - 40) : start])
+    return m is not None and not is_known_word(m.group(1), lang) and not is_known_word(m.group(1), "en")
 
 
 def _dominant_org(entities: Sequence[Entity]) -> str | None:

@@ -1676,3 +1676,33 @@ def test_the_target_of_a_passive_is_the_name_nearest_before_it(text: str, target
     orgs = ["Verizon", "Flickr", "Tumblr", "Yahoo", "Rover", "BMW"]
     found = [(f.buyer, f.target) for f in facts_in("en", text, orgs) if f.kind == "acquisition"]
     assert [t for _, t in found] == [target]
+
+
+def test_de_a_name_unknown_to_the_dictionary_named_twice_is_a_company() -> None:
+    """Written by us: the tagger knows no "Voestalpine"; a capitalised word German's dictionary
+    does not know, named twice and inside a sentence, is a company candidate as sure as a
+    tagged one (propose_unknown_words), so descriptions ("Der Konzern") resolve to it."""
+    from newsfacts.extractors.pipeline import extract_article
+
+    text = (
+        "Die Voestalpine hat am Mittwoch ihre Zahlen vorgelegt. Der Konzern steigerte den Umsatz "
+        "um vier Prozent auf 2,1 Milliarden Euro. Voestalpine hält 25 Prozent an der Linzer Stahl AG."
+    )
+    facts = {(f.kind, f.company) for f in extract_article(text, lang="de").facts}
+    assert {("revenue", "Voestalpine"), ("change", "Voestalpine"), ("share", "Voestalpine")} <= facts
+
+
+@pytest.mark.parametrize(
+    ("word", "known"),
+    [
+        ("Umsatz", True),
+        ("Kundenkonzentration", True),  # a compound of known words
+        ("Unternehmenssoftware", True),  # with a linking s
+        ("Voestalpine", False),
+        ("Wirecard", False),
+    ],
+)
+def test_de_known_words_and_compounds(word: str, known: bool) -> None:
+    from newsfacts.extractors.lexicon import is_known_word
+
+    assert is_known_word(word, "de") is known
