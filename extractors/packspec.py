@@ -770,6 +770,12 @@ class FactsData(_Table):
         'A verb of saying and the word that opens its reported clause ("announced Monday that",'
         ' "teilte mit, dass"): a subject pronoun right after it is the sentence\'s subject.',
     )
+    relative_pronouns: list[str] = _field(
+        [],
+        'Words that open a relative clause after a comma ("who", "which", "die"): a name inside one'
+        " that closes before a figure is not the figure's subject (\"SAS, who own Scandinavian"
+        ' Airlines, fell 1.9%").',
+    )
     stake_preps: list[str] = _field(
         [], 'Before the company a stake is bought in, when a takeover verb has no bare object: "bei", "an", "in".'
     )

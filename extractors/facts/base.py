@@ -220,8 +220,11 @@ class _LinkerBase:
         if owner is not None:
             return owner, confidence
         before = [o for o in orgs if o.end <= offset and not self._is_compound(o)]
-        if before:
-            return before[-1].text, CONFIDENCE["subject_before"]
+        # a name inside a relative clause closed before the figure is none of its subject
+        # ("SAS, who own Scandinavian Airlines, fell 2.25 kronor": SAS fell)
+        main = [o for o in before if not self._in_relative_clause(s, o, offset)]
+        if main or before:
+            return (main or before)[-1].text, CONFIDENCE["subject_before"]
         sentence = self.text[max(s.start, offset - _REACH) : offset]
         if self.cues.singular.search(sentence) or (
             self.cues.descriptions is not None and self.cues.descriptions.search(sentence)
@@ -236,6 +239,18 @@ class _LinkerBase:
         if self.discourse.topic is not None and not names_market_index(self.text, *clause):
             return self.discourse.topic, CONFIDENCE["context"]
         return None, 0.0
+
+    def _in_relative_clause(self, s: _Sentence, org: Entity, offset: int) -> bool:
+        """Whether a name stands in a relative clause set off by commas that closes before the
+        offset (", who own Scandinavian Airlines,"; ", die zu Siemens gehört,"): the pack's
+        ``relative_pronouns`` open it."""
+        pronouns = self.cues.relative
+        if pronouns is None:
+            return False
+        opened = self.text.rfind(",", s.start, org.start)
+        if opened < 0 or not pronouns.match(self.text, opened + 1, org.start):
+            return False
+        return "," in self.text[org.end : offset]
 
     def _fact(
         self,

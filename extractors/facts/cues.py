@@ -73,6 +73,7 @@ class _Cues:
     index: re.Pattern[str] | None  # a market index before a percentage ("Der Leitindex fiel"): no change
     stake_phrase: re.Pattern[str] | None  # "bought 6.1% of ", "acquired control of ": its target follows
     subject_pronoun: re.Pattern[str] | None  # "it" (with auxiliaries) right before a verb: its subject
+    relative: re.Pattern[str] | None  # ", who …": a relative pronoun opening a clause
     not_wholes: re.Pattern[str] | None  # "of respondents", "of GDP" after a percentage: no share
     per_share: re.Pattern[str] | None  # "per share" after an amount: no revenue
     name_prefix: re.Pattern[str] | None  # "Toronto-based " before a party's name: left out
@@ -211,6 +212,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         index=_optional(data.index_cues, ci),
         stake_phrase=_optional(data.stake_phrases, ci),
         subject_pronoun=_subject_pronoun(data),
+        relative=re.compile(rf"\s*{word_pattern(data.relative_pronouns)}", ci) if data.relative_pronouns else None,
         not_wholes=_optional(data.not_wholes, ci),
         per_share=_optional(data.per_share, ci),
         name_prefix=_optional(data.name_prefix),

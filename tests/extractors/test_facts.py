@@ -1706,3 +1706,27 @@ def test_de_known_words_and_compounds(word: str, known: bool) -> None:
     from newsfacts.extractors.lexicon import is_known_word
 
     assert is_known_word(word, "de") is known
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "company"),
+    [
+        # written by us: a name in a relative clause closed before the figure is not its subject
+        (
+            "en",
+            "SAS, who own Scandinavian Airlines, fell 2.25 kronor, or 1.9%.",
+            ["SAS", "Scandinavian Airlines"],
+            "SAS",
+        ),
+        (
+            "de",
+            "Die Acme AG, die zur Beta Holding gehört, steigerte den Umsatz um 5 Prozent.",
+            ["Acme AG", "Beta Holding"],
+            "Acme AG",
+        ),
+        ("en", "Acme Corp said sales at Beta Inc rose 5%.", ["Acme Corp", "Beta Inc"], "Beta Inc"),
+    ],
+)
+def test_a_name_in_a_relative_clause_is_no_subject(lang: str, text: str, orgs: list[str], company: str) -> None:
+    changes = [f.company for f in facts_in(lang, text, orgs) if f.kind == "change"]
+    assert changes == [company]
