@@ -603,6 +603,12 @@ class FactsData(_Table):
     from_to: list[tuple[str, str]] = _field(
         [], 'From-to frames whose first figure is the old value: [["von", "auf"]], [["from", "to"]].'
     )
+    result_verbs: dict[str, list[str]] = _field(
+        {},
+        'Verbs whose object is a result, by the metric they name: {loss = ["lost", "loses"], profit ='
+        ' ["earned"]}. "Ford lost $1.6 billion in 2005" is a revenue fact (metric "loss") of the'
+        " subject; only amounts of a million and more, at most two words after the verb.",
+    )
     direction_words: dict[Direction, list[str]] = _field(
         {}, 'Words anywhere in a change\'s clause that give its direction when the percentage has none: "steigerte".'
     )

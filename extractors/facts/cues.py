@@ -74,6 +74,7 @@ class _Cues:
     stake_phrase: re.Pattern[str] | None  # "bought 6.1% of ", "acquired control of ": its target follows
     subject_pronoun: re.Pattern[str] | None  # "it" (with auxiliaries) right before a verb: its subject
     relative: re.Pattern[str] | None  # ", who …": a relative pronoun opening a clause
+    result_verbs: tuple[tuple[str, re.Pattern[str]], ...]  # ("loss", "lost … $"): a result's verb right before it
     not_wholes: re.Pattern[str] | None  # "of respondents", "of GDP" after a percentage: no share
     per_share: re.Pattern[str] | None  # "per share" after an amount: no revenue
     name_prefix: re.Pattern[str] | None  # "Toronto-based " before a party's name: left out
@@ -212,6 +213,11 @@ def _build_cues(pack: LangPack) -> _Cues:
         index=_optional(data.index_cues, ci),
         stake_phrase=_optional(data.stake_phrases, ci),
         subject_pronoun=_subject_pronoun(data),
+        result_verbs=tuple(
+            (metric, re.compile(rf"{word_pattern(verbs)}\s+(?:[^\W\d]+\s+){{0,2}}\Z", ci))
+            for metric, verbs in data.result_verbs.items()
+            if verbs
+        ),
         relative=re.compile(rf"\s*{word_pattern(data.relative_pronouns)}", ci) if data.relative_pronouns else None,
         not_wholes=_optional(data.not_wholes, ci),
         per_share=_optional(data.per_share, ci),

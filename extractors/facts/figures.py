@@ -10,6 +10,7 @@ from newsfacts.extractors.facts.cues import _rise_or_fall
 from newsfacts.extractors.facts.discourse import is_territory
 from newsfacts.extractors.facts.mentions import _nearest, _org_key, _Sentence
 from newsfacts.extractors.facts.payments import _vendor_of
+from newsfacts.extractors.numbers import word_pattern
 from newsfacts.extractors.records import Amount, Direction, Fact
 
 
@@ -121,6 +122,51 @@ class _FiguresRules(_LinkerBase):
                 start = max(start, org.end)
         item = re.sub(r"^(?:['’]s?\s*)", "", self.text[start:end]).strip()
         return item or None
+
+    def _results(self, index: int, used: set[int]) -> list[Fact]:
+        """An amount right after a verb of result ("Ford lost $1.6 billion", "Siemens verdiente
+        1,6 Milliarden Euro"; the pack's ``result_verbs``): a revenue fact with the verb's metric,
+        of the sentence's subject. A million at least: "the share lost $2" is a price."""
+        s = self.sentences[index]
+        facts = []
+        for amount in s.amounts:
+            if amount.start in used or amount.value is None or amount.value < 1_000_000 or self._per_share(amount):
+                continue
+            floor = max(s.start, amount.start - 60)
+            metric = next(
+                (m for m, verb in self.cues.result_verbs if verb.search(self.text, floor, amount.start)), None
+            )
+            if metric is None:
+                continue
+            links = [*self.cues.pack.figure_after_links, *self.cues.pack.metric_after_links]
+            if self.cues.macro is not None and self.cues.macro.search(self.text, *self._clause(s, amount.start)):
+                continue  # "an industry that lost $9.4bn": no company's
+            if re.match(r"\s+worth\b", self.text[amount.end : amount.end + 8]):
+                continue  # "earned $50 million worth of publicity"
+            dated = any(amount.end <= p.start <= amount.end + 4 for p in s.periods)  # "in 2005"
+            if (
+                links
+                and not dated
+                and re.match(rf"\s+{word_pattern(links)}\s", self.text[amount.end : amount.end + 20], re.IGNORECASE)
+            ):
+                continue  # "lost $2 billion in market value", "of its value": an item of its own
+            company, confidence = self._subject_scored(index, amount.start)
+            if company is None:
+                continue
+            used.add(amount.start)
+            facts.append(
+                self._fact(
+                    "revenue",
+                    s,
+                    company=company,
+                    metric=metric,
+                    amount=amount,
+                    period=_nearest(s.periods, amount.start),
+                    confidence=confidence,
+                    key=amount.text,
+                )
+            )
+        return facts
 
     def _amount_changes(self, index: int, used: set[int]) -> list[Fact]:
         """An amount that is the size of a change ("total revenue decreased $1.9 million", "der

@@ -327,6 +327,7 @@ class _Linker(_AcquisitionsRules, _AwardsRules, _PaymentsRules, _FiguresRules, _
         if not facts:  # a takeover sentence's "kauft" is not also a payment
             facts.extend(self._payments(index, used))
         facts.extend(self._revenues(index, used, facts))
+        facts.extend(self._results(index, used))
         facts.extend(self._amount_changes(index, used))
         facts.extend(self._figures(index, used))
         facts.extend(self._percent_facts(index, facts))

@@ -1730,3 +1730,24 @@ def test_de_known_words_and_compounds(word: str, known: bool) -> None:
 def test_a_name_in_a_relative_clause_is_no_subject(lang: str, text: str, orgs: list[str], company: str) -> None:
     changes = [f.company for f in facts_in(lang, text, orgs) if f.kind == "change"]
     assert changes == [company]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # written by us: the object of a verb of result is a result (result_verbs)
+        ("en", "Acme Motors lost $1.6 billion in 2005.", [("loss", 1_600_000_000)]),
+        ("en", "Acme Motors earned $1.2 billion last year.", [("profit", 1_200_000_000)]),
+        ("de", "Acme Motors verdiente im Quartal 1,6 Milliarden Euro.", [("Gewinn", 1_600_000_000)]),
+        # a price, an item of its own, worth, or a whole industry: none
+        ("en", "Acme Motors shares lost $2 on Monday.", []),
+        ("en", "Acme Motors lost $2 billion in market value.", []),
+        ("en", "Acme Motors earned $50 million worth of publicity.", []),
+        ("en", "At Acme Motors, an industry that lost $9.4bn is in crisis.", []),
+    ],
+)
+def test_the_object_of_a_verb_of_result_is_a_result(lang: str, text: str, expected: list) -> None:
+    results = [
+        (f.metric, int(f.amount_value or 0)) for f in facts_in(lang, text, ["Acme Motors"]) if f.kind == "revenue"
+    ]
+    assert results == expected
