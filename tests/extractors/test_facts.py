@@ -1751,3 +1751,17 @@ def test_the_object_of_a_verb_of_result_is_a_result(lang: str, text: str, expect
         (f.metric, int(f.amount_value or 0)) for f in facts_in(lang, text, ["Acme Motors"]) if f.kind == "revenue"
     ]
     assert results == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount"),
+    [
+        # written by us: building a plant for an amount is spending it (spend_verbs)
+        ("de", "Acme Licht baut für eine Milliarde Euro in Asien eine eigene Chipfabrik.", 1_000_000_000),
+        ("en", "Acme Licht builds a new plant for $20 billion in Ohio.", 20_000_000_000),
+        ("de", "Acme Licht baut 500 Stellen ab.", None),
+    ],
+)
+def test_building_for_an_amount_is_spending(lang: str, text: str, amount: int | None) -> None:
+    spent = [int(f.amount_value or 0) for f in facts_in(lang, text, ["Acme Licht"]) if f.kind == "spending"]
+    assert spent == ([amount] if amount else [])
