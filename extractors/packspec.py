@@ -422,6 +422,12 @@ class PeriodData(_Table):
     ahead_needs_future: bool = _field(
         True, 'Whether ``ahead_frames`` need a clause about the future (false where they say it: "dans", "tra").'
     )
+    anchored_days: dict[str, int] = _field(
+        {},
+        'Days counted from the day the story named last, by direction: {"{count} days earlier" = -1,'
+        ' "the next day" = 1}; {count} is a number (digits or words). "On December 11, 2007 … Two days'
+        ' earlier" is December 9. With no single day named before, no period (unknown, not a guess).',
+    )
     ago_units: dict[str, PeriodUnit] = _field({}, 'The units of ``ago_frames``: "Jahren" = year, "days" = day.')
     one_words: Words = _field((), 'Words for "one" in ``ago_frames`` and ``first_words`` frames: "einem", "a".')
     until_now: Words = _field((), 'Up to publication, with no start: "to date", "bis heute", "bis zum heutigen Tag".')

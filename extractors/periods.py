@@ -179,7 +179,56 @@ def _find_periods(text: str, pack: LangPack, published: dt.date | None) -> list[
             if previous is not None and published is not None:
                 _weekday_and_day(text, previous, m, found, tables, published)
             previous = m
+    if pack.periods.anchored_days:
+        found = _anchored_days(text, pack, found)
     return _prior_year_periods(found, kinds) if "prior_year" in kinds else found
+
+
+def _anchored_days(text: str, pack: LangPack, found: list[Period]) -> list[Period]:
+    """Add the days counted from the day the story named last ("On December 11, 2007 … Two
+    days earlier": December 9; "tags darauf"; the pack's ``anchored_days``). Only after a
+    single day within 600 characters; never over a period already found."""
+    pattern = pack.compiled("periods.anchored", _anchored_pattern)
+    frames = _anchored_frames(pack)
+    ones = {normalize_phrase(w) for w in pack.periods.one_words}
+    added = []
+    for m in pattern.finditer(text):
+        if any(p.start < m.end() and m.start() < p.end for p in found):
+            continue
+        anchor = next(
+            (
+                p
+                for p in reversed(found)
+                if p.end <= m.start() and m.start() - p.end <= 600 and p.start_date and p.start_date == p.end_date
+            ),
+            None,
+        )
+        index = next((i for i in range(len(frames)) if m.group(f"f{i}") is not None), None)
+        if anchor is None or anchor.start_date is None or index is None:
+            continue
+        words = m.groupdict().get(f"c{index}")
+        n = 1 if not words or normalize_phrase(words) in ones else read_number(words, pack)
+        if n is None or not 0 < n < 1000 or n != int(n):
+            continue
+        day = anchor.start_date + dt.timedelta(days=pack.periods.anchored_days[frames[index]] * int(n))
+        added.append(Period(text=m.group(), start=m.start(), end=m.end(), start_date=day, end_date=day, fiscal=False))
+    return sorted([*found, *added], key=lambda p: p.start) if added else found
+
+
+def _anchored_frames(pack: LangPack) -> list[str]:
+    return sorted(pack.periods.anchored_days, key=len, reverse=True)
+
+
+def _anchored_pattern(pack: LangPack) -> re.Pattern[str]:
+    """``anchored_days`` as one regex: frame i is group ``f<i>``, its ``{count}`` (digits, number
+    words, the "one" words) group ``c<i>``."""
+    numbers = word_pattern([*pack.numbers.words, *pack.periods.one_words])
+    parts = []
+    for i, frame in enumerate(_anchored_frames(pack)):
+        pieces = [rf"(?P<c{i}>\d{{1,3}}|{numbers})" if w == "{count}" else re.escape(w) for w in frame.split()]
+        joined = r"\s+".join(pieces)
+        parts.append(rf"(?P<f{i}>{joined})")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
 
 
 def _matches(text: str, tables: _Tables, pack: LangPack) -> Iterator[re.Match[str]]:

@@ -223,6 +223,26 @@ def periods(lang: str, published: str, text: str) -> list[tuple[str, dt.date | N
             "Der Umsatz lag 2015 bei 3 Mrd. Euro, im Jahr zuvor bei 2 Mrd. Euro.",
             [("2015", D(2015, 1, 1), D(2015, 12, 31), False), ("im Jahr zuvor", D(2014, 1, 1), D(2014, 12, 31), False)],
         ),
+        # days counted from the day the story named last (anchored_days); none without one
+        (
+            "en",
+            "2007-12-14",
+            "On December 11, 2007 the bank failed. Two days earlier, it had warned.",
+            [
+                ("On December 11, 2007", D(2007, 12, 11), D(2007, 12, 11), False),
+                ("Two days earlier", D(2007, 12, 9), D(2007, 12, 9), False),
+            ],
+        ),
+        ("en", "2007-12-14", "Two days earlier the bank failed.", []),
+        (
+            "de",
+            "2007-12-14",
+            "Am 11. Dezember 2007 scheiterte die Bank. Tags darauf wurde sie verkauft.",
+            [
+                ("Am 11. Dezember 2007", D(2007, 12, 11), D(2007, 12, 11), False),
+                ("Tags darauf", D(2007, 12, 12), D(2007, 12, 12), False),
+            ],
+        ),
         # without a year before, from publication
         (
             "de",
