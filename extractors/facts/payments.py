@@ -49,6 +49,7 @@ class _PaymentsRules(_LinkerBase):
             and self.dominant
             and s.amounts
             and not any(_org_key(c) in self.uncertain for c in roles.customers)
+            and not self._bare_in(s, self.dominant)
         ):
             # the article's company as vendor, only for a customer the tagger named: a guessed
             # customer and a guessed vendor make a guess, not a fact ("… jackpot paid out to …")
@@ -229,6 +230,13 @@ class _PaymentsRules(_LinkerBase):
                 bought_company=bought_company,
             )
         return self._Roles([], vendor, product, False, explicit_vendor=vendor is not None)
+
+    def _bare_in(self, s: _Sentence, name: str) -> bool:
+        """Whether the sentence names a company without a preposition before it: then it is one
+        of the sentence's subjects or objects, never the vendor taken from the context ("Air
+        Independence and Libyan Airlines have placed orders", Libyan Airlines the story's topic)."""
+        key = _org_key(name)
+        return any(_org_key(o.text) == key and self._preposition_before(o.start, s.start) is None for o in s.orgs)
 
     def _possessive_owner(self, s: _Sentence, name: str) -> bool:
         """Whether a name owns the next one with a possessive ("Dubai World's investment arm

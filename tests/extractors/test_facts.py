@@ -1765,3 +1765,18 @@ def test_the_object_of_a_verb_of_result_is_a_result(lang: str, text: str, expect
 def test_building_for_an_amount_is_spending(lang: str, text: str, amount: int | None) -> None:
     spent = [int(f.amount_value or 0) for f in facts_in(lang, text, ["Acme Licht"]) if f.kind == "spending"]
     assert spent == ([amount] if amount else [])
+
+
+def test_the_storys_company_named_as_a_subject_is_no_context_vendor() -> None:
+    """Written by us: the story is about Libyan Airlines (named three times); in "Air
+    Independence and Libyan Airlines have placed orders" it is a buyer, not the one paid."""
+    text = (
+        "Libyan Airlines grows. Libyan Airlines flies to Rome. Libyan Airlines hires pilots. "
+        "Air Independence and Libyan Airlines have placed orders for aircraft worth $190 million."
+    )
+    payments = [
+        (f.customer, f.vendor)
+        for f in facts_in("en", text, ["Libyan Airlines", "Air Independence"])
+        if f.kind == "payment"
+    ]
+    assert payments == []
