@@ -1271,6 +1271,7 @@ def test_a_trade_union_is_no_company(lang: str, text: str, orgs: list[str]) -> N
         ("en", "The order, worth $15 billion, was a boost to the Paris Air Show.", ["Paris Air Show"]),
         ("de", "Die Hannover Ausstellung zahlte 5 Millionen Euro.", ["Hannover Ausstellung"]),
         ("de", "Bundesminister Müller zahlte 5 Millionen Euro.", ["Bundesminister Müller"]),
+        ("en", "The FBI paid certain investors $50 billion.", ["FBI"]),
     ],
 )
 def test_an_event_or_title_is_no_company(lang: str, text: str, orgs: list[str]) -> None:
