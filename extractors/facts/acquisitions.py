@@ -195,7 +195,12 @@ class _AcquisitionsRules(_LinkerBase):
                 for o, p in after
                 if p is None and o.start < clause[1] and not is_territory(o.text, self.pack.lang)
             ]
-            if subject is None and len(objects) >= 2 and mode == "active" and not self._joined(s, *objects[:2]):
+            if (
+                subject is None
+                and len(objects) >= 2
+                and mode == "active"
+                and not ((pair := self._pair(s, *objects[:2])) and self._listed(*pair))
+            ):
                 # "Im März übernahm Toyota Daihatsu"; but "bought USA Network and Sci Fi Channel"
                 # names two targets, not a buyer
                 subject, objects = objects[0], objects[1:]
@@ -234,34 +239,12 @@ class _AcquisitionsRules(_LinkerBase):
             else:
                 buyer = subject
                 seller = next((o.text for o, p in after if p in pack.seller_preps and o.text != target), None)
-        buyer = self._possessed(s, buyer) if buyer else buyer
+        buyer = (self._owned_after(s, buyer, words=0) or buyer) if buyer else buyer
         if not buyer or not target or _one_family(buyer, target) or self._aliased(buyer, target):
             return None  # a group buying its own name is a misread
         if mode in ("active", "noun") and self._goods(s, target, t_end):
             return None  # "purchased 12 new Airbus aircraft": goods the maker sells, no takeover
         return buyer, target, seller, by_pattern
-
-    def _joined(self, s: _Sentence, first: str, second: str) -> bool:
-        """Whether two names stand side by side joined by a comma or a conjunction ("USA Network
-        and Sci Fi Channel"): a list, never a subject and its object."""
-        a = next((o for o in s.orgs if o.text == first), None)
-        b = next((o for o in s.orgs if o.text == second and a is not None and o.start >= a.end), None)
-        if a is None or b is None:
-            return False
-        words = "|".join(map(re.escape, self.cues.pack.conjunctions))
-        joined = rf"\s*(?:,\s*(?:(?:{words})\s+)?|(?:{words})\s+)" if words else r"\s*,\s*"
-        return re.fullmatch(joined, self.text[a.end : b.start], re.IGNORECASE) is not None
-
-    def _possessed(self, s: _Sentence, buyer: str) -> str:
-        """The company a buyer's name owns right after it ("Hearst Corporation's UGO
-        Entertainment": UGO buys, its parent is only named), else the buyer."""
-        org = next((o for o in s.orgs if o.text == buyer), None)
-        if org is None:
-            return buyer
-        owned = next(
-            (o for o in s.orgs if o.start > org.end and re.fullmatch(r"['’]s?\s+", self.text[org.end : o.start])), None
-        )
-        return owned.text if owned is not None else buyer
 
     def _goods(self, s: _Sentence, target: str, t_end: int) -> bool:
         """Whether the target is the maker of goods counted right before it ("purchase of 22 new

@@ -67,7 +67,7 @@ def link_facts(
     if not pack.facts:  # this language has no fact cues yet: mentions only, no facts
         return []
     cues = _cues(pack)
-    amounts = _without_restatements(text, amounts)
+    amounts = _without_restatements(text, amounts, cues.pack.conjunctions)
     entities = [e for e in _sound_entities(entities, cues) if not _credit(text, e)]
     entities = sorted(
         [*entities, *_repeated_names(text, entities, [*amounts, *percentages, *periods])], key=lambda e: e.start

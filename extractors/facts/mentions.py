@@ -52,17 +52,18 @@ def _sentences(
 
 
 _RESTATED = re.compile(r"\s*\(\s*(?:[^\W\d_A-Z]+\.?\s+){0,2}")
-# what may stand between two conversions in one bracket: "(US$11.2 million, €7.9 million)"
-_RESTATED_SEP = re.compile(r"\s*(?:[,;/]|\s(?:or|and|oder|und|ou|et|o|y|of|en)\s)\s*(?:[^\W\d_A-Z]+\.?\s+){0,2}")
 
 
-def _without_restatements(text: str, amounts: Sequence[Amount]) -> list[Amount]:
+def _without_restatements(text: str, amounts: Sequence[Amount], conjunctions: Sequence[str] = ()) -> list[Amount]:
     """The amounts less those in brackets right after another in other currencies: the same
     figure converted ("€1.34bn ($1.66 billion)", "150 million € (US$ 199 million)", "1,2
     Milliarden Franken (umgerechnet 1,1 Milliarden Euro)", "£7 million (US$11.2 million, €7.9
     million)"), which state no fact of their own and must not be taken for more figures of the
     sentence."""
     ordered = sorted(amounts, key=lambda a: a.start)
+    # what may stand between two conversions in one bracket: "(US$11.2 million, €7.9 million)"
+    words = "|".join(map(re.escape, conjunctions)) or "(?!)"
+    between = re.compile(rf"\s*(?:[,;/]|\s(?:{words})\s)\s*(?:[^\W\d_A-Z]+\.?\s+){{0,2}}", re.IGNORECASE)
     dropped: set[int] = set()
     for i, head in enumerate(ordered):
         if i in dropped:
@@ -75,7 +76,7 @@ def _without_restatements(text: str, amounts: Sequence[Amount]) -> list[Amount]:
             if amount.currency == head.currency or gap.fullmatch(text, previous.end, amount.start) is None:
                 break
             run.append(j)
-            previous, gap = amount, _RESTATED_SEP
+            previous, gap = amount, between
         if run and re.match(r"\s*\)", text[previous.end : previous.end + 3]) is not None:
             dropped.update(run)
     return [a for k, a in enumerate(ordered) if k not in dropped]

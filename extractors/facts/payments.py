@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from newsfacts.extractors.facts.base import _LinkerBase
@@ -206,7 +205,7 @@ class _PaymentsRules(_LinkerBase):
                 vendor = vendor or org.text
                 strong_vendor = strong_vendor or prep in self.cues.pack.amountless_vendor_preps
         # "Dubai World's investment arm Istithmar World paid …": the owner is only named
-        bare = [b for b in bare if not self._possessive_owner(s, b)]
+        bare = [b for b in bare if self._owned_after(s, b) is None]
         anaphor = self._anaphor_customers(index, sentence)
         if selling:
             vendor = bare[0] if bare else (anaphor[0] if anaphor else None)
@@ -238,33 +237,16 @@ class _PaymentsRules(_LinkerBase):
         key = _org_key(name)
         return any(_org_key(o.text) == key and self._preposition_before(o.start, s.start) is None for o in s.orgs)
 
-    def _possessive_owner(self, s: _Sentence, name: str) -> bool:
-        """Whether a name owns the next one with a possessive ("Dubai World's investment arm
-        Istithmar World", "Hearst's UGO"): the owned one is the party."""
-        org = next((o for o in s.orgs if o.text == name), None)
-        if org is None:
-            return False
-        return any(
-            o.start > org.end and re.fullmatch(r"['’]s?\s+(?:[^\W\d_A-Z][\w-]*\s+){0,3}", self.text[org.end : o.start])
-            for o in s.orgs
-        )
-
     def _dative(self, first: str, second: str, s: _Sentence, clause: tuple[int, int]) -> bool:
         """Whether a second bare name can be the verb's dative object, the one paid ("Diese
         Kunden zahlten Microsoft", "Hostopia will pay Web.com"): it stands in the verb's clause
         ("Air Canada has ordered …, while Air India …" names no vendor) and is not joined to the
         first by a conjunction ("Air Independence and Libyan Airlines have placed orders": two
         buyers)."""
-        a = next((o for o in s.orgs if o.text == first), None)
-        b = next((o for o in s.orgs if o.text == second and a is not None and o.start >= a.end), None)
-        if a is None or b is None:
+        pair = self._pair(s, first, second)
+        if pair is None:
             return True
-        if not clause[0] <= b.start < clause[1]:
-            return False
-        words = "|".join(map(re.escape, self.cues.pack.conjunctions))
-        # a dot alone between them splits one name ("George W. Bush")
-        joined = rf"\s*(?:,|&|\.)?\s*(?:(?:{words})\s+)?" if words else r"\s*[,.]\s*"
-        return re.fullmatch(joined, self.text[a.end : b.start], re.IGNORECASE) is None
+        return clause[0] <= pair[1].start < clause[1] and not self._listed(*pair, dot=True)
 
     def _anaphor_customers(self, index: int, sentence: str) -> list[str]:
         """'Diese Kunden' → the previous sentence's companies; 'das Unternehmen' → the last one."""
