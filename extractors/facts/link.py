@@ -281,15 +281,17 @@ def _unknown_words(text: str, lang: str, entities: Sequence[Entity], mentions: S
     elsewhere = {w for e in entities if e.label != "ORG" for w in e.text.split()}
     names = []
     for word, matches in found.items():
-        if len(matches) < 2 or word in elsewhere or is_known_word(word, lang) or is_known_word(word, "en"):
-            continue  # an English word ("Office", "Azure") names a product as often as a firm
-        if any(
-            re.match(r"\s+[A-ZÀ-ÞÄÖÜ][a-zß-ÿ]", text[m.end() : m.end() + 3]) or _unknown_before(text, m.start(), lang)
-            for m in matches
-        ):
-            continue  # part of a longer name, a person's as often as not ("Satya Nadella", "Moip Pagamentos")
+        # the cheap tests first: the dictionaries load on first use (about a second, once)
+        if len(matches) < 2 or word in elsewhere:
+            continue
         if all(_SENTENCE_START.search(text, max(0, m.start() - 3), m.start()) for m in matches):
             continue  # only ever first in its sentence: no evidence it is a name
+        if any(re.match(r"\s+[A-ZÀ-ÞÄÖÜ][a-zß-ÿ]", text[m.end() : m.end() + 3]) for m in matches):
+            continue  # part of a longer name, a person's as often as not ("Satya Nadella")
+        if is_known_word(word, lang) or is_known_word(word, "en"):
+            continue  # an English word ("Office", "Azure") names a product as often as a firm
+        if any(_unknown_before(text, m.start(), lang) for m in matches):
+            continue  # the second part of a name ("Moip Pagamentos")
         names += [Entity(text=word, start=m.start(), end=m.end(), label="ORG") for m in matches]
     return names
 

@@ -40,3 +40,36 @@ def test_an_english_common_word_opening_a_sentence_is_no_company(text: str) -> N
 def test_a_name_the_tagger_missed_is_still_proposed() -> None:
     [fact] = [f for f in facts_of("Ryanair reported a 19% increase in profits.", "en", []) if f.kind == "change"]
     assert fact.company == "Ryanair"
+
+
+def test_known_words_are_read_from_a_sorted_cache_file(tmp_path, monkeypatch) -> None:
+    """The first use writes simplemma's German forms, sorted, into the cache; a later process
+    searches that file in place and answers as the dictionary does."""
+    from newsfacts.extractors import lexicon
+
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path))
+    lexicon._known_forms.cache_clear()
+    try:
+        # "umsatz" in lower case is no German form: nouns are listed capitalised
+        words = ["Umsatz", "umsatz", "Kundenvermögen", "Voestalpine", "Wirecard", "Aal", "Zypresse"]
+        first = [lexicon.is_known_word(w, "de") for w in words]
+        (cached,) = tmp_path.glob("simplemma-*-de.forms")
+        lexicon._known_forms.cache_clear()
+        assert isinstance(lexicon._known_forms("de"), lexicon._SortedForms)
+        assert [lexicon.is_known_word(w, "de") for w in words] == first == [True, False, True, False, False, True, True]
+        assert cached.stat().st_size > 1_000_000
+    finally:
+        lexicon._known_forms.cache_clear()
+
+
+def test_an_unwritable_cache_keeps_the_dictionary_in_memory(tmp_path, monkeypatch) -> None:
+    from newsfacts.extractors import lexicon
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(blocker / "cache"))
+    lexicon._known_forms.cache_clear()
+    try:
+        assert lexicon.is_known_word("Umsatz", "de") and not lexicon.is_known_word("Voestalpine", "de")
+    finally:
+        lexicon._known_forms.cache_clear()
