@@ -517,6 +517,12 @@ class FactsData(_Table):
         "", 'Passive takeover verbs; the buyer follows an agent preposition: "acquired by".'
     )
     acquire_nouns: Regex = _field("", 'Nouns of a takeover: "Übernahme", "acquisition".')
+    deal_nouns: Regex = _field(
+        "",
+        'Nouns that refer back to a takeover told before ("the deal", "die Transaktion", "der Kaufpreis"):'
+        " a sentence with one, within three sentences of the takeover, naming no other company, gives"
+        ' its price ("The deal is valued at $28.3 billion").',
+    )
     divest_verbs: Regex = _field("", 'Verbs of selling a company; the seller is the subject: "verkauft".')
     agent_preps: list[str] = _field([], 'The buyer after a passive verb or a noun: "durch", "by".')
     target_preps: list[str] = _field([], 'The company after an acquisition noun: "von", "of".')

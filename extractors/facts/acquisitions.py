@@ -14,6 +14,9 @@ from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.numbers import normalize_phrase, number_pattern, read_number, tidy, word_pattern
 from newsfacts.extractors.records import Amount, Entity, Fact, Percentage
 
+#: how many sentences after a takeover its price may be told ("The deal is valued at …")
+_DEAL_REACH = 3
+
 
 class _AcquisitionsRules(_LinkerBase):
     """Acquisitions: who buys which company, from whom, for how much (``acquisition`` facts)."""
@@ -60,7 +63,48 @@ class _AcquisitionsRules(_LinkerBase):
                     context_currency_costs=not bare,
                 )
             )
+        # a country is no buyer (link.py drops such facts): its takeover has no price to take
+        told = [f for f in facts if not any(n and is_territory(n, self.pack.lang) for n in (f.buyer, f.target))]
+        if told:
+            self.open_deal = (index, told[-1])
         return facts
+
+    def _deal_price(self, index: int, used: set[int]) -> bool:
+        """A takeover's price told after it ("The deal is valued at $28.3 billion", "SABMiller
+        is to pay $7.8 billion to complete the transaction", "Für die Übernahme zahlt Wirecard
+        23,5 Millionen Euro"): within ``_DEAL_REACH`` sentences of the takeover, a sentence with
+        one of the pack's ``deal_nouns``, no company but the takeover's parties, and an amount
+        after a price cue or a verb of paying in its clause. The amount goes to the takeover
+        (``deal_prices``) and is claimed, so it makes no spending or payment; a takeover that
+        has its price already only claims it. Returns whether a price was found."""
+        deal = self.open_deal
+        s = self.sentences[index]
+        if deal is None or index - deal[0] > _DEAL_REACH or self.cues.deal_noun is None:
+            return False
+        _, fact = deal
+        parties = [n for n in (fact.buyer, fact.target, fact.seller) if n]
+        if not self.cues.deal_noun.search(self.text, s.start, s.end) or any(
+            not any(_one_family(o.text, p) for p in parties) for o in s.orgs
+        ):  # "Dow is paying …" after "Dow Chemical … is to buy Rohm and Haas"
+            return False
+        for amount in s.amounts:
+            if amount.vague or amount.value is None or self._per_share(amount) or amount.start in used:
+                continue
+            clause = self._clause(s, amount.start)
+            before = self.text[max(clause[0], amount.start - 40) : amount.start]
+            cued = (
+                (self.cues.price is not None and self.cues.price.search(before))
+                or any(m.end() >= len(before.rstrip()) - 20 for m in self.cues.buy.finditer(before))
+                or re.search(rf"(?:{self.cues.deal_noun.pattern})(?:\W+\w+){{0,3}}\W+$", before)
+            )  # "für", "is to pay", "Der Kaufpreis liegt bei"
+            if not cued:
+                continue
+            used.add(amount.start)
+            if fact.amount_value is None and fact.fact_id not in self.deal_prices:
+                self.deal_prices[fact.fact_id] = (amount, s)
+            self.open_deal = None
+            return True
+        return False
 
     def _stake(self, s: _Sentence, t_start: int) -> Percentage | None:
         """The stake a takeover buys ("74,2 Prozent der VNG-Aktien übernommen", "a 40% stake"):

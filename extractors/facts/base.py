@@ -48,6 +48,10 @@ class _LinkerBase:
         self.public_aliases: set[str] = set()  # "(CSO)" after "Central Statistics Office"
         self.brackets: list[tuple[str, str]] = []  # (full name, abbreviation in brackets after it)
         self.claimed_percents: set[int] = set()  # stakes a takeover bought (acquisitions.py)
+        # the last takeover told and its sentence, whose price a later sentence may give, and
+        # the prices so given, by fact id (acquisitions.py)
+        self.open_deal: tuple[int, Fact] | None = None
+        self.deal_prices: dict[str, tuple[Amount, _Sentence]] = {}
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # clause breaks per sentence start
         self.discourse = Discourse(None)  # the article's topic company (discourse.py)
 

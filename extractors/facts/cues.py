@@ -37,6 +37,7 @@ class _Cues:
     acquire: re.Pattern[str] | None
     passive: re.Pattern[str] | None
     acquire_noun: re.Pattern[str] | None
+    deal_noun: re.Pattern[str] | None  # "the deal", "der Kaufpreis": a takeover told before
     divest: re.Pattern[str] | None
     price: re.Pattern[str] | None
     preps: tuple[str, ...]
@@ -150,6 +151,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         acquire=_optional(data.acquire_verbs),
         passive=_optional(data.acquire_passive),
         acquire_noun=_optional(data.acquire_nouns),
+        deal_noun=_optional(data.deal_nouns),
         divest=_optional(data.divest_verbs),
         price=_optional(rf"(?:{data.price_cues})\s+(?:\S+\s+)?$" if data.price_cues else "", ci),
         preps=tuple(

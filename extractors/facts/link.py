@@ -11,7 +11,7 @@ from newsfacts.extractors.facts.acquisitions import _AcquisitionsRules
 from newsfacts.extractors.facts.awards import _AwardsRules
 from newsfacts.extractors.facts.counts import _CountsRules
 from newsfacts.extractors.facts.cues import _Cues, _cues
-from newsfacts.extractors.facts.dedupe import _deduplicate
+from newsfacts.extractors.facts.dedupe import _deduplicate, _fact_id
 from newsfacts.extractors.facts.discourse import (
     article_discourse,
     bracketed_names,
@@ -132,7 +132,29 @@ def link_facts(
             for n in (f.company, f.customer, f.vendor, f.buyer, f.target)
         )
     ]
+    facts = [
+        _priced(f, *linker.deal_prices[f.fact_id], linker) if f.fact_id in linker.deal_prices else f for f in facts
+    ]
     return _deduplicate(_full_names(facts, linker.brackets), title_span)
+
+
+def _priced(fact: Fact, amount: Amount, price_sentence: _Sentence, linker: _Linker) -> Fact:
+    """A takeover with the price a later sentence told: its evidence runs from the takeover's
+    sentence to the price's, so that both can be checked in the text."""
+    end = price_sentence.end
+    return fact.model_copy(
+        update={
+            "amount_value": amount.value,
+            "amount_currency": amount.currency or linker.context_currency,
+            "amount_qualifier": amount.qualifier,
+            "amount_vague": amount.vague,
+            "amount_min": amount.min,
+            "amount_max": amount.max,
+            "evidence": linker.original[fact.evidence_start : end],
+            "evidence_end": end,
+            "fact_id": _fact_id(linker.article_id, fact.kind, fact.evidence_start, end, f"{fact.buyer}|{fact.target}"),
+        }
+    )
 
 
 def _full_names(facts: list[Fact], brackets: Sequence[tuple[str, str]]) -> list[Fact]:
@@ -322,11 +344,13 @@ class _Linker(_AcquisitionsRules, _AwardsRules, _PaymentsRules, _FiguresRules, _
         facts: list[Fact] = []
         used: set[int] = set()
         facts.extend(self._acquisitions(index, used))
-        if not facts:  # a fine or an awarded contract is told without "zahlen"
+        # "The deal is valued at $28.3 billion": the price of a takeover told before, no payment
+        priced = not facts and self._deal_price(index, used)
+        if not facts and not priced:  # a fine or an awarded contract is told without "zahlen"
             facts.extend(self._awards(index, used))
-        if not facts:  # "investiert 50 Millionen Euro in": spending, no payment to anyone
+        if not facts and not priced:  # "investiert 50 Millionen Euro in": spending, no payment to anyone
             facts.extend(self._investments(index, used))
-        if not facts:  # a takeover sentence's "kauft" is not also a payment
+        if not facts and not priced:  # a takeover sentence's "kauft" is not also a payment
             facts.extend(self._payments(index, used))
         facts.extend(self._revenues(index, used, facts))
         facts.extend(self._results(index, used))

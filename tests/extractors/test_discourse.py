@@ -114,6 +114,65 @@ def test_a_takeover_without_price_yields_to_the_priced_one_under_a_longer_name()
     assert takeovers == [("Youzu", "Bigpoint", Decimal("80000000"))]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs", "price"),
+    [
+        (
+            "en",
+            "Oracle agreed to buy Cerner.\nThe deal is valued at $28.3 billion, the companies said on Monday.",
+            ["Oracle", "Cerner"],
+            Decimal("28300000000"),
+        ),
+        (
+            "en",
+            "Dow Chemical is to buy Rohm and Haas. Dow is paying $78 per share, which makes the agreement"
+            " worth around $15.3 billion.",
+            ["Dow Chemical", "Rohm and Haas"],
+            Decimal("15300000000"),
+        ),
+        (
+            "de",
+            "Wirecard übernimmt den Zahlungsdienstleister Moip. Der Kaufpreis liegt bei 23,5 Millionen Euro.",
+            ["Wirecard", "Moip"],
+            Decimal("23500000"),
+        ),
+        (
+            "de",
+            "Wirecard übernimmt Moip. Für die Übernahme zahlt Wirecard 23,5 Millionen Euro.",
+            ["Wirecard", "Moip"],
+            Decimal("23500000"),
+        ),
+        # another company in the price sentence: whose deal it prices is not told
+        (
+            "en",
+            "Oracle agreed to buy Cerner. Goldman Sachs advised on the deal, worth $28.3 billion.",
+            ["Oracle", "Cerner", "Goldman Sachs"],
+            None,
+        ),
+        # too far from the takeover to be its price
+        (
+            "en",
+            "Oracle agreed to buy Cerner. Shares rose. Analysts were pleased. Cerner had a good year."
+            " The deal is worth $28.3 billion.",
+            ["Oracle", "Cerner"],
+            None,
+        ),
+    ],
+)
+def test_a_takeover_takes_its_price_from_a_later_sentence(
+    lang: str, text: str, orgs: list[str], price: Decimal | None
+) -> None:
+    facts = facts_of(text, lang, orgs)
+    [deal] = [f for f in facts if f.kind == "acquisition"]
+    assert deal.amount_value == price
+    if price is not None:
+        # the price is the takeover's, no spending, and the evidence shows both sentences
+        assert [f.kind for f in facts if f.amount_value == price] == ["acquisition"]
+        assert text[deal.evidence_start : deal.evidence_end] == deal.evidence
+        assert "buy" in deal.evidence or "übernimmt" in deal.evidence
+        assert str(price)[:2] in deal.evidence.replace(",", "").replace(".", "")
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
