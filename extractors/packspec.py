@@ -517,6 +517,12 @@ class FactsData(_Table):
         "", 'Passive takeover verbs; the buyer follows an agent preposition: "acquired by".'
     )
     acquire_nouns: Regex = _field("", 'Nouns of a takeover: "Übernahme", "acquisition".')
+    customer_nouns: Regex = _field(
+        "",
+        'Nouns of customers ("Kunde", "customers"): an article that names them three times or more tells'
+        " of a company's customers, and only there is the article's company the vendor a buying sentence"
+        ' leaves unnamed ("TikTok kaufte die Modelldienste für 20 Millionen Dollar"). Empty: never.',
+    )
     deal_nouns: Regex = _field(
         "",
         'Nouns that refer back to a takeover told before ("the deal", "die Transaktion", "der Kaufpreis"):'

@@ -51,6 +51,9 @@ class _LinkerBase:
         # the last takeover told and its sentence, whose price a later sentence may give, and
         # the prices so given, by fact id (acquisitions.py)
         self.open_deal: tuple[int, Fact] | None = None
+        # whether the article tells of customers (the pack's ``customer_nouns``, three times or
+        # more): only then is its company the vendor a buying sentence leaves unnamed (payments.py)
+        self.customer_story = False
         self.deal_prices: dict[str, tuple[Amount, _Sentence]] = {}
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # clause breaks per sentence start
         self.discourse = Discourse(None)  # the article's topic company (discourse.py)
@@ -102,6 +105,36 @@ class _LinkerBase:
         """
         prep = self._raw_preposition_before(start, floor, reach)
         return None if prep in self.cues.pack.object_preps else prep
+
+    def _shared_preposition_before(self, start: int, floor: int) -> str | None:
+        """The preposition before a company, or before the company a conjunction lists it
+        with: "between Airbus and Boeing" puts both behind "between"."""
+        prep = self._preposition_before(start, floor)
+        if prep is None:
+            first = self._listed_before(start, floor)
+            if first is not None:
+                prep = self._preposition_before(first.start, floor)
+        return prep
+
+    def _listed_before(self, start: int, floor: int) -> Entity | None:
+        """The company a conjunction joins to the one at ``start`` ("Airbus" in "Airbus and
+        Boeing"), when only the conjunction stands between them."""
+        words = "|".join(map(re.escape, self.cues.pack.conjunctions))
+        if not words or not re.search(rf"\s(?:{words}|&)\s+$", self.text[max(floor, start - 8) : start]):
+            return None
+        i = bisect.bisect_right([s.start for s in self.sentences], start) - 1
+        if i < 0:
+            return None
+        return next(
+            (
+                o
+                for o in self.sentences[i].orgs
+                if floor <= o.start
+                and o.end < start
+                and re.fullmatch(rf"\s+(?:{words}|&)\s+", self.text[o.end : start])
+            ),
+            None,
+        )
 
     def _raw_preposition_before(self, start: int, floor: int, reach: int = 2) -> str | None:
         before = self.text[max(floor, start - 60) : start]

@@ -38,6 +38,7 @@ class _Cues:
     passive: re.Pattern[str] | None
     acquire_noun: re.Pattern[str] | None
     deal_noun: re.Pattern[str] | None  # "the deal", "der Kaufpreis": a takeover told before
+    customer_noun: re.Pattern[str] | None  # "Kunden", "customers": a story of a vendor's customers
     divest: re.Pattern[str] | None
     price: re.Pattern[str] | None
     preps: tuple[str, ...]
@@ -152,6 +153,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         passive=_optional(data.acquire_passive),
         acquire_noun=_optional(data.acquire_nouns),
         deal_noun=_optional(data.deal_nouns),
+        customer_noun=_optional(data.customer_nouns),
         divest=_optional(data.divest_verbs),
         price=_optional(rf"(?:{data.price_cues})\s+(?:\S+\s+)?$" if data.price_cues else "", ci),
         preps=tuple(

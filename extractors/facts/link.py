@@ -35,6 +35,9 @@ from newsfacts.extractors.lexicon import is_known_word
 from newsfacts.extractors.orgnames import normalize_org
 from newsfacts.extractors.records import NAME_ROLES, Amount, Entity, Fact, Percentage, Period
 
+#: mentions of customers that make a story about a company's customers (see ``customer_story``)
+_CUSTOMER_STORY = 3
+
 
 def link_facts(
     text: str,
@@ -67,18 +70,19 @@ def link_facts(
     if not pack.facts:  # this language has no fact cues yet: mentions only, no facts
         return []
     cues = _cues(pack)
+    # every mention masks the names proposed over it, a restated one too ("(approx. NZ$19
+    # billion)" holds no company "NZ")
+    mentions = [*amounts, *percentages, *periods]
     amounts = _without_restatements(text, amounts, cues.pack.conjunctions)
     entities = [e for e in _sound_entities(entities, cues) if not _credit(text, e)]
-    entities = sorted(
-        [*entities, *_repeated_names(text, entities, [*amounts, *percentages, *periods])], key=lambda e: e.start
-    )
-    proposed = _proposed_names(text, cues, entities, [*amounts, *percentages, *periods], pack.lang)
+    entities = sorted([*entities, *_repeated_names(text, entities, mentions)], key=lambda e: e.start)
+    proposed = _proposed_names(text, cues, entities, mentions, pack.lang)
     if cues.name is None:  # a language whose capitalised runs are not proposed (German)
         proposed += _mislabelled_names(text, pack, entities, proposed)
     if cues.pack.propose_unknown_words:
         # named twice and unknown to the dictionary: as sure as the tagger's names
         entities = sorted(
-            [*entities, *_unknown_words(text, pack.lang, [*entities, *proposed], [*amounts, *percentages, *periods])],
+            [*entities, *_unknown_words(text, pack.lang, [*entities, *proposed], mentions)],
             key=lambda e: e.start,
         )
     if cues.not_company is not None:  # "Finance Minister", "Hurricane Katrina", "GDP": no party
@@ -94,6 +98,8 @@ def link_facts(
     linker = _Linker(
         text, original if original is not None else text, article_id, pack, sentences, dominant, title_span
     )
+    customer_noun = cues.customer_noun
+    linker.customer_story = customer_noun is not None and len(customer_noun.findall(text)) >= _CUSTOMER_STORY
     tagged = {_org_key(e.text) for e in entities if e.label == "ORG"}
     linker.uncertain = {_org_key(e.text) for e in proposed} - tagged
     # proposed names the tagger called a person ("Pfizer CEO Jeffery Kindler"): never the
@@ -120,7 +126,7 @@ def link_facts(
     linker.context_currency = currencies.pop() if len(currencies) == 1 else None
     facts: list[Fact] = []
     for index, sentence in enumerate(sentences):
-        if not _tag_list(text[sentence.start : sentence.end]):
+        if not _tag_list(text[sentence.start : sentence.end]) and not _table(text[sentence.start : sentence.end]):
             facts.extend(linker.sentence_facts(index))
     # a market index ("Der Dax stieg", "the Nasdaq fell") is no company, nor is a country
     # ("Chile's purchase of …": its state firm or government is named as such)
@@ -192,6 +198,13 @@ def _tag_list(sentence: str) -> bool:
     if len(words) < 12 or sum(w.isupper() for w in words) >= 0.5 * len(words):
         return False  # short, or a headline in capitals ("UMSATZ 2015 MIT 2.402 MIO EUR")
     return bool(sum(w[0].islower() for w in words) < 0.1 * len(words))
+
+
+def _table(sentence: str) -> bool:
+    """Rows of a table run together as one "sentence" ("|- |Imperial Tobacco || £112,332,495 ||
+    Manufacturer |- |Gallaher Group || …", wiki or Markdown markup): four cell bars or more. Which
+    figure belongs to which name is the table's layout, not the text's, so it gives no fact."""
+    return sentence.count("|") >= 4
 
 
 def _resolve_tagged_descriptions(text: str, sentences: list[_Sentence], cues: _Cues) -> None:

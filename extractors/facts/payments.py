@@ -46,12 +46,14 @@ class _PaymentsRules(_LinkerBase):
         if (
             vendor is None
             and self.dominant
+            and self.customer_story
             and s.amounts
             and not any(_org_key(c) in self.uncertain for c in roles.customers)
             and not self._bare_in(s, self.dominant)
         ):
-            # the article's company as vendor, only for a customer the tagger named: a guessed
-            # customer and a guessed vendor make a guess, not a fact ("… jackpot paid out to …")
+            # the article's company as vendor, only in a story of its customers and for a customer
+            # the tagger named: a guessed customer and a guessed vendor make a guess, not a fact
+            # ("… jackpot paid out to …")
             vendor, context_vendor = self.dominant, True
         if vendor is None or any(
             _org_key(c) == _org_key(vendor) or self._aliased(c, vendor) or _one_family(c, vendor)
@@ -183,7 +185,7 @@ class _PaymentsRules(_LinkerBase):
         strong_vendor = False  # a cue clear enough to state a payment without an amount
         sources = self._sources(s)
         for org in s.orgs:
-            prep = self._preposition_before(org.start, s.start)
+            prep = self._shared_preposition_before(org.start, s.start)
             if vendor is not None and _org_key(org.text) == _org_key(vendor):
                 continue
             if _org_key(org.text) in sources:

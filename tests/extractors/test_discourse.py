@@ -173,6 +173,51 @@ def test_a_takeover_takes_its_price_from_a_later_sentence(
         assert str(price)[:2] in deal.evidence.replace(",", "").replace(".", "")
 
 
+def test_the_story_company_is_an_unnamed_vendor_only_in_a_story_of_its_customers() -> None:
+    lead = "Microsoft sells cloud services. Microsoft grew. Microsoft hired staff. "
+    buying = "Walmart bought the services for $20 million a month."
+    customers = "Microsoft has many customers. Its customers include banks. Customers pay monthly. "
+    # no customers told of: the article's company is no vendor, the buyer spends
+    [plain] = [f for f in facts_of(lead + buying, "en", ["Microsoft", "Walmart"]) if f.amount_value]
+    assert (plain.kind, plain.company, plain.vendor) == ("spending", "Walmart", None)
+    [told] = [f for f in facts_of(lead + customers + buying, "en", ["Microsoft", "Walmart"]) if f.amount_value]
+    assert (told.kind, told.customer, told.vendor, told.party_source) == ("payment", "Walmart", "Microsoft", "sentence")
+
+
+def test_a_list_shares_its_preposition() -> None:
+    # "between Airbus and Boeing": neither buys the order
+    text = "The order is worth $15 billion, a boost to a show dominated by a dispute between Airbus and Boeing."
+    assert [f for f in facts_of(text, "en", ["Airbus", "Boeing"]) if f.kind in ("payment", "spending")] == []
+    # "from Deutsche Bank and Credit Suisse": both lend
+    text = (
+        "Calpine has obtained secured debtor-in-possession financing from Deutsche Bank and Credit Suisse"
+        " totaling $2 billion."
+    )
+    payments = facts_of(text, "en", ["Calpine", "Deutsche Bank", "Credit Suisse"])
+    assert {(f.customer, f.vendor) for f in payments if f.kind == "payment"} == {
+        ("Deutsche Bank", "Calpine"),
+        ("Credit Suisse", "Calpine"),
+    }
+
+
+def test_a_restated_amount_holds_no_company() -> None:
+    from datetime import date
+
+    from newsfacts.extractors.pipeline import extract_article
+
+    text = "DAE was set up by the government of Dubai, with funds of US$15 billion (approx. NZ$19 billion)."
+    facts = extract_article(text, lang="en", id="x", published=date(2024, 1, 1), min_confidence=0).facts
+    assert all("NZ" not in (f.customer, f.vendor, f.company) for f in facts)
+
+
+def test_table_rows_give_no_facts() -> None:
+    text = (
+        "The fines were listed. |- |Imperial Tobacco || £112,332,495 || Manufacturer |- |Gallaher Group ||"
+        " £50,379,754 || Manufacturer |- |Morrisons || £1 || Retailer"
+    )
+    assert facts_of(text, "en", ["Imperial Tobacco", "Gallaher Group", "Morrisons"]) == []
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
