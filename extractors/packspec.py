@@ -534,6 +534,11 @@ class FactsData(_Table):
     target_preps: list[str] = _field([], 'The company after an acquisition noun: "von", "of".')
     seller_preps: list[str] = _field([], 'The seller after an active verb: "from", "vom".')
     object_preps: list[str] = _field([], 'May stand before a direct object: Spanish "a" ("compró a X").')
+    own_words: list[str] = _field(
+        [],
+        'Possessives before a company that the pack lists among its prepositions ("its"): after a verb of'
+        ' selling they mark what the seller sells ("sell its HotJobs service to Monster").',
+    )
     price_cues: FoldedRegex = _field("", 'Before an amount that is a price: "für", "valued at".')
     conjunctions: list[str] = _field([], 'Between the companies of a list: "und", "and".')
     negation_cues: FoldedRegex = _field("", 'Make a takeover or payment doubtful: "nicht", "not".')

@@ -234,10 +234,13 @@ class _AcquisitionsRules(_LinkerBase):
                 # it is the sentence's subject ("Southwest announced that it would buy AirTran")
                 subject = before[0].text if before and said.group("that") else None
             # a country before the company is no object ("acquired Poland's Star Foods")
+            # a seller sells its own ("sell its HotJobs service to Monster"): a possessive before
+            # the object is no preposition there
+            own = pack.own_words if mode == "divest" else []
             objects = [
                 o.text
                 for o, p in after
-                if p is None and o.start < clause[1] and not is_territory(o.text, self.pack.lang)
+                if (p is None or p in own) and o.start < clause[1] and not is_territory(o.text, self.pack.lang)
             ]
             if (
                 subject is None

@@ -373,7 +373,14 @@ class _LinkerBase:
         if keys & self.uncertain:
             # two parties that are both only guessed, and called a person or a place by the
             # tagger, make a guess, not a fact ("received her award from President Kufuor")
-            times = 2 if kind in ("payment", "acquisition") and len(keys & (self.persons | self.places)) >= 2 else 1
+            # so does a payment without an amount whose party is only guessed ("a veteran gardener
+            # from Iowa", "pay tribute to … the World Bank"): its verb is all it has
+            times = (
+                2
+                if kind in ("payment", "acquisition")
+                and (len(keys & (self.persons | self.places)) >= 2 or (kind == "payment" and amount is None))
+                else 1
+            )
             fields["confidence"] = round(max(fields["confidence"] - CONFIDENCE["uncertain_name_cost"] * times, 0.05), 2)
         fields["party_source"] = self._party_source(s, company or customer or buyer)
         fields["fact_id"] = _fact_id(self.article_id, kind, s.start, s.end, key)

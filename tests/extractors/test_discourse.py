@@ -218,6 +218,36 @@ def test_table_rows_give_no_facts() -> None:
     assert facts_of(text, "en", ["Imperial Tobacco", "Gallaher Group", "Morrisons"]) == []
 
 
+def test_a_seller_sells_its_own() -> None:
+    text = "Yahoo announced plans to sell its HotJobs employment search service to Monster Worldwide for $225m."
+    facts = facts_of(text, "en", ["Yahoo", "HotJobs", "Monster Worldwide"])
+    assert [(f.kind, f.buyer, f.target, f.seller, f.amount_value) for f in facts] == [
+        ("acquisition", "Monster Worldwide", "HotJobs", "Yahoo", Decimal("225000000"))
+    ]
+
+
+def test_a_payment_without_amount_needs_its_parties_tagged() -> None:
+    from newsfacts.extractors.facts import link_facts
+    from newsfacts.extractors.langpack import load_langpack
+    from newsfacts.extractors.records import Entity
+
+    text = "Orient Thai opened a cargo airline with a pair of Boeing 747s bought from Japan Airlines."
+    tagged = [
+        Entity(text=n, start=text.index(n), end=text.index(n) + len(n), label="ORG")
+        for n in ("Orient Thai", "Japan Airlines")
+    ]
+
+    def payments(entities: list[Entity]) -> list[tuple[str | None, str | None]]:
+        facts = link_facts(
+            text, article_id="x", pack=load_langpack("en"), entities=entities, amounts=[], percentages=[], periods=[]
+        )
+        return [(f.customer, f.vendor) for f in facts if f.kind == "payment" and f.confidence >= 0.5]
+
+    assert payments(tagged) == [("Orient Thai", "Japan Airlines")]
+    # the vendor only guessed from its capitals: a verb alone states no payment
+    assert payments(tagged[:1]) == []
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
