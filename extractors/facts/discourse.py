@@ -93,8 +93,9 @@ def is_market_index(name: str) -> bool:
 
 
 #: CLDR names of countries and regions per language, precomputed from Babel (loading the locale
-#: data cost ~0.2 s of every cold start); ``python -m newsfacts.extractors.facts.discourse``
-#: rewrites the file and a test checks it against Babel
+#: data cost ~0.2 s of every cold start), with pycountry's states and provinces;
+#: ``python -m newsfacts.extractors.facts.discourse`` rewrites the file and a test checks it
+#: against Babel and pycountry
 TERRITORIES_FILE = _AGENCIES_FILE.parent / "cldr_territories.json"
 TERRITORY_LANGS = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "sv")
 
@@ -116,8 +117,40 @@ def build_territory_table() -> dict[str, list[str]]:
             for lang, n in locale.languages.items()
             if len(lang) == 2 and " " not in n and "-" not in n and len(n) >= 4
         }
+        if code == "en":  # every language reads the English table too
+            names |= _subdivisions()
         table[code] = sorted(names)
     return table
+
+
+#: countries whose first-level subdivisions (states, provinces, Länder, cantons, regions) news
+#: names as places: "Texas-based", "the Alberta government", "in Niedersachsen"
+_SUBDIVISION_COUNTRIES = ("AT", "AU", "BR", "CA", "CH", "CN", "DE", "ES", "GB", "IN", "IT", "US")
+#: subdivision names that are as often a person's or a company's name ("Zurich" the insurer,
+#: "Bayern" the football club) or a word ("Pará"): left out
+_SUBDIVISION_NOT = frozenset({"Victoria", "Washington", "Acre", "Distrito Federal", "Zürich", "Pará", "Bayern"})
+
+
+def _subdivisions() -> set[str]:
+    """ISO 3166-2 first-level subdivisions of ``_SUBDIVISION_COUNTRIES`` (pycountry, used only
+    to rebuild the table), as written and without diacritics ("Karnātaka", "Karnataka"), without
+    a bracketed variant or a trailing type word ("Wales [Cymru GB-CYM]", "Sichuan Sheng")."""
+    import unicodedata
+
+    import pycountry
+
+    names: set[str] = set()
+    for country in _SUBDIVISION_COUNTRIES:
+        for sub in pycountry.subdivisions.get(country_code=country):  # type: ignore[no-untyped-call]
+            if sub.parent_code is not None or "outlying" in sub.type.lower():
+                continue
+            name = re.sub(r"\s*\[.*?\]", "", sub.name).split(",")[0].strip()
+            name = re.sub(r"\s+(?:Sheng|Shi|Zizhiqu|Tebiexingzhengqu)$", "", name)
+            if name in _SUBDIVISION_NOT:
+                continue
+            plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+            names |= {_org_key(name), _org_key(plain)}
+    return names
 
 
 #: Time-zone cities that are as often a surname, a word or a company's short name ("Zurich" the

@@ -248,6 +248,21 @@ def test_a_payment_without_amount_needs_its_parties_tagged() -> None:
     assert payments(tagged[:1]) == []
 
 
+@pytest.mark.parametrize(
+    ("name", "territory"),
+    [("Texas", True), ("New Jersey", True), ("Alberta", True), ("Niedersachsen", True), ("Karnataka", True)]
+    + [("Texas Instruments", False), ("Zurich", False), ("Bayern", False), ("Victoria", False)],
+)
+def test_states_and_provinces_are_territories(name: str, territory: bool) -> None:
+    assert is_territory(name, "en") is territory
+
+
+def test_a_state_before_a_company_is_no_party() -> None:
+    text = "Amazon announced they are to acquire Texas based grocery chain Whole Foods Market for $13.7 billion."
+    deals = [(f.buyer, f.target) for f in facts_of(text, "en", ["Amazon", "Texas", "Whole Foods Market"])]
+    assert ("Amazon", "Texas") not in deals
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (

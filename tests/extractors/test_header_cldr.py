@@ -13,7 +13,8 @@ def test_cldr_header_tables_are_current() -> None:
 
 
 def test_cldr_territory_names_are_current() -> None:
-    """Regenerate with ``python -m newsfacts.extractors.facts.discourse`` after a Babel upgrade."""
+    """Regenerate with ``python -m newsfacts.extractors.facts.discourse`` after a Babel or
+    pycountry upgrade."""
     from newsfacts.extractors.facts.discourse import TERRITORIES_FILE, build_territory_table
 
     assert json.loads(TERRITORIES_FILE.read_text(encoding="utf-8")) == build_territory_table()
