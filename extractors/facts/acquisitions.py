@@ -242,6 +242,7 @@ class _AcquisitionsRules(_LinkerBase):
                 for o, p in after
                 if (p is None or p in own) and o.start < clause[1] and not is_territory(o.text, self.pack.lang)
             ]
+            objects = self._without_modifiers(s, objects)
             if (
                 subject is None
                 and len(objects) >= 2
@@ -292,6 +293,27 @@ class _AcquisitionsRules(_LinkerBase):
         if mode in ("active", "noun") and self._goods(s, target, t_end):
             return None  # "purchased 12 new Airbus aircraft": goods the maker sells, no takeover
         return buyer, target, seller, by_pattern
+
+    def _without_modifiers(self, s: _Sentence, objects: list[str]) -> list[str]:
+        """Objects less a name that only describes the next one ("buy Internet search giant
+        Yahoo!", "acquire Philadelphia-based rival Rohm and Haas"): one to four lower-case words,
+        none a conjunction, preposition, name connector or function word (``figure_stops``: "the",
+        "when"), between it and the next name ("buy Delta once the Atlanta-based airline …" keeps
+        Delta)."""
+        pack = self.cues.pack
+        stops = {w.lower() for w in (*pack.conjunctions, *self.cues.preps, *pack.name_connectors, *pack.figure_stops)}
+        kept = []
+        for i, name in enumerate(objects):
+            pair = self._pair(s, name, objects[i + 1]) if i + 1 < len(objects) else None
+            between = self.text[pair[0].end : pair[1].start].split() if pair else []
+            if (
+                pair is not None
+                and 1 <= len(between) <= 4
+                and all(re.fullmatch(r"[a-z][a-z-]*", w) and w not in stops for w in between)
+            ):
+                continue
+            kept.append(name)
+        return kept
 
     def _goods(self, s: _Sentence, target: str, t_end: int) -> bool:
         """Whether the target is the maker of goods counted right before it ("purchase of 22 new

@@ -263,6 +263,32 @@ def test_a_state_before_a_company_is_no_party() -> None:
     assert ("Amazon", "Texas") not in deals
 
 
+@pytest.mark.parametrize(
+    ("text", "orgs", "target"),
+    [
+        (
+            "Microsoft launched a bid to buy Internet search giant Yahoo! for $44 billion.",
+            ["Microsoft", "Internet", "Yahoo!"],
+            "Yahoo!",
+        ),
+        (
+            "Google agreed to acquire Internet advertising agency DoubleClick.",
+            ["Google", "Internet", "DoubleClick"],
+            "DoubleClick",
+        ),
+        # a function word between the names: the first is the object
+        (
+            "US Airways made an offer to buy Delta once the Atlanta airline emerges.",
+            ["US Airways", "Delta", "Atlanta"],
+            "Delta",
+        ),
+    ],
+)
+def test_a_name_that_describes_the_next_is_no_target(text: str, orgs: list[str], target: str) -> None:
+    [deal] = [f for f in facts_of(text, "en", orgs) if f.kind == "acquisition"]
+    assert deal.target == target
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
