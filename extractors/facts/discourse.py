@@ -199,7 +199,16 @@ def is_territory(name: str, lang: str) -> bool:
     # a possessive is the territory too ("acquired Poland's Star Foods")
     key = _org_key(re.sub(r"['’]s?$", "", re.sub(r"^(?:the|The)\s+", "", name.strip())))
     # "New York City", "Kuwait City": the city of a name in the table
-    return key in _territories(lang) or (key.endswith(" city") and key[: -len(" city")] in _territories(lang))
+    names = _territories(lang)
+    if key in names or (key.endswith(" city") and key[: -len(" city")] in names):
+        return True
+    # a genitive without an apostrophe ("Deutschlands größter Händler", "Chinas"), in the
+    # languages that write one
+    return lang in _GENITIVE_S and key.endswith("s") and key[:-1] in names
+
+
+#: languages whose genitive adds "s" to a name without an apostrophe
+_GENITIVE_S = frozenset({"de", "nl", "sv"})
 
 
 @dataclass(frozen=True)

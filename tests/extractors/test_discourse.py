@@ -257,6 +257,16 @@ def test_states_and_provinces_are_territories(name: str, territory: bool) -> Non
     assert is_territory(name, "en") is territory
 
 
+@pytest.mark.parametrize(("name", "territory"), [("Deutschlands", True), ("Chinas", True), ("Siemens", False)])
+def test_a_german_genitive_of_a_country_is_a_territory(name: str, territory: bool) -> None:
+    assert is_territory(name, "de") is territory
+
+
+def test_the_police_takes_over_no_company() -> None:
+    text = "Die türkische Polizei hat den Sitz der Zeitung Zaman gewaltsam übernommen."
+    assert [f for f in facts_of(text, "de", ["türkische Polizei", "Zaman"]) if f.kind == "acquisition"] == []
+
+
 def test_a_state_before_a_company_is_no_party() -> None:
     text = "Amazon announced they are to acquire Texas based grocery chain Whole Foods Market for $13.7 billion."
     deals = [(f.buyer, f.target) for f in facts_of(text, "en", ["Amazon", "Texas", "Whole Foods Market"])]
