@@ -708,6 +708,12 @@ class FactsData(_Table):
         'Words that put a count in a clause about a whole economy, not a company: "unemployed", "the'
         ' economy has shed", "eurozone", "Arbeitslose". Such a count is no fact.',
     )
+    public_money_cues: FoldedRegex = _field(
+        "",
+        'Words that put spending in a sentence about public money: "the government", "stimulus",'
+        ' "taxpayers", "budget", "Steuergelder", "Haushalt". Such spending is a figure of no company'
+        " (a name nearby is seldom the one that spends).",
+    )
     macro_cues: FoldedRegex = _field(
         "",
         'Words that put a percentage in a clause about an economy, not a company: "inflation", "GDP",'

@@ -216,8 +216,8 @@ class _AwardsRules(_LinkerBase):
         verb = cues.spend.search(self.text, s.start, s.end) if cues.spend is not None else None
         if cost is not None:
             verb = cost[0]
-        if verb is None:
-            return []
+        if verb is None or (cost is None and self._public_money(s)):
+            return []  # "The government will invest $40 million": public money, no company's
         company, confidence = (
             (cost[1], CONFIDENCE["subject_before"]) if cost is not None else self._subject_scored(index, verb.start())
         )

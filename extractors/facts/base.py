@@ -386,6 +386,13 @@ class _LinkerBase:
         fields["fact_id"] = _fact_id(self.article_id, kind, s.start, s.end, key)
         return Fact(**fields)
 
+    def _public_money(self, s: _Sentence) -> bool:
+        """Whether a sentence speaks of public money (the pack's ``public_money_cues``: "the
+        government will invest", "stimulus", "taxpayer funds"): its spending is no company's."""
+        return (
+            self.cues.public_money is not None and self.cues.public_money.search(self.text, s.start, s.end) is not None
+        )
+
     def _per_share(self, amount: Amount) -> bool:
         """Whether the amount is a figure per share (the pack's ``per_share``): a dividend or
         earnings per share, never a company's revenue, spending or payment in total."""

@@ -71,6 +71,7 @@ class _Cues:
     count_frames: tuple[re.Pattern[str], ...]
     economy: re.Pattern[str] | None  # a clause about a whole economy: its counts are no company's
     incident: re.Pattern[str] | None  # a clause about an incident ("killed", "aboard"): no count
+    public_money: re.Pattern[str] | None  # "the government", "stimulus": spending of no company
     macro: re.Pattern[str] | None  # a clause about an economy ("inflation", "GDP"): no change
     index: re.Pattern[str] | None  # a market index before a percentage ("Der Leitindex fiel"): no change
     stake_phrase: re.Pattern[str] | None  # "bought 6.1% of ", "acquired control of ": its target follows
@@ -212,6 +213,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         else None,
         count_frames=_count_frames(pack, data.count_frames, data.count_nouns),
         economy=_optional(data.economy_cues, ci),
+        public_money=_optional(data.public_money_cues, ci),
         incident=_optional(data.incident_cues, ci),
         macro=_optional(data.macro_cues, ci),
         index=_optional(data.index_cues, ci),

@@ -246,6 +246,8 @@ class _FiguresRules(_LinkerBase):
                 # the metric noun heads the clause, the item phrase is only its tail
                 clause = self._clause(s, amount.start)
                 kind = self._metric_kind(self.text[clause[0] : amount.start])
+            if kind == "spending" and self._public_money(s):
+                kind, company = "figure", None  # "$550 billion in domestic spending": public money
             if kind != "figure" and company is not None:
                 used.add(amount.start)
                 facts.append(

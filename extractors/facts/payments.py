@@ -135,10 +135,11 @@ class _PaymentsRules(_LinkerBase):
 
     def _spending(self, index: int, customers: list[str], used: set[int], *, anaphor: bool) -> list[Fact]:
         """What a company spends without a named vendor. A spender the tagger called a person
-        ("Blair said to the audience that paid CA$400") spends no company's money: no fact."""
+        ("Blair said to the audience that paid CA$400") spends no company's money, nor does
+        public money ("the government will invest"): no fact."""
         s = self.sentences[index]
         customers = [c for c in customers if _org_key(c) not in self.persons]
-        if not customers or self._per_share(s.amounts[0]):
+        if not customers or self._per_share(s.amounts[0]) or self._public_money(s):
             return []  # "eine Dividende von 35 Cent je Aktie": no sum the company spends
         amount = s.amounts[0]
         used.add(amount.start)

@@ -299,6 +299,26 @@ def test_a_name_that_describes_the_next_is_no_target(text: str, orgs: list[str],
     assert deal.target == target
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "orgs"),
+    [
+        (
+            "en",
+            "Ethio Telecom signed the deal. The government will invest $40 million in the venture.",
+            ["Ethio Telecom"],
+        ),
+        (
+            "en",
+            "Republicans say the bill combines roughly $550 billion in domestic spending with tax cuts.",
+            ["Republicans"],
+        ),
+        ("de", "Die Bundesregierung investiert 40 Millionen Euro in das Netz der Telekom.", ["Telekom"]),
+    ],
+)
+def test_public_money_is_no_company_spending(lang: str, text: str, orgs: list[str]) -> None:
+    assert [f for f in facts_of(text, lang, orgs) if f.kind == "spending"] == []
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
