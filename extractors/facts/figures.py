@@ -40,6 +40,8 @@ class _FiguresRules(_LinkerBase):
             cue = self._revenue_cue(sentence)
             if cue is None or self._change_size(s, amount) or self._old_value(s, amount) or self._per_share(amount):
                 continue
+            if self._public_money(s):
+                continue  # "revenue from government corporations": the state's, a figure at most
             item = self._figure_item(s, amount)
             if item is not None and self.cues.revenue.search(item) is None:
                 continue  # "a second quarter loss of $254 million and a decline in sales": the loss's
@@ -246,7 +248,7 @@ class _FiguresRules(_LinkerBase):
                 # the metric noun heads the clause, the item phrase is only its tail
                 clause = self._clause(s, amount.start)
                 kind = self._metric_kind(self.text[clause[0] : amount.start])
-            if kind == "spending" and self._public_money(s):
+            if kind in ("spending", "revenue") and self._public_money(s):
                 kind, company = "figure", None  # "$550 billion in domestic spending": public money
             if kind != "figure" and company is not None:
                 used.add(amount.start)

@@ -313,10 +313,20 @@ def test_a_name_that_describes_the_next_is_no_target(text: str, orgs: list[str],
             ["Republicans"],
         ),
         ("de", "Die Bundesregierung investiert 40 Millionen Euro in das Netz der Telekom.", ["Telekom"]),
+        ("en", "The state's budget plan cuts $143 million of tax revenue from the MTA.", ["MTA"]),
     ],
 )
 def test_public_money_is_no_company_spending(lang: str, text: str, orgs: list[str]) -> None:
-    assert [f for f in facts_of(text, lang, orgs) if f.kind == "spending"] == []
+    assert [f for f in facts_of(text, lang, orgs) if f.kind in ("spending", "revenue")] == []
+
+
+def test_a_budget_airline_is_no_public_money() -> None:
+    text = (
+        "Low-cost carriers fared better, with Southwest Airlines having the largest profit, at $54 million,"
+        " while the profit margins were the highest of the budget carriers at 20%."
+    )
+    [profit] = [f for f in facts_of(text, "en", ["Southwest Airlines"]) if f.kind == "revenue"]
+    assert (profit.company, profit.amount_value) == ("Southwest Airlines", Decimal("54000000"))
 
 
 def test_fines_and_awarded_contracts_are_payments() -> None:
