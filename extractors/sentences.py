@@ -40,7 +40,7 @@ def sentence_spans(text: str, *, abbreviations: Collection[str] = ()) -> list[tu
             sentence when followed by more text.
     """
     spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _segments(text):
         start = line.start()
         for m in _BOUNDARY.finditer(line.group()):
             end = line.start() + m.end()
@@ -50,6 +50,16 @@ def sentence_spans(text: str, *, abbreviations: Collection[str] = ()) -> list[tu
             start = end
         spans.append((start, line.end()))
     return [s for s in (_strip(text, a, b) for a, b in spans) if s[1] > s[0]]
+
+
+# A section heading in wiki or Markdown markup inside a line ("… closed.  ==Related news==
+# *Romanian …"): a text copied from a wiki page keeps them, and each is a sentence of its own.
+_SEGMENT = re.compile(r"={2,}[^=\n]{1,80}?={2,}|(?:(?!={2,}[^=\n]{1,80}?={2,})[^\n])+")
+
+
+def _segments(text: str) -> list[re.Match[str]]:
+    """Lines, with every wiki heading cut out as a segment of its own."""
+    return list(_SEGMENT.finditer(text))
 
 
 def _is_abbreviation(text: str, dot: int, abbreviations: Collection[str]) -> bool:

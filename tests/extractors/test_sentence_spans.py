@@ -25,6 +25,14 @@ def _sentences(text: str, abbreviations: tuple[str, ...] = ()) -> list[str]:
         ("Der Umsatz lag bei 3 Mio. Euro.", ["Der Umsatz lag bei 3 Mio. Euro."]),
         # a German ordinal neither
         ("Am 3. März zahlte Siemens.", ["Am 3. März zahlte Siemens."]),
+        # a wiki section heading inside a line is a sentence of its own
+        (
+            "More than 340 units will close.  ==Related news==  *Mining industry to receive aid",
+            ["More than 340 units will close.", "==Related news==", "*Mining industry to receive aid"],
+        ),
+        ("It was paid. == Interview: == A worker spoke.", ["It was paid.", "== Interview: ==", "A worker spoke."]),
+        # an equals sign alone is no heading
+        ("The ratio x = 2 held == as before.", ["The ratio x = 2 held == as before."]),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
