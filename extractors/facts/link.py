@@ -74,9 +74,9 @@ def link_facts(
     # billion)" holds no company "NZ")
     mentions = [*amounts, *percentages, *periods]
     amounts = _without_restatements(text, amounts, cues.pack.conjunctions)
-    entities = [e for e in _sound_entities(entities, cues) if not _credit(text, e)]
+    entities = [e for e in _sound_entities(entities, cues) if not _credit(text, e) and not _time_zone(text, e)]
     entities = sorted([*entities, *_repeated_names(text, entities, mentions)], key=lambda e: e.start)
-    proposed = _proposed_names(text, cues, entities, mentions, pack.lang)
+    proposed = [e for e in _proposed_names(text, cues, entities, mentions, pack.lang) if not _time_zone(text, e)]
     if cues.name is None:  # a language whose capitalised runs are not proposed (German)
         proposed += _mislabelled_names(text, pack, entities, proposed)
     if cues.pack.propose_unknown_words:
@@ -259,6 +259,19 @@ def _repeated_names(text: str, entities: Sequence[Entity], mentions: Sequence[An
         if not any(a < m.end() and m.start() < b for a, b in taken):
             found.append(Entity(text=m.group(), start=m.start(), end=m.end(), label="ORG"))
     return found
+
+
+def _time_zone(text: str, entity: Entity) -> bool:
+    """A time zone after a clock time ("as of 19:30 UTC", "at 9 a.m. EST"): a tagger calls it
+    ORG, but it names no company (a company of the same letters, "CDT", is written without a
+    time before it)."""
+    return bool(
+        re.fullmatch(r"[A-Z]{2,5}", entity.text)
+        and re.search(
+            r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*$", text[max(0, entity.start - 16) : entity.start]
+        )
+        and re.search(r"(?:[:.]\d{2}|[ap]\.?\s?m\.?)\s*$", text[max(0, entity.start - 16) : entity.start])
+    )
 
 
 def _credit(text: str, entity: Entity) -> bool:

@@ -329,6 +329,26 @@ def test_a_budget_airline_is_no_public_money() -> None:
     assert (profit.company, profit.amount_value) == ("Southwest Airlines", Decimal("54000000"))
 
 
+def test_a_time_zone_after_a_clock_time_is_no_company() -> None:
+    text = "The index recovered, and as of 19:30 UTC was up 17.68 points, or 0.21%."
+    assert facts_of(text, "en", ["UTC"]) == []
+    # the same letters without a time before them stay a name
+    text = "CDT was acquired by Sumitomo in 2007 for $285 million."
+    assert [(f.buyer, f.target) for f in facts_of(text, "en", ["CDT", "Sumitomo"])] == [("Sumitomo", "CDT")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama rose to 50 percent support in a September poll, up from 46 percent.",
+        "Property values fell by 1.9% in the past month, Nationwide said.",
+        "GreenFuel claims its reactor cuts emissions by 46%.",
+    ],
+)
+def test_polls_and_market_indicators_are_no_company_change(text: str) -> None:
+    assert [f for f in facts_of(text, "en", ["Nationwide", "GreenFuel", "Obama"]) if f.kind == "change"] == []
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
