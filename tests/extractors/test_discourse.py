@@ -343,10 +343,17 @@ def test_a_time_zone_after_a_clock_time_is_no_company() -> None:
         "Obama rose to 50 percent support in a September poll, up from 46 percent.",
         "Property values fell by 1.9% in the past month, Nationwide said.",
         "GreenFuel claims its reactor cuts emissions by 46%.",
+        "The union called for a 10% pay rise from Deutsche Bahn.",
     ],
 )
 def test_polls_and_market_indicators_are_no_company_change(text: str) -> None:
-    assert [f for f in facts_of(text, "en", ["Nationwide", "GreenFuel", "Obama"]) if f.kind == "change"] == []
+    orgs = ["Nationwide", "GreenFuel", "Obama", "Deutsche Bahn"]
+    assert [f for f in facts_of(text, "en", orgs) if f.kind == "change"] == []
+
+
+def test_a_wage_demand_is_no_company_change() -> None:
+    text = "Der VSME legte ein Angebot von 1,2 Prozent Entgeltsteigerung vor, die Gewerkschaft verlangt 5 Prozent."
+    assert [f for f in facts_of(text, "de", ["VSME"]) if f.kind == "change"] == []
 
 
 def test_fines_and_awarded_contracts_are_payments() -> None:
