@@ -103,6 +103,17 @@ class _CountsRules(_LinkerBase):
             return None
         return None if is_territory(org.text, self.pack.lang) else org.text
 
+    def _glued_owner(self, s: _Sentence, m: re.Match[str]) -> str | None:
+        """The company glued to the count noun ("475 Tengelmann-Filialen", "113
+        Zielpunkt-Standorte"): the branches are its, whoever the sentence's subject is."""
+        org = next((o for o in s.orgs if o.start == m.start("noun") and o.end < m.end("noun")), None)
+        if org is None or self.text[org.end : org.end + 1] != "-":
+            return None
+        key = _org_key(org.text)
+        if key in self.persons or key in self.places or is_territory(org.text, self.pack.lang):
+            return None
+        return org.text
+
     def _about_economy(self, s: _Sentence, offset: int) -> bool:
         """Whether the count's clause speaks of a whole economy ("the economy has shed six
         million jobs", "23 million people are unemployed": the pack's ``economy_cues``) or of an
@@ -146,7 +157,7 @@ class _CountsRules(_LinkerBase):
                 continue
             if self._bought(s, m) or self._model_number(s, m):
                 continue
-            owner = self._count_owner(s, m)
+            owner = self._glued_owner(s, m) or self._count_owner(s, m)
             company, confidence = (
                 (owner, CONFIDENCE["revenue_owner"]) if owner else self._subject_scored(index, m.start(), places=False)
             )

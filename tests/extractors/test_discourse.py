@@ -356,6 +356,12 @@ def test_a_wage_demand_is_no_company_change() -> None:
     assert [f for f in facts_of(text, "de", ["VSME"]) if f.kind == "change"] == []
 
 
+def test_a_company_glued_to_the_count_noun_owns_the_count() -> None:
+    text = "Nach der Liste sollen 24 der 475 Tengelmann-Filialen vor der Übernahme durch Edeka schließen."
+    counts = [(f.company, f.count_value) for f in facts_of(text, "de", ["Tengelmann", "Edeka"]) if f.kind == "count"]
+    assert counts == [("Tengelmann", Decimal("475"))]
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
