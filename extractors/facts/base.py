@@ -51,10 +51,10 @@ class _LinkerBase:
         # the last takeover told and its sentence, whose price a later sentence may give, and
         # the prices so given, by fact id (acquisitions.py)
         self.open_deal: tuple[int, Fact] | None = None
+        self.deal_prices: dict[str, tuple[Amount, _Sentence]] = {}
         # whether the article tells of customers (the pack's ``customer_nouns``, three times or
         # more): only then is its company the vendor a buying sentence leaves unnamed (payments.py)
         self.customer_story = False
-        self.deal_prices: dict[str, tuple[Amount, _Sentence]] = {}
         self._breaks: dict[int, list[tuple[int, int]]] = {}  # clause breaks per sentence start
         self.discourse = Discourse(None)  # the article's topic company (discourse.py)
 

@@ -192,6 +192,10 @@ def _territories(lang: str) -> frozenset[str]:
     return frozenset(table.get(lang, [])) | frozenset(table["en"]) | {"us", "u s", "uk", "eu"}
 
 
+#: languages whose genitive adds "s" to a name without an apostrophe ("Deutschlands")
+_GENITIVE_S = frozenset({"de", "nl", "sv"})
+
+
 def is_territory(name: str, lang: str) -> bool:
     """Whether a name is a country or region ("Frankreich", "the United States", "U.S."), which
     is never a company of a fact (its government is named as such), or a language's name, which
@@ -205,10 +209,6 @@ def is_territory(name: str, lang: str) -> bool:
     # a genitive without an apostrophe ("Deutschlands größter Händler", "Chinas"), in the
     # languages that write one
     return lang in _GENITIVE_S and key.endswith("s") and key[:-1] in names
-
-
-#: languages whose genitive adds "s" to a name without an apostrophe
-_GENITIVE_S = frozenset({"de", "nl", "sv"})
 
 
 @dataclass(frozen=True)

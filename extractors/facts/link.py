@@ -265,12 +265,9 @@ def _time_zone(text: str, entity: Entity) -> bool:
     """A time zone after a clock time ("as of 19:30 UTC", "at 9 a.m. EST"): a tagger calls it
     ORG, but it names no company (a company of the same letters, "CDT", is written without a
     time before it)."""
+    before = text[max(0, entity.start - 16) : entity.start]
     return bool(
-        re.fullmatch(r"[A-Z]{2,5}", entity.text)
-        and re.search(
-            r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*$", text[max(0, entity.start - 16) : entity.start]
-        )
-        and re.search(r"(?:[:.]\d{2}|[ap]\.?\s?m\.?)\s*$", text[max(0, entity.start - 16) : entity.start])
+        re.fullmatch(r"[A-Z]{2,5}", entity.text) and re.search(r"\d{1,2}(?:[:.]\d{2}|\s*[ap]\.?\s?m\.?)\s*$", before)
     )
 
 
