@@ -202,9 +202,9 @@ def is_territory(name: str, lang: str) -> bool:
     in English is a nationality adjective ("Welsh", "Irish"; see ``build_territory_table``)."""
     # a possessive is the territory too ("acquired Poland's Star Foods")
     key = _org_key(re.sub(r"['’]s?$", "", re.sub(r"^(?:the|The)\s+", "", name.strip())))
-    # "New York City", "Kuwait City": the city of a name in the table
+    # "New York City", "Kuwait City", "New York State": the city or state of a name in the table
     names = _territories(lang)
-    if key in names or (key.endswith(" city") and key[: -len(" city")] in names):
+    if key in names or any(key.endswith(f" {w}") and key[: -len(w) - 1] in names for w in ("city", "state")):
         return True
     # a genitive without an apostrophe ("Deutschlands größter Händler", "Chinas"), in the
     # languages that write one

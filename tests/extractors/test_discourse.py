@@ -251,6 +251,7 @@ def test_a_payment_without_amount_needs_its_parties_tagged() -> None:
 @pytest.mark.parametrize(
     ("name", "territory"),
     [("Texas", True), ("New Jersey", True), ("Alberta", True), ("Niedersachsen", True), ("Karnataka", True)]
+    + [("New York State", True)]
     + [("Texas Instruments", False), ("Zurich", False), ("Bayern", False), ("Victoria", False)],
 )
 def test_states_and_provinces_are_territories(name: str, territory: bool) -> None:
@@ -360,6 +361,17 @@ def test_a_company_glued_to_the_count_noun_owns_the_count() -> None:
     text = "Nach der Liste sollen 24 der 475 Tengelmann-Filialen vor der Übernahme durch Edeka schließen."
     counts = [(f.company, f.count_value) for f in facts_of(text, "de", ["Tengelmann", "Edeka"]) if f.kind == "count"]
     assert counts == [("Tengelmann", Decimal("475"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("An NBC employee won US$266 million from the California Lottery.", ["NBC", "California Lottery"]),
+        ("The Illinois State Police used $20 bills to pay a phony fine.", ["Illinois State Police"]),
+    ],
+)
+def test_lotteries_and_police_pay_no_one(text: str, orgs: list[str]) -> None:
+    assert [f for f in facts_of(text, "en", orgs) if f.kind in ("payment", "spending")] == []
 
 
 def test_fines_and_awarded_contracts_are_payments() -> None:
