@@ -374,6 +374,14 @@ def test_lotteries_and_police_pay_no_one(text: str, orgs: list[str]) -> None:
     assert [f for f in facts_of(text, "en", orgs) if f.kind in ("payment", "spending")] == []
 
 
+def test_a_takeover_bid_for_a_company_targets_it() -> None:
+    text = "Ryanair claimed its own takeover bid for Aer Lingus had been a major EC casualty."
+    deals = [
+        (f.buyer, f.target) for f in facts_of(text, "en", ["Ryanair", "Aer Lingus", "EC"]) if f.kind == "acquisition"
+    ]
+    assert deals == [("Ryanair", "Aer Lingus")]
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
