@@ -74,9 +74,18 @@ def link_facts(
     # billion)" holds no company "NZ")
     mentions = [*amounts, *percentages, *periods]
     amounts = _without_restatements(text, amounts, cues.pack.conjunctions)
-    entities = [e for e in _sound_entities(entities, cues) if not _credit(text, e) and not _time_zone(text, e)]
+    datelines = _datelines(text, pack.lang)
+    entities = [
+        e
+        for e in _sound_entities(entities, cues)
+        if not _credit(text, e) and not _time_zone(text, e) and not _in_spans(e, datelines)
+    ]
     entities = sorted([*entities, *_repeated_names(text, entities, mentions)], key=lambda e: e.start)
-    proposed = [e for e in _proposed_names(text, cues, entities, mentions, pack.lang) if not _time_zone(text, e)]
+    proposed = [
+        e
+        for e in _proposed_names(text, cues, entities, mentions, pack.lang)
+        if not _time_zone(text, e) and not _in_spans(e, datelines)
+    ]
     if cues.name is None:  # a language whose capitalised runs are not proposed (German)
         proposed += _mislabelled_names(text, pack, entities, proposed)
     if cues.pack.propose_unknown_words:
@@ -269,6 +278,24 @@ def _time_zone(text: str, entity: Entity) -> bool:
     return bool(
         re.fullmatch(r"[A-Z]{2,5}", entity.text) and re.search(r"\d{1,2}(?:[:.]\d{2}|\s*[ap]\.?\s?m\.?)\s*$", before)
     )
+
+
+# a dateline opening a line or a sentence: a place, a comma, its region, an optional agency in
+# brackets and a dash ("Albuquerque, New Mexico — …", "FRANKFURT, Germany (Reuters) - …")
+_DATELINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?]\s))\s*(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*,\s*"
+    r"(?P<region>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})\s*(?:\([^()\n]{1,30}\)\s*)?(?:—|–|&mdash;|--?)\s"
+)
+
+
+def _datelines(text: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of the places in datelines whose region is a country or a state: the place is
+    where the story was filed, never a party of its facts (a tagger calls "Albuquerque" ORG)."""
+    return [m.span("place") for m in _DATELINE.finditer(text) if is_territory(m.group("region"), lang)]
+
+
+def _in_spans(entity: Entity, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= entity.start and entity.end <= b for a, b in spans)
 
 
 def _credit(text: str, entity: Entity) -> bool:

@@ -382,6 +382,14 @@ def test_a_takeover_bid_for_a_company_targets_it() -> None:
     assert deals == [("Ryanair", "Aer Lingus")]
 
 
+def test_a_dateline_place_is_no_party() -> None:
+    text = "Albuquerque, New Mexico — Online video is booming; this year a studio bought the network Maker Studios."
+    deals = [
+        (f.buyer, f.target) for f in facts_of(text, "en", ["Albuquerque", "Maker Studios"]) if f.kind == "acquisition"
+    ]
+    assert ("Albuquerque", "Maker Studios") not in deals
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
