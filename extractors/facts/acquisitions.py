@@ -184,9 +184,15 @@ class _AcquisitionsRules(_LinkerBase):
                 and (p is None or _RELATIVE.fullmatch(self.text, o.end, t_start))
             ]
             target = nearest[-1] if nearest else (bare[0] if bare else None)
+            if target is None and agent is not None:
+                # "the company was privatized and was bought by British Aerospace", "2008 wurde
+                # das Unternehmen von Metro übernommen": a description before the agent
+                end = re.sub(r"\w+\W*$", "", self.text[t_start : agent.start])
+                target = self._description_target(s, self._clause(s, t_start)[0], t_start + len(end))
+                by_pattern = target is None  # a target resolved from a description costs a little
             # no agent preposition next to the name ("von dem Konkurrenten Youzu übernommen")
             buyer = agent.text if agent else (bare[1] if len(bare) > 1 else None)
-            by_pattern = agent is not None
+            by_pattern = by_pattern and agent is not None
         elif mode == "noun":
             target = (
                 glued[-1].text
@@ -281,6 +287,11 @@ class _AcquisitionsRules(_LinkerBase):
                     and self.cues.division_before.search(self.text, max(t_end, o.start - 90), o.start)
                 ][:1]
             target = objects[0] if objects else None
+            if target is None:
+                # "British Aerospace sold the business to BMW", "Zucker bought the company"
+                described = self._description_target(s, t_end, min(clause[1], t_end + 40), at_start=True)
+                target = described if described != subject else None
+                by_pattern = by_pattern and target is None
             if mode == "divest":
                 seller = subject
                 buyer = next((o.text for o, p in after if p in pack.customer_preps), None)
@@ -293,6 +304,21 @@ class _AcquisitionsRules(_LinkerBase):
         if mode in ("active", "noun") and self._goods(s, target, t_end):
             return None  # "purchased 12 new Airbus aircraft": goods the maker sells, no takeover
         return buyer, target, seller, by_pattern
+
+    def _description_target(self, s: _Sentence, start: int, end: int, at_start: bool = False) -> str | None:
+        """The story's company (discourse.py) when a description between ``start`` and ``end``
+        stands for a takeover's target ("the company was bought by X", "sold the business to
+        BMW"): one of the pack's ``singular_anaphors`` (a company noun; "the franchise" is
+        another thing), not followed by a possessive ("the company's rival"); with
+        ``at_start``, only one that opens the span, right after the verb."""
+        for m in self.cues.singular.finditer(self.text, start, end):
+            if at_start and self.text[start : m.start()].strip():
+                return None
+            if re.match(r"['’]s?\b", self.text[m.end() : m.end() + 2]):
+                continue
+            # only the story's company: the company named last may be a partner or a rival
+            return self.discourse.topic
+        return None
 
     def _without_modifiers(self, s: _Sentence, objects: list[str]) -> list[str]:
         """Objects less a name that only describes the next one ("buy Internet search giant

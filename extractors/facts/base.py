@@ -140,8 +140,13 @@ class _LinkerBase:
         before = self.text[max(floor, start - 60) : start]
         before = re.split(r"[,;:()\[\]|–—]", before)[-1]  # a preposition never crosses a comma
         words = [w.lower() for w in re.findall(r"[^\W\d]+", before)[-5:]]
+        # a year right after the preposition is its whole phrase: "In 1994 British Aerospace
+        # sold …" has a subject ("to the 2008 Summer Olympic Games" keeps its "to")
+        dated = re.search(r"([^\W\d]+)\s+(?:1[89]|20)\d\d\s*$", before)
         for back in range(1, reach + 1):
             end = len(words) - back + 1
+            if dated and end == len(words) and words and words[-1] == dated.group(1).lower():
+                continue
             for prep in self._prep_words:
                 if end - len(prep) >= 0 and words[end - len(prep) : end] == list(prep):
                     return " ".join(prep)

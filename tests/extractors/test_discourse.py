@@ -390,6 +390,40 @@ def test_a_dateline_place_is_no_party() -> None:
     assert ("Albuquerque", "Maker Studios") not in deals
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "orgs", "expected"),
+    [
+        (
+            "Rover has a long history. Rover was formed in 1968. In 1988 the company was privatized and was "
+            "bought by British Aerospace. In 1994 British Aerospace sold the business to BMW.",
+            "en",
+            ["Rover", "British Aerospace", "BMW"],
+            [("British Aerospace", "Rover", None), ("BMW", "Rover", "British Aerospace")],
+        ),
+        (
+            "Kaufhof ist ein Warenhauskonzern. Kaufhof hat 100 Filialen. 2008 wurde das Unternehmen von Metro "
+            "übernommen.",
+            "de",
+            ["Kaufhof", "Metro"],
+            [("Metro", "Kaufhof", None)],
+        ),
+    ],
+)
+def test_a_description_is_the_target_the_story_is_about(
+    text: str, lang: str, orgs: list[str], expected: list[tuple[str, str, str | None]]
+) -> None:
+    deals = [f for f in facts_of(text, lang, orgs) if f.kind == "acquisition"]
+    assert [(f.buyer, f.target, f.seller) for f in deals] == expected
+    assert all(f.confidence < 0.85 for f in deals)  # resolved, not read
+
+
+def test_a_description_of_another_company_is_no_target() -> None:
+    # the story is about Vodafone; "the company" bought here is nobody we can name
+    text = "Vodafone raised prices. Vodafone has 20 million customers. Later BT bought the company's rival."
+    deals = [f for f in facts_of(text, "en", ["Vodafone", "BT"]) if f.kind == "acquisition"]
+    assert deals == []
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
