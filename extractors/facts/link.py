@@ -21,6 +21,7 @@ from newsfacts.extractors.facts.discourse import (
 )
 from newsfacts.extractors.facts.figures import _FiguresRules
 from newsfacts.extractors.facts.mentions import (
+    _opening_common_word,
     _org_key,
     _proposed_names,
     _Sentence,
@@ -78,7 +79,10 @@ def link_facts(
     entities = [
         e
         for e in _sound_entities(entities, cues)
-        if not _credit(text, e) and not _time_zone(text, e) and not _in_spans(e, datelines)
+        if not _credit(text, e)
+        and not _time_zone(text, e)
+        and not _in_spans(e, datelines)
+        and not (cues.pack.proposed_not_common and _opening_common_word(text, e, pack.lang))
     ]
     entities = sorted([*entities, *_repeated_names(text, entities, mentions)], key=lambda e: e.start)
     proposed = [

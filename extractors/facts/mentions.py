@@ -119,6 +119,22 @@ def _sound_entities(entities: Sequence[Entity], cues: _Cues) -> list[Entity]:
     ]  # "Company", "LLC"
 
 
+def _opening_common_word(text: str, entity: Entity, lang: str) -> bool:
+    """A tagged organisation that is a common word capitalised only because it opens its
+    sentences ("Records show that …", "Analysts said …"): one word, a common word of the
+    language (``lexicon.is_common_word``), and written with its capital nowhere but at the
+    start of a sentence or a line in the article. "Apple" in a story about Apple is named
+    inside its sentences too, and stays."""
+    word = entity.text
+    if entity.label != "ORG" or " " in word or not word[1:].islower() or not is_common_word(word, lang):
+        return False
+    return all(
+        not text[: m.start()].strip()
+        or re.search(r"(?:[.!?:;]['\"”’)]*\s|\n)\s*$", text[max(0, m.start() - 12) : m.start()])
+        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    )
+
+
 def _proposed_names(
     text: str, cues: _Cues, entities: Sequence[Entity], mentions: Sequence[Any], lang: str
 ) -> list[Entity]:

@@ -424,6 +424,15 @@ def test_a_description_of_another_company_is_no_target() -> None:
     assert deals == []
 
 
+def test_a_common_word_opening_its_sentence_is_no_company() -> None:
+    # "Records" is capitalised only where it opens a sentence; "Apple" is named inside one too
+    text = "Apple sold the site. Records show that Halcyon paid $600,000 to Apple."
+    payments = [
+        (f.customer, f.vendor) for f in facts_of(text, "en", ["Records", "Halcyon", "Apple"]) if f.kind == "payment"
+    ]
+    assert payments == [("Halcyon", "Apple")]
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
