@@ -811,6 +811,18 @@ class FactsData(_Table):
         " that closes before a figure is not the figure's subject (\"SAS, who own Scandinavian"
         ' Airlines, fell 1.9%").',
     )
+    relative_subject_pronouns: list[str] = _field(
+        [],
+        'Relative pronouns that can only be their clause\'s subject (German "der", "welcher"): in'
+        ' a clause with one company before its verb and none after ("Comcast, der 2009 NBC'
+        ' Universal übernommen hat") the company before the comma buys the one inside.',
+    )
+    relative_object_pronouns: list[str] = _field(
+        [],
+        "Relative pronouns that are their clause's object when a company stands between them and"
+        ' the verb (English "which", "that"; German "den"): "QNX, which RIM bought" (RIM buys'
+        ' QNX). A pronoun in neither list (German "die", "das") leaves such a clause unread.',
+    )
     stake_preps: list[str] = _field(
         [], 'Before the company a stake is bought in, when a takeover verb has no bare object: "bei", "an", "in".'
     )

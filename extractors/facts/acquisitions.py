@@ -262,6 +262,13 @@ class _AcquisitionsRules(_LinkerBase):
                 not objects and len(near) >= 2 and mode == "active" and self._object_before(near[-2], near[-1], s.start)
             ):
                 subject, objects = near[-2].text, [near[-1].text]  # "X hat Y übernommen"
+            elif not objects and len(near) == 1 and mode == "active" and (antecedent := self._antecedent(s, clause)):
+                # "Comcast, der 2009 NBC Universal übernommen hat"; "QNX, which RIM bought"
+                subject_pronoun, object_pronoun = self.cues.relative_subject, self.cues.relative_object
+                if subject_pronoun is not None and subject_pronoun.match(self.text, clause[0]):
+                    subject, objects = antecedent, [near[0].text]
+                elif object_pronoun is not None and object_pronoun.match(self.text, clause[0]):
+                    subject, objects = near[0].text, [antecedent]
             if subject is None:
                 subject = self._singular_anaphor(index, t_start)
                 by_pattern = False
@@ -304,6 +311,20 @@ class _AcquisitionsRules(_LinkerBase):
         if mode in ("active", "noun") and self._goods(s, target, t_end):
             return None  # "purchased 12 new Airbus aircraft": goods the maker sells, no takeover
         return buyer, target, seller, by_pattern
+
+    def _antecedent(self, s: _Sentence, clause: tuple[int, int]) -> str | None:
+        """The company a relative clause with one company before its verb is about ("Comcast -
+        eigentlich ein US-Kabelnetzbetreiber, der 2009 bereits NBC Universal übernommen hat",
+        "QNX, which RIM bought"): the clause opens with one of the pack's ``relative_pronouns``,
+        and the company named last before it in the sentence, a few words before the comma (an
+        apposition may stand between), is its antecedent."""
+        if not self._relative_opens(clause[0]) or "," not in self.text[s.start : clause[0]]:
+            return None
+        head = self.text.rfind(",", s.start, clause[0])
+        last = [o for o in s.orgs if o.end <= head and not is_territory(o.text, self.pack.lang)]
+        if not last or head - last[-1].end > 60 or "," in self.text[last[-1].end : head]:
+            return None
+        return last[-1].text
 
     def _description_target(self, s: _Sentence, start: int, end: int, at_start: bool = False) -> str | None:
         """The story's company (discourse.py) when a description between ``start`` and ``end``
@@ -397,7 +418,11 @@ class _AcquisitionsRules(_LinkerBase):
         """The amount a price cue introduces ("für 80 Millionen Euro"), else a lone amount."""
         # a price per share is no price of the deal ("buy Merrill at $29 a share")
         mine = [
-            a for a in s.amounts if min(triggers, key=lambda t: abs(a.start - t)) == offset and not self._per_share(a)
+            a
+            for a in s.amounts
+            if min((t for t in triggers if self._may_price(s, t, a)), key=lambda t: abs(a.start - t), default=None)
+            == offset
+            and not self._per_share(a)
         ]
         for amount in sorted(mine, key=lambda a: abs(a.start - offset)):
             before = self.text[max(s.start, amount.start - 30) : amount.start]
@@ -408,6 +433,20 @@ class _AcquisitionsRules(_LinkerBase):
         if not s.amounts:
             return self._bare_price(s, offset), True
         return None, False
+
+    def _may_price(self, s: _Sentence, trigger: int, amount: Amount) -> bool:
+        """Whether an amount may be the price of the takeover at ``trigger``: a takeover told in
+        a relative clause has its price there ("Comcast, der 2009 NBC Universal übernommen hat,
+        legt 3,8 Milliarden auf den Tisch und übernimmt Dreamworks": Dreamworks' price)."""
+        clause = self._clause(s, trigger)
+        return not self._relative_opens(clause[0]) or clause[0] <= amount.start < clause[1]
+
+    def _relative_opens(self, start: int) -> bool:
+        """Whether a relative pronoun of the pack opens the clause at ``start``."""
+        return any(
+            p is not None and p.match(self.text, start)
+            for p in (self.cues.relative, self.cues.relative_subject, self.cues.relative_object)
+        )
 
     def _bare_price(self, s: _Sentence, offset: int) -> Amount | None:
         """A price without its currency, which a story leaves out once the reader knows it

@@ -77,6 +77,8 @@ class _Cues:
     stake_phrase: re.Pattern[str] | None  # "bought 6.1% of ", "acquired control of ": its target follows
     subject_pronoun: re.Pattern[str] | None  # "it" (with auxiliaries) right before a verb: its subject
     relative: re.Pattern[str] | None  # ", who …": a relative pronoun opening a clause
+    relative_subject: re.Pattern[str] | None  # ", der …": a relative pronoun that is its clause's subject
+    relative_object: re.Pattern[str] | None  # ", which RIM bought": a relative pronoun that is its object
     result_verbs: tuple[tuple[str, re.Pattern[str]], ...]  # ("loss", "lost … $"): a result's verb right before it
     not_wholes: re.Pattern[str] | None  # "of respondents", "of GDP" after a percentage: no share
     per_share: re.Pattern[str] | None  # "per share" after an amount: no revenue
@@ -113,6 +115,11 @@ def _name_pattern(connectors: list[str]) -> re.Pattern[str]:
 
 def _optional(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     return re.compile(pattern, flags) if pattern else None
+
+
+def _word_list(words: list[str]) -> re.Pattern[str] | None:
+    """Any of ``words`` after optional spaces, case-insensitive (matched at a clause's start)."""
+    return re.compile(rf"\s*{word_pattern(words)}", re.IGNORECASE) if words else None
 
 
 def _cues(pack: LangPack) -> _Cues:
@@ -225,6 +232,8 @@ def _build_cues(pack: LangPack) -> _Cues:
             if verbs
         ),
         relative=re.compile(rf"\s*{word_pattern(data.relative_pronouns)}", ci) if data.relative_pronouns else None,
+        relative_subject=_word_list(data.relative_subject_pronouns),
+        relative_object=_word_list(data.relative_object_pronouns),
         not_wholes=_optional(data.not_wholes, ci),
         per_share=_optional(data.per_share, ci),
         name_prefix=_optional(data.name_prefix),

@@ -120,13 +120,20 @@ def _sound_entities(entities: Sequence[Entity], cues: _Cues) -> list[Entity]:
 
 
 def _opening_common_word(text: str, entity: Entity, lang: str) -> bool:
-    """A tagged organisation that is a common word capitalised only because it opens its
-    sentences ("Records show that …", "Analysts said …"): one word, a common word of the
-    language (``lexicon.is_common_word``), and written with its capital nowhere but at the
-    start of a sentence or a line in the article. "Apple" in a story about Apple is named
-    inside its sentences too, and stays."""
+    """A tagged organisation that is a common plural noun capitalised only because it opens
+    its sentences ("Records show that …", "Analysts said …"): one word ending in "s", common in
+    the language with and without it (``lexicon.is_common_word``), and written with its
+    capital nowhere but at the start of a sentence or a line in the article. A singular name
+    that is also a word ("Acme said …", "Target said …") stays: companies are named so."""
     word = entity.text
-    if entity.label != "ORG" or " " in word or not word[1:].islower() or not is_common_word(word, lang):
+    if (
+        entity.label != "ORG"
+        or " " in word
+        or not word[1:].islower()
+        or not word.endswith("s")
+        or not is_common_word(word, lang)
+        or not is_common_word(word[:-1], lang)
+    ):
         return False
     return all(
         not text[: m.start()].strip()

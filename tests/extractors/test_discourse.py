@@ -433,6 +433,38 @@ def test_a_common_word_opening_its_sentence_is_no_company() -> None:
     assert payments == [("Halcyon", "Apple")]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "orgs", "expected"),
+    [
+        (
+            "Comcast - ein Kabelnetzbetreiber, der 2009 bereits NBC Universal übernommen hat - legt 3,8 Milliarden "
+            "US-Dollar auf den Tisch und übernimmt Dreamworks Animation.",
+            "de",
+            ["Comcast", "NBC Universal", "Dreamworks Animation"],
+            [("Comcast", "NBC Universal", None), ("Comcast", "Dreamworks Animation", Decimal("3800000000"))],
+        ),
+        (
+            "Der Kaufhof, den Metro 2008 übernommen hat, wächst.",
+            "de",
+            ["Kaufhof", "Metro"],
+            [("Metro", "Kaufhof", None)],
+        ),
+        ("Kaufhof, die Metro 2008 übernommen hat, wächst.", "de", ["Kaufhof", "Metro"], []),  # "die": either way
+        (
+            "The tablet runs a system developed by QNX, which RIM bought earlier in 2010.",
+            "en",
+            ["QNX", "RIM"],
+            [("RIM", "QNX", None)],
+        ),
+    ],
+)
+def test_a_relative_clause_names_who_bought_whom(
+    text: str, lang: str, orgs: list[str], expected: list[tuple[str, str, Decimal | None]]
+) -> None:
+    deals = [(f.buyer, f.target, f.amount_value) for f in facts_of(text, lang, orgs) if f.kind == "acquisition"]
+    assert deals == expected
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
