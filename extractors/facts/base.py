@@ -266,7 +266,15 @@ class _LinkerBase:
         # ("SAS, who own Scandinavian Airlines, fell 2.25 kronor": SAS fell)
         main = [o for o in before if not self._in_relative_clause(s, o, offset)]
         if main or before:
-            return (main or before)[-1].text, CONFIDENCE["subject_before"]
+            last = (main or before)[-1]
+            described = self.cues.singular.search(self.text, last.end, offset)
+            if described is not None and self._preposition_before(last.start, s.start) is not None:
+                # "behind Best Buy, the company … would close … leaving 8000 employees jobless":
+                # a description after a name behind a preposition is the subject
+                named = self._described(described.start())
+                if named is not None:
+                    return named, CONFIDENCE["description"]
+            return last.text, CONFIDENCE["subject_before"]
         sentence = self.text[max(s.start, offset - _REACH) : offset]
         if self.cues.singular.search(sentence) or (
             self.cues.descriptions is not None and self.cues.descriptions.search(sentence)

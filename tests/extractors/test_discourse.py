@@ -465,6 +465,20 @@ def test_a_relative_clause_names_who_bought_whom(
     assert deals == expected
 
 
+def test_laid_off_staff_left_jobless_are_a_count_of_the_described_company() -> None:
+    # "jobless" makes a count the economy's only as "the jobless" or "jobless claims"; a name
+    # behind a preposition ("behind Best Buy") is no subject when a description follows it
+    text = (
+        "Retailer Circuit City will file for bankruptcy. Second in its field, behind Best Buy, the company "
+        "would close 155 stores, leaving an estimated 8000 employees jobless."
+    )
+    counts = [
+        (f.company, f.count_value) for f in facts_of(text, "en", ["Circuit City", "Best Buy"]) if f.kind == "count"
+    ]
+    assert ("Circuit City", Decimal("8000")) in counts
+    assert all(company != "Best Buy" for company, _ in counts)
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
