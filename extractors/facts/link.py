@@ -83,12 +83,13 @@ def link_facts(
         and not _time_zone(text, e)
         and not _in_spans(e, datelines)
         and not (cues.pack.proposed_not_common and _opening_common_word(text, e, pack.lang))
+        and not _in_prefix(text, e, cues)
     ]
     entities = sorted([*entities, *_repeated_names(text, entities, mentions)], key=lambda e: e.start)
     proposed = [
         e
         for e in _proposed_names(text, cues, entities, mentions, pack.lang)
-        if not _time_zone(text, e) and not _in_spans(e, datelines)
+        if not _time_zone(text, e) and not _in_spans(e, datelines) and not _in_prefix(text, e, cues)
     ]
     if cues.name is None:  # a language whose capitalised runs are not proposed (German)
         proposed += _mislabelled_names(text, pack, entities, proposed)
@@ -309,6 +310,17 @@ def _credit(text: str, entity: Entity) -> bool:
         return False
     before = text[max(0, entity.start - 7) : entity.start]
     return bool(re.search(r"\(\s*$|(?:Bild|Foto|Quelle)\s*:\s*$", before)) or text[entity.end : entity.end + 1] in ")/"
+
+
+def _in_prefix(text: str, entity: Entity, cues: _Cues) -> bool:
+    """Whether a name is a place inside the pack's ``name_prefix`` before a company ("Oakland"
+    in "Oakland, California-based Ask Jeeves", "Toronto" in "Toronto-based TMX"): the prefix
+    matches from the name on and runs past its end. The company after it stays."""
+    prefix = cues.name_prefix
+    if prefix is None:
+        return False
+    m = prefix.match(text[entity.start : entity.end + 60])
+    return m is not None and m.end() > entity.end - entity.start
 
 
 def _mislabelled_names(

@@ -479,6 +479,14 @@ def test_laid_off_staff_left_jobless_are_a_count_of_the_described_company() -> N
     assert all(company != "Best Buy" for company, _ in counts)
 
 
+def test_the_place_a_company_is_based_in_is_no_party() -> None:
+    text = "The acquisition of Oakland, California-based Ask Jeeves by IAC would give it a known brand."
+    deals = [
+        (f.buyer, f.target) for f in facts_of(text, "en", ["Oakland", "Ask Jeeves", "IAC"]) if f.kind == "acquisition"
+    ]
+    assert deals == [("IAC", "Ask Jeeves")]
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
