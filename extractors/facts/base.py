@@ -194,7 +194,11 @@ class _LinkerBase:
     def _is_source(self, org: Entity, s: _Sentence) -> bool:
         """Whether a company is named as the source of the figures around it ("Nach einer
         Zusammenstellung der Hans-Böckler-Stiftung werden … 12 Millionen Beschäftigte", "a
-        survey by Gartner"): an analyst, an institute, a study's author, not their subject."""
+        survey by Gartner", "a Gartner survey": one of the pack's ``source_nouns`` right after
+        the name): an analyst, an institute, a study's author, not their subject."""
+        after = self.cues.source_after
+        if after is not None and after.match(self.text, org.end):
+            return True  # "a Dow Jones Newswires survey of economists", "a Morgan Stanley analyst"
         pattern = self.cues.source
         m = pattern.search(self.text, max(s.start, org.start - 160), org.start) if pattern is not None else None
         if m is None:

@@ -77,6 +77,7 @@ class _Cues:
     stake_phrase: re.Pattern[str] | None  # "bought 6.1% of ", "acquired control of ": its target follows
     subject_pronoun: re.Pattern[str] | None  # "it" (with auxiliaries) right before a verb: its subject
     relative: re.Pattern[str] | None  # ", who …": a relative pronoun opening a clause
+    source_after: re.Pattern[str] | None  # "a Gartner survey": a source noun right after a name
     relative_subject: re.Pattern[str] | None  # ", der …": a relative pronoun that is its clause's subject
     relative_object: re.Pattern[str] | None  # ", which RIM bought": a relative pronoun that is its object
     result_verbs: tuple[tuple[str, re.Pattern[str]], ...]  # ("loss", "lost … $"): a result's verb right before it
@@ -217,6 +218,9 @@ def _build_cues(pack: LangPack) -> _Cues:
             ci,
         )
         if data.source_nouns and data.source_links
+        else None,
+        source_after=re.compile(rf"\s+(?:{'|'.join(map(re.escape, data.source_nouns))})s?\b", ci)
+        if data.source_nouns
         else None,
         count_frames=_count_frames(pack, data.count_frames, data.count_nouns),
         economy=_optional(data.economy_cues, ci),

@@ -487,6 +487,26 @@ def test_the_place_a_company_is_based_in_is_no_party() -> None:
     assert deals == [("IAC", "Ask Jeeves")]
 
 
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # central bank rates and a country's exports are no company's
+        (
+            "Acme sells cars. The Fed kept its target rate of 5.25%, and the federal funds rate fell to 6%.",
+            ["Acme", "Fed"],
+        ),
+        ("Acme sells cars. Data released yesterday indicates that exports rose by 12.1% in December.", ["Acme"]),
+    ],
+)
+def test_surveys_rates_and_exports_are_no_company_change(text: str, orgs: list[str]) -> None:
+    assert [f for f in facts_of(text, "en", orgs) if f.kind == "change"] == []
+
+
+def test_a_name_before_a_source_noun_is_the_source() -> None:
+    text = "Analysts expected growth of 0.3%, a Dow Jones Newswires survey reported."
+    assert [f.company for f in facts_of(text, "en", ["Dow Jones Newswires"])] == []
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
