@@ -83,13 +83,16 @@ def names_market_index(text: str, start: int, end: int) -> bool:
 
 
 def is_market_index(name: str) -> bool:
-    """Whether a name is a market index, also with its number ("CAC 40") or a possessive, or
-    one that calls itself an index ("FTSE 100 Share Index", "Dow Jones Industrial Average")."""
+    """Whether a name is a market index, also with its number ("CAC 40"), a possessive or a
+    word of origin before it ("British FTSE", "Japanese Nikkei"), or one that calls itself an index ("FTSE 100 Share Index", "Dow Jones Industrial Average")."""
     if re.search(r"(?<!\w)(?:Index|Indices|Average)$", name.strip()):
         return True
     name = re.sub(r"^(?:The|the)\s+", "", name.strip())  # "The Standard & Poor's 500 index"
-    key = _org_key(name)
-    return key in market_indices() or _org_key(re.sub(r"(?:['’]s)?\s*\d+$", "", name)) in market_indices()
+    indices = market_indices()
+    for candidate in (name, re.sub(r"^[A-Z][\w.]*\s+", "", name)):  # "British FTSE", "Japanese Nikkei"
+        if _org_key(candidate) in indices or _org_key(re.sub(r"(?:['’]s)?\s*\d+$", "", candidate)) in indices:
+            return True
+    return False
 
 
 #: CLDR names of countries and regions per language, precomputed from Babel (loading the locale

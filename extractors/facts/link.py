@@ -76,6 +76,8 @@ def link_facts(
     mentions = [*amounts, *percentages, *periods]
     amounts = _without_restatements(text, amounts, cues.pack.conjunctions)
     datelines = _datelines(text, pack.lang)
+    # a currency code the article writes its amounts with is no company ("ISK 3,700 million")
+    codes = {code for a in amounts for code in re.findall(r"\b[A-Z]{3}\b", a.text)}
     entities = [
         e
         for e in _sound_entities(entities, cues)
@@ -84,12 +86,16 @@ def link_facts(
         and not _in_spans(e, datelines)
         and not (cues.pack.proposed_not_common and _opening_common_word(text, e, pack.lang))
         and not _in_prefix(text, e, cues)
+        and e.text not in codes
     ]
     entities = sorted([*entities, *_repeated_names(text, entities, mentions)], key=lambda e: e.start)
     proposed = [
         e
         for e in _proposed_names(text, cues, entities, mentions, pack.lang)
-        if not _time_zone(text, e) and not _in_spans(e, datelines) and not _in_prefix(text, e, cues)
+        if not _time_zone(text, e)
+        and not _in_spans(e, datelines)
+        and not _in_prefix(text, e, cues)
+        and e.text not in codes
     ]
     if cues.name is None:  # a language whose capitalised runs are not proposed (German)
         proposed += _mislabelled_names(text, pack, entities, proposed)

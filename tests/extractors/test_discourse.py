@@ -507,6 +507,16 @@ def test_a_name_before_a_source_noun_is_the_source() -> None:
     assert [f.company for f in facts_of(text, "en", ["Dow Jones Newswires"])] == []
 
 
+def test_a_market_index_with_its_origin_is_an_index() -> None:
+    assert is_market_index("British FTSE") and is_market_index("Japanese Nikkei")
+    assert not is_market_index("Dow Chemical") and not is_market_index("US Airways")
+
+
+def test_the_currency_code_of_the_amounts_is_no_company() -> None:
+    text = "Commission increased to ISK 7,600 million from ISK 3,700 million, up 140% since 2003."
+    assert all(f.company != "ISK" for f in facts_of(text, "en", ["ISK"]))
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
