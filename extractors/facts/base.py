@@ -11,7 +11,13 @@ from typing import Any
 from newsfacts.extractors.facts.confidence import CONFIDENCE
 from newsfacts.extractors.facts.cues import _CLAUSE_BREAK, _cues
 from newsfacts.extractors.facts.dedupe import _fact_id
-from newsfacts.extractors.facts.discourse import Discourse, compound_company, is_territory, names_market_index
+from newsfacts.extractors.facts.discourse import (
+    Discourse,
+    compound_company,
+    is_news_outlet,
+    is_territory,
+    names_market_index,
+)
 from newsfacts.extractors.facts.mentions import _org_key, _Sentence
 from newsfacts.extractors.langpack import LangPack
 from newsfacts.extractors.records import Amount, Direction, Entity, Fact, Percentage, Period, Rate
@@ -196,6 +202,8 @@ class _LinkerBase:
         Zusammenstellung der Hans-Böckler-Stiftung werden … 12 Millionen Beschäftigte", "a
         survey by Gartner", "a Gartner survey": one of the pack's ``source_nouns`` right after
         the name): an analyst, an institute, a study's author, not their subject."""
+        if is_news_outlet(org.text):
+            return True  # "according to The Daily Telegraph", "Sales rose 5%, The Guardian reported"
         after = self.cues.source_after
         if after is not None and after.match(self.text, org.end):
             return True  # "a Dow Jones Newswires survey of economists", "a Morgan Stanley analyst"

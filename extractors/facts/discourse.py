@@ -52,6 +52,29 @@ def news_agencies() -> frozenset[str]:
     return frozenset(_org_key(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
+_OUTLETS_FILE = _AGENCIES_FILE.parent / "news_outlets.txt"
+
+
+@cache
+def _news_outlets() -> tuple[frozenset[str], frozenset[str]]:
+    """(whole names, last words) of ``news_outlets.txt``, normalised."""
+    lines = [line.strip() for line in _OUTLETS_FILE.read_text(encoding="utf-8").splitlines()]
+    names = [line for line in lines if line and not line.startswith("#")]
+    return (
+        frozenset(_org_key(n) for n in names if not n.startswith("*")),
+        frozenset(_org_key(n[1:]) for n in names if n.startswith("*")),
+    )
+
+
+def is_news_outlet(name: str) -> bool:
+    """Whether a name is a newspaper's or a magazine's ("The Daily Telegraph",
+    "Financial Times", "Handelsblatt"): it reports the figures around it and is never
+    their company. "The New York Times Company" (a company noun closes it) is none."""
+    key = _org_key(re.sub(r"^(?:The|the|Die|Der|Das|Le|La|Les|El|Il|De|Het)\s+", "", name.strip()))
+    whole, last = _news_outlets()
+    return key in whole or (bool(key) and key.split()[-1] in last)
+
+
 _INDICES_FILE = _AGENCIES_FILE.parent / "market_indices.txt"
 
 

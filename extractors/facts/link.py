@@ -77,7 +77,9 @@ def link_facts(
     amounts = _without_restatements(text, amounts, cues.pack.conjunctions)
     datelines = _datelines(text, pack.lang)
     # a currency code the article writes its amounts with is no company ("ISK 3,700 million")
-    codes = {code for a in amounts for code in re.findall(r"\b[A-Z]{3}\b", a.text)}
+    codes = {code for a in amounts for code in re.findall(r"\b[A-Z]{3}\b", a.text)} | {
+        a.currency for a in amounts if a.currency
+    }
     entities = [
         e
         for e in _sound_entities(entities, cues)

@@ -13,7 +13,7 @@ from decimal import Decimal
 import linking
 import pytest
 
-from newsfacts.extractors.facts.discourse import is_market_index, is_territory, news_agencies
+from newsfacts.extractors.facts.discourse import is_market_index, is_news_outlet, is_territory, news_agencies
 from newsfacts.extractors.records import Fact
 
 
@@ -515,6 +515,30 @@ def test_a_market_index_with_its_origin_is_an_index() -> None:
 def test_the_currency_code_of_the_amounts_is_no_company() -> None:
     text = "Commission increased to ISK 7,600 million from ISK 3,700 million, up 140% since 2003."
     assert all(f.company != "ISK" for f in facts_of(text, "en", ["ISK"]))
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("The Daily Telegraph", True),
+        ("Financial Times", True),
+        ("Irish Times", True),
+        ("Handelsblatt", True),
+        ("Frankfurter Allgemeine Zeitung", True),
+        ("The New York Times Company", False),  # a company noun closes it
+        ("Deutsche Post", False),
+        ("New Zealand Post", False),
+        ("BBC", False),  # a broadcaster's funding is news of its own
+    ],
+)
+def test_news_outlets(name: str, outlet: bool) -> None:
+    assert is_news_outlet(name) is outlet
+
+
+def test_a_newspaper_reporting_figures_is_not_their_company() -> None:
+    text = "Acme makes cars. According to The Daily Telegraph, sales rose 5% last year."
+    changes = [f.company for f in facts_of(text, "en", ["Acme", "The Daily Telegraph"]) if f.kind == "change"]
+    assert changes == ["Acme"]
 
 
 def test_fines_and_awarded_contracts_are_payments() -> None:
