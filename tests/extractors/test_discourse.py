@@ -541,6 +541,16 @@ def test_a_newspaper_reporting_figures_is_not_their_company() -> None:
     assert changes == ["Acme"]
 
 
+def test_paying_for_a_stake_is_a_takeover() -> None:
+    text = "Ford will pay €57 million (US$78 million) for a 72.4 percent stake in the plant Automobile Craiova."
+    deals = [
+        (f.buyer, f.target, f.amount_value, f.percent_value)
+        for f in facts_of(text, "en", ["Ford", "Automobile Craiova"])
+        if f.kind in ("acquisition", "spending")
+    ]
+    assert deals == [("Ford", "Automobile Craiova", Decimal("57000000"), Decimal("72.4"))]
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
