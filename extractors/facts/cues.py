@@ -235,7 +235,7 @@ def _build_cues(pack: LangPack) -> _Cues:
             for metric, verbs in data.result_verbs.items()
             if verbs
         ),
-        relative=re.compile(rf"\s*{word_pattern(data.relative_pronouns)}", ci) if data.relative_pronouns else None,
+        relative=_word_list(data.relative_pronouns),
         relative_subject=_word_list(data.relative_subject_pronouns),
         relative_object=_word_list(data.relative_object_pronouns),
         not_wholes=_optional(data.not_wholes, ci),

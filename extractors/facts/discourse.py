@@ -107,7 +107,8 @@ def names_market_index(text: str, start: int, end: int) -> bool:
 
 def is_market_index(name: str) -> bool:
     """Whether a name is a market index, also with its number ("CAC 40"), a possessive or a
-    word of origin before it ("British FTSE", "Japanese Nikkei"), or one that calls itself an index ("FTSE 100 Share Index", "Dow Jones Industrial Average")."""
+    word of origin before it ("British FTSE", "Japanese Nikkei"), or one that calls itself an
+    index ("FTSE 100 Share Index", "Dow Jones Industrial Average")."""
     if re.search(r"(?<!\w)(?:Index|Indices|Average)$", name.strip()):
         return True
     name = re.sub(r"^(?:The|the)\s+", "", name.strip())  # "The Standard & Poor's 500 index"
