@@ -14,6 +14,7 @@ from newsfacts.extractors.facts.dedupe import _fact_id
 from newsfacts.extractors.facts.discourse import (
     Discourse,
     compound_company,
+    is_market_index,
     is_news_outlet,
     is_territory,
     names_market_index,
@@ -92,16 +93,39 @@ class _LinkerBase:
             before = [x for x in self.sentences if x.start <= offset][-_DESCRIPTION_REACH:]
             if any(_org_key(o.text) == _org_key(topic) and o.end <= offset for x in before for o in x.orgs):
                 return topic
+            # the topic, unless the sentence or the one before names another as its subject
+            return self._last_org_before(offset, subject_in=2) or topic
         return self._last_org_before(offset) or topic
 
-    def _last_org_before(self, offset: int) -> str | None:
-        for sentence in reversed(self.sentences):
-            if sentence.start > offset:
-                continue
+    def _last_org_before(self, offset: int, *, subject_in: int | None = None) -> str | None:
+        """The company named last before an offset, never a name that cannot be a company a
+        description stands for (``_describable``); with ``subject_in``, only one named as a
+        subject (no preposition before it) in that many sentences back."""
+        sentences = [x for x in self.sentences if x.start <= offset]
+        if subject_in is not None:
+            sentences = sentences[-subject_in:]
+        for sentence in reversed(sentences):
             for org in reversed(sentence.orgs):
-                if org.end <= offset and not self._is_compound(org):
-                    return org.text
+                if org.end > offset or self._is_compound(org) or not self._describable(org.text):
+                    continue
+                if subject_in is not None and self._preposition_before(org.start, sentence.start) is not None:
+                    continue
+                return org.text
         return None
+
+    def _describable(self, name: str) -> bool:
+        """Whether "the company" may stand for a name: never one the tagger called a person or a
+        place ("Sir Howard Stringer, the company's first …"), a country, a public body, a
+        newspaper or a market index."""
+        key = _org_key(name)
+        return not (
+            key in self.persons
+            or key in self.places
+            or is_territory(name, self.pack.lang)
+            or self._public_body(name)
+            or is_news_outlet(name)
+            or is_market_index(name)
+        )
 
     def _preposition_before(self, start: int, floor: int, reach: int = 2) -> str | None:
         """The preposition ending one or two words before a company ("an die", "da parte di").
@@ -287,10 +311,8 @@ class _LinkerBase:
                 if named is not None:
                     return named, CONFIDENCE["description"]
             return last.text, CONFIDENCE["subject_before"]
-        sentence = self.text[max(s.start, offset - _REACH) : offset]
-        if self.cues.singular.search(sentence) or (
-            self.cues.descriptions is not None and self.cues.descriptions.search(sentence)
-        ):
+        floor = max(s.start, offset - _REACH)
+        if self._subject_description(floor, offset):
             named = self._described(s.start)
             if named is not None:
                 return named, CONFIDENCE["description"]
@@ -301,6 +323,16 @@ class _LinkerBase:
         if self.discourse.topic is not None and not names_market_index(self.text, *clause):
             return self.discourse.topic, CONFIDENCE["context"]
         return None, 0.0
+
+    def _subject_description(self, start: int, end: int) -> bool:
+        """Whether a description ("the company", "der Konzern") stands between two offsets, not
+        behind a preposition: "sold the last of its shares in the company, losing $9 billion"
+        is no loss of the company's."""
+        for pattern in (self.cues.singular, self.cues.descriptions):
+            for m in pattern.finditer(self.text, start, end) if pattern is not None else ():
+                if self._preposition_before(m.start(), start) is None:
+                    return True
+        return False
 
     def _in_relative_clause(self, s: _Sentence, org: Entity, offset: int) -> bool:
         """Whether a name stands in a relative clause set off by commas that closes before the

@@ -551,6 +551,31 @@ def test_paying_for_a_stake_is_a_takeover() -> None:
     assert deals == [("Ford", "Automobile Craiova", Decimal("57000000"), Decimal("72.4"))]
 
 
+def test_a_description_takes_the_topic_over_a_company_named_behind_a_preposition() -> None:
+    # "the company" is the story's company, not the adviser named last (after "from"), once
+    # the story's company was named more than three sentences back
+    facts = facts_of(
+        "Sony announced a restructuring plan on Thursday. Nearly 4,000 of the job losses will be "
+        "in Japan. The plan was drawn up over the summer. It had advice from Goldman Sachs. "
+        "Apart from the job losses, eleven of the company's 65 manufacturing plants will be closed.",
+        "en",
+        ["Sony", "Goldman Sachs"],
+    )
+    plants = [f for f in facts if f.kind == "count" and f.count_value == 65]
+    assert [f.company for f in plants] == ["Sony"]
+
+
+def test_a_description_stands_for_the_company_named_as_subject_just_before() -> None:
+    facts = facts_of(
+        "Sony announced a restructuring plan on Thursday. Nearly 4,000 of the job losses will be "
+        "in Japan. The plan was drawn up over the summer. Panasonic also said it would cut jobs. "
+        "The company laid off 2,500 workers last year.",
+        "en",
+        ["Sony", "Panasonic"],
+    )
+    assert [f.company for f in facts if f.kind == "count" and f.count_value == 2500] == ["Panasonic"]
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
