@@ -135,6 +135,8 @@ class _AcquisitionsRules(_LinkerBase):
             ("noun", self.cues.acquire_noun),
         ):
             for m in pattern.finditer(self.text, s.start, s.end) if pattern else ():
+                if mode == "active" and re.match(r"\s+of\b", self.text[m.end() : m.end() + 5]):
+                    continue  # "the purchase of Unocal": a noun, whatever its form shares with a verb
                 if not any(a < m.end() and m.start() < b for _, a, b in found):
                     found.append((mode, m.start(), m.end()))
         return sorted(found, key=lambda t: t[1])
@@ -194,11 +196,8 @@ class _AcquisitionsRules(_LinkerBase):
             buyer = agent.text if agent else (bare[1] if len(bare) > 1 else None)
             by_pattern = by_pattern and agent is not None
         elif mode == "noun":
-            target = (
-                glued[-1].text
-                if glued
-                else next((o.text for o, p in after if p in pack.target_preps or p is None), None)
-            )
+            target_org = next((o for o, p in after if p in pack.target_preps or p is None), None)
+            target = glued[-1].text if glued else (target_org.text if target_org else None)
             # "Übernahme von X durch Y": a preposition that also marks the target is no agent
             agent = next(
                 (
@@ -210,7 +209,18 @@ class _AcquisitionsRules(_LinkerBase):
                 ),
                 None,
             )
-            subject = next((o.text for o, p in free if p is None and o.text != target), None)
+            # a name listed with the target is a second target, never the buyer ("the purchase
+            # of Rohm and Haas")
+            subject = next(
+                (
+                    o.text
+                    for o, p in free
+                    if p is None
+                    and o.text != target
+                    and not (target_org is not None and o.start > target_org.end and self._listed(target_org, o))
+                ),
+                None,
+            )
             owner = next(
                 (
                     o.text
@@ -238,7 +248,13 @@ class _AcquisitionsRules(_LinkerBase):
                 # "it broadcasts the Scottish Premier League and earlier this week it bought
                 # control of NASN": the pronoun is the subject, no name before it; after "that"
                 # it is the sentence's subject ("Southwest announced that it would buy AirTran")
+                # it is the sentence's subject ("Southwest announced that it would buy AirTran");
+                # without "that", the first name before the pronoun when that one stands
+                # before any object ("Verizon gained ownership of … as it purchased AOL")
+                opened = [o for o in before if o.end <= said.start()]
                 subject = before[0].text if before and said.group("that") else None
+                if subject is None and opened and opened[0] is before[0] and opened[0].start < clause[0]:
+                    subject = opened[0].text
             # a country before the company is no object ("acquired Poland's Star Foods")
             # a seller sells its own ("sell its HotJobs service to Monster"): a possessive before
             # the object is no preposition there

@@ -169,6 +169,9 @@ class _LinkerBase:
     def _raw_preposition_before(self, start: int, floor: int, reach: int = 2) -> str | None:
         before = self.text[max(floor, start - 60) : start]
         before = re.split(r"[,;:()\[\]|–—]", before)[-1]  # a preposition never crosses a comma
+        # a place glued to "-based" before the name is no word of the phrase ("the purchase of
+        # UK-based Tomkins" has its "of")
+        before = re.sub(r"[^\W\d_][\w.]*\s*-\s*based\s+$", "", before)
         words = [w.lower() for w in re.findall(r"[^\W\d]+", before)[-5:]]
         # a year right after the preposition is its whole phrase: "In 1994 British Aerospace
         # sold …" has a subject ("to the 2008 Summer Olympic Games" keeps its "to")

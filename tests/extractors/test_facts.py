@@ -1354,6 +1354,30 @@ def test_a_second_name_is_paid_only_as_the_verbs_object(text: str, orgs: list[st
             ["Southwest Airlines", "AirTran Airways"],
             [("Southwest Airlines", "AirTran Airways")],
         ),
+        # "it" after a clause that opened with the name: the name is its subject
+        (
+            "en",
+            "Last year, Verizon gained ownership of Huffington Post, TechCrunch, and Engadget as it "
+            "purchased their owner America Online for $4.4 billion.",
+            ["Verizon", "Huffington Post", "TechCrunch", "Engadget", "America Online"],
+            [("Verizon", "America Online")],
+        ),
+        # "the purchase of X" is the noun, not the verb "purchase" with X behind a preposition
+        (
+            "en",
+            "CNOOC has submitted to regulators the details of its proposed $18.5 billion purchase of Unocal.",
+            ["CNOOC", "Unocal"],
+            [("CNOOC", "Unocal")],
+        ),
+        # a name listed with the target is a second target, never the buyer
+        ("en", "However, the purchase of Rohm and Haas will expand its presence.", ["Rohm", "Haas"], []),
+        # "purchasing" a company is taking it over, not paying it
+        (
+            "en",
+            "The Bank of Scotland entered the Irish market by purchasing the ESB chain of retail units for €120m.",
+            ["The Bank of Scotland", "ESB"],
+            [("The Bank of Scotland", "ESB")],
+        ),
     ],
 )
 def test_listed_and_possessed_takeover_parties(lang: str, text: str, orgs: list[str], expected: list) -> None:
