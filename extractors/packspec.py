@@ -302,6 +302,11 @@ class PercentData(_Table):
     )
     change_prefixes: Words = _field((), 'Between a change cue and its number: "by", "um" ("rose by 5%").')
     share_after: Words = _field((), 'After a percentage, make it a share: "of", "stake" ("5% of the shares").')
+    value_after: Words = _field(
+        (),
+        "Nouns of worth after a share link (and a possessive) that keep a percentage a change: "
+        '"16 Prozent an Wert", "5% of its value".',
+    )
     share_before: Words = _field((), 'Before a percentage, make it a share: "a stake of", "holds".')
     level_before: Words = _field((), 'Before a percentage, make it a level: "to", "at" ("fell to 5%").')
     change_links: Words = _field(

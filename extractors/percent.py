@@ -419,14 +419,17 @@ def _share_after(pack: LangPack) -> re.Pattern[str]:
     """The words after a share ("25 % des Gesamtumsatzes", "52,6% głosów", "an 8% share"). A
     lower-case one of up to four letters (a preposition or an article) needs the whole after
     it: "um 30 Prozent an." ends in a verb particle; nor is a month that whole: "aumentaram
-    45,5% de janeiro a maio"."""
+    45,5% de janeiro a maio"; nor a noun of worth (the pack's ``value_after``)."""
     words = pack.percent.share_after
     links = [w for w in words if w.islower() and len(w) <= 4]
     nouns = [w for w in words if w not in links]
     months = [*pack.periods.months, *pack.periods.extra_months]
     no_month = rf"(?!\s+{word_pattern(months)})" if months else ""
+    # "gewann 16 Prozent an Wert", "lost 5% of its value": the worth lost or won, no share
+    value = pack.percent.value_after
+    no_value = rf"(?!\s+(?:[^\W\d_]+\s+)?{word_pattern(value)}(?!\w))" if value else ""
     alternatives = ([rf"{word_pattern(nouns)}"] if nouns else []) + (
-        [rf"{word_pattern(links)}(?!\s*(?:[.,;:!?)]|\Z)){no_month}"] if links else []
+        [rf"{word_pattern(links)}(?!\s*(?:[.,;:!?)]|\Z)){no_month}{no_value}"] if links else []
     )
     return re.compile(rf"\s+(?:{'|'.join(alternatives) or '(?!)'})", re.IGNORECASE)
 

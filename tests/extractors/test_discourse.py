@@ -639,6 +639,19 @@ def test_capitalised_common_nouns_are_no_companies() -> None:
     assert [(f.kind, f.company, f.percent_value) for f in facts] == [("change", "Voestalpine", Decimal("15"))]
 
 
+def test_a_stock_of_an_index_is_its_company() -> None:
+    # "des MDax-Wertes" names a member of the index, not the index; the plural verb is a rise
+    facts = facts_of(
+        "Wincor Nixdorf steht vor einer Übernahme. Die Papiere des MDax-Wertes gewannen um mehr als "
+        "16 Prozent an Wert.",
+        "de",
+        ["Wincor Nixdorf"],
+    )
+    assert [(f.kind, f.company, f.direction) for f in facts] == [("change", "Wincor Nixdorf", "up")]
+    facts = facts_of("Nokia warned on profits. Its shares lost 12% of their value.", "en", ["Nokia"])
+    assert [(f.kind, f.company, f.direction) for f in facts] == [("change", "Nokia", "down")]
+
+
 def test_market_shares_are_shares() -> None:
     facts = facts_of("Der Marktanteil von Aldi liegt bei zwölf Prozent.", "de", ["Aldi"])
     assert [(f.kind, f.company, f.percent_value) for f in facts] == [("share", "Aldi", Decimal("12"))]

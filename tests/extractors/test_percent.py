@@ -39,6 +39,8 @@ def test_percent_golden(case: dict[str, Any]) -> None:
         ("Der Leitzins liegt bei 3,5 Prozent.", "3,5 Prozent", Decimal("3.5"), "level", None, None),
         ("Der Anteil sank um 2 Prozentpunkte.", "um 2 Prozentpunkte", Decimal(2), "points", "down", None),
         ("Die Aktie verlor 4 %.", "4 %", Decimal(4), "change", "down", None),
+        # a noun of worth after the link keeps it a change (value_after)
+        ("Die Aktie verlor 16 Prozent an Wert.", "16 Prozent", Decimal(16), "change", "down", None),
         ("Ein Rückgang von 7 Prozent.", "7 Prozent", Decimal(7), "change", "down", None),
         ("siebenunddreißig Prozent", "siebenunddreißig Prozent", Decimal(37), "level", None, None),
         ("Das Unternehmen machte 12 % seines Umsatzes im Ausland aus.", "12 %", Decimal(12), "share", None, None),
