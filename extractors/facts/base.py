@@ -307,7 +307,9 @@ class _LinkerBase:
         if main or before:
             last = (main or before)[-1]
             described = self.cues.singular.search(self.text, last.end, offset)
-            if described is not None and self._preposition_before(last.start, s.start) is not None:
+            if described is not None and (
+                self._preposition_before(last.start, s.start) is not None or self._reports(last.end, described.start())
+            ):
                 # "behind Best Buy, the company … would close … leaving 8000 employees jobless":
                 # a description after a name behind a preposition is the subject
                 named = self._described(described.start())
@@ -326,6 +328,13 @@ class _LinkerBase:
         if self.discourse.topic is not None and not names_market_index(self.text, *clause):
             return self.discourse.topic, CONFIDENCE["context"]
         return None, 0.0
+
+    def _reports(self, start: int, end: int) -> bool:
+        """Whether only a verb of saying stands between two offsets (the pack's
+        ``reported_clause``): "the union claimed the firm planned to cut 4,000 jobs" tells the
+        firm's figure, not the union's."""
+        pattern = self.cues.reported
+        return pattern is not None and pattern.fullmatch(self.text, start, end) is not None
 
     def _subject_description(self, start: int, end: int) -> bool:
         """Whether a description ("the company", "der Konzern") stands between two offsets, not

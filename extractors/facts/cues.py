@@ -76,6 +76,7 @@ class _Cues:
     index: re.Pattern[str] | None  # a market index before a percentage ("Der Leitindex fiel"): no change
     stake_phrase: re.Pattern[str] | None  # "bought 6.1% of ", "acquired control of ": its target follows
     subject_pronoun: re.Pattern[str] | None  # "it" (with auxiliaries) right before a verb: its subject
+    reported: re.Pattern[str] | None  # a verb of saying and its "that" between a speaker and a description
     relative: re.Pattern[str] | None  # ", who …": a relative pronoun opening a clause
     source_after: re.Pattern[str] | None  # "a Gartner survey": a source noun right after a name
     relative_subject: re.Pattern[str] | None  # ", der …": a relative pronoun that is its clause's subject
@@ -230,6 +231,7 @@ def _build_cues(pack: LangPack) -> _Cues:
         index=_optional(data.index_cues, ci),
         stake_phrase=_optional(data.stake_phrases, ci),
         subject_pronoun=_subject_pronoun(data),
+        reported=re.compile(rf"\s*,?\s*(?:{data.reported_clause})\s+", ci) if data.reported_clause else None,
         result_verbs=tuple(
             (metric, re.compile(rf"{word_pattern(verbs)}\s+(?:[^\W\d]+\s+){{0,2}}\Z", ci))
             for metric, verbs in data.result_verbs.items()

@@ -576,6 +576,16 @@ def test_a_description_stands_for_the_company_named_as_subject_just_before() -> 
     assert [f.company for f in facts if f.kind == "count" and f.count_value == 2500] == ["Panasonic"]
 
 
+def test_a_description_after_a_verb_of_saying_is_the_subject() -> None:
+    # the union claims; the figure is the firm's
+    facts = facts_of(
+        "Embraer plans to cut jobs. In December, the Metalworkers Union, claimed the firm planned to cut 4,000 jobs.",
+        "en",
+        ["Embraer", "Metalworkers Union"],
+    )
+    assert [(f.kind, f.company) for f in facts if f.count_value == 4000] == [("count", "Embraer")]
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
