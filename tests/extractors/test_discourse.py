@@ -586,6 +586,22 @@ def test_a_description_after_a_verb_of_saying_is_the_subject() -> None:
     assert [(f.kind, f.company) for f in facts if f.count_value == 4000] == [("count", "Embraer")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # passengers, cars and units are anyone's: a company's count only with a count verb
+        ("The plane left Baghdad with 65 passengers on Tuesday, Iraqi Airways said.", []),
+        ("Where HP has over 4,000 employees across seven business units, the media reacted.", [4000]),
+        ("At 8:45pm, approximately 500 cars were parked at the Target store.", []),
+        ("Ryanair carried 27 million passengers last year.", [27000000]),
+        ("Toyota said it would recall 1.1 million cars in the US.", [1100000]),
+    ],
+)
+def test_weak_count_nouns_need_a_count_verb(text: str, expected: list[int]) -> None:
+    facts = facts_of(text, "en", ["Iraqi Airways", "HP", "Target", "Ryanair", "Toyota"])
+    assert [f.count_value for f in facts if f.kind == "count"] == expected
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
