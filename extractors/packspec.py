@@ -695,6 +695,12 @@ class FactsData(_Table):
     count_verbs: FoldedRegex = _field(
         "", 'Verbs that make a weak count noun a company\'s: "employ", "hire", "lay off", "carried".'
     )
+    have_verbs: list[str] = _field(
+        [],
+        "Verbs of having that make a weak count noun a company's when they stand right before the number"
+        ' ("Ryanair has 27.6m passengers"), but never outweigh an incident ("the plane had 65 passengers'
+        ' aboard") as ``count_verbs`` do.',
+    )
     public_bodies: FoldedRegex = _field(
         "",
         'The end of a public body\'s name, matched at the end of a name: "amt", "agentur", "ministerium",'

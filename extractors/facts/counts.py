@@ -47,10 +47,14 @@ class _CountsRules(_LinkerBase):
 
     def _weak_without_verb(self, s: _Sentence, m: re.Match[str]) -> bool:
         """Whether a count of a weak noun ("500 people") has no count verb ("employs") in its
-        clause: then it is no company's count (the pack's ``weak_count_nouns``)."""
+        clause, nor a verb of having right before it ("has 27.6m passengers"): then it is no
+        company's count (the pack's ``weak_count_nouns``, ``count_verbs``, ``have_verbs``)."""
         if m.group("noun").lower() not in self.cues.weak_count_nouns:
             return False
         start, end = self._clause(s, m.start())
+        have = self.cues.have_verbs
+        if have is not None and have.search(self.text, max(start, m.start() - 30), m.start()):
+            return False  # "Ryanair has 27.6m passengers"
         verbs = self.cues.count_verbs
         return verbs is None or verbs.search(self.text, start, end) is None
 

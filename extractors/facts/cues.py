@@ -93,6 +93,7 @@ class _Cues:
     not_company: re.Pattern[str] | None  # a title, an event, a law, a measure: "Finance Minister", "GDP"
     weak_count_nouns: frozenset[str]  # "people": a company's count only with a count verb
     count_verbs: re.Pattern[str] | None
+    have_verbs: re.Pattern[str] | None  # "has": a weak count noun's company right before the number
     # right after a percentage: a share link, a few words and a count or workforce noun
     # ("Prozent der Arbeitsplätze", "percent of the salaried workforce")
     percent_of_count: re.Pattern[str] | None
@@ -249,6 +250,9 @@ def _build_cues(pack: LangPack) -> _Cues:
         base_change=_by_direction(data.base_change_verbs),
         weak_count_nouns=frozenset(w.lower() for w in data.weak_count_nouns),
         count_verbs=_optional(data.count_verbs, ci),
+        have_verbs=(
+            re.compile(rf"(?<!\w){word_pattern(data.have_verbs)}\s+\Z", re.IGNORECASE) if data.have_verbs else None
+        ),
         public_body=re.compile(rf"(?:{data.public_bodies})\Z", ci) if data.public_bodies else None,
         not_company=_optional(data.not_companies),
         percent_of_count=_percent_of_count(pack, [*data.count_nouns, *data.workforce_nouns]),

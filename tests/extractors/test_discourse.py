@@ -594,11 +594,13 @@ def test_a_description_after_a_verb_of_saying_is_the_subject() -> None:
         ("Where HP has over 4,000 employees across seven business units, the media reacted.", [4000]),
         ("At 8:45pm, approximately 500 cars were parked at the Target store.", []),
         ("Ryanair carried 27 million passengers last year.", [27000000]),
+        ("TradeMe has about 1.2 million members.", [1200000]),
+        ("The A380 had 520 people onboard when the jet hit it.", []),
         ("Toyota said it would recall 1.1 million cars in the US.", [1100000]),
     ],
 )
 def test_weak_count_nouns_need_a_count_verb(text: str, expected: list[int]) -> None:
-    facts = facts_of(text, "en", ["Iraqi Airways", "HP", "Target", "Ryanair", "Toyota"])
+    facts = facts_of(text, "en", ["Iraqi Airways", "HP", "Target", "Ryanair", "Toyota", "TradeMe", "A380"])
     assert [f.count_value for f in facts if f.kind == "count"] == expected
 
 
