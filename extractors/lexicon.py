@@ -34,9 +34,10 @@ def _forms(lang: str) -> Mapping[str, str] | None:
 
 
 def is_common_word(word: str, lang: str) -> bool:
-    """Whether a single capitalised word is a common word of ``lang`` rather than a name."""
+    """Whether a single capitalised word is a common word of ``lang`` rather than a name. A word
+    in capitals of three letters or more is an acronym, whatever it spells ("BAA", "SAP")."""
     forms = _forms(lang)
-    if forms is None or not word[:1].isupper():
+    if forms is None or not word[:1].isupper() or (len(word) >= 3 and word.isupper()):
         return False
     return word.lower() in forms and word not in forms
 

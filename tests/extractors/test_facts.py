@@ -1369,6 +1369,13 @@ def test_a_second_name_is_paid_only_as_the_verbs_object(text: str, orgs: list[st
             ["CNOOC", "Unocal"],
             [("CNOOC", "Unocal")],
         ),
+        # an acronym is a name, whatever word it spells ("BAA", not "baa"): proposed untagged
+        (
+            "en",
+            "Ferrovial, who bought BAA and their seven UK airports in 2006 for $14 billion, complained.",
+            ["Ferrovial"],
+            [("Ferrovial", "BAA")],
+        ),
         # a name listed with the target is a second target, never the buyer
         ("en", "However, the purchase of Rohm and Haas will expand its presence.", ["Rohm", "Haas"], []),
         # "purchasing" a company is taking it over, not paying it
