@@ -660,6 +660,16 @@ def test_investing_is_spending() -> None:
     assert [(f.kind, f.company, f.amount_value) for f in facts] == [("spending", "BMW", Decimal("400000000"))]
 
 
+def test_a_legal_form_alone_is_no_company() -> None:
+    # the tagger split "Bank of America  Corporation" at its double space
+    facts = facts_of(
+        "The Bank of America  Corporation has announced that it lost US$2.24 billion in the third quarter.",
+        "en",
+        ["Bank of America", "Corporation"],
+    )
+    assert [(f.kind, f.company) for f in facts] == [("revenue", "Bank of America")]
+
+
 def test_capitalised_common_nouns_are_no_companies() -> None:
     facts = facts_of("Das Konjunkturumfeld drückte den Umsatz um 5 Prozent.", "de", ["Konjunkturumfeld"])
     assert [f.company for f in facts] == []
