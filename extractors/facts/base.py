@@ -303,7 +303,15 @@ class _LinkerBase:
         before = [o for o in orgs if o.end <= offset and not self._is_compound(o)]
         # a name inside a relative clause closed before the figure is none of its subject
         # ("SAS, who own Scandinavian Airlines, fell 2.25 kronor": SAS fell)
-        main = [o for o in before if not self._in_relative_clause(s, o, offset)]
+        # nor is a name given as an example ("brands such as TIME Computers and Tiny are to axe
+        # 1,500 jobs": the pack's ``antecedent_preps``), where another name stands before
+        examples = self.cues.pack.antecedent_preps
+        main = [
+            o
+            for o in before
+            if not self._in_relative_clause(s, o, offset)
+            and self._shared_preposition_before(o.start, s.start) not in examples
+        ]
         if main or before:
             last = (main or before)[-1]
             described = self.cues.singular.search(self.text, last.end, offset)

@@ -604,6 +604,15 @@ def test_weak_count_nouns_need_a_count_verb(text: str, expected: list[int]) -> N
     assert [f.count_value for f in facts if f.kind == "count"] == expected
 
 
+def test_a_name_given_as_an_example_is_no_subject() -> None:
+    facts = facts_of(
+        "Granville Technology Group, who own brands such as TIME Computers and Tiny are to axe around 1,500 jobs.",
+        "en",
+        ["Granville Technology Group", "TIME Computers", "Tiny"],
+    )
+    assert [(f.kind, f.company) for f in facts] == [("count", "Granville Technology Group")]
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
