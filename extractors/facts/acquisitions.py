@@ -457,13 +457,6 @@ class _AcquisitionsRules(_LinkerBase):
         clause = self._clause(s, trigger)
         return not self._relative_opens(clause[0]) or clause[0] <= amount.start < clause[1]
 
-    def _relative_opens(self, start: int) -> bool:
-        """Whether a relative pronoun of the pack opens the clause at ``start``."""
-        return any(
-            p is not None and p.match(self.text, start)
-            for p in (self.cues.relative, self.cues.relative_subject, self.cues.relative_object)
-        )
-
     def _bare_price(self, s: _Sentence, offset: int) -> Amount | None:
         """A price without its currency, which a story leaves out once the reader knows it
         ("übernimmt für etwa 14 Milliarden Tyco", "negotiated a price of 5.1 billion to buy"):

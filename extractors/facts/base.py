@@ -354,6 +354,13 @@ class _LinkerBase:
                     return True
         return False
 
+    def _relative_opens(self, start: int) -> bool:
+        """Whether a relative pronoun of the pack opens the clause at ``start``."""
+        return any(
+            p is not None and p.match(self.text, start)
+            for p in (self.cues.relative, self.cues.relative_subject, self.cues.relative_object)
+        )
+
     def _in_relative_clause(self, s: _Sentence, org: Entity, offset: int) -> bool:
         """Whether a name stands in a relative clause set off by commas that closes before the
         offset (", who own Scandinavian Airlines,"; ", die zu Siemens gehört,"): the pack's

@@ -127,7 +127,10 @@ class _CountsRules(_LinkerBase):
         workers staged strike action")."""
         start, end = self._clause(s, offset)
         economy, incident = self.cues.economy, self.cues.incident
-        if economy is not None and economy.search(self.text, start, end) is not None:
+        # a relative clause speaks of the clause before it ("the job loss rate, which peaked at
+        # 741,000 jobs")
+        head = self._clause(s, start - 2)[0] if start > s.start + 1 and self._relative_opens(start) else start
+        if economy is not None and economy.search(self.text, head, end) is not None:
             return True
         return (
             incident is not None

@@ -613,6 +613,16 @@ def test_a_name_given_as_an_example_is_no_subject() -> None:
     assert [(f.kind, f.company) for f in facts] == [("count", "Granville Technology Group")]
 
 
+def test_a_relative_clause_about_the_economy_holds_no_count() -> None:
+    facts = facts_of(
+        "The news suggests that the US economy may be improving, as the job loss rate, which "
+        "peaked at 741,000 jobs this January, has started to ease, the White House said.",
+        "en",
+        ["White House"],
+    )
+    assert [f for f in facts if f.kind == "count"] == []
+
+
 def test_fines_and_awarded_contracts_are_payments() -> None:
     cases = [
         (
