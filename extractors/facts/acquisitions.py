@@ -135,8 +135,6 @@ class _AcquisitionsRules(_LinkerBase):
             ("noun", self.cues.acquire_noun),
         ):
             for m in pattern.finditer(self.text, s.start, s.end) if pattern else ():
-                if mode == "active" and re.match(r"\s+of\b", self.text[m.end() : m.end() + 5]):
-                    continue  # "the purchase of Unocal": a noun, whatever its form shares with a verb
                 if not any(a < m.end() and m.start() < b for _, a, b in found):
                     found.append((mode, m.start(), m.end()))
         return sorted(found, key=lambda t: t[1])
@@ -247,7 +245,6 @@ class _AcquisitionsRules(_LinkerBase):
             if said is not None:
                 # "it broadcasts the Scottish Premier League and earlier this week it bought
                 # control of NASN": the pronoun is the subject, no name before it; after "that"
-                # it is the sentence's subject ("Southwest announced that it would buy AirTran")
                 # it is the sentence's subject ("Southwest announced that it would buy AirTran");
                 # without "that", the first name before the pronoun when that one stands
                 # before any object ("Verizon gained ownership of … as it purchased AOL")
